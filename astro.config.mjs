@@ -1,0 +1,51 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { browserEngineVite } from './src/engine/vite-browser-engine.ts';
+
+// https://astro.build/config
+export default defineConfig({
+	site: 'https://adapter-lab.dev',
+	integrations: [
+		starlight({
+			title: 'Adapter Lab',
+			description:
+				'Learn, try and debug the Auth.js database adapters for Sequelize and MikroORM, in your browser.',
+			favicon: '/favicon.svg',
+			// Search (Pagefind) and the dark/light theme toggle are Starlight defaults: keep them.
+			lastUpdated: false,
+			// No `editLink`: pages get no "Edit page" link.
+			sidebar: [
+				{
+					label: 'Start here',
+					items: ['start-here/introduction', 'start-here/choosing-an-adapter'],
+				},
+				{
+					label: 'Sequelize adapter',
+					items: [{ label: 'Overview', slug: 'sequelize/overview' }],
+				},
+				{
+					label: 'MikroORM adapter',
+					items: [{ label: 'Overview', slug: 'mikro-orm/overview' }],
+				},
+				{
+					label: 'Playground',
+					items: [
+						{ label: 'Playground guide', slug: 'playground/guide' },
+						// A page outside the docs collection (src/pages/playground*), so a plain link.
+						{ label: 'Open the playground', link: '/playground/' },
+					],
+				},
+				{
+					label: 'Reference',
+					items: ['reference/adapter-contract', 'reference/schema'],
+				},
+			],
+		}),
+		// Starlight adds MDX itself when it is missing; listed explicitly, it must come after Starlight.
+		mdx(),
+	],
+	// Sequelize and MikroORM over sql.js in the browser, in pages and in module Web Workers.
+	vite: browserEngineVite(),
+});
