@@ -1,0 +1,107 @@
+/**
+ * Everything the browser build needs to run Sequelize and MikroORM over sql.js, in one place.
+ * `astro.config.mjs` spreads `browserEngineVite()` into its `vite` key.
+ *
+ * - Sequelize is CommonJS written for Node. Its sqlite dialect needs only `util` and `assert`
+ *   (small CommonJS stand-ins in ./browser-shims), but its entry `require()`s every dialect:
+ *   the other dialects' index modules become stubs that throw if selected (their data-type
+ *   modules stay: `data-types.js` loads them all, and the sqlite query generator extends the
+ *   mysql one). `fs`/`path`/`url` become modules that throw a clear error if called (Sequelize
+ *   uses them only for file storage and connection URLs). `pg-hstore` becomes empty. `moment`
+ *   resolves to its CommonJS file (its ESM build breaks `moment.isMoment`), and
+ *   `moment-timezone` to the file without its time-zone database (36 kB gzip less).
+ * - Both ORMs call `Buffer` (MikroORM's clone, Sequelize's BLOB handling): rolldown's `inject`
+ *   imports the `buffer` package wherever a module uses the free variable `Buffer`.
+ *
+ * The same plugin must run in three bundlers: page code (Vite `plugins`), module Web Workers
+ * (`worker.plugins`: workers do not inherit top-level plugins) and dev-mode dependency
+ * pre-bundling (`optimizeDeps.rolldownOptions.plugins`). Astro's server build keeps the real
+ * Node modules: the plugin steps aside when the environment's consumer is the server.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Plugin, UserConfig } from 'vite';
+
+const require = createRequire(import.meta.url);
+const shim = (file: string): string => fileURLToPath(new URL(`./browser-shims/${file}`, import.meta.url));
+
+const ALIASES: Readonly<Record<string, string>> = {
+  util: shim('util.cjs'),
+  assert: shim('assert.cjs'),
+  'pg-hstore': shim('empty.cjs'),
+  moment: require.resolve('moment/moment.js'),
+  'moment-timezone': require.resolve('moment-timezone/moment-timezone.js'),
+};
+
+const NODE_ONLY = new Set(['fs', 'path', 'url', 'node:fs', 'node:path', 'node:url']);
+const ABSENT_DIALECT = /[\\/]sequelize[\\/]lib[\\/]dialects[\\/](mariadb|mssql|mysql|oracle|postgres|db2|snowflake)[\\/]index\.js$/;
+const VIRTUAL = '\0adapter-lab:';
+
+const INJECT = { Buffer: [require.resolve('buffer/'), 'Buffer'] as [string, string] };
+
+/** CommonJS source of a module whose every function throws, naming what is missing. */
+function nodeOnlyModule(name: string): string {
+  return `'use strict';
+module.exports = new Proxy({}, {
+  get(_target, key) {
+    if (typeof key === 'symbol' || key === '__esModule' || key === 'default' || key === 'then') return undefined;
+    return () => { throw new Error(${JSON.stringify(name)} + '.' + String(key) + ' is not available in the browser: the in-browser engine keeps everything in memory (use storage ":memory:", no connection URL).'); };
+  },
+});`;
+}
+
+function absentDialectModule(dialect: string): string {
+  return `'use strict';
+module.exports = class AbsentDialect {
+  constructor() {
+    throw new Error('The Sequelize "${dialect}" dialect is not part of the browser build: in the browser Sequelize runs on SQLite (sql.js).');
+  }
+};`;
+}
+
+export function browserEnginePlugin(): Plugin {
+  return {
+    name: 'adapter-lab:browser-engine',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      // Absent in rolldown's own plugin context (dependency pre-bundling), which is client-only.
+      if (this.environment?.config.consumer === 'server') return null;
+      const alias = ALIASES[source];
+      if (alias) return alias;
+      if (NODE_ONLY.has(source)) return `${VIRTUAL}node-only:${source.replace('node:', '')}`;
+      if (importer && /[\\/]sequelize[\\/]lib[\\/]/.test(importer) && source.startsWith('./dialects/')) {
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        const dialect = resolved && ABSENT_DIALECT.exec(resolved.id)?.[1];
+        if (dialect) return `${VIRTUAL}absent-dialect:${dialect}`;
+      }
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(VIRTUAL)) return null;
+      const [kind, name = ''] = id.slice(VIRTUAL.length).split(':');
+      return kind === 'node-only' ? nodeOnlyModule(name) : absentDialectModule(name);
+    },
+    configEnvironment(name, config) {
+      // Vite leaves `consumer` unset for the default environments here: 'client' is the browser.
+      if ((config.consumer ?? (name === 'client' ? 'client' : 'server')) === 'server') return;
+      return { build: { rolldownOptions: { transform: { inject: INJECT } } } };
+    },
+  };
+}
+
+/** The `vite` options for astro.config.mjs. */
+export function browserEngineVite(): UserConfig {
+  return {
+    plugins: [browserEnginePlugin()],
+    worker: {
+      format: 'es',
+      plugins: () => [browserEnginePlugin()],
+      rolldownOptions: { transform: { inject: INJECT } },
+    },
+    optimizeDeps: {
+      // The dev scanner does not look inside workers, where the ORMs are imported.
+      include: ['sequelize', '@mikro-orm/core', '@mikro-orm/sql', 'kysely', 'sql.js', 'buffer/'],
+      rolldownOptions: { plugins: [browserEnginePlugin()], transform: { inject: INJECT } },
+    },
+  };
+}
