@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { browserEngineVite } from './src/engine/vite-browser-engine.ts';
+import { SOURCE_CONDITION } from './packages/source-condition.mjs';
+import { defaultClientConditions, defaultServerConditions, mergeConfig } from 'vite';
 
 // https://astro.build/config
 export default defineConfig({
@@ -47,5 +49,9 @@ export default defineConfig({
 		mdx(),
 	],
 	// Sequelize and MikroORM over sql.js in the browser, in pages and in module Web Workers.
-	vite: browserEngineVite(),
+	vite: mergeConfig(browserEngineVite(), {
+		// The adapter packages are used from their TypeScript source (packages/source-condition.mjs).
+		resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+		ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
+	}),
 });

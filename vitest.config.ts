@@ -1,18 +1,28 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { SOURCE_CONDITION } from './packages/source-condition.mjs';
 
 export default defineConfig({
+	// Tests import the adapter packages by name and run their TypeScript source, not dist/.
+	resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+	ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
 	test: {
 		// vitest's own report, then one plain "N passed, N failed, N skipped" line for CI.
 		reporters: ['default', './tests/support/plain-summary-reporter.ts'],
 		projects: [
 			{
+				extends: true,
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
 					environment: 'node',
+					// One throwaway PostgreSQL cluster for all unit test files (inject('postgres'),
+					// freshPostgresDatabase() in tests/support/postgres.ts); fails the run if it can't start.
+					globalSetup: ['tests/support/postgres-global-setup.ts'],
 				},
 			},
 			{
+				extends: true,
 				test: {
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],

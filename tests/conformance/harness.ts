@@ -1,0 +1,36 @@
+// What the adapter-agnostic conformance suite needs from each adapter × database pairing.
+// Each harness file (e.g. sequelize-sqljs.harness.ts) exports one `AdapterHarness`.
+import type { Adapter } from '@auth/core/adapters';
+
+/** The adapter's tables by role, whatever each adapter names them. */
+export type Role = 'user' | 'account' | 'session' | 'verificationToken' | 'authenticator';
+
+export interface HarnessOptions {
+  /**
+   * Build the adapter with a custom user model/entity that adds one extra attribute,
+   * `phoneNumber` (string, nullable), stored in the same user table.
+   */
+  readonly customUser?: boolean;
+  /**
+   * Leave the database empty (no tables): the adapter must create what it needs on first use
+   * (lazily, once, safe under concurrent first calls). Default: tables are created up front.
+   */
+  readonly emptyDatabase?: boolean;
+}
+
+export interface HarnessInstance {
+  readonly adapter: Adapter;
+  /** Number of rows currently in the table of `role`, read directly from the database. */
+  count(role: Role): Promise<number>;
+  /** Releases the database and any connections. */
+  teardown(): Promise<void>;
+}
+
+export interface AdapterHarness {
+  /** e.g. "sequelize × sql.js" — used as the describe() title. */
+  readonly name: string;
+  /** Whether this pairing implements the WebAuthn methods (ours all do; upstream's do not). */
+  readonly webauthn: boolean;
+  /** A fresh, isolated database and an adapter over it. */
+  setup(options?: HarnessOptions): Promise<HarnessInstance>;
+}
