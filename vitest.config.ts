@@ -29,6 +29,10 @@ export default defineConfig({
 					environment: 'node',
 					// Serves dist/ and launches Chromium once for all browser test files.
 					globalSetup: ['tests/browser/support/global-setup.ts'],
+					// One file at a time: the astro dev test saturates both cores while it optimises
+					// dependencies, and pages of other files starved beside it (Pagefind's UI mounts on
+					// requestIdleCallback). Tests inside a file may still run concurrently.
+					fileParallelism: false,
 					// The 2-core CI machine is slow and a cold Chromium page can take seconds:
 					// generous limits, and no test asserts on timing.
 					testTimeout: 60_000,
