@@ -23,7 +23,7 @@ const SQL = await loadSqlJs();
 const uuid = (kind: number, i: number): string => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 const seedUser = (i: number) => ({ id: uuid(1, i), name: `Seed ${i}`, email: `seed${i}@example.com`, emailVerified: new Date(1_700_000_000_000 + i), image: null });
 const newUser = (i: number) => ({ id: uuid(2, i), name: `New ${i}`, email: `new${i}@example.com`, emailVerified: null, image: null });
-const account = (userId: string, i: number) => ({ userId, type: 'oauth' as const, provider: 'github', providerAccountId: `gh-${userId}-${i}`, access_token: 'gho_'.padEnd(40, 'x'), token_type: 'bearer', scope: 'read:user', expires_at: 1_800_000_000 });
+const account = (userId: string, i: number) => ({ userId, type: 'oauth' as const, provider: 'github', providerAccountId: `gh-${userId}-${i}`, access_token: 'gho_'.padEnd(40, 'x'), token_type: 'bearer' as Lowercase<string>, scope: 'read:user', expires_at: 1_800_000_000 });
 const expires = new Date('2030-01-01T00:00:00.000Z');
 
 interface Subject {
@@ -49,7 +49,7 @@ async function subject(make: (sequelize: Sequelize) => Adapter): Promise<Subject
 }
 
 /** Each call gets its own index, so destructive methods always find what they remove. */
-type Operation = (adapter: Subject['adapter'], i: number) => Promise<unknown>;
+type Operation = (adapter: Subject['adapter'], i: number) => unknown;
 const OPERATIONS: ReadonlyArray<readonly [string, Operation]> = [
   ['createUser', (a, i) => a.createUser(newUser(i))],
   ['getUser', (a, i) => a.getUser(seedUser(i % SEED).id)],
