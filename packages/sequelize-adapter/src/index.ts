@@ -68,7 +68,10 @@ export default function SequelizeAdapter(client: Sequelize, options: SequelizeAd
     const sql = `SELECT ${from.selectList(fromAlias, 'a')}, ${users.selectList('u', 'b')} FROM ${from.quotedTable} ${fromAlias}`
       + ` JOIN ${users.quotedTable} u ON ${users.column('id', 'u')} = ${from.column('userId', fromAlias)}`
       + ` WHERE ${from.condition(where, fromAlias)}`;
-    const [found] = await db.select(sql, Object.values(where));
+    const [found] = await db.select(sql, Object.values(where).map((value, i) => {
+      if (value === undefined || value === null) throw new TypeError(`Cannot look up ${from.model.name} by ${Object.keys(where)[i]}: no ${Object.keys(where)[i]} given`);
+      return value;
+    }));
     return found ? { row: from.fromRow(found, 'a'), user: users.fromRow(found, 'b') } : null;
   };
 

@@ -123,6 +123,14 @@ export class Table {
     return Object.keys(where).map((attribute, i) => `${this.column(attribute, alias)} = $${first + i}`).join(' AND ');
   }
 
+  /** The bind values of `where`, refusing a missing one with a message that names it. */
+  #values(where: Where): Array<string | number> {
+    return Object.entries(where).map(([attribute, value]) => {
+      if (value === undefined || value === null) throw new TypeError(`Cannot look up ${this.model.name} by ${attribute}: no ${attribute} given`);
+      return value;
+    });
+  }
+
   #cached(key: string, build: () => string): string {
     let sql = this.#sql.get(key);
     if (sql === undefined) {
@@ -139,7 +147,7 @@ export class Table {
     }
     const sql = this.#cached(`select:${Object.keys(where).join()}`, () =>
       `SELECT ${this.selectList('t', 'c')} FROM ${this.quotedTable} t WHERE ${this.condition(where, 't')}`);
-    const rows = await this.#db.select(sql, Object.values(where), transaction);
+    const rows = await this.#db.select(sql, this.#values(where), transaction);
     return rows.map((row) => this.fromRow(row, 'c'));
   }
 
@@ -166,6 +174,7 @@ export class Table {
 
   /** Sets `values` on the row matching `where`; returns the updated row, or null when none matched. */
   async update(where: Where, values: Row): Promise<Row | null> {
+    this.#values(where);
     const changes = this.#known(values);
     if (Object.keys(changes).length === 0) return this.findOne(where);
     if (this.#updatedAt) changes[this.#updatedAt] = new Date();
@@ -200,7 +209,7 @@ export class Table {
     }
     const sql = this.#cached(`delete:${Object.keys(where).join()}`, () =>
       `DELETE FROM ${this.quotedTable} WHERE ${this.condition(where, '')}`);
-    const bind = Object.values(where);
+    const bind = this.#values(where);
     return this.#returningOr(
       async () => (await this.#db.select(`${sql} RETURNING ${this.selectList('', 'c')}`, bind)).map((row) => this.fromRow(row, 'c'))[0] ?? null,
       () => this.#db.atomic(async (transaction) => {

@@ -19,3 +19,15 @@ describe('specific errors', () => {
     await db.close();
   });
 });
+
+describe('missing lookup values', () => {
+  it('name the missing field (Auth.js passes an undefined identifier for a sign-in link without email)', async () => {
+    const db = await sqliteSequelize();
+    const adapter = SequelizeAdapter(db.sequelize);
+    const missing = undefined as unknown as string;
+    await expect(adapter.useVerificationToken?.({ identifier: missing, token: 't' })).rejects.toThrow('Cannot look up verificationToken by identifier: no identifier given');
+    await expect(adapter.getSessionAndUser?.(missing)).rejects.toThrow('Cannot look up session by sessionToken: no sessionToken given');
+    await expect(adapter.getUserByEmail?.(missing)).rejects.toThrow('Cannot look up user by email: no email given');
+    await db.close();
+  });
+});
