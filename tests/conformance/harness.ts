@@ -12,8 +12,10 @@ export interface HarnessOptions {
    */
   readonly customUser?: boolean;
   /**
-   * Leave the database empty (no tables): the adapter must create what it needs on first use
-   * (lazily, once, safe under concurrent first calls). Default: tables are created up front.
+   * A fresh adapter whose very first calls are under test (lazy start-up, once, safe under
+   * concurrent first calls). Adapters that create their own tables (Sequelize's `synchronize`)
+   * get an empty database; for those that leave tables to migrations (MikroORM, as upstream)
+   * the harness creates them separately, never through the adapter under test.
    */
   readonly emptyDatabase?: boolean;
 }
