@@ -1,17 +1,23 @@
 /**
- * Every Auth.js Adapter method of @adapter-lab/sequelize-adapter against the published
- * @auth/sequelize-adapter on the same engine (Sequelize 6 over sql.js, Node), and against the
- * raw-SQL floor: the same work as hand-written prepared statements on sql.js. Prints median µs,
- * SQL statements per call, the ratios, and whether the targets hold:
- *   ours ≤ 1.0× upstream and never more statements; getSessionAndUser ≤ 5× the raw floor.
+ * Every Auth.js Adapter method, on the same engine (sql.js in Node):
+ * - @adapter-lab/sequelize-adapter against the published @auth/sequelize-adapter;
+ * - @adapter-lab/mikro-orm-adapter (MikroORM 7) next to our Sequelize adapter;
+ * - both against the raw-SQL floor: the same work as hand-written prepared statements on sql.js,
+ *   on each adapter's own schema.
+ * Prints median µs, SQL statements per call, the ratios, MikroORM.init time, and whether the
+ * targets hold: Sequelize ours ≤ 1.0× upstream and never more statements; getSessionAndUser
+ * ≤ 5× the raw floor for both adapters.
  *
- *   npm run bench   (runs with --conditions=adapter-lab-source: our package from its source)
+ *   npm run bench   (runs with --conditions=adapter-lab-source: our packages from their source)
  */
 import type { Adapter } from '@auth/core/adapters';
 import UpstreamAdapter from '@auth/sequelize-adapter';
 import { QueryTypes, Sequelize } from 'sequelize';
 import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
-import { createSqlite3Shim, loadSqlJs, watchStatements, type Database } from '../src/engine/index.ts';
+import { MikroORM } from '@mikro-orm/core';
+import { SqliteDriver } from '@mikro-orm/sql';
+import { MikroOrmAdapter, defaultEntities } from '@adapter-lab/mikro-orm-adapter';
+import { createSqlite3Shim, createSqlJsDialect, loadSqlJs, watchStatements, type Database } from '../src/engine/index.ts';
 import { formatTable, medianMicros } from './measure.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
@@ -33,12 +39,12 @@ interface Subject {
   sequelize: Sequelize;
 }
 
-async function subject(make: (sequelize: Sequelize) => Adapter): Promise<Subject> {
+async function subject(make: (sequelize: Sequelize, database: Database) => Adapter | Promise<Adapter>): Promise<Subject> {
   const database = new SQL.Database();
   let statements = 0;
   watchStatements(database, () => statements++);
   const sequelize = new Sequelize({ dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(SQL, { database }), logging: false });
-  const adapter = make(sequelize) as Subject['adapter'];
+  const adapter = (await make(sequelize, database)) as Subject['adapter'];
   await adapter.getUser('warm-up: lets the adapter create its tables');
   for (let i = 0; i < SEED + CALLS; i++) {
     await adapter.createUser(seedUser(i));
@@ -67,9 +73,22 @@ const OPERATIONS: ReadonlyArray<readonly [string, Operation]> = [
   ['deleteUser', (a, i) => a.deleteUser(newUser(i).id)],
 ];
 
-/** The raw-SQL floor: one prepared statement per method on our schema, no ORM. */
-function rawFloor(database: Database): Record<string, (i: number) => unknown> {
-  const date = (value: Date): string => value.toISOString().replace('T', ' ').replace('Z', ' +00:00');
+interface Schema {
+  tables: { users: string; accounts: string; sessions: string; tokens: string };
+  date: (value: Date) => string | number;
+}
+/** Sequelize stores dates as text; MikroORM 7 on SQLite as epoch milliseconds. */
+const SEQUELIZE_SCHEMA: Schema = {
+  tables: { users: 'users', accounts: 'accounts', sessions: 'sessions', tokens: 'verification_tokens' },
+  date: (value) => value.toISOString().replace('T', ' ').replace('Z', ' +00:00'),
+};
+const MIKRO_ORM_SCHEMA: Schema = {
+  tables: { users: '"user"', accounts: 'account', sessions: 'session', tokens: 'verification_token' },
+  date: (value) => value.getTime(),
+};
+
+/** The raw-SQL floor: one prepared statement per method on an adapter's schema, no ORM. */
+function rawFloor(database: Database, { tables: t, date }: Schema): Record<string, (i: number) => unknown> {
   const prepared = (sql: string) => {
     const statement = database.prepare(sql);
     return (params: Array<string | number | null>) => {
@@ -82,20 +101,20 @@ function rawFloor(database: Database): Record<string, (i: number) => unknown> {
   };
   const userColumns = 'id, name, email, email_verified, image';
   const q = {
-    insertUser: prepared('INSERT INTO users (id, name, email, email_verified, image) VALUES (?, ?, ?, ?, ?)'),
-    userById: prepared(`SELECT ${userColumns} FROM users WHERE id = ?`),
-    userByEmail: prepared(`SELECT ${userColumns} FROM users WHERE email = ?`),
-    userByAccount: prepared('SELECT u.id, u.name, u.email, u.email_verified, u.image FROM accounts a JOIN users u ON u.id = a.user_id WHERE a.provider = ? AND a.provider_account_id = ?'),
-    updateUser: prepared(`UPDATE users SET name = ?, email_verified = ? WHERE id = ? RETURNING ${userColumns}`),
-    insertAccount: prepared('INSERT INTO accounts (id, type, provider, provider_account_id, access_token, token_type, scope, expires_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    insertSession: prepared('INSERT INTO sessions (id, expires, session_token, user_id) VALUES (?, ?, ?, ?)'),
-    sessionAndUser: prepared('SELECT s.expires, s.session_token, s.user_id, u.id, u.name, u.email, u.email_verified, u.image FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.session_token = ?'),
-    updateSession: prepared('UPDATE sessions SET expires = ? WHERE session_token = ? RETURNING expires, session_token, user_id'),
-    deleteSession: prepared('DELETE FROM sessions WHERE session_token = ? RETURNING expires, session_token, user_id'),
-    insertToken: prepared('INSERT INTO verification_tokens (token, identifier, expires) VALUES (?, ?, ?)'),
-    useToken: prepared('DELETE FROM verification_tokens WHERE identifier = ? AND token = ? RETURNING token, identifier, expires'),
-    deleteAccount: prepared('DELETE FROM accounts WHERE provider = ? AND provider_account_id = ?'),
-    deleteUser: prepared(`DELETE FROM users WHERE id = ? RETURNING ${userColumns}`),
+    insertUser: prepared(`INSERT INTO ${t.users} (id, name, email, email_verified, image) VALUES (?, ?, ?, ?, ?)`),
+    userById: prepared(`SELECT ${userColumns} FROM ${t.users} WHERE id = ?`),
+    userByEmail: prepared(`SELECT ${userColumns} FROM ${t.users} WHERE email = ?`),
+    userByAccount: prepared(`SELECT u.id, u.name, u.email, u.email_verified, u.image FROM ${t.accounts} a JOIN ${t.users} u ON u.id = a.user_id WHERE a.provider = ? AND a.provider_account_id = ?`),
+    updateUser: prepared(`UPDATE ${t.users} SET name = ?, email_verified = ? WHERE id = ? RETURNING ${userColumns}`),
+    insertAccount: prepared(`INSERT INTO ${t.accounts} (id, type, provider, provider_account_id, access_token, token_type, scope, expires_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertSession: prepared(`INSERT INTO ${t.sessions} (id, expires, session_token, user_id) VALUES (?, ?, ?, ?)`),
+    sessionAndUser: prepared(`SELECT s.expires, s.session_token, s.user_id, u.id, u.name, u.email, u.email_verified, u.image FROM ${t.sessions} s JOIN ${t.users} u ON u.id = s.user_id WHERE s.session_token = ?`),
+    updateSession: prepared(`UPDATE ${t.sessions} SET expires = ? WHERE session_token = ? RETURNING expires, session_token, user_id`),
+    deleteSession: prepared(`DELETE FROM ${t.sessions} WHERE session_token = ? RETURNING expires, session_token, user_id`),
+    insertToken: prepared(`INSERT INTO ${t.tokens} (token, identifier, expires) VALUES (?, ?, ?)`),
+    useToken: prepared(`DELETE FROM ${t.tokens} WHERE identifier = ? AND token = ? RETURNING token, identifier, expires`),
+    deleteAccount: prepared(`DELETE FROM ${t.accounts} WHERE provider = ? AND provider_account_id = ?`),
+    deleteUser: prepared(`DELETE FROM ${t.users} WHERE id = ? RETURNING ${userColumns}`),
   };
   return {
     createUser: (i) => q.insertUser([newUser(i).id, newUser(i).name, newUser(i).email, null, null]),
@@ -120,9 +139,21 @@ function rawFloor(database: Database): Record<string, (i: number) => unknown> {
 
 const ours = await subject((sequelize) => SequelizeAdapter(sequelize));
 const upstream = await subject((sequelize) => UpstreamAdapter(sequelize));
-// The floor runs on a third database with our schema and the same seed.
-const floorSubject = await subject((sequelize) => SequelizeAdapter(sequelize));
-const floor = rawFloor(floorSubject.database);
+const mikroOrmOptions = (database: Database) => ({ driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(database) });
+const mikro = await subject(async (_sequelize, database) => {
+  const admin = await MikroORM.init({ ...mikroOrmOptions(database), entities: Object.values(defaultEntities) });
+  await admin.schema.create();
+  await admin.close();
+  return MikroOrmAdapter(mikroOrmOptions(database));
+});
+// The floors run on databases with each adapter's schema and the same seed.
+const floor = rawFloor((await subject((sequelize) => SequelizeAdapter(sequelize))).database, SEQUELIZE_SCHEMA);
+const mikroFloor = rawFloor((await subject(async (_sequelize, database) => {
+  const admin = await MikroORM.init({ ...mikroOrmOptions(database), entities: Object.values(defaultEntities) });
+  await admin.schema.create();
+  await admin.close();
+  return MikroOrmAdapter(mikroOrmOptions(database));
+})).database, MIKRO_ORM_SCHEMA);
 
 interface Figure { micros: number; statements: number }
 async function run(target: Subject, operation: Operation): Promise<Figure> {
@@ -132,6 +163,7 @@ async function run(target: Subject, operation: Operation): Promise<Figure> {
 }
 
 const rows: string[][] = [];
+const mikroRows: string[][] = [];
 const misses: string[] = [];
 let index = 0;
 for (const [name, operation] of OPERATIONS) {
@@ -152,13 +184,27 @@ for (const [name, operation] of OPERATIONS) {
   if (a.statements > b.statements) misses.push(`${name}: ${a.statements} statements vs upstream's ${b.statements}`);
   if (name === 'getSessionAndUser' && vsRaw > 5) misses.push(`getSessionAndUser: ${vsRaw.toFixed(1)}× the raw floor (target 5×)`);
   rows.push([name, a.micros.toFixed(0), b.micros.toFixed(0), raw.toFixed(0), `${vsUpstream.toFixed(2)}×`, `${vsRaw.toFixed(1)}×`, a.statements.toFixed(1), b.statements.toFixed(1)]);
+  const m = await run(mikro, operation);
+  const mikroRaw = await medianMicros(mikroFloor[name]!, ITERATIONS, WARMUP);
+  if (name === 'getSessionAndUser' && m.micros / mikroRaw > 5) misses.push(`MikroORM getSessionAndUser: ${(m.micros / mikroRaw).toFixed(1)}× the raw floor (target 5×)`);
+  mikroRows.push([name, m.micros.toFixed(0), a.micros.toFixed(0), mikroRaw.toFixed(0), `${(m.micros / mikroRaw).toFixed(1)}×`, `${(m.micros / a.micros).toFixed(2)}×`, m.statements.toFixed(1)]);
 }
+
+// MikroORM start-up: MikroORM.init with the five entities (discovery), and a fresh adapter's first call.
+const initMicros = await medianMicros(async () => {
+  const orm = await MikroORM.init({ ...mikroOrmOptions(mikro.database), entities: Object.values(defaultEntities) });
+  await orm.close();
+}, 20, 3);
+const firstCallMicros = await medianMicros(() => MikroOrmAdapter(mikroOrmOptions(mikro.database)).getUser?.('nobody'), 20, 3);
 
 // What Sequelize itself costs for one trivial query on this engine: no adapter can go below it.
 const trivial = await medianMicros(() => ours.sequelize.query('SELECT 1', { type: QueryTypes.SELECT, raw: true }), ITERATIONS, WARMUP);
 const rawTrivial = await medianMicros(() => ours.database.exec('SELECT 1'), ITERATIONS, WARMUP);
 
-console.log(`\nAuth.js adapter methods on Sequelize 6 over sql.js (Node ${process.version}): median µs of ${ITERATIONS} calls after ${WARMUP} warm-up, ${SEED} seeded users with an account and a session each.\n`);
+console.log(`\n@adapter-lab/sequelize-adapter vs @auth/sequelize-adapter 2.11.3 on Sequelize 6 over sql.js (Node ${process.version}): median µs of ${ITERATIONS} calls after ${WARMUP} warm-up, ${SEED} seeded users with an account and a session each.\n`);
 console.log(formatTable(['method', 'ours µs', 'upstream µs', 'raw SQL µs', 'ours / upstream', 'ours / raw', 'ours stmts', 'upstream stmts'], rows));
+console.log(`\n@adapter-lab/mikro-orm-adapter on MikroORM 7.2 over sql.js, same calls and seed (raw floor on its own schema):\n`);
+console.log(formatTable(['method', 'MikroORM µs', 'Sequelize µs (ours)', 'raw SQL µs', 'MikroORM / raw', 'MikroORM / Sequelize', 'statements'], mikroRows));
+console.log(`\nMikroORM.init with the five entities: ${(initMicros / 1000).toFixed(1)} ms; a new adapter's first call (init + connect + one query): ${(firstCallMicros / 1000).toFixed(1)} ms.`);
 console.log(`\nSequelize's own floor, one trivial query (SELECT 1) through sequelize.query(): ${trivial.toFixed(0)} µs (raw sql.js: ${rawTrivial.toFixed(0)} µs).`);
 console.log(misses.length === 0 ? 'Targets: all met.' : `Targets missed:\n- ${misses.join('\n- ')}`);
