@@ -40,7 +40,7 @@ describe('MikroOrmAdapter start-up', () => {
   });
 
   it('registers the default entities when the config lists none', async () => {
-    const adapter = MikroOrmAdapter({ driver: SqliteDriver, dbName: ':memory:', driverOptions: db.options.driverOptions });
+    const adapter = MikroOrmAdapter({ driver: SqliteDriver, dbName: ':memory:', driverOptions: db.options.driverOptions! });
     await adapter.createUser?.(sampleUser(1));
     expect(await adapter.getUserByEmail?.(sampleUser(1).email)).toEqual(sampleUser(1));
   });
