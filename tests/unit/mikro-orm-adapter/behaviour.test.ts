@@ -83,7 +83,7 @@ describe('defaultEntities', () => {
       expect(entity.name).toBe(name);
     }
     const orm = await MikroORM.init({ ...db.options, entities: Object.values(defaultEntities) });
-    expect(Object.values(defaultEntities).map((entity) => orm.getMetadata().get(entity).tableName))
+    expect(Object.values(defaultEntities).map((entity) => orm.getMetadata().get(entity as never).tableName))
       .toEqual(['user', 'account', 'session', 'verification_token', 'authenticator']);
     await orm.close();
   });
