@@ -1,8 +1,9 @@
 import { BigIntType, EntitySchema, ForeignKeyConstraintViolationException, MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { SqliteDriver } from '@mikro-orm/sql';
+import { MikroOrmAdapter, defaultEntities } from '@adapter-lab/mikro-orm-adapter';
 import type { SqlJsStatic } from 'sql.js';
 import { createSqlJsDialect } from '../../engine/kysely-dialect.ts';
-import { assert, assertEqual, assertRejects, CheckRunner, countRows, SAMPLE, type EngineCheckReport } from './report.ts';
+import { assert, assertEqual, assertRejects, CheckRunner, countRows, SAMPLE, signInFlow, type EngineCheckReport } from './report.ts';
 
 interface User {
   id: number;
@@ -123,6 +124,19 @@ export async function runMikroOrmCheck(SQL: SqlJsStatic): Promise<EngineCheckRep
   await run.check('closing the ORM leaves the Database open', async () => {
     await orm.close();
     assertEqual(countRows(database, 'users'), 1, 'users readable after close');
+  });
+  await run.check('our Auth.js adapter signs a user in (OAuth flow, then the session lookup)', async () => {
+    const authDatabase = new SQL.Database();
+    const options = { driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(authDatabase) };
+    // The adapter leaves tables to migrations, as upstream: create them as an app would.
+    const schema = await MikroORM.init({ ...options, entities: Object.values(defaultEntities) });
+    await schema.schema.create();
+    await schema.close();
+    try {
+      return await signInFlow(MikroOrmAdapter(options));
+    } finally {
+      authDatabase.close();
+    }
   });
   const report = run.report('mikro-orm');
   database.close();

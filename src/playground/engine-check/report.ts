@@ -1,3 +1,4 @@
+import type { Adapter } from '@auth/core/adapters';
 import type { Database } from 'sql.js';
 import { readTables, type TableSnapshot } from '../../engine/read-tables.ts';
 import { watchStatements, type StatementEvent } from '../../engine/statement-log.ts';
@@ -16,6 +17,7 @@ export const ENGINE_CHECKS = [
   'a failed transaction rolls back',
   'deleting the parent cascades to its children',
   'closing the ORM leaves the Database open',
+  'our Auth.js adapter signs a user in (OAuth flow, then the session lookup)',
 ] as const;
 
 export type CheckName = (typeof ENGINE_CHECKS)[number];
@@ -109,6 +111,22 @@ export const SAMPLE = {
   karma: 2n ** 40n + 7n,
   avatar: new Uint8Array([0, 1, 2, 250, 255]),
 } as const;
+
+/** An OAuth sign-in as Auth.js core performs it, through any adapter; returns a summary. */
+export async function signInFlow(adapter: Adapter): Promise<string> {
+  const id = '6f1c2f7e-2b7a-4a83-9d43-0f2f5c1e9a10';
+  const expires = new Date('2030-01-01T00:00:00.123Z');
+  assertEqual(await adapter.getUserByAccount?.({ provider: 'github', providerAccountId: '583231' }), null, 'unknown account');
+  await adapter.createUser?.({ id, name: 'Ada Lovelace', email: 'ada@example.com', emailVerified: null, image: null });
+  await adapter.linkAccount?.({ userId: id, type: 'oauth', provider: 'github', providerAccountId: '583231', access_token: 'gho_example', token_type: 'bearer', scope: 'read:user' });
+  await adapter.createSession?.({ sessionToken: 'session-token', userId: id, expires });
+  const found = await adapter.getSessionAndUser?.('session-token');
+  assert(found, 'no session found');
+  assertEqual(found.session.expires, expires, 'session expires');
+  assertEqual(found.user.email, 'ada@example.com', 'user email');
+  assertEqual((await adapter.getUserByAccount?.({ provider: 'github', providerAccountId: '583231' }))?.id, id, 'user by account');
+  return `session of ${found.user.email} until ${found.session.expires.toISOString()}`;
+}
 
 export function countRows(database: Database, table: string): number {
   return Number(database.exec(`SELECT count(*) FROM "${table}"`)[0]?.values[0]?.[0] ?? -1);

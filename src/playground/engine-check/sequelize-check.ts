@@ -1,7 +1,8 @@
+import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
 import { DataTypes, ForeignKeyConstraintError, Sequelize, UniqueConstraintError, type Model, type ModelStatic } from 'sequelize';
 import type { SqlJsStatic } from 'sql.js';
 import { createSqlite3Shim } from '../../engine/sqlite3-shim.ts';
-import { assert, assertEqual, assertRejects, CheckRunner, countRows, SAMPLE, type EngineCheckReport } from './report.ts';
+import { assert, assertEqual, assertRejects, CheckRunner, countRows, SAMPLE, signInFlow, type EngineCheckReport } from './report.ts';
 
 interface UserRow {
   id: number;
@@ -88,6 +89,17 @@ export async function runSequelizeCheck(SQL: SqlJsStatic): Promise<EngineCheckRe
   await run.check('closing the ORM leaves the Database open', async () => {
     await sequelize.close();
     assertEqual(countRows(database, 'users'), 1, 'users readable after close');
+  });
+  await run.check('our Auth.js adapter signs a user in (OAuth flow, then the session lookup)', async () => {
+    // Its own database: the adapter's `users` table is not the check's.
+    const authDatabase = new SQL.Database();
+    const auth = new Sequelize({ dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(SQL, { database: authDatabase }), logging: false });
+    try {
+      return await signInFlow(SequelizeAdapter(auth));
+    } finally {
+      await auth.close();
+      authDatabase.close();
+    }
   });
   const report = run.report('sequelize');
   database.close();
