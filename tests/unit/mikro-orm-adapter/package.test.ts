@@ -1,0 +1,387 @@
+// The published package, installed like a user would: `npm pack` packages/mikro-orm-adapter (its
+// prepack script builds dist/ with tsc), install the tarball from scratch next to MikroORM 7,
+// kysely and @auth/core from the registry, then
+// - run Auth.js sign-in flows from plain Node (no bundler, no TypeScript loader, no
+//   "adapter-lab-source" condition: dist/ only) against a fresh PostgreSQL database, through an
+//   adapter given MikroORM options and one given an initialised MikroORM, and
+// - type-check the official docs' custom-entity example against the shipped declarations with
+//   the repo's tsc.
+// Packing and installing take a while (registry downloads): once, in beforeAll.
+import { execFile } from 'node:child_process';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packAndInstall, runNode, typeCheck, type InstalledProject } from '../../support/npm-pack.ts';
+import { freshPostgresDatabase, withPgClient, type FreshPostgresDatabase } from '../../support/postgres.ts';
+
+const PACKAGE_DIR = fileURLToPath(new URL('../../../packages/mikro-orm-adapter', import.meta.url));
+const PACKAGE_NAME = '@adapter-lab/mikro-orm-adapter';
+const TIMEOUT = 180_000;
+
+let project: InstalledProject;
+let database: FreshPostgresDatabase | undefined;
+
+beforeAll(async () => {
+  project = await packAndInstall(PACKAGE_DIR, {
+    '@mikro-orm/core': '7.2.1',
+    '@mikro-orm/postgresql': '7.2.1',
+    '@mikro-orm/decorators': '7.2.1',
+    'reflect-metadata': '0.2.2',
+    kysely: '0.29.6',
+    '@auth/core': '0.41.3',
+    // For the TypeScript consumer: MikroORM's declarations use Node's types (Buffer) and
+    // @mikro-orm/postgresql's import pg's, which pg does not ship. A strict consumer without
+    // skipLibCheck needs both, whatever the adapter.
+    '@types/node': '24.19.2',
+    '@types/pg': '8.23.1',
+  });
+}, TIMEOUT);
+
+afterAll(async () => {
+  await project?.cleanup();
+  await database?.drop();
+});
+
+/** The tarball's entries, without tar's leading `package/`. */
+async function tarballFiles(): Promise<string[]> {
+  const { stdout } = await promisify(execFile)('tar', ['-tzf', project.tarball]);
+  return stdout.split('\n').filter((line) => line && !line.endsWith('/')).map((line) => line.replace(/^package\//, '')).sort();
+}
+
+describe('the packed tarball', () => {
+  it('holds the built dist/ (JS, declarations, maps), the sources the maps point to, README and package.json', async () => {
+    expect(project.packageName).toBe(PACKAGE_NAME);
+    // Every source module, and nothing but them: no tests, no tsconfig, no stale build output.
+    const modules = (await readdir(join(PACKAGE_DIR, 'src'))).filter((name) => name.endsWith('.ts')).map((name) => name.slice(0, -3));
+    expect(modules).toEqual(expect.arrayContaining(['index', 'entities']));
+    const expected = [
+      'README.md',
+      'package.json',
+      ...modules.flatMap((module) => [`dist/${module}.js`, `dist/${module}.js.map`, `dist/${module}.d.ts`, `dist/${module}.d.ts.map`, `src/${module}.ts`]),
+    ];
+    const files = await tarballFiles();
+    expect(files.filter((file) => /\.(test|spec)\.|(^|\/)(tests?|__tests__|fixtures)\/|tsconfig|\.tsbuildinfo$/.test(file))).toEqual([]);
+    expect(files).toEqual(expected.sort());
+  });
+});
+
+// Auth.js's own call sequence (@auth/core 0.41: lib/actions/callback/handle-login.js, oauth and
+// email callbacks, signin/send-token.js), with the values core passes, first through an adapter
+// given MikroORM options (and no entities: it must register the defaults itself), then through
+// one given the already initialised MikroORM that created the schema. Every result is recorded
+// with the paths of the Date objects in it and of any object that is not a plain object.
+const SIGN_IN_SCRIPT = `
+import { createHash, randomUUID } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroOrmAdapter, defaultEntities } from '${PACKAGE_NAME}';
+
+const results = {};
+function record(step, value) {
+  const dates = [];
+  const notPlain = [];
+  const walk = (node, path) => {
+    if (node instanceof Date) dates.push(path);
+    else if (node !== null && typeof node === 'object') {
+      if (Object.getPrototypeOf(node) !== Object.prototype) notPlain.push(path || '.');
+      for (const [key, child] of Object.entries(node)) walk(child, path ? path + '.' + key : key);
+    }
+  };
+  walk(value, '');
+  results[step] = { value: value === undefined ? '(undefined)' : value, dates, notPlain };
+  return value;
+}
+
+const clientUrl = process.env.DATABASE_URL;
+// The tables, as the README says: MikroORM's schema generator over the default entities.
+const orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl, entities: Object.values(defaultEntities) });
+try {
+  await orm.schema.create();
+
+  const adapter = MikroOrmAdapter({ driver: PostgreSqlDriver, clientUrl });
+  // OAuth (OIDC) callback, first sign-in: unknown account, unknown e-mail, so a new user.
+  const userId = randomUUID();
+  const sessionToken = randomUUID();
+  const account = {
+    access_token: 'ya29.' + 'a'.repeat(300),
+    id_token: 'eyJ' + 'b'.repeat(1200),
+    refresh_token: '1//' + 'c'.repeat(400),
+    expires_at: 1893456000,
+    scope: 'openid email profile',
+    token_type: 'bearer',
+    providerAccountId: '109876543210',
+    provider: 'google',
+    type: 'oidc',
+  };
+  const profile = { id: userId, name: 'Ada Lovelace', email: 'ada@example.com', image: 'https://example.com/ada.png' };
+  record('getUserByAccount:new', await adapter.getUserByAccount({ providerAccountId: account.providerAccountId, provider: account.provider }));
+  record('getUserByEmail:new', await adapter.getUserByEmail(profile.email));
+  const user = record('createUser', await adapter.createUser({ ...profile, emailVerified: null }));
+  record('linkAccount', await adapter.linkAccount({ ...account, userId: user.id }));
+  record('createSession', await adapter.createSession({ sessionToken, userId: user.id, expires: new Date('2030-01-02T03:04:05.678Z') }));
+  // Every request with the session cookie.
+  record('getSessionAndUser', await adapter.getSessionAndUser(sessionToken));
+  // A second OAuth sign-in finds the user through the account.
+  record('getUserByAccount:known', await adapter.getUserByAccount({ providerAccountId: account.providerAccountId, provider: account.provider }));
+  // Sign-out.
+  record('deleteSession', await adapter.deleteSession(sessionToken));
+  record('getSessionAndUser:deleted', await adapter.getSessionAndUser(sessionToken));
+
+  // E-mail (magic link) sign-in with the same address: send the token, then the callback.
+  const identifier = profile.email;
+  const hashed = createHash('sha256').update('magic-link-token' + 'secret').digest('hex');
+  record('getUserByEmail:send', await adapter.getUserByEmail(identifier));
+  record('createVerificationToken', await adapter.createVerificationToken({ identifier, token: hashed, expires: new Date('2030-02-03T04:05:06.789Z') }));
+  const invite = record('useVerificationToken', await adapter.useVerificationToken({ identifier, token: hashed }));
+  record('invite.expires.valueOf', invite.expires.valueOf());
+  record('useVerificationToken:again', await adapter.useVerificationToken({ identifier, token: hashed }));
+  const existing = record('getUserByEmail:callback', await adapter.getUserByEmail(invite.identifier));
+  record('updateUser', await adapter.updateUser({ id: existing.id, emailVerified: new Date('2025-06-07T08:09:10.111Z') }));
+  record('createSession:email', await adapter.createSession({ sessionToken: 'email-' + sessionToken, userId: existing.id, expires: new Date('2030-03-04T05:06:07.891Z') }));
+  record('getSessionAndUser:email', await adapter.getSessionAndUser('email-' + sessionToken));
+
+  // An initialised MikroORM as the first argument: used as it is, never closed.
+  const shared = MikroOrmAdapter(orm);
+  const secondId = randomUUID();
+  record('shared:getSessionAndUser', await shared.getSessionAndUser('email-' + sessionToken));
+  record('shared:createUser', await shared.createUser({ id: secondId, name: 'Grace Hopper', email: 'grace@example.com', emailVerified: null }));
+  // Both adapters work on the same tables.
+  record('getUserByEmail:shared', await adapter.getUserByEmail('grace@example.com'));
+  record('shared:deleteUser', await shared.deleteUser(secondId));
+  record('shared:getUser:deleted', await shared.getUser(secondId));
+  record('orm.isConnected', await orm.isConnected());
+
+  console.log(JSON.stringify({
+    resolved: import.meta.resolve('${PACKAGE_NAME}'),
+    entityKeys: Object.keys(defaultEntities).sort(),
+    inputs: { userId, secondId, sessionToken, hashed, account },
+    results,
+  }));
+} finally {
+  await orm.close();
+}
+`;
+
+interface Recorded {
+  value: unknown;
+  dates: string[];
+  notPlain: string[];
+}
+
+interface SignInOutput {
+  resolved: string;
+  entityKeys: string[];
+  inputs: { userId: string; secondId: string; sessionToken: string; hashed: string; account: Record<string, unknown> };
+  results: Record<string, Recorded>;
+}
+
+describe('from plain Node, on PostgreSQL', () => {
+  it('runs an Auth.js OAuth and e-mail sign-in with plain-object results, from options and from an initialised MikroORM', { timeout: TIMEOUT }, async () => {
+    database = await freshPostgresDatabase();
+    await writeFile(join(project.projectDir, 'sign-in.mjs'), SIGN_IN_SCRIPT);
+    // The script is done in well under a second, but the process then waits about 10 s: the
+    // first adapter's own MikroORM (made from options) cannot be closed, so its idle pg
+    // connection keeps Node alive until pg's idleTimeoutMillis (10 s by default) ends it. The
+    // process exiting by itself is part of the check (runNode kills it after 2 minutes).
+    const run = await runNode(project.projectDir, 'sign-in.mjs', { DATABASE_URL: database.connectionString });
+    expect(run.code, run.stderr).toBe(0);
+    const output = JSON.parse(run.stdout) as SignInOutput;
+
+    // Node picked dist/ from the installed package through its "exports".
+    expect(output.resolved).toMatch(/\/node_modules\/@adapter-lab\/mikro-orm-adapter\/dist\/index\.js$/);
+    expect(output.entityKeys).toEqual(['Account', 'Authenticator', 'Session', 'User', 'VerificationToken']);
+
+    const { userId, secondId, sessionToken, hashed, account } = output.inputs;
+    const user = { id: userId, name: 'Ada Lovelace', email: 'ada@example.com', emailVerified: null, image: 'https://example.com/ada.png' };
+    const verifiedUser = { ...user, emailVerified: '2025-06-07T08:09:10.111Z' };
+    const secondUser = { id: secondId, name: 'Grace Hopper', email: 'grace@example.com', emailVerified: null, image: null };
+    const session = { sessionToken, userId, expires: '2030-01-02T03:04:05.678Z' };
+    const emailSession = { sessionToken: `email-${sessionToken}`, userId, expires: '2030-03-04T05:06:07.891Z' };
+    const token = { identifier: 'ada@example.com', token: hashed, expires: '2030-02-03T04:05:06.789Z' };
+    // value, then the paths holding real Date objects before JSON.stringify made them ISO strings.
+    const expected: Record<string, [unknown, string[]]> = {
+      'getUserByAccount:new': [null, []],
+      'getUserByEmail:new': [null, []],
+      createUser: [user, []],
+      // Every column of the row but the surrogate id, so the one Auth.js left out is null.
+      linkAccount: [{ ...account, session_state: null, userId }, []],
+      createSession: [session, ['expires']],
+      getSessionAndUser: [{ session, user }, ['session.expires']],
+      'getUserByAccount:known': [user, []],
+      deleteSession: [session, ['expires']],
+      'getSessionAndUser:deleted': [null, []],
+      'getUserByEmail:send': [user, []],
+      createVerificationToken: [token, ['expires']],
+      useVerificationToken: [token, ['expires']],
+      'invite.expires.valueOf': [Date.parse(token.expires), []],
+      'useVerificationToken:again': [null, []],
+      'getUserByEmail:callback': [user, []],
+      updateUser: [verifiedUser, ['emailVerified']],
+      'createSession:email': [emailSession, ['expires']],
+      'getSessionAndUser:email': [{ session: emailSession, user: verifiedUser }, ['session.expires', 'user.emailVerified']],
+      'shared:getSessionAndUser': [{ session: emailSession, user: verifiedUser }, ['session.expires', 'user.emailVerified']],
+      'shared:createUser': [secondUser, []],
+      'getUserByEmail:shared': [secondUser, []],
+      'shared:deleteUser': [secondUser, []],
+      'shared:getUser:deleted': [null, []],
+      'orm.isConnected': [true, []],
+    };
+    expect(Object.keys(output.results)).toEqual(Object.keys(expected));
+    for (const [step, [value, dates]] of Object.entries(expected)) {
+      expect(output.results[step], step).toEqual({ value, dates, notPlain: [] });
+    }
+
+    // The schema generator made upstream's tables from the default entities.
+    await withPgClient({ connectionString: database.connectionString }, async (client) => {
+      const tables = await client.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+      );
+      expect(tables.rows.map((row) => row.table_name)).toEqual(['account', 'authenticator', 'session', 'user', 'verification_token']);
+      const columns = await client.query<{ column_name: string; data_type: string }>(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'account' ORDER BY ordinal_position",
+      );
+      expect(columns.rows).toEqual(expect.arrayContaining([
+        { column_name: 'provider_account_id', data_type: 'character varying' },
+        // TEXT, not upstream's VARCHAR(255): the 305-character access token above fits.
+        { column_name: 'access_token', data_type: 'text' },
+        { column_name: 'refresh_token', data_type: 'text' },
+        { column_name: 'id_token', data_type: 'text' },
+        { column_name: 'user_id', data_type: 'character varying' },
+      ]));
+      const counts = await client.query<{ users: string; accounts: string; sessions: string; tokens: string }>(
+        'SELECT (SELECT count(*) FROM "user") AS users, (SELECT count(*) FROM account) AS accounts,'
+          + ' (SELECT count(*) FROM session) AS sessions, (SELECT count(*) FROM verification_token) AS tokens',
+      );
+      expect(counts.rows).toEqual([{ users: '1', accounts: '1', sessions: '1', tokens: '0' }]);
+    });
+  });
+});
+
+// The official Auth.js docs' custom-entity example (@auth/mikro-orm-adapter), with its obvious
+// bugs fixed and nothing else:
+// - imports from this package (`MikroOrmAdapter` too) instead of @auth/mikro-orm-adapter;
+// - MikroORM 7 moved the decorators to @mikro-orm/decorators/legacy (Cascade and Collection stay
+//   in @mikro-orm/core); the missing `Enum` and `randomUUID` imports added;
+// - `const { Account, Session } = defaultEntities` makes values only, which
+//   `new Collection<Session>(this)` cannot use as types: the two `type … = defaultEntities.…`
+//   aliases added;
+// - `config` from "config/mikro-orm.ts" and `export default NextAuth(…)` replaced by a local
+//   config and an exported Adapter.
+const CONSUMER_TS = `
+import { randomUUID } from "node:crypto"
+import { Cascade, Collection } from "@mikro-orm/core"
+import { Entity, Enum, OneToMany, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy"
+import { PostgreSqlDriver } from "@mikro-orm/postgresql"
+import type { Adapter } from "@auth/core/adapters"
+import { MikroOrmAdapter, defaultEntities } from "${PACKAGE_NAME}"
+
+const config = { driver: PostgreSqlDriver, clientUrl: "postgres://localhost:5432/db" }
+
+const { Account, Session } = defaultEntities
+type Account = defaultEntities.Account
+type Session = defaultEntities.Session
+
+@Entity()
+export class User implements defaultEntities.User {
+  @PrimaryKey()
+  id: string = randomUUID()
+
+  @Property({ nullable: true })
+  name?: string
+
+  @Property({ nullable: true })
+  @Unique()
+  email?: string
+
+  @Property({ type: "Date", nullable: true })
+  emailVerified: Date | null = null
+
+  @Property({ nullable: true })
+  image?: string
+
+  @OneToMany({
+    entity: () => Session,
+    mappedBy: (session) => session.user,
+    hidden: true,
+    orphanRemoval: true,
+    cascade: [Cascade.ALL],
+  })
+  sessions = new Collection<Session>(this)
+
+  @OneToMany({
+    entity: () => Account,
+    mappedBy: (account) => account.user,
+    hidden: true,
+    orphanRemoval: true,
+    cascade: [Cascade.ALL],
+  })
+  accounts = new Collection<Account>(this)
+
+  @Enum({ hidden: true })
+  role = "ADMIN"
+}
+
+export const adapter: Adapter = MikroOrmAdapter(config, { entities: { User } })
+`;
+
+const WRONG_TS = `
+import { PostgreSqlDriver } from "@mikro-orm/postgresql"
+import { MikroOrmAdapter } from "${PACKAGE_NAME}"
+
+const config = { driver: PostgreSqlDriver, clientUrl: "postgres://localhost:5432/db" }
+class NotAUser { id = 42 }
+export const wrongEntity = MikroOrmAdapter(config, { entities: { User: 42 } })
+export const wrongClass = MikroOrmAdapter(config, { entities: { User: NotAUser } })
+export const oldOption = MikroOrmAdapter({ type: "postgresql", clientUrl: "postgres://localhost:5432/db" })
+export const wrongResult: number = MikroOrmAdapter(config)
+`;
+
+const DECORATORS = ['--experimentalDecorators', '--emitDecoratorMetadata'];
+
+/**
+ * tsc's error lines, except those in third-party declarations that do not check on their own,
+ * whatever the adapter: @auth/core 0.41.3's (stripped internal types, optional peers such as
+ * nodemailer and @simplewebauthn/server), and postgres-interval 4's (brought by
+ * @mikro-orm/postgresql) single reference to the `Temporal` namespace, which TypeScript 5.9's
+ * libs do not have yet.
+ */
+function errorsOutsideLibraries(stdout: string): string[] {
+  return stdout.split('\n').filter((line) => /error TS\d+/.test(line)
+    && !line.startsWith('node_modules/@auth/core/')
+    && !/^node_modules\/postgres-interval\/index\.d\.ts\(\d+,\d+\): error TS2503: Cannot find namespace 'Temporal'\.$/.test(line));
+}
+
+describe('TypeScript consumers', () => {
+  it("type-check the docs' custom User entity against dist/'s declarations (nodenext and bundler)", { timeout: TIMEOUT }, async () => {
+    await writeFile(join(project.projectDir, 'consumer.ts'), CONSUMER_TS);
+    // No --skipLibCheck, so the package's .d.ts files are checked too.
+    const [nodenext, bundler] = await Promise.all([
+      typeCheck(project.projectDir, 'consumer.ts', [...DECORATORS, '--listFiles']),
+      typeCheck(project.projectDir, 'consumer.ts', [...DECORATORS, '--module', 'esnext', '--moduleResolution', 'bundler']),
+    ]);
+    expect(nodenext.stderr).toBe('');
+    expect(errorsOutsideLibraries(nodenext.stdout)).toEqual([]);
+    expect(errorsOutsideLibraries(bundler.stdout)).toEqual([]);
+    // The declarations came from dist/ (index.d.ts through "exports", the others through its
+    // relative imports, which keep their .ts extension in declaration output), never from the
+    // shipped TypeScript sources.
+    const prefix = `/node_modules/${PACKAGE_NAME}/`;
+    const ours = nodenext.stdout.split('\n').filter((line) => line.includes(prefix)).map((line) => line.slice(line.indexOf(prefix) + prefix.length));
+    expect(ours.sort()).toEqual(['dist/config.d.ts', 'dist/entities.d.ts', 'dist/index.d.ts', 'dist/user-entity.d.ts']);
+  });
+
+  it('reject wrong usage, so the check is real', { timeout: TIMEOUT }, async () => {
+    await writeFile(join(project.projectDir, 'wrong.ts'), WRONG_TS);
+    const wrong = await typeCheck(project.projectDir, 'wrong.ts', ['--skipLibCheck']);
+    expect(wrong.code).not.toBe(0);
+    expect(errorsOutsideLibraries(wrong.stdout)).toEqual([
+      expect.stringMatching(/^wrong\.ts\(7,\d+\): error TS2322: Type 'number' is not assignable to type 'typeof User'\./),
+      expect.stringMatching(/^wrong\.ts\(8,\d+\): error TS2322: Type 'typeof NotAUser' is not assignable to type 'typeof User'\./),
+      // MikroORM 5/6's `type` option no longer exists.
+      expect.stringMatching(/^wrong\.ts\(9,\d+\): error TS2353: Object literal may only specify known properties, and 'type' does not exist in type /),
+      expect.stringMatching(/^wrong\.ts\(10,14\): error TS2322: Type 'Adapter' is not assignable to type 'number'\./),
+    ]);
+  });
+});
