@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { browserEngineVite } from './src/engine/vite-browser-engine.ts';
+import { playgroundTypesPlugin } from './src/playground/editor/types/vite-plugin.ts';
+import { playgroundExamplesPlugin } from './src/playground/build/examples-plugin.ts';
+import { monacoCssPlugin } from './src/playground/editor/vite-plugin.ts';
 import { SOURCE_CONDITION } from './packages/source-condition.mjs';
 import { defaultClientConditions, defaultServerConditions, mergeConfig } from 'vite';
 
@@ -50,6 +53,10 @@ export default defineConfig({
 	],
 	// Sequelize and MikroORM over sql.js in the browser, in pages and in module Web Workers.
 	vite: mergeConfig(browserEngineVite(), {
+		// The editor's type declarations, `virtual:playground-types/<orm>`, and the built-in
+		// examples compiled against them, `virtual:playground-examples`; Monaco's CSS attached by the
+		// editor when it loads, not as render-blocking links in the page head.
+		plugins: [playgroundTypesPlugin(), playgroundExamplesPlugin(), monacoCssPlugin()],
 		// The adapter packages are used from their TypeScript source (packages/source-condition.mjs).
 		resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
 		ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },

@@ -94,7 +94,9 @@ export function browserEngineVite(): UserConfig {
   return {
     plugins: [browserEnginePlugin()],
     worker: {
-      format: 'es',
+      // One classic script per worker, imports inlined: the playground starts its worker from a
+      // blob: URL inside a sandboxed iframe, where a module worker could not load chunks.
+      format: 'iife',
       plugins: () => [browserEnginePlugin()],
       rolldownOptions: { transform: { inject: INJECT } },
     },

@@ -29,7 +29,7 @@ async function runCheck(probe: PageProbe, orm: Orm, where: Where, how: 'click' |
 
 describe('playground engine check', () => {
   it('loads no ORM and no sql.js until asked, and passes axe', async () => {
-    const probe = await browser.openPage('/playground/');
+    const probe = await browser.openPage('/playground/engine-check/');
     expect(librariesIn(probe.requests.map((request) => request.url))).toEqual([]);
     expect(await axeViolations(probe.page)).toEqual([]);
     expectNoConsoleErrors(probe);
@@ -43,7 +43,7 @@ describe('playground engine check', () => {
     ['mikro-orm', 'page', 'click'],
   ] as const)('runs every check with %s in the %s (%s), loading only that ORM', async (orm, where, how) => {
     const label = orm === 'sequelize' ? 'Sequelize 6' : 'MikroORM 7';
-    const probe = await browser.openPage('/playground/');
+    const probe = await browser.openPage('/playground/engine-check/');
     const loaded = await runCheck(probe, orm, where, how);
     // Failed checks first: their text says what went wrong.
     expect(await probe.page.locator('.engine-checks li[data-passed="false"]').allInnerTexts()).toEqual([]);

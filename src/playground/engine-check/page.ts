@@ -1,4 +1,4 @@
-import type { EngineCheckRequest, EngineCheckResponse } from './worker.ts';
+import type { EngineCheckResponse } from './worker-protocol.ts';
 import type { OrmName } from './report.ts';
 import { el, renderChecks, renderStatements, renderTables } from './render.ts';
 
@@ -23,7 +23,7 @@ export function mountEngineCheck(root: HTMLElement): void {
     status.textContent = `Running ${ORM_LABEL[orm]} over SQLite (sql.js) ${inPage ? "on this page's main thread" : 'in a Web Worker'}…`;
     const started = performance.now();
     try {
-      const response = inPage ? await runInPage(orm) : await runInWorker({ orm });
+      const response = inPage ? await runInPage(orm) : await runInWorker(orm);
       if (!response.ok) throw new Error(response.error);
       const { report } = response;
       const failed = report.checks.filter((check) => !check.passed).length;
@@ -62,11 +62,18 @@ async function runInPage(orm: OrmName): Promise<EngineCheckResponse> {
   }
 }
 
-function runInWorker(request: EngineCheckRequest): Promise<EngineCheckResponse> {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'engine-check' });
+// One worker script per ORM: a worker bundle is a single script, and each carries one ORM.
+const WORKERS: Record<OrmName, () => Promise<{ default: new (options?: { name?: string }) => Worker }>> = {
+  sequelize: () => import('./sequelize-check.worker.ts?worker'),
+  'mikro-orm': () => import('./mikro-orm-check.worker.ts?worker'),
+};
+
+async function runInWorker(orm: OrmName): Promise<EngineCheckResponse> {
+  const { default: CheckWorker } = await WORKERS[orm]();
+  const worker = new CheckWorker({ name: 'engine-check' });
   return new Promise<EngineCheckResponse>((resolve) => {
     worker.onmessage = (event: MessageEvent<EngineCheckResponse>) => resolve(event.data);
     worker.onerror = (event) => resolve({ ok: false, error: event.message || 'the worker failed to start' });
-    worker.postMessage(request);
+    worker.postMessage({ orm });
   }).finally(() => worker.terminate());
 }

@@ -11,10 +11,14 @@ const CHECKS: Record<OrmName, () => Promise<Check>> = {
   'mikro-orm': async () => (await import('./mikro-orm-check.ts')).runMikroOrmCheck,
 };
 
-/** Runs one ORM's engine check in this realm (a Web Worker, or the page's main thread). */
-export async function runEngineCheck(orm: OrmName): Promise<EngineCheckReport> {
-  // Code written for Node (the checks, the ORMs' BLOB handling) expects a global Buffer.
+/** Code written for Node (the checks, the ORMs' BLOB handling) expects a global Buffer. */
+export function installBuffer(): void {
   (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
+}
+
+/** Runs one ORM's engine check in this realm (the page's main thread, or Node). */
+export async function runEngineCheck(orm: OrmName): Promise<EngineCheckReport> {
+  installBuffer();
   const [SQL, check] = await Promise.all([loadSqlJs(), CHECKS[orm]()]);
   return check(SQL);
 }

@@ -1,0 +1,32 @@
+import { examples, } from 'virtual:playground-examples';
+import type { BuiltExample } from '../build/examples-plugin.ts';
+import type { CompiledFile, OrmId, SourceFile } from '../protocol.ts';
+import { DEFAULT_OPTIONS, type PlaygroundState } from '../store/state.ts';
+
+export const EXAMPLES: readonly BuiltExample[] = examples;
+
+export function examplesOf(orm: OrmId): BuiltExample[] {
+  return EXAMPLES.filter((example) => example.orm === orm);
+}
+
+export function defaultExample(orm: OrmId): BuiltExample {
+  return EXAMPLES.find((example) => example.orm === orm && example.default)!;
+}
+
+export function exampleState(example: BuiltExample, options = DEFAULT_OPTIONS): PlaygroundState {
+  return { orm: example.orm, files: example.files.map(({ name, code }) => ({ name, code })), active: example.active, options };
+}
+
+function sameFiles(a: readonly SourceFile[], b: readonly SourceFile[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.name === b[i]?.name && file.code === b[i]?.code);
+}
+
+/** The example whose files these are, unchanged, if any. */
+export function exampleOf(orm: OrmId, files: readonly SourceFile[]): BuiltExample | undefined {
+  return EXAMPLES.find((example) => example.orm === orm && sameFiles(example.files, files));
+}
+
+/** The build's compiled output for files that are an example as it ships. */
+export function precompiled(orm: OrmId, files: readonly SourceFile[]): readonly CompiledFile[] | undefined {
+  return exampleOf(orm, files)?.compiled;
+}

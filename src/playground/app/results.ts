@@ -1,0 +1,190 @@
+import type { Diagnostic } from '../compiler/diagnostics.ts';
+import type { AdapterMethod, ChangeSource, ConsoleEntry, Outcome, ScenarioId, SchemaInfo, StatementRecord, TableView } from '../protocol.ts';
+import { AdapterPanel } from '../panels/adapter-panel.ts';
+import { renderConsole, type ConsoleSection } from '../panels/console-panel.ts';
+import type { LocationActions } from '../panels/error-view.ts';
+import { mermaidErDiagram } from '../panels/er-diagram.ts';
+import { renderProblems, visibleDiagnostics } from '../panels/problems-panel.ts';
+import { renderSchema } from '../panels/schema-panel.ts';
+import { renderStatements, statementOrigins } from '../panels/sql-panel.ts';
+import { renderTables } from '../panels/tables-panel.ts';
+import { SCENARIO_LIST } from '../scenario-list.ts';
+import { el } from '../ui/dom.ts';
+import { TabList } from '../ui/tabs.ts';
+
+export type PanelId = 'tables' | 'sql' | 'console' | 'schema' | 'problems' | 'adapter';
+
+const PANELS: ReadonlyArray<{ id: PanelId; label: string }> = [
+  { id: 'tables', label: 'Tables' }, { id: 'sql', label: 'SQL' }, { id: 'console', label: 'Console' },
+  { id: 'schema', label: 'Schema' }, { id: 'problems', label: 'Problems' }, { id: 'adapter', label: 'Adapter' },
+];
+
+export function sourceTitle(source: ChangeSource): string {
+  switch (source.kind) {
+    case 'run':
+      return 'Run';
+    case 'call':
+      return `adapter.${source.method}() from the Adapter panel`;
+    case 'scenario':
+      return `${SCENARIO_LIST.find((scenario) => scenario.id === source.scenario)?.label ?? source.scenario} (Adapter panel)`;
+    case 'import':
+      return `Imported ${source.fileName}`;
+  }
+}
+
+/**
+ * The results side of the page: the tab list and its six panels, and what they show — the
+ * last run with every call and import after it appended (Console, SQL), the tables as the last
+ * action left them (Tables, with its changes), the schema, the problems, the adapter.
+ */
+export class Results {
+  readonly tabs: TabList;
+  readonly #panels = new Map<PanelId, HTMLElement>();
+  readonly #locations: LocationActions;
+  readonly adapterPanel: AdapterPanel;
+  #sections: ConsoleSection[] = [];
+  #live: ConsoleEntry[] = [];
+  #statements: StatementRecord[] = [];
+  #tables: readonly TableView[] = [];
+  #schema: SchemaInfo = { tables: [] };
+  #tablesLabel = '';
+  #diagnostics: readonly Diagnostic[] = [];
+  #editorReady = false;
+  #changedOnly = false;
+  #sqlOrigin = '';
+  #sqlText = '';
+  readonly #tablesBody = el('div');
+  readonly #sqlBody = el('div');
+  readonly #consoleBody = el('div', { class: 'pg-console-body' });
+  readonly #schemaBody = el('div');
+  readonly #problemsBody = el('div');
+  readonly #originSelect = el('select', { id: 'pg-sql-origin' });
+
+  constructor(host: HTMLElement, locations: LocationActions, actions: { call(method: AdapterMethod, args: unknown[]): void; scenario(id: ScenarioId): void; copy(text: string, what: string): void }) {
+    this.#locations = locations;
+    this.adapterPanel = new AdapterPanel(actions, locations);
+    this.tabs = new TabList('Results', (id) => `pg-panel-${id}`, (id) => this.#show(id as PanelId));
+    const changedOnly = el('input', { type: 'checkbox', id: 'pg-changed-only' });
+    changedOnly.addEventListener('change', () => {
+      this.#changedOnly = changedOnly.checked;
+      this.#renderTables();
+    });
+    const sqlText = el('input', { type: 'search', id: 'pg-sql-text', placeholder: 'e.g. INSERT' });
+    sqlText.addEventListener('input', () => {
+      this.#sqlText = sqlText.value;
+      this.#renderSql();
+    });
+    this.#originSelect.addEventListener('change', () => {
+      this.#sqlOrigin = this.#originSelect.value;
+      this.#renderSql();
+    });
+    const mermaid = el('button', { type: 'button', class: 'pg-button' }, 'Copy as Mermaid diagram');
+    mermaid.addEventListener('click', () => actions.copy(mermaidErDiagram(this.#schema), 'the Mermaid ER diagram'));
+    const contents: Record<PanelId, HTMLElement[]> = {
+      tables: [el('div', { class: 'pg-panel-tools' }, el('label', { for: 'pg-changed-only' }, changedOnly, ' Only changed rows')), this.#tablesBody],
+      sql: [el('div', { class: 'pg-panel-tools' },
+        el('label', { for: 'pg-sql-origin' }, 'Sent by '), this.#originSelect,
+        el('label', { for: 'pg-sql-text' }, 'Contains '), sqlText), this.#sqlBody],
+      console: [this.#consoleBody],
+      schema: [el('div', { class: 'pg-panel-tools' }, mermaid), this.#schemaBody],
+      problems: [this.#problemsBody],
+      adapter: [this.adapterPanel.element],
+    };
+    for (const { id } of PANELS) {
+      const panel = el('div', { role: 'tabpanel', id: `pg-panel-${id}`, 'aria-labelledby': `pg-panel-${id}-tab`, tabindex: '0', class: 'pg-panel' }, ...contents[id]);
+      this.#panels.set(id, panel);
+    }
+    host.replaceChildren(this.tabs.element, ...this.#panels.values());
+    this.#updateTabs('tables');
+    this.#renderAll();
+  }
+
+  select(id: PanelId): void {
+    this.tabs.select(id);
+  }
+
+  /** A new run starts: its console replaces the old one as it streams in. */
+  startRun(): void {
+    this.#sections = [];
+    this.#live = [];
+    this.#statements = [];
+    this.#renderConsole();
+  }
+
+  progress(entries: readonly ConsoleEntry[]): void {
+    this.#live.push(...entries);
+    this.#renderConsole();
+  }
+
+  /** Shows an outcome: a run replaces the logs, a call or import appends to them. */
+  show(outcome: Outcome): void {
+    const section = { title: sourceTitle(outcome.source), entries: outcome.console };
+    if (outcome.source.kind === 'run') {
+      this.#sections = [section];
+      this.#statements = [...outcome.statements];
+    } else {
+      this.#sections.push(section);
+      this.#statements.push(...outcome.statements);
+    }
+    this.#live = [];
+    this.#tables = outcome.tables;
+    this.#schema = outcome.schema;
+    this.#tablesLabel = `Changes of: ${sourceTitle(outcome.source)}.`;
+    this.adapterPanel.update(outcome.adapter, outcome.tables);
+    this.adapterPanel.refreshSuggestions();
+    this.#renderAll();
+  }
+
+  /** A request ended without an outcome (stopped): its partial console and the reason. */
+  showStopped(title: string, entries: readonly ConsoleEntry[]): void {
+    this.#sections = [...this.#sections.filter((section) => section.title !== title), { title, entries }];
+    this.#live = [];
+    this.#renderConsole();
+  }
+
+  setDiagnostics(diagnostics: readonly Diagnostic[], editorReady: boolean): void {
+    this.#diagnostics = diagnostics;
+    this.#editorReady = editorReady;
+    renderProblems(this.#problemsBody, diagnostics, editorReady, this.#locations);
+    this.#updateTabs(this.tabs.selected as PanelId);
+  }
+
+  get tables(): readonly TableView[] {
+    return this.#tables;
+  }
+
+  #show(id: PanelId): void {
+    for (const [panelId, panel] of this.#panels) panel.hidden = panelId !== id;
+  }
+
+  #updateTabs(selected: PanelId): void {
+    const problems = visibleDiagnostics(this.#diagnostics).filter((diagnostic) => diagnostic.severity === 'error').length;
+    this.tabs.set(PANELS.map((panel) => ({ ...panel, ...(panel.id === 'problems' && problems > 0 ? { badge: String(problems) } : {}) })), selected);
+    this.#show(selected);
+  }
+
+  #renderAll(): void {
+    this.#renderTables();
+    this.#renderSql();
+    this.#renderConsole();
+    renderSchema(this.#schemaBody, this.#schema);
+    renderProblems(this.#problemsBody, this.#diagnostics, this.#editorReady, this.#locations);
+  }
+
+  #renderTables(): void {
+    renderTables(this.#tablesBody, this.#tables, this.#schema, this.#changedOnly, this.#tablesLabel);
+  }
+
+  #renderSql(): void {
+    const origins = statementOrigins(this.#statements);
+    if (this.#sqlOrigin && !origins.includes(this.#sqlOrigin)) this.#sqlOrigin = '';
+    this.#originSelect.replaceChildren(el('option', { value: '' }, 'anyone'), ...origins.map((origin) => el('option', { value: origin }, origin)));
+    this.#originSelect.value = this.#sqlOrigin;
+    renderStatements(this.#sqlBody, this.#statements, { origin: this.#sqlOrigin, text: this.#sqlText });
+  }
+
+  #renderConsole(): void {
+    const sections = this.#live.length > 0 ? [...this.#sections, { title: 'Running…', entries: this.#live }] : this.#sections;
+    renderConsole(this.#consoleBody, sections, this.#locations);
+  }
+}

@@ -1,0 +1,90 @@
+import type { OrmId, RuntimeVersions } from '../protocol.ts';
+import { GITHUB_URL_LIMIT, linkLength, shareUrl } from '../share/codec.ts';
+import { markdownForIssue } from '../share/markdown.ts';
+import type { PlaygroundState } from '../store/state.ts';
+import type { StatusKind } from './controls.ts';
+
+/** Copy link, Copy as Markdown, the link-length meter, the URL hash, and database downloads. */
+export class ShareActions {
+  readonly #state: () => PlaygroundState;
+  readonly #versions: () => Promise<RuntimeVersions | undefined>;
+  readonly #status: (message: string, kind: StatusKind) => void;
+  readonly #length: HTMLElement;
+
+  constructor(root: HTMLElement, state: () => PlaygroundState, versions: () => Promise<RuntimeVersions | undefined>, status: (message: string, kind: StatusKind) => void) {
+    this.#state = state;
+    this.#versions = versions;
+    this.#status = status;
+    this.#length = root.querySelector<HTMLElement>('[data-link-length]')!;
+    root.querySelector('[data-copy-link]')!.addEventListener('click', () => void this.#copyLink());
+    root.querySelector('[data-copy-markdown]')!.addEventListener('click', () => void this.#copyMarkdown());
+  }
+
+  url(): string {
+    return shareUrl(location.href, this.#state());
+  }
+
+  /** Mirrors the state into the address bar (no history entry), and updates the meter. */
+  updateLocation(): void {
+    const url = this.url();
+    if (url !== location.href) history.replaceState(history.state, '', url);
+    const length = linkLength(url);
+    const tooLong = length > GITHUB_URL_LIMIT;
+    this.#length.textContent = tooLong
+      ? `Link: ${length.toLocaleString('en')} characters — over GitHub's ${GITHUB_URL_LIMIT.toLocaleString('en')}; "Copy as Markdown" includes the code instead.`
+      : `Link: ${length.toLocaleString('en')} characters`;
+    this.#length.dataset['tooLong'] = String(tooLong);
+  }
+
+  async copyText(text: string, what: string): Promise<boolean> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.#status(`Copied ${what} to the clipboard.`, 'ok');
+      return true;
+    } catch {
+      // No clipboard permission (or an insecure context): select it for Ctrl+C instead.
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('aria-label', what);
+      area.className = 'pg-offscreen';
+      document.body.append(area);
+      area.select();
+      const copied = document.execCommand('copy');
+      area.remove();
+      this.#status(copied ? `Copied ${what} to the clipboard.` : `Could not copy ${what}: the browser refused clipboard access.`, copied ? 'ok' : 'error');
+      return copied;
+    }
+  }
+
+  downloadDatabase(database: Uint8Array | null, orm: OrmId): void {
+    if (!database) {
+      this.#status('There is no database yet: run the code first.', 'warning');
+      return;
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([database as Uint8Array<ArrayBuffer>], { type: 'application/vnd.sqlite3' }));
+    link.download = `adapter-lab-${orm}.sqlite`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    this.#status(`Downloaded ${link.download} (${database.length.toLocaleString('en')} bytes).`, 'ok');
+  }
+
+  async #copyLink(): Promise<void> {
+    const url = this.url();
+    const length = linkLength(url);
+    if (await this.copyText(url, `the link (${length.toLocaleString('en')} characters)`) && length > GITHUB_URL_LIMIT) {
+      this.#status(`Copied the link, but at ${length.toLocaleString('en')} characters it is longer than GitHub accepts (${GITHUB_URL_LIMIT.toLocaleString('en')}): use "Copy as Markdown for an issue".`, 'warning');
+    }
+  }
+
+  async #copyMarkdown(): Promise<void> {
+    const versions = await this.#versions();
+    const markdown = markdownForIssue({
+      state: this.#state(), url: this.url(),
+      versions: { orm: versions?.orm ?? 'unknown', adapter: versions?.adapter ?? 'unknown', ...(versions?.sqlite ? { sqlite: versions.sqlite } : {}) },
+    });
+    await this.copyText(markdown, 'the Markdown for a GitHub issue');
+  }
+}

@@ -1,0 +1,3 @@
+declare module 'virtual:playground-examples' {
+  export const examples: readonly import('./examples-plugin.ts').BuiltExample[];
+}

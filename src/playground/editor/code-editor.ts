@@ -1,0 +1,34 @@
+import type { Diagnostic } from '../compiler/diagnostics.ts';
+import type { CompiledFile, OrmId, SourceFile } from '../protocol.ts';
+
+/** What the page needs from an editor: Monaco (monaco-editor.ts) implements it. */
+export interface CodeEditor {
+  /** Replaces every file (an example, a share link, an ORM switch) and opens `active`. */
+  setFiles(files: readonly SourceFile[], active: string): void;
+  /** Switches the type declarations to another ORM's (the files are set separately). */
+  setOrm(orm: OrmId): Promise<void>;
+  /** Opens a file's tab content (the page draws the tabs). */
+  setActive(name: string): void;
+  /** Adds, renames or removes one file without touching the others' undo history. */
+  addFile(file: SourceFile): void;
+  renameFile(from: string, to: string): void;
+  removeFile(name: string): void;
+  /** The current text of every file, in the order they were given. */
+  files(): SourceFile[];
+  /** Called (debounced by the caller if needed) after every edit. */
+  onChange(listener: () => void): void;
+  /** Called with every file's diagnostics whenever they change (after edits settle). */
+  onDiagnostics(listener: (diagnostics: readonly Diagnostic[]) => void): void;
+  /** Ctrl/Cmd+Enter inside the editor. */
+  onRunShortcut(listener: () => void): void;
+  /** Compiles the current files with the playground's options; diagnostics included. */
+  compile(): Promise<{ files: CompiledFile[]; diagnostics: Diagnostic[] }>;
+  /** Moves the cursor to a place (opens that file's tab through `onOpenFile`) and focuses. */
+  reveal(file: string, line: number, column: number): void;
+  onOpenFile(listener: (name: string) => void): void;
+  focus(): void;
+  dispose(): void;
+}
+
+/** Creates the Monaco editor in `container`, typed for `orm` (its type bundle is loaded here). */
+export type CreateCodeEditor = (container: HTMLElement, orm: OrmId, files: readonly SourceFile[], active: string) => Promise<CodeEditor>;

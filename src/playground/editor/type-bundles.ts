@@ -1,0 +1,22 @@
+/**
+ * The editor's type declarations per ORM (built by types/, served as virtual modules). Each
+ * is large, so it is fetched only when its ORM is first shown, and once: the module cache
+ * keeps it for the page's lifetime.
+ */
+import type { OrmId } from '../protocol.ts';
+import type { TypeBundle } from './types/build-type-bundle.ts';
+
+// Spelled out, not `import(\`virtual:…/${orm}\`)`: Vite only bundles imports it can see.
+const BUNDLES: Readonly<Record<OrmId, () => Promise<{ default: TypeBundle }>>> = {
+  sequelize: () => import('virtual:playground-types/sequelize'),
+  'mikro-orm': () => import('virtual:playground-types/mikro-orm'),
+};
+
+export async function loadTypeBundle(orm: OrmId): Promise<TypeBundle> {
+  return (await BUNDLES[orm]()).default;
+}
+
+/** The bundle as Monaco's extra libraries: one virtual file per entry, at its own path. */
+export function extraLibs(bundle: TypeBundle): { content: string; filePath: string }[] {
+  return Object.entries(bundle.files).map(([filePath, content]) => ({ content, filePath }));
+}

@@ -1,0 +1,276 @@
+/**
+ * The playground's shared vocabulary: what the page sends the runtime (in its sandboxed worker,
+ * or in Node for tests and the docs' example runner) and what comes back. Everything here is
+ * plain data that survives `postMessage` (structured clone): no classes, no functions.
+ */
+
+export type OrmId = 'sequelize' | 'mikro-orm';
+
+export const ORM_IDS: readonly OrmId[] = ['sequelize', 'mikro-orm'];
+
+export const ORM_LABELS: Readonly<Record<OrmId, string>> = { sequelize: 'Sequelize', 'mikro-orm': 'MikroORM' };
+
+/** A file the reader edits: a name such as `auth.ts` and its TypeScript. */
+export interface SourceFile {
+  readonly name: string;
+  readonly code: string;
+}
+
+/** A file as the runtime runs it: the compiled JavaScript and a source map back to the TypeScript. */
+export interface CompiledFile {
+  readonly name: string;
+  readonly js: string;
+  /** Source map v3 (JSON text) whose source is `name`; without it, locations are the JS's. */
+  readonly map?: string;
+}
+
+/** A place in the reader's TypeScript (1-based line and column). */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface StackFrame {
+  readonly fn?: string;
+  /** A playground file name (`run.ts`) for the reader's code, else the library's module. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Whether the frame is in the reader's code. */
+  readonly user: boolean;
+}
+
+/** Where in its life a run failed. */
+export type RunPhase = 'compile' | 'load' | 'run' | 'unhandled' | 'timeout' | 'stopped' | 'crash';
+
+/** An error the reader should understand: what, where in their code, and what led there. */
+export interface RunError {
+  readonly name: string;
+  readonly message: string;
+  readonly phase: RunPhase;
+  /** The first place in the reader's code (the frame to show, with a code excerpt). */
+  readonly at?: SourceLocation;
+  readonly frames: readonly StackFrame[];
+  /** A hint from the playground (e.g. what a real app writes instead). */
+  readonly hint?: string;
+  readonly cause?: RunError;
+}
+
+/**
+ * A JavaScript value rendered for display (an inspect tree): `preview` is one line, `entries`
+ * the expandable children of objects, arrays, maps, sets and errors.
+ */
+export interface DisplayValue {
+  readonly type:
+    | 'string' | 'number' | 'bigint' | 'boolean' | 'null' | 'undefined' | 'symbol' | 'function'
+    | 'date' | 'bytes' | 'array' | 'object' | 'map' | 'set' | 'error' | 'promise' | 'circular';
+  readonly preview: string;
+  /** A class or kind name shown before object previews: `User`, `Array(3)`, `Map(1)`. */
+  readonly label?: string;
+  readonly entries?: ReadonlyArray<readonly [key: string, value: DisplayValue]>;
+  /** How many entries were left out (too many to send). */
+  readonly more?: number;
+}
+
+export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
+
+/** One line of the Console panel. `time` is milliseconds since the run (or call) started. */
+export type ConsoleEntry =
+  | { readonly kind: 'log'; readonly level: LogLevel; readonly values: readonly DisplayValue[]; readonly at?: SourceLocation; readonly time: number }
+  | { readonly kind: 'call'; readonly call: AdapterCallRecord; readonly time: number }
+  | { readonly kind: 'notice'; readonly text: string; readonly time: number }
+  | { readonly kind: 'error'; readonly error: RunError; readonly time: number }
+  | { readonly kind: 'value'; readonly label: string; readonly value: DisplayValue; readonly time: number };
+
+/** A bound parameter as SQLite received it; BLOBs as hex. */
+export type SqlParam = string | number | null | { readonly blob: string };
+
+/** Who issued a statement: an adapter method, the reader's own code, or the playground. */
+export type StatementOrigin =
+  | { readonly kind: 'call'; readonly callId: number; readonly method: string }
+  | { readonly kind: 'calls'; readonly methods: readonly string[] }
+  | { readonly kind: 'code' }
+  | { readonly kind: 'playground' };
+
+export interface StatementRecord {
+  readonly seq: number;
+  readonly sql: string;
+  readonly params: readonly SqlParam[] | Readonly<Record<string, SqlParam>>;
+  readonly durationMs: number;
+  readonly rowsReturned: number;
+  readonly rowsAffected: number;
+  readonly error?: string;
+  readonly origin: StatementOrigin;
+  /** Milliseconds since the run (or call) started. */
+  readonly time: number;
+}
+
+/** An SQLite value as stored: TEXT, INTEGER/REAL, NULL or BLOB. */
+export type CellValue = string | number | null | Uint8Array;
+
+export type RowStatus = 'same' | 'inserted' | 'updated' | 'deleted';
+
+export interface RowView {
+  /** Stable identity within the table: its rowid, or its primary key for WITHOUT ROWID tables. */
+  readonly key: string;
+  /** The row's values (for a deleted row, its last values before deletion). */
+  readonly values: readonly CellValue[];
+  readonly status: RowStatus;
+  /** Indexes of the columns an update changed, with their previous values. */
+  readonly changed?: ReadonlyArray<readonly [column: number, before: CellValue]>;
+  /** A row inserted and deleted within the same run or call. */
+  readonly transient?: boolean;
+}
+
+export interface ForeignKeyInfo {
+  readonly columns: readonly string[];
+  readonly table: string;
+  readonly references: readonly string[];
+  readonly onDelete: string;
+  readonly onUpdate: string;
+}
+
+export interface TableView {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly RowView[];
+  /** Rows in the table now (deleted rows not counted); `rows` may hold fewer (see `truncated`). */
+  readonly rowCount: number;
+  readonly truncated: boolean;
+  /** Created by the last run or call. */
+  readonly created: boolean;
+  /** Counts of the last run's or call's changes. */
+  readonly changes: { readonly inserted: number; readonly updated: number; readonly deleted: number };
+}
+
+export interface ColumnInfo {
+  readonly name: string;
+  readonly type: string;
+  readonly notNull: boolean;
+  /** Position in the primary key (1-based), 0 when not part of it. */
+  readonly primaryKey: number;
+  readonly defaultValue: string | null;
+}
+
+export interface IndexInfo {
+  readonly name: string;
+  readonly unique: boolean;
+  readonly columns: readonly string[];
+  /** How SQLite made it: `c` CREATE INDEX, `u` UNIQUE constraint, `pk` PRIMARY KEY. */
+  readonly origin: 'c' | 'u' | 'pk';
+  readonly sql: string | null;
+}
+
+export interface TableSchema {
+  readonly name: string;
+  readonly sql: string;
+  readonly columns: readonly ColumnInfo[];
+  readonly indexes: readonly IndexInfo[];
+  readonly foreignKeys: readonly ForeignKeyInfo[];
+  readonly withoutRowid: boolean;
+}
+
+export interface SchemaInfo {
+  readonly tables: readonly TableSchema[];
+}
+
+/** Where an adapter call came from. */
+export type CallSource = 'code' | 'panel' | 'scenario';
+
+/** Rows one adapter call changed, per table. */
+export interface TableChange {
+  readonly table: string;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly deleted: number;
+}
+
+export interface AdapterCallRecord {
+  readonly id: number;
+  readonly method: string;
+  readonly args: readonly DisplayValue[];
+  readonly result?: DisplayValue;
+  readonly error?: RunError;
+  readonly durationMs: number;
+  readonly statements: number;
+  readonly changes: readonly TableChange[];
+  readonly source: CallSource;
+  /** Where the reader's code made the call. */
+  readonly at?: SourceLocation;
+  /** Another call was in flight at the same time (statements may belong to either). */
+  readonly concurrent: boolean;
+}
+
+/** The Auth.js Adapter methods, in the order the Adapter interface lists them. */
+export const ADAPTER_METHODS = [
+  'createUser', 'getUser', 'getUserByEmail', 'getUserByAccount', 'updateUser', 'deleteUser',
+  'linkAccount', 'unlinkAccount', 'createSession', 'getSessionAndUser', 'updateSession',
+  'deleteSession', 'createVerificationToken', 'useVerificationToken', 'getAccount',
+  'createAuthenticator', 'getAuthenticator', 'listAuthenticatorsByUserId', 'updateAuthenticatorCounter',
+] as const;
+
+export type AdapterMethod = (typeof ADAPTER_METHODS)[number];
+
+export interface AdapterInfo {
+  /** Which adapter the panel calls: its package and how the reader's code got it. */
+  readonly description: string;
+  readonly methods: readonly AdapterMethod[];
+}
+
+export type ScenarioId = 'oauth-sign-in' | 'email-sign-in' | 'sign-out' | 'delete-user';
+
+/** What changed the database last, so panels can say "changes of …". */
+export type ChangeSource =
+  | { readonly kind: 'run' }
+  | { readonly kind: 'call'; readonly method: string }
+  | { readonly kind: 'scenario'; readonly scenario: ScenarioId }
+  | { readonly kind: 'import'; readonly fileName: string };
+
+/** Everything the panels show after a run, a call, a scenario or an import. */
+export interface Outcome {
+  readonly ok: boolean;
+  readonly error?: RunError;
+  readonly source: ChangeSource;
+  readonly console: readonly ConsoleEntry[];
+  readonly statements: readonly StatementRecord[];
+  readonly calls: readonly AdapterCallRecord[];
+  readonly tables: readonly TableView[];
+  readonly schema: SchemaInfo;
+  /** The adapter the Adapter panel calls, or null when the code configured none. */
+  readonly adapter: AdapterInfo | null;
+  readonly durationMs: number;
+  /** The database file after it all (`Database.export()`), kept by the page so nothing is lost. */
+  readonly database: Uint8Array;
+}
+
+export interface RuntimeVersions {
+  readonly orm: string;
+  readonly adapter: string;
+  readonly sqlite: string;
+}
+
+/** Page → runtime, first: sql.js's wasm (the worker fetches nothing) and the database to start from. */
+export interface RuntimeInit {
+  readonly type: 'init';
+  readonly wasm: ArrayBuffer;
+  readonly database: Uint8Array | null;
+}
+
+/** Page → runtime. */
+export type RuntimeRequest =
+  /** `database`: bytes to start from (else fresh, or the current one when `keep`). */
+  | { readonly type: 'run'; readonly id: number; readonly files: readonly CompiledFile[]; readonly entry: string; readonly database: Uint8Array | null; readonly keep: boolean }
+  | { readonly type: 'call'; readonly id: number; readonly method: AdapterMethod; readonly args: readonly unknown[] }
+  | { readonly type: 'scenario'; readonly id: number; readonly scenario: ScenarioId }
+  | { readonly type: 'load-database'; readonly id: number; readonly bytes: Uint8Array; readonly fileName: string };
+
+/** Runtime → page. */
+export type RuntimeResponse =
+  | { readonly type: 'ready'; readonly versions: RuntimeVersions; readonly startupMs: number }
+  | { readonly type: 'outcome'; readonly id: number; readonly outcome: Outcome }
+  /** A request the runtime refused (e.g. a file that is not an SQLite database); nothing changed. */
+  | { readonly type: 'refused'; readonly id: number; readonly message: string }
+  /** Sent while a request runs: proof of life, and console output so far. */
+  | { readonly type: 'progress'; readonly id: number; readonly console: readonly ConsoleEntry[] }
+  | { readonly type: 'fatal'; readonly message: string };

@@ -1,0 +1,124 @@
+import type { Database, SqlValue } from 'sql.js';
+import type { CellValue, ColumnInfo, ForeignKeyInfo, IndexInfo, SchemaInfo, TableSchema } from '../protocol.ts';
+
+/** Rows read per table for the Tables panel and its diff; bigger tables say how many are left out. */
+export const SNAPSHOT_ROW_LIMIT = 1_000;
+
+export interface TableState {
+  readonly name: string;
+  readonly columns: readonly string[];
+  /** Row key (rowid, or the primary key of a WITHOUT ROWID table) → values, in table order. */
+  readonly rows: ReadonlyMap<string, readonly CellValue[]>;
+  readonly rowCount: number;
+}
+
+/** Every user table's rows at one moment, by table name, in creation order. */
+export type DatabaseState = ReadonlyMap<string, TableState>;
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+function values(database: Database, sql: string, params: SqlValue[] = []): SqlValue[][] {
+  return database.exec(sql, params)[0]?.values ?? [];
+}
+
+interface TableListing {
+  readonly name: string;
+  readonly sql: string;
+  readonly withoutRowid: boolean;
+}
+
+function listTables(database: Database): TableListing[] {
+  // PRAGMA table_list (SQLite 3.37+) says which tables have no rowid.
+  const withoutRowid = new Set(values(database, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1").map(([name]) => String(name)));
+  return values(database, "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
+    .map(([name, sql]) => ({ name: String(name), sql: String(sql ?? ''), withoutRowid: withoutRowid.has(String(name)) }));
+}
+
+function primaryKeyColumns(database: Database, table: string): string[] {
+  return values(database, 'SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk', [table]).map(([name]) => String(name));
+}
+
+/** The key a row is known by: its rowid, or its primary key's values for WITHOUT ROWID tables. */
+export function rowKey(value: CellValue | readonly CellValue[]): string {
+  return Array.isArray(value) ? JSON.stringify(value.map((cell) => (cell instanceof Uint8Array ? [...cell] : cell))) : String(value);
+}
+
+/** Reads every table's rows (up to SNAPSHOT_ROW_LIMIT each) straight from sql.js, unobserved. */
+export function readDatabaseState(database: Database): DatabaseState {
+  const state = new Map<string, TableState>();
+  for (const table of listTables(database)) {
+    const name = quote(table.name);
+    const rowCount = Number(values(database, `SELECT count(*) FROM ${name}`)[0]?.[0] ?? 0);
+    const rows = new Map<string, readonly CellValue[]>();
+    let columns: string[];
+    if (table.withoutRowid) {
+      const key = primaryKeyColumns(database, table.name);
+      const result = database.exec(`SELECT * FROM ${name} LIMIT ${SNAPSHOT_ROW_LIMIT}`)[0];
+      columns = result?.columns ?? values(database, 'SELECT name FROM pragma_table_info(?) ORDER BY cid', [table.name]).map(([column]) => String(column));
+      const keyIndexes = key.map((column) => columns.indexOf(column));
+      for (const row of result?.values ?? []) rows.set(rowKey(keyIndexes.map((i) => row[i] ?? null)), row);
+    } else {
+      // The rowid under a name no table uses, then the table's own columns.
+      const result = database.exec(`SELECT _rowid_ AS "adapter_lab_rowid", * FROM ${name} ORDER BY _rowid_ LIMIT ${SNAPSHOT_ROW_LIMIT}`)[0];
+      columns = result ? result.columns.slice(1) : values(database, 'SELECT name FROM pragma_table_info(?) ORDER BY cid', [table.name]).map(([column]) => String(column));
+      for (const row of result?.values ?? []) rows.set(rowKey(row[0] ?? null), row.slice(1));
+    }
+    state.set(table.name, { name: table.name, columns, rows, rowCount });
+  }
+  return state;
+}
+
+/** The tables' structure: columns, keys, indexes and foreign keys, as SQLite reports them. */
+export function readSchema(database: Database): SchemaInfo {
+  const indexSql = new Map(values(database, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'").map(([name, sql]) => [String(name), sql === null ? null : String(sql)]));
+  const tables: TableSchema[] = listTables(database).map((table) => {
+    const columns: ColumnInfo[] = values(database, 'SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid', [table.name])
+      .map(([name, type, notNull, defaultValue, pk]) => ({
+        name: String(name), type: String(type ?? ''), notNull: Number(notNull) === 1, primaryKey: Number(pk), defaultValue: defaultValue === null ? null : String(defaultValue),
+      }));
+    const indexes: IndexInfo[] = values(database, 'SELECT name, "unique", origin FROM pragma_index_list(?)', [table.name]).map(([name, unique, origin]) => ({
+      name: String(name),
+      unique: Number(unique) === 1,
+      columns: values(database, 'SELECT name FROM pragma_index_info(?) ORDER BY seqno', [String(name)]).map(([column]) => String(column)),
+      origin: origin === 'pk' || origin === 'u' ? origin : 'c',
+      sql: indexSql.get(String(name)) ?? null,
+    }));
+    return { name: table.name, sql: table.sql, columns, indexes: indexes.reverse(), foreignKeys: readForeignKeys(database, table.name), withoutRowid: table.withoutRowid };
+  });
+  return { tables };
+}
+
+function readForeignKeys(database: Database, table: string): ForeignKeyInfo[] {
+  const keys = new Map<number, { table: string; columns: string[]; references: string[]; onDelete: string; onUpdate: string }>();
+  for (const [id, parent, from, to, onUpdate, onDelete] of values(database, 'SELECT id, "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq', [table])) {
+    let key = keys.get(Number(id));
+    if (!key) {
+      key = { table: String(parent), columns: [], references: [], onDelete: String(onDelete), onUpdate: String(onUpdate) };
+      keys.set(Number(id), key);
+    }
+    key.columns.push(String(from));
+    key.references.push(to === null ? 'rowid' : String(to));
+  }
+  return [...keys.values()];
+}
+
+/**
+ * Why `bytes` cannot be opened as an SQLite database, or null when it can: the file header,
+ * then SQLite's own quick check on a copy, so the current database is never touched.
+ */
+export function checkDatabaseFile(bytes: Uint8Array, open: (bytes: Uint8Array) => Database): string | null {
+  const header = new TextDecoder().decode(bytes.subarray(0, 16));
+  if (bytes.length < 100 || header !== 'SQLite format 3\0') return 'This is not an SQLite database file (it does not start with the SQLite file header).';
+  let database: Database | undefined;
+  try {
+    database = open(bytes);
+    const problems = values(database, 'PRAGMA quick_check').map(([message]) => String(message)).filter((message) => message !== 'ok');
+    if (problems.length > 0) return `The database file is damaged: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : ''}.`;
+    values(database, 'SELECT count(*) FROM sqlite_schema');
+    return null;
+  } catch (error) {
+    return `The database file cannot be read: ${error instanceof Error ? error.message : String(error)}.`;
+  } finally {
+    database?.close();
+  }
+}

@@ -1,0 +1,83 @@
+import type { Adapter } from '@auth/core/adapters';
+import * as sequelizeModule from 'sequelize';
+import { Sequelize as RealSequelize, type Options } from 'sequelize';
+import RealSequelizeAdapter, * as adapterModule from '@adapter-lab/sequelize-adapter';
+import adapterPackage from '../../../../packages/sequelize-adapter/package.json' with { type: 'json' };
+import { createSqlite3Shim } from '../../../engine/sqlite3-shim.ts';
+import { MODULE_NAMES } from '../../module-names.ts';
+import type { ProvidedModule } from '../module-graph.ts';
+import { maskUrl, namespace, sharedModule, type EnvironmentContext, type OrmEnvironment } from './environment.ts';
+
+const DIALECT_NAMES: Readonly<Record<string, string>> = {
+  postgres: 'PostgreSQL', postgresql: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', mssql: 'SQL Server',
+  sqlite: 'SQLite', db2: 'Db2', snowflake: 'Snowflake', oracle: 'Oracle',
+};
+
+/**
+ * What the reader's `new Sequelize(…)` asked for: its options and a description of the database,
+ * or undefined when it asked for what it gets (SQLite in memory). Sequelize 6 reads
+ * `(uri)`, `(uri, options)`, `(options)` and `(database, username, password?, options?)`.
+ */
+function readArguments(args: readonly unknown[]): { options: Options; asked: string | undefined } {
+  const options = (args.findLast((arg) => arg !== null && typeof arg === 'object') ?? {}) as Options;
+  const [first] = args;
+  const isUri = typeof first === 'string' && (args.length === 1 || (args.length === 2 && typeof args[1] === 'object'));
+  if (isUri) {
+    const protocol = first.slice(0, Math.max(0, first.indexOf(':'))).toLowerCase();
+    if (protocol === 'sqlite') {
+      const storage = first.replace(/^sqlite:(\/\/)?/i, '');
+      return { options, asked: storage === ':memory:' || storage === '' ? undefined : `the SQLite file ${storage}` };
+    }
+    return { options, asked: `${DIALECT_NAMES[protocol] ?? (protocol || 'an unknown database')} (${maskUrl(first)})` };
+  }
+  const dialect = options.dialect ?? (typeof first === 'string' ? 'mysql' : undefined); // Sequelize's own default
+  if (!dialect || dialect === 'sqlite') {
+    const storage = options.storage;
+    return { options, asked: storage && storage !== ':memory:' ? `the SQLite file ${storage}` : undefined };
+  }
+  const host = options.host ? ` on ${options.host}${options.port ? `:${options.port}` : ''}` : '';
+  const database = typeof first === 'string' ? ` (database ${first})` : options.database ? ` (database ${options.database})` : '';
+  return { options, asked: `${DIALECT_NAMES[dialect] ?? dialect}${host}${database}` };
+}
+
+/**
+ * The playground's Sequelize: the real one, connected to the run's sql.js database whatever
+ * its arguments name (a connection URL, a dialect and host, a SQLite file).
+ */
+function playgroundSequelize(context: EnvironmentContext): typeof RealSequelize {
+  return class Sequelize extends RealSequelize {
+    constructor(...args: unknown[]) {
+      const { options, asked } = readArguments(args);
+      const { host: _host, port: _port, replication: _replication, dialectOptions: _dialectOptions, database: _database, username: _username, password: _password, ...rest } = options;
+      super({ ...rest, dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(context.SQL, { database: context.database() }) });
+      if (asked) context.notice(`Sequelize was configured for ${asked}: the playground runs it on SQLite (sql.js) in your browser instead.`);
+    }
+  };
+}
+
+export const sequelizeEnvironment: OrmEnvironment = {
+  orm: 'sequelize',
+  versions: { orm: `Sequelize ${(RealSequelize as unknown as { version: string }).version}`, adapter: `${adapterPackage.name} ${adapterPackage.version}`, sqlite: '' },
+  modules(context) {
+    const Sequelize = playgroundSequelize(context);
+    // Sequelize is CommonJS: its exports are the static members of the Sequelize class.
+    const statics: Record<string, unknown> = {};
+    for (const key of Object.getOwnPropertyNames(RealSequelize)) {
+      if (!['length', 'name', 'prototype', 'caller', 'arguments'].includes(key)) statics[key] = (RealSequelize as unknown as Record<string, unknown>)[key];
+    }
+    for (const [key, value] of Object.entries(sequelizeModule)) if (key !== 'default') statics[key] ??= value;
+    const sequelize = namespace({ ...statics, Sequelize, default: Sequelize });
+
+    function SequelizeAdapter(client: RealSequelize, options?: Parameters<typeof RealSequelizeAdapter>[1]): Adapter {
+      return context.track(RealSequelizeAdapter(client, options), 'SequelizeAdapter from @adapter-lab/sequelize-adapter');
+    }
+    const adapter = namespace({ ...adapterModule, default: SequelizeAdapter });
+
+    const modules = new Map<string, ProvidedModule>();
+    for (const { specifier, redirect } of MODULE_NAMES.sequelize) {
+      const provided = specifier === 'sequelize' ? sequelize : specifier.endsWith('sequelize-adapter') ? adapter : (sharedModule(specifier) ?? namespace({}));
+      modules.set(specifier, redirect ? { namespace: provided, redirect } : { namespace: provided });
+    }
+    return modules;
+  },
+};

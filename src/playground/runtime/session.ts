@@ -1,0 +1,319 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import { copyDatabaseInto } from '../../engine/copy-database.ts';
+import { watchStatements, type StatementEvent } from '../../engine/statement-log.ts';
+import type {
+  AdapterCallRecord, AdapterMethod, ChangeSource, CompiledFile, ConsoleEntry, Outcome, RunError, RuntimeVersions, ScenarioId, SqlParam, StatementRecord,
+} from '../protocol.ts';
+import { AdapterRecorder, adapterMethods } from './adapter-recorder.ts';
+import { reviveArguments } from '../call-arguments.ts';
+import { ConsoleCapture } from './console-capture.ts';
+import { toDisplayValue } from './display-value.ts';
+import { checkDatabaseFile, readDatabaseState, readSchema, type DatabaseState } from './database-inspection.ts';
+import { PLAYGROUND_ENV, type OrmEnvironment } from './env/environment.ts';
+import { ModuleGraph, type ProvidedModule } from './module-graph.ts';
+import { RowChanges } from './row-changes.ts';
+import { PlaygroundError, toRunError } from './run-error.ts';
+import { RunTimers } from './run-timers.ts';
+import { runScenario } from './scenarios.ts';
+import { SourceLocations } from './source-locations.ts';
+import { diffTables } from './table-diff.ts';
+
+/** What one action (run, call, scenario, import) collects until its outcome is built. */
+interface Action {
+  readonly source: ChangeSource;
+  readonly started: number;
+  readonly before: DatabaseState;
+  readonly console: ConsoleEntry[];
+  readonly statements: StatementRecord[];
+  readonly calls: AdapterCallRecord[];
+  readonly notices: Set<string>;
+  /** Console entries not yet sent as progress. */
+  unsent: number;
+}
+
+const EMPTY_STATE: DatabaseState = new Map();
+
+function toSqlParam(value: unknown): SqlParam {
+  if (value instanceof Uint8Array) return { blob: [...value].map((byte) => byte.toString(16).padStart(2, '0')).join('') };
+  if (value === null || typeof value === 'string' || typeof value === 'number') return value;
+  return String(value);
+}
+
+function params(bound: StatementEvent['params']): StatementRecord['params'] {
+  if (Array.isArray(bound)) return bound.map(toSqlParam);
+  const named: Record<string, SqlParam> = {};
+  for (const [key, value] of Object.entries(bound)) if (key.startsWith('$')) named[key.slice(1)] = toSqlParam(value);
+  return named;
+}
+
+/**
+ * The playground's runtime: one ORM environment, one database at a time, and the reader's
+ * code run against it — in the sandboxed worker in the browser, and in Node for the tests and
+ * the docs' example runner. Each action returns an Outcome with everything the panels show.
+ * One action at a time: the caller waits for one before starting the next.
+ */
+export class PlaygroundSession {
+  readonly #SQL: SqlJsStatic;
+  readonly #locations = new SourceLocations();
+  readonly #graph: ModuleGraph;
+  readonly #recorder: AdapterRecorder;
+  readonly #console: ConsoleCapture;
+  readonly #timers = new RunTimers();
+  #database: Database;
+  #changes: RowChanges;
+  #unwatch: () => void;
+  #action: Action | undefined;
+  #seq = 0;
+  #scenarioCount = 0;
+  /** Uncaught errors that arrived between actions. */
+  #late: RunError[] = [];
+  readonly versions: RuntimeVersions;
+
+  constructor(SQL: SqlJsStatic, environment: OrmEnvironment, database?: Uint8Array) {
+    this.#SQL = SQL;
+    const now = (): number => performance.now() - (this.#action?.started ?? 0);
+    this.#recorder = new AdapterRecorder(this.#locations, now, (record) => {
+      this.#action?.calls.push(record);
+      this.#emit({ kind: 'call', call: record, time: now() });
+    });
+    this.#console = new ConsoleCapture({ locations: this.#locations, now, emit: (entry) => this.#emit(entry), notice: (text) => this.#notice(text) });
+    const modules: ReadonlyMap<string, ProvidedModule> = environment.modules({
+      SQL,
+      database: () => this.#database,
+      notice: (text) => this.#notice(text),
+      track: (adapter, description) => this.#recorder.track(adapter, description),
+    });
+    this.#graph = new ModuleGraph({ resolve: (specifier) => modules.get(specifier), specifiers: [...modules.keys()] }, this.#locations);
+    this.#database = database ? new SQL.Database(database) : new SQL.Database();
+    ({ changes: this.#changes, unwatch: this.#unwatch } = this.#observe(this.#database));
+    const sqlite = String(this.#database.exec('SELECT sqlite_version()')[0]?.values[0]?.[0] ?? '');
+    this.versions = { ...environment.versions, sqlite: `SQLite ${sqlite}` };
+  }
+
+  /** Console entries logged since the last call (for progress reports while code runs). */
+  takeProgress(): ConsoleEntry[] {
+    const action = this.#action;
+    if (!action) return [];
+    const entries = action.console.slice(action.unsent);
+    action.unsent = action.console.length;
+    return entries;
+  }
+
+  /** Runs the reader's files from `entry`, on a fresh database unless `database` (bytes) or `keep` says otherwise. */
+  async run(files: readonly CompiledFile[], entry: string, options: { database?: Uint8Array | null; keep?: boolean } = {}): Promise<Outcome> {
+    this.#timers.cancelAll();
+    this.#recorder.reset();
+    this.#graph.dispose();
+    this.#locations.clear();
+    if (options.database) this.#replaceDatabase(new this.#SQL.Database(options.database));
+    else if (!options.keep) this.#replaceDatabase(new this.#SQL.Database());
+    const action = this.#begin({ kind: 'run' });
+    const restoreEnv = installProcessEnv();
+    let error: RunError | undefined;
+    this.#console.install();
+    const stackLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 50;
+    try {
+      await this.#timers.tracked(async () => {
+        let namespace: Record<string, unknown>;
+        try {
+          namespace = await this.#graph.evaluate(files, entry);
+        } catch (thrown) {
+          const loadError = thrown instanceof PlaygroundError && thrown.name === 'LoadError';
+          error = toRunError(thrown, loadError ? 'load' : 'run', this.#locations);
+          this.#emit({ kind: 'error', error, time: this.#elapsed() });
+          return;
+        }
+        if ('default' in namespace && namespace['default'] !== undefined) {
+          this.#emit({ kind: 'value', label: `export default of ${entry}`, value: toDisplayValue(await namespace['default']), time: this.#elapsed() });
+        }
+      });
+      // Let promises the code did not await settle or reject before reading the result.
+      await new Promise((resolve) => RunTimers.setTimeout(resolve, 0));
+    } finally {
+      Error.stackTraceLimit = stackLimit;
+      this.#console.uninstall();
+      restoreEnv();
+    }
+    for (const [specifier, redirect] of this.#graph.redirects()) this.#notice(`${specifier}: ${redirect}`);
+    const pending = this.#recorder.inFlightCount();
+    if (pending > 0) this.#notice(`${pending} adapter call${pending === 1 ? ' was' : 's were'} still running when the code finished: await them to see their results here.`);
+    return this.#finish(action, error);
+  }
+
+  /** Calls one method of the adapter the last run configured, with JSON arguments (dates revived). */
+  async call(method: AdapterMethod, args: readonly unknown[]): Promise<Outcome> {
+    const action = this.#begin({ kind: 'call', method });
+    const tracked = this.#recorder.current();
+    let error: RunError | undefined;
+    if (!tracked) {
+      error = toRunError(new PlaygroundError('No adapter to call: run code that creates one first (e.g. `SequelizeAdapter(sequelize)`).', { name: 'NoAdapter' }), 'run', this.#locations);
+    } else if (typeof (tracked.adapter as Record<string, unknown>)[method] !== 'function') {
+      error = toRunError(new PlaygroundError(`The adapter has no ${method} method.`, { name: 'NoSuchMethod' }), 'run', this.#locations);
+    } else {
+      const fn = (tracked.adapter as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!;
+      try {
+        await this.#recorder.as('panel', () => this.#timers.tracked(() => fn(...reviveArguments(method, args))));
+      } catch (thrown) {
+        error = toRunError(thrown, 'run', this.#locations);
+      }
+    }
+    if (error && !action.calls.some((call) => call.error)) this.#emit({ kind: 'error', error, time: this.#elapsed() });
+    return this.#finish(action, error);
+  }
+
+  /** Performs an Auth.js flow through the configured adapter. */
+  async scenario(id: ScenarioId): Promise<Outcome> {
+    const action = this.#begin({ kind: 'scenario', scenario: id });
+    const tracked = this.#recorder.current();
+    let error: RunError | undefined;
+    try {
+      if (!tracked) throw new PlaygroundError('No adapter to call: run code that creates one first.', { name: 'NoAdapter' });
+      const summary = await this.#recorder.as('scenario', () => this.#timers.tracked(() => runScenario(id, tracked.adapter, action.before, ++this.#scenarioCount)));
+      this.#notice(summary);
+    } catch (thrown) {
+      error = toRunError(thrown, 'run', this.#locations);
+      this.#emit({ kind: 'error', error, time: this.#elapsed() });
+    }
+    return this.#finish(action, error);
+  }
+
+  /**
+   * Replaces the database's contents with an SQLite file's — after checking it on a copy, so a
+   * bad file changes nothing — keeping the Database object the ORMs are connected to.
+   * Returns the reason when the file is refused.
+   */
+  loadDatabase(bytes: Uint8Array, fileName: string): Outcome | { refused: string } {
+    const problem = checkDatabaseFile(bytes, (copy) => new this.#SQL.Database(copy));
+    if (problem) return { refused: `${fileName}: ${problem}` };
+    const action = this.#begin({ kind: 'import', fileName });
+    const source = new this.#SQL.Database(bytes);
+    try {
+      this.#changes.paused(() => copyDatabaseInto(source, this.#database));
+    } catch (error) {
+      this.#action = undefined;
+      return { refused: `${fileName}: the database could not be copied (${error instanceof Error ? error.message : String(error)}); nothing was changed.` };
+    } finally {
+      source.close();
+    }
+    this.#notice(`Loaded ${fileName}. Runs now continue on this database only when "Fresh database each run" is off.`);
+    return this.#finish(action, undefined);
+  }
+
+  /**
+   * A rejection nobody handled, or an error thrown where nobody catches it (a timer callback):
+   * shown in the current action's console, or in the next one's when none is running.
+   */
+  reportUncaught(reason: unknown): void {
+    const error = toRunError(reason, 'unhandled', this.#locations);
+    if (this.#action) this.#emit({ kind: 'error', error, time: this.#elapsed() });
+    else this.#late.push(error);
+  }
+
+  /** The current database file. */
+  exportDatabase(): Uint8Array {
+    return this.#database.export();
+  }
+
+  dispose(): void {
+    this.#timers.cancelAll();
+    this.#unwatch();
+    this.#changes.dispose();
+    this.#database.close();
+  }
+
+  #replaceDatabase(next: Database): void {
+    this.#unwatch();
+    this.#changes.dispose();
+    this.#database.close();
+    this.#database = next;
+    ({ changes: this.#changes, unwatch: this.#unwatch } = this.#observe(next));
+  }
+
+  #observe(database: Database): { changes: RowChanges; unwatch: () => void } {
+    const changes = new RowChanges(database, (event) => this.#recorder.rowChanged(event));
+    const unwatch = watchStatements(database, (event) => {
+      changes.afterStatement();
+      const action = this.#action;
+      if (!action) return;
+      action.statements.push({
+        seq: ++this.#seq, sql: event.sql, params: params(event.params), durationMs: event.durationMs,
+        rowsReturned: event.rowsReturned, rowsAffected: event.rowsAffected, origin: this.#recorder.origin(),
+        time: this.#elapsed() - event.durationMs, ...(event.error ? { error: event.error } : {}),
+      });
+    });
+    return { changes, unwatch };
+  }
+
+  #begin(source: ChangeSource): Action {
+    this.#changes.reset();
+    this.#console.reset();
+    const action: Action = {
+      source, started: performance.now(), before: source.kind === 'run' && this.#isEmpty() ? EMPTY_STATE : readDatabaseState(this.#database),
+      console: [], statements: [], calls: [], notices: new Set(), unsent: 0,
+    };
+    this.#action = action;
+    for (const error of this.#late.splice(0)) this.#emit({ kind: 'error', error, time: 0 });
+    return action;
+  }
+
+  #isEmpty(): boolean {
+    return !this.#database.exec("SELECT 1 FROM sqlite_schema LIMIT 1")[0];
+  }
+
+  #finish(action: Action, error: RunError | undefined): Outcome {
+    this.#changes.afterStatement();
+    const dropped = this.#console.dropped();
+    if (dropped > 0) this.#notice(`${dropped} more console entries were left out (the limit is 1,000 per run).`);
+    const after = readDatabaseState(this.#database);
+    const tracked = this.#recorder.current();
+    const outcome: Outcome = {
+      ok: error === undefined,
+      ...(error ? { error } : {}),
+      source: action.source,
+      console: action.console,
+      statements: action.statements,
+      calls: [...action.calls].sort((a, b) => a.id - b.id),
+      tables: diffTables(action.before, after, this.#changes),
+      schema: readSchema(this.#database),
+      adapter: tracked ? { description: tracked.description, methods: adapterMethods(tracked.adapter) } : null,
+      durationMs: performance.now() - action.started,
+      database: this.#database.export(),
+    };
+    this.#action = undefined;
+    return outcome;
+  }
+
+  #elapsed(): number {
+    return performance.now() - (this.#action?.started ?? performance.now());
+  }
+
+  #emit(entry: ConsoleEntry): void {
+    this.#action?.console.push(entry);
+  }
+
+  #notice(text: string): void {
+    const action = this.#action;
+    if (!action || action.notices.has(text)) return;
+    action.notices.add(text);
+    this.#emit({ kind: 'notice', text, time: this.#elapsed() });
+  }
+}
+
+/**
+ * `process.env` for the reader's code: in a worker there is no `process`, so one is made; in
+ * Node the missing variables are added for the run and removed after.
+ */
+function installProcessEnv(): () => void {
+  const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  if (!host.process) {
+    host.process = { env: { ...PLAYGROUND_ENV } };
+    return () => {};
+  }
+  const env = (host.process.env ??= {});
+  const added = Object.keys(PLAYGROUND_ENV).filter((key) => env[key] === undefined);
+  for (const key of added) env[key] = PLAYGROUND_ENV[key];
+  return () => {
+    for (const key of added) delete env[key];
+  };
+}

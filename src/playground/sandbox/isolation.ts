@@ -1,0 +1,43 @@
+/**
+ * Takes away what the reader's code has no business with: the network, storage and the means
+ * to start other contexts. In the production build this is the second line: the worker already
+ * lives in an opaque-origin sandbox under a Content-Security-Policy that blocks every request
+ * (sandbox-frame.ts). In `astro dev`, which serves workers as modules from the site's origin,
+ * it is the only line.
+ */
+const BLOCKED = [
+  'fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport',
+  'importScripts', 'indexedDB', 'caches', 'cookieStore', 'Worker', 'SharedWorker', 'BroadcastChannel',
+  'RTCPeerConnection',
+] as const;
+
+export function blockNetworkAndStorage(scope: object): string[] {
+  const removed: string[] = [];
+  for (const name of BLOCKED) {
+    // The property may live on the global object or anywhere up its prototype chain.
+    for (let target: object | null = scope; target; target = Object.getPrototypeOf(target)) {
+      const descriptor = Object.getOwnPropertyDescriptor(target, name);
+      if (!descriptor) continue;
+      try {
+        Object.defineProperty(target, name, { value: undefined, writable: false, configurable: false, enumerable: false });
+        removed.push(name);
+      } catch {
+        // A non-configurable property stays; the sandbox's CSP still blocks its requests.
+      }
+    }
+  }
+  const navigator = (scope as { navigator?: object }).navigator;
+  if (navigator) {
+    for (const name of ['sendBeacon', 'storage', 'serviceWorker', 'locks']) {
+      for (let target: object | null = navigator; target; target = Object.getPrototypeOf(target)) {
+        if (!Object.getOwnPropertyDescriptor(target, name)) continue;
+        try {
+          Object.defineProperty(target, name, { value: undefined, writable: false, configurable: false });
+        } catch {
+          // As above.
+        }
+      }
+    }
+  }
+  return removed;
+}

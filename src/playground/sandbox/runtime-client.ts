@@ -1,0 +1,207 @@
+import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import type { ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions } from '../protocol.ts';
+import { sandboxSrcdoc } from './sandbox-frame.ts';
+
+/** No heartbeat for this long while a request runs: the worker is stuck in synchronous code. */
+export const STUCK_AFTER_MS = 1_500;
+/** No request may run longer than this, even one that keeps the worker responsive. */
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
+
+const WORKER_URLS: Record<OrmId, () => Promise<string>> = {
+  sequelize: async () => (await import('./sequelize.worker.ts?worker&url')).default,
+  'mikro-orm': async () => (await import('./mikro-orm.worker.ts?worker&url')).default,
+};
+
+type Request = RuntimeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** How a request ended: its outcome, a refusal (nothing changed), or the worker was stopped. */
+export type RequestResult =
+  | { readonly kind: 'outcome'; readonly outcome: Outcome }
+  | { readonly kind: 'refused'; readonly message: string }
+  | { readonly kind: 'stopped'; readonly phase: Extract<RunPhase, 'timeout' | 'stopped' | 'crash'>; readonly message: string; readonly console: readonly ConsoleEntry[] };
+
+export interface RuntimeClientOptions {
+  /** Called with console output while a request runs (it also arrives in the outcome). */
+  onProgress?: (console: readonly ConsoleEntry[]) => void;
+  timeLimitMs?: number;
+}
+
+const cache = new Map<string, Promise<ArrayBuffer | string>>();
+
+function fetchOnce<T extends ArrayBuffer | string>(url: string, as: 'text' | 'arrayBuffer'): Promise<T> {
+  let loading = cache.get(url);
+  if (!loading) {
+    loading = fetch(url).then((response): Promise<ArrayBuffer | string> => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return as === 'text' ? response.text() : response.arrayBuffer();
+    });
+    loading.catch(() => cache.delete(url));
+    cache.set(url, loading);
+  }
+  return loading as Promise<T>;
+}
+
+/** Starts downloading an ORM's runtime (worker script and sql.js) without starting it. */
+export function prefetchRuntime(orm: OrmId): void {
+  void fetchOnce(sqlWasmUrl, 'arrayBuffer').catch(() => {});
+  if (!import.meta.env.DEV) void WORKER_URLS[orm]().then((url) => fetchOnce(url, 'text')).catch(() => {});
+}
+
+interface Pending {
+  readonly id: number;
+  readonly resolve: (result: RequestResult) => void;
+  readonly console: ConsoleEntry[];
+  lastSign: number;
+  readonly started: number;
+}
+
+/**
+ * The page's handle on one runtime worker. In the production build the worker runs inside the
+ * sandbox iframe (sandbox-frame.ts); under `astro dev` it is a plain module worker of the
+ * page's origin (Vite serves workers as modules there), with isolation.ts as its only fence.
+ * A watchdog stops a request whose worker stopped answering or ran out of time: the iframe
+ * and worker are torn down (terminating whatever loop held them) and the request resolves as
+ * `stopped`; the caller then starts a new runtime.
+ */
+export class RuntimeClient {
+  readonly orm: OrmId;
+  readonly versions: RuntimeVersions;
+  readonly startupMs: number;
+  readonly #port: MessagePort;
+  readonly #teardown: () => void;
+  readonly #options: RuntimeClientOptions;
+  #pending: Pending | undefined;
+  #nextId = 1;
+  #watchdog: ReturnType<typeof setInterval> | undefined;
+  #dead: string | undefined;
+
+  private constructor(orm: OrmId, port: MessagePort, teardown: () => void, ready: { versions: RuntimeVersions; startupMs: number }, options: RuntimeClientOptions) {
+    this.orm = orm;
+    this.#port = port;
+    this.#teardown = teardown;
+    this.versions = ready.versions;
+    this.startupMs = ready.startupMs;
+    this.#options = options;
+    port.onmessage = (event: MessageEvent<RuntimeResponse>) => this.#receive(event.data);
+  }
+
+  /** Downloads (once) and starts the runtime of `orm`, its database from `database` when given. */
+  static async start(orm: OrmId, database: Uint8Array | null, options: RuntimeClientOptions = {}): Promise<RuntimeClient> {
+    const [wasm, connection] = await Promise.all([fetchOnce<ArrayBuffer>(sqlWasmUrl, 'arrayBuffer'), connect(orm)]);
+    const { port, teardown } = connection;
+    try {
+      const ready = await new Promise<{ versions: RuntimeVersions; startupMs: number }>((resolve, reject) => {
+        port.onmessage = (event: MessageEvent<RuntimeResponse>) => {
+          if (event.data.type === 'ready') resolve(event.data);
+          else if (event.data.type === 'fatal') reject(new Error(event.data.message));
+        };
+        const init: RuntimeInit = { type: 'init', wasm: wasm.slice(0), database: database ? database.slice() : null };
+        port.postMessage(init, [init.wasm]);
+      });
+      return new RuntimeClient(orm, port, teardown, ready, options);
+    } catch (error) {
+      teardown();
+      throw error;
+    }
+  }
+
+  get busy(): boolean {
+    return this.#pending !== undefined;
+  }
+
+  /** Sends one request; resolves when it is done, refused, or stopped. One at a time. */
+  request(request: Request): Promise<RequestResult> {
+    if (this.#dead) return Promise.resolve({ kind: 'stopped', phase: 'crash', message: this.#dead, console: [] });
+    if (this.#pending) throw new Error('The runtime is busy with another request.');
+    const id = this.#nextId++;
+    return new Promise<RequestResult>((resolve) => {
+      const now = performance.now();
+      this.#pending = { id, resolve, console: [], lastSign: now, started: now };
+      this.#port.postMessage({ ...request, id });
+      this.#watchdog = setInterval(() => this.#check(), 100);
+    });
+  }
+
+  /** Stops the current request (the Stop button): the worker is torn down. */
+  stop(phase: 'stopped' | 'timeout' = 'stopped', message = 'Stopped: the run was cancelled and the runtime restarted. Your code is unchanged.'): void {
+    this.#kill(phase, message);
+  }
+
+  dispose(): void {
+    this.#kill('stopped', 'The runtime was closed.');
+  }
+
+  #check(): void {
+    const pending = this.#pending;
+    if (!pending) return;
+    const now = performance.now();
+    const limit = this.#options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+    if (now - pending.lastSign > STUCK_AFTER_MS) {
+      this.#kill('timeout', `Stopped after ${((now - pending.started) / 1000).toFixed(1)} s: the code stopped responding (an endless loop?). The runtime was restarted; your code is unchanged.`);
+    } else if (now - pending.started > limit) {
+      this.#kill('timeout', `Stopped after ${(limit / 1000).toFixed(0)} s, the playground's time limit. The runtime was restarted; your code is unchanged.`);
+    }
+  }
+
+  #kill(phase: 'stopped' | 'timeout' | 'crash', message: string): void {
+    clearInterval(this.#watchdog);
+    const pending = this.#pending;
+    this.#pending = undefined;
+    this.#dead ??= message;
+    this.#port.onmessage = null;
+    this.#teardown();
+    pending?.resolve({ kind: 'stopped', phase, message, console: pending.console });
+  }
+
+  #receive(message: RuntimeResponse): void {
+    const pending = this.#pending;
+    if (message.type === 'fatal') {
+      this.#kill('crash', message.message);
+      return;
+    }
+    if (!pending || !('id' in message) || message.id !== pending.id) return;
+    pending.lastSign = performance.now();
+    if (message.type === 'progress') {
+      if (message.console.length > 0) {
+        pending.console.push(...message.console);
+        this.#options.onProgress?.(message.console);
+      }
+      return;
+    }
+    clearInterval(this.#watchdog);
+    this.#pending = undefined;
+    pending.resolve(message.type === 'outcome' ? { kind: 'outcome', outcome: message.outcome } : { kind: 'refused', message: message.type === 'refused' ? message.message : 'Unexpected answer from the runtime.' });
+  }
+}
+
+/** A MessagePort to a fresh worker of `orm`, and how to tear it all down. */
+async function connect(orm: OrmId): Promise<{ port: MessagePort; teardown: () => void }> {
+  const url = await WORKER_URLS[orm]();
+  const channel = new MessageChannel();
+  if (import.meta.env.DEV) {
+    const worker = new Worker(url, { type: 'module', name: 'adapter-lab-runtime' });
+    worker.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
+    return { port: channel.port1, teardown: () => worker.terminate() };
+  }
+  const source = await fetchOnce<string>(url, 'text');
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-scripts');
+  frame.title = 'Playground sandbox (runs your code)';
+  frame.hidden = true;
+  frame.tabIndex = -1;
+  frame.setAttribute('aria-hidden', 'true');
+  frame.srcdoc = sandboxSrcdoc();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The playground sandbox did not start.')), 10_000);
+    const onMessage = (event: MessageEvent<{ type?: string }>): void => {
+      if (event.source !== frame.contentWindow || event.data?.type !== 'adapter-lab-sandbox-ready') return;
+      window.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      resolve();
+    };
+    window.addEventListener('message', onMessage);
+    document.body.append(frame);
+  });
+  frame.contentWindow?.postMessage({ type: 'start', source, port: channel.port2 }, '*', [channel.port2]);
+  return { port: channel.port1, teardown: () => frame.remove() };
+}

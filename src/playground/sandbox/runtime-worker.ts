@@ -1,0 +1,120 @@
+/// <reference lib="webworker" />
+/**
+ * The runtime's Web Worker: one ORM environment, one PlaygroundSession, requests handled one
+ * at a time in arrival order. While a request runs, a heartbeat with the console output so far
+ * goes to the page every 100 ms: proof of life (a worker stuck in a loop sends none, and the
+ * page then stops it) and partial output should it have to.
+ */
+import { Buffer } from 'buffer/';
+import initSqlJs from 'sql.js';
+import type { OrmEnvironment } from '../runtime/env/environment.ts';
+import { PlaygroundSession } from '../runtime/session.ts';
+import type { Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
+import { blockNetworkAndStorage } from './isolation.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const HEARTBEAT_MS = 100;
+
+/** The page's end of the channel: the worker talks to the page only through it (see sandbox-frame.ts). */
+let port: MessagePort | undefined;
+
+function post(response: RuntimeResponse, transfer: Transferable[] = []): void {
+  port?.postMessage(response, transfer);
+}
+
+function send(id: number, outcome: Outcome): void {
+  // The database bytes are moved, not copied.
+  post({ type: 'outcome', id, outcome }, [outcome.database.buffer as ArrayBuffer]);
+}
+
+/**
+ * The sandbox's opaque origin is no secure context, so crypto.randomUUID (which our adapters and
+ * the reader's code use for ids) is missing there; getRandomValues is not. RFC 9562 version 4.
+ */
+function ensureRandomUuid(): void {
+  const webCrypto = globalThis.crypto as Crypto & { randomUUID?: unknown };
+  if (typeof webCrypto.randomUUID === 'function') return;
+  Object.defineProperty(webCrypto, 'randomUUID', {
+    configurable: true,
+    value: (): string => {
+      const bytes = webCrypto.getRandomValues(new Uint8Array(16));
+      bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+      bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+      const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    },
+  });
+}
+
+export function startRuntimeWorker(environment: OrmEnvironment): void {
+  // Node-minded code (the ORMs' BLOB handling, the reader's `Buffer.from`) expects a global Buffer.
+  (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
+  ensureRandomUuid();
+  let session: PlaygroundSession | undefined;
+  let current: number | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  // Created before any run, so the session's timer tracking never counts it.
+  const heartbeat = setInterval.bind(globalThis);
+  heartbeat(() => {
+    if (current !== undefined && session) post({ type: 'progress', id: current, console: session.takeProgress() });
+  }, HEARTBEAT_MS);
+
+  async function handle(request: RuntimeRequest): Promise<void> {
+    if (!session) throw new Error('The runtime was not initialised.');
+    current = request.id;
+    try {
+      switch (request.type) {
+        case 'run':
+          send(request.id, await session.run(request.files, request.entry, request.database ? { database: request.database } : { keep: request.keep }));
+          break;
+        case 'call':
+          send(request.id, await session.call(request.method, request.args));
+          break;
+        case 'scenario':
+          send(request.id, await session.scenario(request.scenario));
+          break;
+        case 'load-database': {
+          const result = session.loadDatabase(request.bytes, request.fileName);
+          if ('refused' in result) post({ type: 'refused', id: request.id, message: result.refused });
+          else send(request.id, result);
+          break;
+        }
+      }
+    } finally {
+      current = undefined;
+    }
+  }
+
+  const receive = (event: MessageEvent<RuntimeInit | RuntimeRequest>): void => {
+    const message = event.data;
+    if (message.type === 'init') {
+      const started = performance.now();
+      queue = queue.then(async () => {
+        const SQL = await initSqlJs({ wasmBinary: message.wasm });
+        session = new PlaygroundSession(SQL, environment, message.database ?? undefined);
+        blockNetworkAndStorage(globalThis);
+        post({ type: 'ready', versions: session.versions, startupMs: performance.now() - started });
+      }).catch((error: unknown) => post({ type: 'fatal', message: `The playground runtime could not start: ${error instanceof Error ? error.message : String(error)}` }));
+      return;
+    }
+    queue = queue.then(() => handle(message)).catch((error: unknown) => {
+      post({ type: 'fatal', message: `The playground runtime failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` });
+    });
+  };
+  // The reader's forgotten promise rejections and timer exceptions: theirs to see, not the browser's.
+  self.addEventListener('unhandledrejection', (event) => {
+    event.preventDefault();
+    session?.reportUncaught(event.reason);
+  });
+  self.addEventListener('error', (event) => {
+    event.preventDefault();
+    session?.reportUncaught(event.error ?? new Error(event.message));
+  });
+  // The first message carries the port; everything after comes through it.
+  self.addEventListener('message', (event: MessageEvent<{ type: 'connect'; port: MessagePort }>) => {
+    if (event.data?.type !== 'connect' || port) return;
+    port = event.data.port;
+    port.onmessage = receive;
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * The sandbox the runtime worker lives in, in the production build: an iframe with
+ * `sandbox="allow-scripts"` (no `allow-same-origin`, so an opaque origin: no access to the
+ * site's localStorage, IndexedDB, cookies or DOM) whose Content-Security-Policy (a <meta> in
+ * its srcdoc) forbids every request — `connect-src 'none'` and scripts only from blob: URLs
+ * the sandbox made itself. A worker started from a blob: URL inherits that policy, so neither
+ * fetch() nor `import()` of any URL — even one built inside eval — can reach the network.
+ * The page fetches the worker's script and sql.js's wasm itself and hands them over.
+ *
+ * None of this needs a response header: any static host gives the same guarantees.
+ */
+export const SANDBOX_CSP = [
+  "default-src 'none'",
+  // The relay below is inline; the worker and the reader's modules are blob: URLs; MikroORM
+  // compiles hydrators with new Function; sql.js and es-module-lexer compile WebAssembly.
+  "script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
+  'worker-src blob:',
+  "connect-src 'none'",
+].join('; ');
+
+/** The relay: starts the worker from the page's script and connects it to the page by a MessagePort. */
+const RELAY = `
+addEventListener('message', function start(event) {
+  if (event.source !== parent || !event.data || event.data.type !== 'start') return;
+  removeEventListener('message', start);
+  var port = event.data.port;
+  try {
+    var url = URL.createObjectURL(new Blob([event.data.source], { type: 'text/javascript' }));
+    var worker = new Worker(url, { name: 'adapter-lab-runtime' });
+    worker.onerror = function (error) {
+      port.postMessage({ type: 'fatal', message: 'The playground runtime could not start: ' + (error.message || 'the worker script failed') });
+    };
+    worker.postMessage({ type: 'connect', port: port }, [port]);
+  } catch (error) {
+    port.postMessage({ type: 'fatal', message: 'The playground sandbox could not start a worker: ' + error });
+  }
+});
+parent.postMessage({ type: 'adapter-lab-sandbox-ready' }, '*');
+`;
+
+export function sandboxSrcdoc(): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}"><title>Playground sandbox</title></head><body><script>${RELAY}</script></body></html>`;
+}

@@ -1,0 +1,61 @@
+/**
+ * The text of a bug report: versions, the share link, and the code itself. The code is always
+ * included, so the issue stays readable on GitHub and reproducible if the link ever breaks.
+ */
+import { ORM_LABELS, type OrmId } from '../protocol.ts';
+import type { PlaygroundState } from '../store/state.ts';
+import { GITHUB_URL_LIMIT, linkLength } from './codec.ts';
+
+export interface ReportVersions {
+  readonly orm: string;
+  readonly adapter: string;
+  readonly sqlite?: string;
+}
+
+const ADAPTER_PACKAGES: Readonly<Record<OrmId, string>> = {
+  sequelize: '@adapter-lab/sequelize-adapter',
+  'mikro-orm': '@adapter-lab/mikro-orm-adapter',
+};
+
+/** "Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1" */
+export function versionsLine(orm: OrmId, versions: ReportVersions): string {
+  const parts = [`${ORM_LABELS[orm]} ${versions.orm}`, `${ADAPTER_PACKAGES[orm]} ${versions.adapter}`];
+  if (versions.sqlite !== undefined) parts.push(`SQLite ${versions.sqlite}`);
+  return parts.join(', ');
+}
+
+export function markdownForIssue({ state, url, versions }: { state: PlaygroundState; url: string; versions: ReportVersions }): string {
+  const length = linkLength(url);
+  const fits = length <= GITHUB_URL_LIMIT;
+  // Too long a link would arrive cut (and a cut link opens nothing): link the bare page instead.
+  const target = fits ? url : url.split('#')[0] ?? url;
+  const lines = [`Reproduction in the [Adapter Lab playground](${linkTarget(target)}) — ${versionsLine(state.orm, versions)}`, ''];
+  if (!fits) {
+    lines.push(`The share link is too long for GitHub (${length.toLocaleString('en-US')} characters, over ${GITHUB_URL_LIMIT.toLocaleString('en-US')}), so it is left out: the code below reproduces it.`, '');
+  }
+  const n = state.files.length;
+  // GitHub renders Markdown inside <details> only with blank lines around it.
+  lines.push(`<details><summary>Code (${n} file${n === 1 ? '' : 's'})</summary>`, '');
+  for (const file of state.files) {
+    const fence = fenceFor(file.code);
+    lines.push(`**\`${file.name}\`**`, '', `${fence}ts`, file.code.endsWith('\n') ? file.code.slice(0, -1) : file.code, fence, '');
+  }
+  lines.push('</details>', '');
+  return lines.join('\n');
+}
+
+/** A backtick fence longer than any backtick run in the code, so the code can't close it early. */
+export function fenceFor(code: string): string {
+  let longest = 0;
+  for (const run of code.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** Characters that would end a Markdown link destination early. */
+function linkTarget(url: string): string {
+  // encodeURIComponent leaves parentheses alone, so ASCII is escaped by hand.
+  return url.replace(/[\s()<>]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x80 ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(char);
+  });
+}

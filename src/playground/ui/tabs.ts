@@ -1,0 +1,77 @@
+import { el } from './dom.ts';
+
+export interface TabSpec {
+  readonly id: string;
+  readonly label: string;
+  /** A short count or mark shown after the label (e.g. "3" problems). */
+  readonly badge?: string;
+}
+
+/**
+ * An accessible tab list (WAI-ARIA tabs): one tab in the Tab order, arrows/Home/End move
+ * between tabs and activate them, each tab controls its panel (`aria-controls`).
+ */
+export class TabList {
+  readonly element: HTMLElement;
+  readonly #panelId: (id: string) => string;
+  readonly #onSelect: (id: string) => void;
+  #tabs: TabSpec[] = [];
+  #selected = '';
+
+  constructor(label: string, panelId: (id: string) => string, onSelect: (id: string) => void) {
+    this.element = el('div', { role: 'tablist', 'aria-label': label, class: 'pg-tablist' });
+    this.#panelId = panelId;
+    this.#onSelect = onSelect;
+    this.element.addEventListener('keydown', (event) => this.#keydown(event));
+  }
+
+  get selected(): string {
+    return this.#selected;
+  }
+
+  set(tabs: readonly TabSpec[], selected: string): void {
+    this.#tabs = [...tabs];
+    this.#selected = tabs.some((tab) => tab.id === selected) ? selected : (tabs[0]?.id ?? '');
+    this.#render();
+  }
+
+  select(id: string, focus = false): void {
+    if (!this.#tabs.some((tab) => tab.id === id)) return;
+    this.#selected = id;
+    this.#render();
+    if (focus) this.#button(id)?.focus();
+    this.#onSelect(id);
+  }
+
+  tabId(id: string): string {
+    return `${this.#panelId(id)}-tab`;
+  }
+
+  #button(id: string): HTMLButtonElement | null {
+    return this.element.querySelector<HTMLButtonElement>(`[data-tab="${CSS.escape(id)}"]`);
+  }
+
+  #render(): void {
+    this.element.replaceChildren(...this.#tabs.map((tab) => {
+      const selected = tab.id === this.#selected;
+      const button = el('button', {
+        type: 'button', role: 'tab', id: this.tabId(tab.id), 'data-tab': tab.id,
+        'aria-selected': String(selected), 'aria-controls': this.#panelId(tab.id), tabindex: selected ? '0' : '-1',
+      }, tab.label, tab.badge ? el('span', { class: 'pg-badge' }, tab.badge) : null);
+      button.addEventListener('click', () => this.select(tab.id));
+      return button;
+    }));
+  }
+
+  #keydown(event: KeyboardEvent): void {
+    const index = this.#tabs.findIndex((tab) => tab.id === this.#selected);
+    let next = -1;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = (index + 1) % this.#tabs.length;
+    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = (index - 1 + this.#tabs.length) % this.#tabs.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = this.#tabs.length - 1;
+    if (next === -1 || !(event.target as HTMLElement).matches('[role="tab"]')) return;
+    event.preventDefault();
+    this.select(this.#tabs[next]!.id, true);
+  }
+}
