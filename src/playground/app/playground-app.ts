@@ -157,7 +157,9 @@ export class PlaygroundApp {
     } else {
       this.#controls.busy(false, summary + typeNote, 'ok');
     }
+    // For tests and the bench: how many outcomes so far, and the runtime's own duration of the last.
     this.#root.dataset['runs'] = String(Number(this.#root.dataset['runs'] ?? 0) + 1);
+    this.#root.dataset['lastDurationMs'] = outcome.durationMs.toFixed(1);
     return outcome;
   }
 
