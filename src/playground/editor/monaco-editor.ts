@@ -186,6 +186,8 @@ export const createMonacoEditor: CreateCodeEditor = async (container, orm, initi
   let published: string | undefined;
 
   async function check(worker: TypeScriptWorker, snapshot: readonly OpenFile[]): Promise<Check> {
+    // Files replaced (an example, an ORM switch) while the worker was being fetched.
+    if (snapshot.some((file) => file.model.isDisposed())) return { files: [], fresh: false };
     const versions = snapshot.map((file) => file.model.getVersionId());
     const stale = (): boolean => snapshot.some((file, i) => file.model.isDisposed() || file.model.getVersionId() !== versions[i]) || snapshot.length !== files.length;
     try {

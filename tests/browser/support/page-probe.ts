@@ -7,7 +7,7 @@
 // page-level events happen to report them too for dedicated workers, but only context-level
 // events also cover service workers, so we use those).
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { connectBrowser } from './browser.ts';
 
 export interface RequestRecord {
@@ -33,6 +33,10 @@ export interface PageProbe {
 
 export interface OpenOptions {
 	waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
+	/** For the fresh context: viewport, permissions (clipboard), color scheme… */
+	contextOptions?: BrowserContextOptions;
+	/** Runs in every document of the context before its own scripts (e.g. to pick a theme). */
+	initScript?: string;
 }
 
 export interface BrowserHandle {
@@ -65,7 +69,7 @@ export function useBrowser(): BrowserHandle {
 		baseUrl,
 		async openPage(path, options = {}) {
 			if (!browser) throw new Error('useBrowser(): openPage() called outside a test or hook');
-			const probe = await openProbe(browser, baseUrl, path, options.waitUntil ?? 'networkidle');
+			const probe = await openProbe(browser, baseUrl, path, options);
 			open.add(probe);
 			const close = probe.close;
 			probe.close = async () => {
@@ -77,13 +81,10 @@ export function useBrowser(): BrowserHandle {
 	};
 }
 
-async function openProbe(
-	browser: Browser,
-	baseUrl: string,
-	path: string,
-	waitUntil: NonNullable<OpenOptions['waitUntil']>,
-): Promise<PageProbe> {
-	const context = await browser.newContext();
+async function openProbe(browser: Browser, baseUrl: string, path: string, options: OpenOptions): Promise<PageProbe> {
+	const waitUntil = options.waitUntil ?? 'networkidle';
+	const context = await browser.newContext(options.contextOptions);
+	if (options.initScript) await context.addInitScript(options.initScript);
 	const errors: string[] = [];
 	const failedRequests: string[] = [];
 	const requests: RequestRecord[] = [];

@@ -1,0 +1,180 @@
+// The playground on the built site: each ORM's default example, the panels, running with the
+// button and the keyboard, the adapter panel, examples, reset and autosave.
+import { describe, expect, it } from 'vitest';
+import { librariesIn } from './support/built-code.ts';
+import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
+import {
+  ADAPTER_TABLES, RUN_TIMEOUT, clickRun, defaultState, focusEditor, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForRuns, waitIdle,
+} from './support/playground.ts';
+
+const browser = useBrowser();
+
+async function open(path = '/playground/'): Promise<PageProbe> {
+  const probe = await browser.openPage(path, { waitUntil: 'load' });
+  await waitForRuns(probe.page, 1);
+  return probe;
+}
+
+describe.each(['sequelize', 'mikro-orm'] as const)('the %s default example', (orm) => {
+  it('runs on load and fills the four adapter tables; only this ORM\'s code is downloaded', async () => {
+    const probe = await open(orm === 'sequelize' ? '/playground/' : linkTo(defaultState(orm)));
+    const { page } = probe;
+    for (const table of ADAPTER_TABLES[orm]) {
+      await expect.poll(() => liveRows(page, table).count(), { timeout: RUN_TIMEOUT }).toBe(1);
+      expect(await resultTable(page, table).locator('tbody tr[data-status="inserted"]').count(), table).toBe(1);
+    }
+    // The used magic-link token: deleted within the run, shown struck through.
+    expect(await resultTable(page, ADAPTER_TABLES[orm][3]!).locator('tbody tr[data-status="deleted"][data-transient="true"]').count()).toBe(1);
+    expect(await status(page)).toMatch(/^Ran in .*9 adapter calls/);
+    const libraries = librariesIn(probe.requests.map((request) => request.url));
+    expect(libraries).toContain(orm);
+    expect(libraries).not.toContain(orm === 'sequelize' ? 'mikro-orm' : 'sequelize');
+    // The notice that the configured PostgreSQL runs on SQLite here, shown once above the panels.
+    expect(await page.locator('.pg-notice').filter({ hasText: 'runs it on SQLite (sql.js) in your browser' }).count()).toBe(1);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
+describe('the panels', () => {
+  it('SQL names the method behind each statement; Console shows logs at their line and every call; Schema shows DDL and foreign keys', async () => {
+    const probe = await open();
+    const { page } = probe;
+    const sql = await openPanel(page, 'SQL');
+    const insertUser = sql.locator('tbody tr').filter({ hasText: 'INSERT INTO `users`' });
+    expect(await insertUser.locator('.pg-origin').textContent()).toBe('createUser');
+    expect(await insertUser.locator('.pg-params').textContent()).toContain("'ada@example.com'");
+    await page.getByLabel('Sent by').selectOption('useVerificationToken');
+    expect(await sql.locator('tbody tr').count()).toBe(2);
+
+    const consolePanel = await openPanel(page, 'Console');
+    const log = consolePanel.locator('.pg-log[data-level="log"]').filter({ hasText: 'is signed in until' });
+    expect(await log.locator('.pg-location').textContent()).toMatch(/^run\.ts:35:\d+$/);
+    expect(await consolePanel.locator('.pg-call').count()).toBe(9);
+    await consolePanel.locator('.pg-call summary').filter({ hasText: 'adapter.createUser(' }).click();
+    expect(await consolePanel.locator('.pg-call[open]').textContent()).toContain('Ada Lovelace');
+
+    const schema = await openPanel(page, 'Schema');
+    expect(await schema.locator('svg.pg-er').getAttribute('aria-label')).toContain('accounts.user_id references users.id (on delete cascade)');
+    expect(await schema.locator('.pg-ddl').first().textContent()).toContain('CREATE TABLE `users`');
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('runs again with the button and with Ctrl+Enter, on a fresh database each time', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await clickRun(page);
+    expect(await liveRows(page, 'users').count()).toBe(1);
+    const before = await runs(page);
+    await page.getByRole('tab', { name: 'Tables' }).focus();
+    await page.keyboard.press('Control+Enter');
+    await waitForRuns(page, before + 1);
+    expect(await liveRows(page, 'users').count()).toBe(1);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
+describe('the Adapter panel', () => {
+  it('calls a method with pre-filled JSON arguments and shows the result and the row it changed', async () => {
+    const probe = await open();
+    const { page } = probe;
+    const panel = await openPanel(page, 'Adapter');
+    await panel.getByLabel('Method').selectOption('updateUser');
+    const args = JSON.parse(await panel.getByLabel('Arguments (a JSON array)').inputValue()) as Array<{ id: string }>;
+    expect(args[0]?.id).toBe('c8a3f5e0-3b7e-4d0a-9a44-2f9a9d1c6b01');
+    const before = await runs(page);
+    await panel.getByRole('button', { name: 'Call updateUser' }).click();
+    await waitForRuns(page, before + 1);
+    expect(await panel.locator('.pg-call-result').textContent()).toContain('updateUser done');
+    await openPanel(page, 'Tables');
+    const updated = resultTable(page, 'users').locator('tbody tr[data-status="updated"]');
+    expect(await updated.count()).toBe(1);
+    expect(await updated.locator('td[data-changed]').first().textContent()).toContain('Ada King');
+    expect(await updated.locator('.pg-was').first().textContent()).toContain('Ada Lovelace');
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('refuses arguments that are not JSON, keeping them', async () => {
+    const probe = await open();
+    const panel = await openPanel(probe.page, 'Adapter');
+    const box = panel.getByLabel('Arguments (a JSON array)');
+    await box.fill('[{ id: oops }]');
+    await panel.getByRole('button', { name: /^Call / }).click();
+    expect(await panel.getByRole('alert').textContent()).toMatch(/^The arguments are not valid JSON/);
+    expect(await box.inputValue()).toBe('[{ id: oops }]');
+    await probe.close();
+  });
+
+  it.each(['sequelize', 'mikro-orm'] as const)('%s: performs OAuth sign-in, Email sign-in, Sign out and Delete user', async (orm) => {
+    const probe = await open(orm === 'sequelize' ? '/playground/' : linkTo(defaultState(orm)));
+    const { page } = probe;
+    const [users, , sessions] = ADAPTER_TABLES[orm];
+    const panel = await openPanel(page, 'Adapter');
+    for (const flow of ['OAuth sign-in (new user)', 'Email sign-in', 'Sign out', 'Delete user']) {
+      const before = await runs(page);
+      await panel.getByRole('button', { name: flow }).click();
+      await waitForRuns(page, before + 1);
+      expect(await status(page), flow).toMatch(/^Flow done/);
+    }
+    await openPanel(page, 'Tables');
+    // Ada is left: the OAuth user (who also signed in by e-mail, then out) went with its last session.
+    expect(await liveRows(page, users!).count()).toBe(1);
+    expect(await resultTable(page, users!).locator('tbody tr[data-status="deleted"]').count()).toBe(1);
+    expect(await liveRows(page, sessions!).count()).toBe(1);
+    expect(await resultTable(page, sessions!).locator('tbody tr[data-status="deleted"]').count()).toBe(1);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
+describe('examples, reset and autosave', () => {
+  it('opens another example from the menu, switches ORM with the radio buttons, and never loses edited code', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await page.getByLabel('Example').selectOption({ label: 'Custom User model with a phone number (official docs)' });
+    await waitForRuns(page, 2);
+    expect(await resultTable(page, 'users').locator('thead th').allTextContents()).toContain('phoneNumber');
+    await page.getByRole('radio', { name: 'MikroORM' }).check();
+    await waitForRuns(page, 3);
+    expect(await root(page).getAttribute('data-orm')).toBe('mikro-orm');
+    expect(await liveRows(page, 'user').count()).toBe(1);
+    await page.getByRole('radio', { name: 'Sequelize' }).check();
+    await waitForRuns(page, 4);
+    // Back on Sequelize: the example it showed last.
+    expect(await page.getByLabel('Example').inputValue()).toBe('sequelize-custom-model');
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('autosaves edits, restores them after a reload, and asks before Reset to example', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await focusEditor(page);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\nconsole.log("kept after reload")\n');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('adapter-lab:playground') ?? ''), { timeout: 5_000 }).toContain('kept after reload');
+    await page.reload({ waitUntil: 'load' });
+    await waitForRuns(page, 1);
+    const consolePanel = await openPanel(page, 'Console');
+    expect(await consolePanel.textContent()).toContain('kept after reload');
+    await page.getByRole('button', { name: 'Reset to example' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset to the example?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.evaluate(() => localStorage.getItem('adapter-lab:playground') ?? '')).toContain('kept after reload');
+    await page.getByRole('button', { name: 'Reset to example' }).click();
+    const before = await runs(page);
+    await page.getByRole('dialog', { name: 'Reset to the example?' }).getByRole('button', { name: 'Reset' }).click();
+    await waitForRuns(page, before + 1);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('adapter-lab:playground') ?? ''), { timeout: 5_000 }).not.toContain('kept after reload');
+    // …and the replaced code can come back.
+    await page.getByRole('button', { name: 'Restore my code' }).click();
+    await waitForRuns(page, before + 2);
+    expect(await (await openPanel(page, 'Console')).textContent()).toContain('kept after reload');
+    await waitIdle(page);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});

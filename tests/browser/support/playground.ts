@@ -1,0 +1,96 @@
+// Driving the playground page in the browser tests: wait for runs, read panels, edit in Monaco.
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { readExamples } from '../../../src/playground/build/read-examples.ts';
+import type { OrmId } from '../../../src/playground/protocol.ts';
+import { encodeState } from '../../../src/playground/share/codec.ts';
+import type { PlaygroundState } from '../../../src/playground/store/state.ts';
+
+export const RUN_TIMEOUT = 45_000;
+
+export const ADAPTER_TABLES: Readonly<Record<OrmId, readonly string[]>> = {
+  sequelize: ['users', 'accounts', 'sessions', 'verification_tokens'],
+  'mikro-orm': ['user', 'account', 'session', 'verification_token'],
+};
+
+export function exampleState(id: string): PlaygroundState {
+  const example = readExamples().find((candidate) => candidate.id === id);
+  if (!example) throw new Error(`no example ${id}`);
+  return { orm: example.orm, files: example.files, active: example.active, options: { freshDatabase: true } };
+}
+
+export function defaultState(orm: OrmId): PlaygroundState {
+  return exampleState(`${orm}-sign-in`);
+}
+
+/** `/playground/#…` for a state. */
+export function linkTo(state: PlaygroundState): string {
+  return `/playground/#${encodeState(state)}`;
+}
+
+export function root(page: Page): Locator {
+  return page.locator('[data-playground]');
+}
+
+export async function runs(page: Page): Promise<number> {
+  return Number((await root(page).getAttribute('data-runs')) ?? 0);
+}
+
+/** Waits until the page has shown `count` outcomes in all (runs, calls, flows, imports). */
+export async function waitForRuns(page: Page, count: number): Promise<void> {
+  await expect.poll(() => runs(page), { timeout: RUN_TIMEOUT }).toBeGreaterThanOrEqual(count);
+  await expect.poll(() => root(page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('false');
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await expect.poll(() => root(page).getAttribute('data-editor-ready'), { timeout: RUN_TIMEOUT }).not.toBeNull();
+}
+
+/** Waits for the page to be idle again after an action (busy flag down). */
+export async function waitIdle(page: Page): Promise<void> {
+  await expect.poll(() => root(page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('false');
+}
+
+export function status(page: Page): Promise<string | null> {
+  return page.locator('[data-status-line]').textContent();
+}
+
+export async function openPanel(page: Page, name: 'Tables' | 'SQL' | 'Console' | 'Schema' | 'Problems' | 'Adapter'): Promise<Locator> {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  return page.getByRole('tabpanel', { name: new RegExp(`^${name}`) });
+}
+
+/** A result table by its caption (the table's name). */
+export function resultTable(page: Page, name: string): Locator {
+  return page.locator('#pg-panel-tables table').filter({ has: page.locator('caption', { hasText: new RegExp(`^${name}$`) }) });
+}
+
+/** Live (not deleted) rows of a result table. */
+export function liveRows(page: Page, name: string): Locator {
+  return resultTable(page, name).locator('tbody tr[data-status]:not([data-status="deleted"])');
+}
+
+/** Replaces the open file's text in Monaco, as typing would (one edit). */
+export async function replaceEditorText(page: Page, text: string): Promise<void> {
+  await waitForEditor(page);
+  await focusEditor(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Puts the keyboard focus in Monaco (it takes input through an EditContext, not a textarea). */
+export async function focusEditor(page: Page): Promise<void> {
+  await waitForEditor(page);
+  await page.locator('.pg-monaco .view-lines').first().click();
+}
+
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
+export async function clickRun(page: Page): Promise<void> {
+  const before = await runs(page);
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await waitForRuns(page, before + 1);
+}
