@@ -42,7 +42,7 @@ export interface StackFrame {
 }
 
 /** Where in its life a run failed. */
-export type RunPhase = 'compile' | 'load' | 'run' | 'unhandled' | 'timeout' | 'stopped' | 'crash';
+export type RunPhase = 'compile' | 'load' | 'run' | 'unhandled' | 'uncaught' | 'timeout' | 'stopped' | 'crash';
 
 /** An error the reader should understand: what, where in their code, and what led there. */
 export interface RunError {

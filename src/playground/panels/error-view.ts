@@ -30,7 +30,7 @@ export function codeFrame(source: string, location: SourceLocation): HTMLElement
 }
 
 const PHASE_LABEL: Record<RunError['phase'], string> = {
-  compile: 'Syntax error', load: 'Could not load the code', run: 'Error', unhandled: 'Unhandled rejection',
+  compile: 'Syntax error', load: 'Could not load the code', run: 'Error', unhandled: 'Unhandled rejection', uncaught: 'Uncaught error in a callback',
   timeout: 'Stopped', stopped: 'Stopped', crash: 'The runtime crashed',
 };
 

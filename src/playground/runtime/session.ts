@@ -128,8 +128,9 @@ export class PlaygroundSession {
           this.#emit({ kind: 'value', label: `export default of ${entry}`, value: toDisplayValue(await namespace['default']), time: this.#elapsed() });
         }
       });
-      // Let promises the code did not await settle or reject before reading the result.
-      await new Promise((resolve) => RunTimers.setTimeout(resolve, 0));
+      // Let promises the code did not await settle or reject before reading the result: the
+      // browser reports an unhandled rejection from a task of its own, after the current one.
+      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => RunTimers.setTimeout(resolve, turn === 0 ? 0 : 4));
     } finally {
       Error.stackTraceLimit = stackLimit;
       this.#console.uninstall();
@@ -204,8 +205,8 @@ export class PlaygroundSession {
    * A rejection nobody handled, or an error thrown where nobody catches it (a timer callback):
    * shown in the current action's console, or in the next one's when none is running.
    */
-  reportUncaught(reason: unknown): void {
-    const error = toRunError(reason, 'unhandled', this.#locations);
+  reportUncaught(reason: unknown, kind: 'rejection' | 'exception'): void {
+    const error = toRunError(reason, kind === 'rejection' ? 'unhandled' : 'uncaught', this.#locations);
     if (this.#action) this.#emit({ kind: 'error', error, time: this.#elapsed() });
     else this.#late.push(error);
   }

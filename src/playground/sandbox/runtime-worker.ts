@@ -105,11 +105,11 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
   // The reader's forgotten promise rejections and timer exceptions: theirs to see, not the browser's.
   self.addEventListener('unhandledrejection', (event) => {
     event.preventDefault();
-    session?.reportUncaught(event.reason);
+    session?.reportUncaught(event.reason, 'rejection');
   });
   self.addEventListener('error', (event) => {
     event.preventDefault();
-    session?.reportUncaught(event.error ?? new Error(event.message));
+    session?.reportUncaught(event.error ?? new Error(event.message), 'exception');
   });
   // The first message carries the port; everything after comes through it.
   self.addEventListener('message', (event: MessageEvent<{ type: 'connect'; port: MessagePort }>) => {

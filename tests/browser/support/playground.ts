@@ -70,13 +70,18 @@ export function liveRows(page: Page, name: string): Locator {
   return resultTable(page, name).locator('tbody tr[data-status]:not([data-status="deleted"])');
 }
 
-/** Replaces the open file's text in Monaco, as typing would (one edit). */
+/**
+ * Replaces the open file's text in Monaco by pasting it (typing would auto-close brackets and
+ * auto-indent, changing the text).
+ */
 export async function replaceEditorText(page: Page, text: string): Promise<void> {
   await waitForEditor(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await focusEditor(page);
   await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+V');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 }
 
 /** Puts the keyboard focus in Monaco (it takes input through an EditContext, not a textarea). */
@@ -89,8 +94,10 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
 }
 
+/** Clicks Run and waits for its outcome; a run that did not start fails with the status line. */
 export async function clickRun(page: Page): Promise<void> {
   const before = await runs(page);
   await page.getByRole('button', { name: /^Run/ }).click();
-  await waitForRuns(page, before + 1);
+  await expect.poll(async () => ((await runs(page)) > before ? 'ran' : await status(page)), { timeout: RUN_TIMEOUT }).toBe('ran');
+  await waitIdle(page);
 }

@@ -1,0 +1,159 @@
+// Editing in the playground: Monaco with TypeScript for the playground's modules, errors in the
+// Problems panel, and every kind of failure pointing at the reader's line.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
+import {
+  RUN_TIMEOUT, clickRun, exampleState, linkTo, openFile, openPanel, replaceEditorText, root, runs, status, waitForEditor, waitForRuns,
+} from './support/playground.ts';
+
+const browser = useBrowser();
+
+async function open(path = '/playground/'): Promise<PageProbe> {
+  const probe = await browser.openPage(path, { waitUntil: 'load' });
+  await waitForRuns(probe.page, 1);
+  await waitForEditor(probe.page);
+  return probe;
+}
+
+/** Problems panel lines, "severity file:line:column message TScode", once they settle on `expected`. */
+async function problems(page: Page, count: number): Promise<string[]> {
+  const panel = await openPanel(page, 'Problems');
+  await expect.poll(() => panel.locator('.pg-problems li').count(), { timeout: RUN_TIMEOUT }).toBe(count);
+  return (await panel.locator('.pg-problems li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+describe('TypeScript in the editor', () => {
+  it('lists type errors of the playground modules in Problems, and the code still runs', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await openFile(page, 'run.ts');
+    await replaceEditorText(page, [
+      'import type { AdapterUser } from "@auth/core/adapters"',
+      'import { adapter } from "./auth"',
+      'const user: AdapterUser = { id: "u1", email: "a@example.com", emailVerified: "yesterday" }',
+      'console.log(await adapter.createUser!(user))',
+      'import NextAuth from "next-auth"',
+      'console.log(NextAuth)',
+    ].join('\n'));
+    const lines = await problems(page, 2);
+    expect(lines[0]).toMatch(/^error run\.ts:3:\d+ Type 'string' is not assignable to type 'Date'.* TS2322$/);
+    expect(lines[1]).toMatch(/^error run\.ts:5:\d+ Cannot find module 'next-auth'.* TS2307$/);
+    expect(await page.getByRole('tab', { name: /^Problems/ }).textContent()).toBe('Problems2');
+    // Type errors do not stop a run (the import error does, at run time, with its line).
+    const before = await runs(page);
+    await page.getByRole('button', { name: /^Run/ }).click();
+    await waitForRuns(page, before + 1);
+    expect(await status(page)).toBe('LoadError at run.ts:5: Cannot import "next-auth" in run.ts: the playground has no such package.');
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('completes adapter methods (IntelliSense from the type bundle)', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await openFile(page, 'run.ts');
+    await replaceEditorText(page, 'import { adapter } from "./auth"\nadapter.');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.monaco-editor .suggest-widget .monaco-list-row');
+    await expect.poll(() => suggestions.allTextContents(), { timeout: RUN_TIMEOUT }).toEqual(expect.arrayContaining([expect.stringContaining('createUser'), expect.stringContaining('getSessionAndUser')]));
+    await probe.close();
+  });
+
+  it("hints that MikroORM 7 moved the decorators when the docs' @mikro-orm/core import is used", async () => {
+    const probe = await open(linkTo(exampleState('mikro-orm-custom-user')));
+    const { page } = probe;
+    await openFile(page, 'entities.ts');
+    // The docs' import, as written there (MikroORM 6 had the decorators in core).
+    const entities = exampleState('mikro-orm-custom-user').files.find((file) => file.name === 'entities.ts')!.code;
+    await replaceEditorText(page, entities.replace('from "@mikro-orm/decorators/legacy"', 'from "@mikro-orm/core"'));
+    const panel = await openPanel(page, 'Problems');
+    await expect.poll(() => panel.locator('.pg-problems li').count(), { timeout: RUN_TIMEOUT }).toBeGreaterThanOrEqual(6);
+    const lines = (await panel.locator('.pg-problems li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+    // Hints, not errors: every decorator import and use is marked deprecated (the hover says why).
+    expect(lines.filter((line) => !line.startsWith('hint entities.ts:'))).toEqual([]);
+    expect(lines.filter((line) => / is deprecated\. TS638[57]$/.test(line)).length).toBe(lines.length);
+    expect(lines.filter((line) => line.startsWith('hint entities.ts:6:')).length).toBe(6);
+    const before = await runs(page);
+    await page.getByRole('button', { name: /^Run/ }).click();
+    await waitForRuns(page, before + 1);
+    expect(await status(page)).toMatch(/^Ran in/);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
+describe('errors point at the line', () => {
+  it('a syntax error does not run, and says where', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await openFile(page, 'run.ts');
+    await replaceEditorText(page, 'const a = 1\nconst b = (2 +\nconsole.log(a b)\n');
+    const before = await runs(page);
+    await page.getByRole('button', { name: /^Run/ }).click();
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Not run: syntax error in run\.ts:3:\d+ — /);
+    expect(await runs(page)).toBe(before);
+    const consolePanel = page.getByRole('tabpanel', { name: 'Console' });
+    expect(await consolePanel.locator('.pg-code-frame').textContent()).toContain('> 3 | console.log(a b)');
+    await probe.close();
+  });
+
+  it('a thrown error and an unhandled rejection each show their message, line and code', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await openFile(page, 'run.ts');
+    await replaceEditorText(page, [
+      'async function later() {',
+      '  throw new RangeError("rejected nobody awaited")',
+      '}',
+      'void later()',
+      'function check(value: number) {',
+      '  if (value > 1) throw new TypeError("value too large: " + value)',
+      '}',
+      'check(2)',
+    ].join('\n'));
+    await clickRun(page);
+    expect(await status(page)).toBe('TypeError at run.ts:6: value too large: 2');
+    const consolePanel = page.getByRole('tabpanel', { name: 'Console' });
+    const errors = consolePanel.locator('.pg-error');
+    await expect.poll(() => errors.count(), { timeout: RUN_TIMEOUT }).toBe(2);
+    const texts = (await errors.allTextContents()).join('\n');
+    expect(texts).toContain('Unhandled rejection: RangeError: rejected nobody awaited run.ts:2:');
+    expect(texts).toContain('Error: TypeError: value too large: 2 run.ts:6:');
+    expect(await consolePanel.locator('.pg-code-frame').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('> 6 |   if (value > 1) throw')]));
+    // The place is a button that takes the editor there.
+    await consolePanel.getByRole('button', { name: /^run\.ts:6:/ }).first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.pg-monaco') !== null)).toBe(true);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
+describe('files', () => {
+  it('adds a file that others import, renames it, and refuses a bad name', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await page.getByRole('button', { name: 'New file' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New file' });
+    await dialog.getByLabel('File name').fill('bad name.ts');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/File names are letters/);
+    await dialog.getByLabel('File name').fill('greeting.ts');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await replaceEditorText(page, 'export const greeting = "hello from greeting.ts"\n');
+    await openFile(page, 'run.ts');
+    await replaceEditorText(page, 'import { greeting } from "./greeting"\nconsole.log(greeting)\n');
+    await clickRun(page);
+    expect(await (await openPanel(page, 'Console')).textContent()).toContain('hello from greeting.ts');
+    await openFile(page, 'greeting.ts');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename greeting.ts' });
+    await rename.getByLabel('New name').fill('words.ts');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    expect(await page.getByRole('tablist', { name: 'Files' }).getByRole('tab').allTextContents()).toEqual(['auth.ts', 'run.ts', 'words.ts']);
+    await clickRun(page);
+    expect(await status(page)).toBe('LoadError at run.ts:1: Cannot import "./greeting" in run.ts: there is no file greeting.ts (files: auth.ts, run.ts, words.ts).');
+    expect(await root(page).getAttribute('data-orm')).toBe('sequelize');
+    await probe.close();
+  });
+});
