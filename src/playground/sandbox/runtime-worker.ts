@@ -11,6 +11,7 @@ import type { OrmEnvironment } from '../runtime/env/environment.ts';
 import { PlaygroundSession } from '../runtime/session.ts';
 import type { Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
 import { blockNetworkAndStorage } from './isolation.ts';
+import { installSeededRandom, reseedRandom } from './seeded-random.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,29 +29,10 @@ function send(id: number, outcome: Outcome): void {
   post({ type: 'outcome', id, outcome }, [outcome.database.buffer as ArrayBuffer]);
 }
 
-/**
- * The sandbox's opaque origin is no secure context, so crypto.randomUUID (which our adapters and
- * the reader's code use for ids) is missing there; getRandomValues is not. RFC 9562 version 4.
- */
-function ensureRandomUuid(): void {
-  const webCrypto = globalThis.crypto as Crypto & { randomUUID?: unknown };
-  if (typeof webCrypto.randomUUID === 'function') return;
-  Object.defineProperty(webCrypto, 'randomUUID', {
-    configurable: true,
-    value: (): string => {
-      const bytes = webCrypto.getRandomValues(new Uint8Array(16));
-      bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-      bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-      const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    },
-  });
-}
-
 export function startRuntimeWorker(environment: OrmEnvironment): void {
   // Node-minded code (the ORMs' BLOB handling, the reader's `Buffer.from`) expects a global Buffer.
   (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
-  ensureRandomUuid();
+  installSeededRandom();
   let session: PlaygroundSession | undefined;
   let current: number | undefined;
   let queue: Promise<void> = Promise.resolve();
@@ -66,6 +48,7 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
     try {
       switch (request.type) {
         case 'run':
+          reseedRandom();
           send(request.id, await session.run(request.files, request.entry, request.database ? { database: request.database } : { keep: request.keep }));
           break;
         case 'call':
@@ -92,6 +75,11 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
       const started = performance.now();
       queue = queue.then(async () => {
         const SQL = await initSqlJs({ wasmBinary: message.wasm });
+        // SQLite seeds its own generator from the first database's first need of randomness:
+        // do it now, so that every run starts the seeded sequence at the same point.
+        const warmUp = new SQL.Database();
+        warmUp.exec('SELECT randomblob(16)');
+        warmUp.close();
         session = new PlaygroundSession(SQL, environment, message.database ?? undefined);
         blockNetworkAndStorage(globalThis);
         post({ type: 'ready', versions: session.versions, startupMs: performance.now() - started });

@@ -10,12 +10,15 @@ import { DEFAULT_OPTIONS, invalidFileName, type PlaygroundState } from '../store
 
 export const CURRENT_VERSION = 2;
 
-/** Longest hash looked at; beyond it a link is refused before any decoding work. */
-export const MAX_HASH_LENGTH = 2_000_000;
+/**
+ * Longest hash looked at; beyond it a link is refused before any decoding work. The largest
+ * state the encoder accepts (MAX_TOTAL_CODE of incompressible code) stays below it.
+ */
+export const MAX_HASH_LENGTH = 600_000;
 /** Most bytes a payload may inflate to: stops deflate bombs while inflating, not after. */
 export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES = 30;
-export const MAX_TOTAL_CODE = 1_000_000;
+export const MAX_TOTAL_CODE = 300_000;
 
 /**
  * GitHub truncates or refuses URLs longer than about this in issue bodies and links, so a link

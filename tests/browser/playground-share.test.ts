@@ -1,0 +1,149 @@
+// Sharing the playground: links (current and older formats, and bad ones), Markdown for an
+// issue, and database files (export, import, refusal).
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { encodeStateV1 } from '../../src/playground/share/codec.ts';
+import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
+import { RUN_TIMEOUT, clickRun, defaultState, liveRows, openFile, openPanel, replaceEditorText, resultTable, runs, status, waitForRuns } from './support/playground.ts';
+
+const browser = useBrowser();
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+async function open(path = '/playground/'): Promise<PageProbe> {
+  const probe = await browser.openPage(path, { waitUntil: 'load', contextOptions: CLIPBOARD });
+  await waitForRuns(probe.page, 1);
+  return probe;
+}
+
+/** Every result table with its live rows' cells, as text: what "the same tables" means. */
+async function tablesText(page: Page): Promise<string[]> {
+  await openPanel(page, 'Tables');
+  return page.locator('#pg-panel-tables table').evaluateAll((tables) => tables.map((table) => {
+    const rows = [...table.querySelectorAll('tbody tr:not([data-status="deleted"])')]
+      .map((row) => [...row.querySelectorAll('td:not(.pg-mark)')].map((cell) => (cell as HTMLElement).innerText).join(' | '));
+    return `${table.querySelector('caption')?.textContent}: ${rows.join(' / ')}`;
+  }));
+}
+
+const clipboard = (page: Page): Promise<string> => page.evaluate(() => navigator.clipboard.readText());
+
+describe('share links', () => {
+  it('Copy link → a fresh browser context opens the same code and shows the same tables', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await openFile(page, 'run.ts');
+    const code = defaultState('sequelize').files[1]!.code.replace('"Ada Lovelace"', '"Ada Byron"');
+    await replaceEditorText(page, code);
+    await clickRun(page);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => status(page)).toMatch(/^Copied the link \([\d,]+ characters\)/);
+    const link = await clipboard(page);
+    expect(link).toMatch(/\/playground\/#2\./);
+    expect(await page.locator('[data-link-length]').textContent()).toMatch(/^Link: [\d,]+ characters$/);
+    const expected = await tablesText(page);
+    expect(expected.join('\n')).toContain('Ada Byron');
+
+    const other = await browser.openPage(link, { waitUntil: 'load' });
+    await waitForRuns(other.page, 1);
+    expect(await tablesText(other.page)).toEqual(expected);
+    expectNoConsoleErrors(other);
+    await other.close();
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('opens a link of the older format (version 1)', async () => {
+    const state = defaultState('mikro-orm');
+    const probe = await open(`/playground/#${encodeStateV1(state)}`);
+    expect(await probe.page.locator('[data-playground]').getAttribute('data-orm')).toBe('mikro-orm');
+    expect(await liveRows(probe.page, 'user').count()).toBe(1);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it.each([
+    ['a malformed link', '#2.@@not-base64@@', /not a valid playground link|character/i],
+    ['a truncated link', 'truncated', /incomplete|cut off/i],
+    ['an oversized (1 MB) link', `#2.${'A'.repeat(1_000_000)}`, /^This link is 1,000,003 characters long; the playground opens links of up to [\d,]+ characters/],
+    ['a link of an unknown version', '#9.eJzLSM3JyQcABiwCFQ', /format 9/i],
+  ])('%s shows why and loads the default example', async (_kind, hash, message) => {
+    let fragment = hash;
+    if (hash === 'truncated') {
+      const good = (await import('../../src/playground/share/codec.ts')).encodeState(defaultState('mikro-orm'));
+      fragment = `#${good.slice(0, Math.floor(good.length / 2))}`;
+    }
+    const probe = await open(`/playground/${fragment}`);
+    const { page } = probe;
+    expect(await page.locator('.pg-notice[data-kind="error"]').textContent()).toMatch(message);
+    expect(await page.locator('.pg-notice[data-kind="error"]').textContent()).toContain('The default example is loaded instead.');
+    expect(await page.locator('[data-playground]').getAttribute('data-orm')).toBe('sequelize');
+    expect(await liveRows(page, 'users').count()).toBe(1);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('warns when the link is longer than GitHub allows, and Copy as Markdown carries the code', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await openFile(page, 'auth.ts');
+    // Text deflate cannot shrink much: random hex.
+    let seed = 42;
+    const hex = (): string => (seed = (seed * 1103515245 + 12345) % 2147483648).toString(16).padStart(8, '0');
+    const noise = Array.from({ length: 150 }, () => `// ${Array.from({ length: 10 }, hex).join('')}`).join('\n');
+    const auth = defaultState('sequelize').files[0]!.code;
+    await replaceEditorText(page, `${auth}\n${noise}\n`);
+    await expect.poll(() => page.locator('[data-link-length]').textContent(), { timeout: 5_000 }).toMatch(/over GitHub's 8,000/);
+    await page.getByRole('button', { name: 'Copy as Markdown for an issue' }).click();
+    await expect.poll(() => status(page)).toBe('Copied the Markdown for a GitHub issue to the clipboard.');
+    const markdown = await clipboard(page);
+    expect(markdown).toContain('Sequelize 6.37.8');
+    expect(markdown).toContain('@adapter-lab/sequelize-adapter 0.1.0');
+    expect(markdown).toContain('<details>');
+    expect(markdown).toContain('```ts');
+    expect(markdown).toContain(noise.split('\n')[7]);
+    expect(markdown).toMatch(/too long for GitHub/i);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
+describe('database files', () => {
+  it('exports the database as .sqlite and imports it back into a fresh page', async () => {
+    const probe = await open();
+    const { page } = probe;
+    const expected = await tablesText(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .sqlite' }).click()]);
+    expect(download.suggestedFilename()).toBe('adapter-lab-sequelize.sqlite');
+    const file = join(tmpdir(), `adapter-lab-${process.pid}-${Date.now()}.sqlite`);
+    await download.saveAs(file);
+    expect((await readFile(file)).subarray(0, 15).toString()).toBe('SQLite format 3');
+
+    const other = await open(`/playground/#${(await import('../../src/playground/share/codec.ts')).encodeState({ ...defaultState('sequelize'), files: [{ name: 'run.ts', code: 'console.log("empty database")\n' }], active: 'run.ts' })}`);
+    expect(await other.page.locator('#pg-panel-tables table').count()).toBe(0);
+    const before = await runs(other.page);
+    await other.page.locator('[data-import]').setInputFiles(file);
+    await waitForRuns(other.page, before + 1);
+    expect(await status(other.page)).toMatch(/^Imported adapter-lab-sequelize-\d+-\d+\.sqlite|^Imported adapter-lab-/);
+    const imported = await tablesText(other.page);
+    expect(imported).toEqual(expected);
+    expect(await other.page.getByLabel('Fresh database each run').isChecked()).toBe(false);
+    expectNoConsoleErrors(other);
+    await other.close();
+    await probe.close();
+  });
+
+  it('refuses a file that is not SQLite and keeps the current database', async () => {
+    const probe = await open();
+    const { page } = probe;
+    await page.locator('[data-import]').setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name\n1,Ada\n'.repeat(20)) });
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('users.csv: This is not an SQLite database file (it does not start with the SQLite file header).');
+    expect(await page.locator('[data-status-line]').getAttribute('data-kind')).toBe('error');
+    expect(await liveRows(page, 'users').count()).toBe(1);
+    expect(await resultTable(page, 'users').locator('caption').textContent()).toBe('users');
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
