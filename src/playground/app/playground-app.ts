@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import { ORM_LABELS, type AdapterMethod, type OrmId, type Outcome, type RunError, type ScenarioId, type SourceLocation } from '../protocol.ts';
+import { decodeState } from '../share/codec.ts';
 import { browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
 import { entryFile, sameState, type PlaygroundState } from '../store/state.ts';
 import { Dialogs } from '../ui/dialogs.ts';
@@ -88,6 +89,8 @@ export class PlaygroundApp {
       }
     });
     addEventListener('pagehide', () => this.#saveNow());
+    // A share link pasted into the address bar of an open playground.
+    addEventListener('hashchange', () => void this.#openLink());
     void this.#code.set(this.#state.orm, this.#state.files, this.#state.active).then(() => performance.mark('playground:code-visible'));
     this.#saveNow();
     void this.#runner.use(this.#state.orm).catch(() => {});
@@ -234,6 +237,19 @@ export class PlaygroundApp {
     this.#autosave.keepPrevious(current);
     await this.#replace(exampleState(example, current.options));
     this.#notices.offerRestore('The code was reset to the example.', () => this.#restorePrevious());
+  }
+
+  async #openLink(): Promise<void> {
+    const decoded = decodeState(location.hash);
+    if (!decoded.ok) {
+      if (decoded.reason !== 'empty') this.#notices.problem(`${decoded.message.replace(/ The default example is loaded instead\.$/, '')} Your code is unchanged.`);
+      return;
+    }
+    const current = this.#syncFromEditor();
+    if (sameState(current, decoded.state)) return;
+    this.#autosave.keepPrevious(current);
+    await this.#replace(decoded.state);
+    this.#notices.offerRestore('The link replaced the code you had open.', () => this.#restorePrevious());
   }
 
   async #restorePrevious(): Promise<void> {

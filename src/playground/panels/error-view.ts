@@ -37,9 +37,11 @@ const PHASE_LABEL: Record<RunError['phase'], string> = {
 /** An error: what happened, where in the reader's code (with the lines), the hint, the causes and the stack. */
 export function errorView(error: RunError, actions: LocationActions, nested = false): HTMLElement {
   const box = el('div', { class: nested ? 'pg-error pg-error-cause' : 'pg-error' });
+  // A stop is the playground's own doing: its message says it all.
+  const stop = error.phase === 'timeout' || error.phase === 'stopped' || error.phase === 'crash';
   box.append(el('p', { class: 'pg-error-title' },
-    el('strong', {}, nested ? 'Caused by ' : `${PHASE_LABEL[error.phase]}: `),
-    el('span', {}, `${error.name}: ${error.message}`),
+    el('strong', {}, nested ? 'Caused by ' : stop ? '' : `${PHASE_LABEL[error.phase]}: `),
+    el('span', {}, stop ? error.message : `${error.name}: ${error.message}`),
     error.at ? ' ' : null, error.at ? locationButton(error.at, actions) : null));
   const source = error.at && actions.source(error.at.file);
   if (error.at && source !== undefined) box.append(codeFrame(source, error.at));

@@ -27,8 +27,6 @@ interface Action {
   readonly statements: StatementRecord[];
   readonly calls: AdapterCallRecord[];
   readonly notices: Set<string>;
-  /** Console entries not yet sent as progress. */
-  unsent: number;
 }
 
 const EMPTY_STATE: DatabaseState = new Map();
@@ -90,14 +88,11 @@ export class PlaygroundSession {
     this.versions = { ...environment.versions, sqlite: `SQLite ${sqlite}` };
   }
 
-  /** Console entries logged since the last call (for progress reports while code runs). */
-  takeProgress(): ConsoleEntry[] {
-    const action = this.#action;
-    if (!action) return [];
-    const entries = action.console.slice(action.unsent);
-    action.unsent = action.console.length;
-    return entries;
-  }
+  /**
+   * Called with each console entry as it is logged, while an action runs: the worker passes it
+   * on at once, so that output before an endless loop still reaches the page.
+   */
+  onEntry: ((entry: ConsoleEntry) => void) | undefined;
 
   /** Runs the reader's files from `entry`, on a fresh database unless `database` (bytes) or `keep` says otherwise. */
   async run(files: readonly CompiledFile[], entry: string, options: { database?: Uint8Array | null; keep?: boolean } = {}): Promise<Outcome> {
@@ -251,7 +246,7 @@ export class PlaygroundSession {
     this.#console.reset();
     const action: Action = {
       source, started: performance.now(), before: source.kind === 'run' && this.#isEmpty() ? EMPTY_STATE : readDatabaseState(this.#database),
-      console: [], statements: [], calls: [], notices: new Set(), unsent: 0,
+      console: [], statements: [], calls: [], notices: new Set(),
     };
     this.#action = action;
     for (const error of this.#late.splice(0)) this.#emit({ kind: 'error', error, time: 0 });
@@ -290,7 +285,9 @@ export class PlaygroundSession {
   }
 
   #emit(entry: ConsoleEntry): void {
-    this.#action?.console.push(entry);
+    if (!this.#action) return;
+    this.#action.console.push(entry);
+    this.onEntry?.(entry);
   }
 
   #notice(text: string): void {

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * The runtime's Web Worker: one ORM environment, one PlaygroundSession, requests handled one
- * at a time in arrival order. While a request runs, a heartbeat with the console output so far
- * goes to the page every 100 ms: proof of life (a worker stuck in a loop sends none, and the
- * page then stops it) and partial output should it have to.
+ * at a time in arrival order. While a request runs, a heartbeat goes to the page every 100 ms
+ * — proof of life: a worker stuck in a loop sends none, and the page then stops it — and each
+ * console entry goes as soon as it is logged, so the page keeps the output even then.
  */
 import { Buffer } from 'buffer/';
 import initSqlJs from 'sql.js';
@@ -39,7 +39,7 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
   // Created before any run, so the session's timer tracking never counts it.
   const heartbeat = setInterval.bind(globalThis);
   heartbeat(() => {
-    if (current !== undefined && session) post({ type: 'progress', id: current, console: session.takeProgress() });
+    if (current !== undefined) post({ type: 'progress', id: current, console: [] });
   }, HEARTBEAT_MS);
 
   async function handle(request: RuntimeRequest): Promise<void> {
@@ -81,6 +81,9 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         warmUp.exec('SELECT randomblob(16)');
         warmUp.close();
         session = new PlaygroundSession(SQL, environment, message.database ?? undefined);
+        session.onEntry = (entry) => {
+          if (current !== undefined) post({ type: 'progress', id: current, console: [entry] });
+        };
         blockNetworkAndStorage(globalThis);
         post({ type: 'ready', versions: session.versions, startupMs: performance.now() - started });
       }).catch((error: unknown) => post({ type: 'fatal', message: `The playground runtime could not start: ${error instanceof Error ? error.message : String(error)}` }));

@@ -12,7 +12,7 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -24,7 +24,7 @@ function freePort(): Promise<number> {
 }
 
 /** The environment a developer's shell would give `npm start`: none of vitest's own variables. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(VITEST|VITE_|TEST$|NODE_ENV$)/.test(name)) env[name] = value;

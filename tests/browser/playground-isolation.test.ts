@@ -1,0 +1,134 @@
+// The reader's code is fenced in: on the production build as `npm run preview` serves it, code
+// that tries the page's DOM, the site's storage and cookies, and every way onto the network —
+// including an import() of a URL built inside eval or new Function — fails, and nothing reaches
+// a server. An endless loop is stopped without freezing the page or losing the code.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeState } from '../../src/playground/share/codec.ts';
+import type { PlaygroundState } from '../../src/playground/store/state.ts';
+import { useBrowser } from './support/page-probe.ts';
+import { startPreviewServer } from './support/preview-server.ts';
+import type { DevServer } from './support/dev-server.ts';
+import { RUN_TIMEOUT, openPanel, root, runs, status, waitForRuns } from './support/playground.ts';
+
+const browser = useBrowser();
+let preview: DevServer;
+let target: Server;
+let targetUrl = '';
+const hits: string[] = [];
+
+beforeAll(async () => {
+  preview = await startPreviewServer();
+  // Another server on loopback that the code tries to reach: it must never be asked anything.
+  target = createServer((request, response) => {
+    hits.push(request.url ?? '');
+    response.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
+    response.end('export default "reached"');
+  });
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+}, 90_000);
+
+afterAll(async () => {
+  await preview?.close();
+  await new Promise((resolve) => target?.close(resolve));
+});
+
+function linkWith(code: string): string {
+  const state: PlaygroundState = { orm: 'sequelize', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
+  return `${preview.url}/playground/#${encodeState(state)}`;
+}
+
+// Each attempt logs BLOCKED or REACHED with its name; `g` is the global object, untyped.
+const ATTEMPTS = (site: string, other: string) => `
+const g = globalThis as any
+async function attempt(name: string, action: () => unknown) {
+  try {
+    const value = await Promise.race([Promise.resolve().then(action), new Promise((_, reject) => setTimeout(() => reject(new Error("no answer in 3 s")), 3000))])
+    console.log(value === "blocked" ? "BLOCKED" : "REACHED", name, String(value).slice(0, 80))
+  } catch (error) {
+    console.log("BLOCKED", name, (error as Error)?.message ?? String(error))
+  }
+}
+await attempt("document", () => g.document.title)
+await attempt("window.parent", () => g.parent.document.title)
+await attempt("localStorage", () => g.localStorage.getItem("adapter-lab:playground"))
+await attempt("sessionStorage", () => g.sessionStorage.length)
+await attempt("cookies", () => g.document.cookie)
+await attempt("cookieStore", () => g.cookieStore.getAll())
+await attempt("indexedDB", () => new Promise((resolve, reject) => { const request = g.indexedDB.open("adapter-lab"); request.onsuccess = () => resolve("opened"); request.onerror = () => reject(request.error) }))
+await attempt("caches", () => g.caches.keys())
+await attempt("fetch same origin", () => g.fetch("${site}/playground/").then((r: any) => r.status))
+await attempt("fetch other server", () => g.fetch("${other}/fetch").then((r: any) => r.status))
+await attempt("XMLHttpRequest", () => new Promise((resolve, reject) => { const x = new g.XMLHttpRequest(); x.open("GET", "${other}/xhr"); x.onload = () => resolve(x.status); x.onerror = () => reject(new Error("xhr failed")); x.send() }))
+await attempt("WebSocket", () => new Promise((resolve, reject) => { const s = new g.WebSocket("${other.replace('http', 'ws')}/ws"); s.onopen = () => resolve("open"); s.onerror = () => reject(new Error("ws failed")) }))
+await attempt("EventSource", () => new Promise((resolve, reject) => { const s = new g.EventSource("${other}/sse"); s.onopen = () => resolve("open"); s.onerror = () => reject(new Error("sse failed")) }))
+await attempt("sendBeacon", () => g.navigator.sendBeacon("${other}/beacon", "x") ? "sent" : "blocked")
+await attempt("importScripts", () => g.importScripts("${other}/import-scripts.js"))
+await attempt("import()", () => import("${other}/import.js"))
+await attempt("import() in eval", () => eval('import("${other}/eval-import.js")'))
+await attempt("import() in new Function", () => new Function('return import("${other}/function-import.js")')())
+await attempt("import() of a data: URL", () => new Function('return import("data:text/javascript,export default 1")')())
+await attempt("nested Worker", () => new Promise((resolve, reject) => { const w = new g.Worker("${other}/worker.js"); w.onmessage = () => resolve("ran"); w.onerror = () => reject(new Error("worker failed")) }))
+await attempt("blob: module that imports a URL", () => { const url = URL.createObjectURL(new Blob(['export { default } from "${other}/blob-import.js"'], { type: "text/javascript" })); return import(url) })
+`;
+
+describe('isolation, on `npm run preview`', () => {
+  it('blocks the DOM, storage, cookies and every request, even from eval; nothing reaches a server', async () => {
+    const probe = await browser.openPage(linkWith(ATTEMPTS(preview.url, targetUrl)), { waitUntil: 'load', initScript: 'document.cookie = "site=secret; path=/"' });
+    // Requests the page's CSP blocks still show up as attempts; none may get a response.
+    const answered: string[] = [];
+    probe.context.on('response', (response) => answered.push(response.url()));
+    await waitForRuns(probe.page, 1);
+    const consolePanel = await openPanel(probe.page, 'Console');
+    await expect.poll(async () => (await consolePanel.locator('.pg-log[data-level="log"]').allTextContents()).length, { timeout: RUN_TIMEOUT }).toBe(21);
+    const lines = await consolePanel.locator('.pg-log[data-level="log"]').allTextContents();
+    expect(lines.filter((line) => !line.startsWith('BLOCKED'))).toEqual([]);
+    expect(hits).toEqual([]);
+    expect(answered.filter((url) => url.startsWith(targetUrl) || url.includes('/playground/?'))).toEqual([]);
+    // The page, its cookie and the autosave are as they were.
+    expect(await probe.page.title()).toMatch(/^Playground/);
+    expect(await probe.page.evaluate(() => document.cookie)).toBe('site=secret');
+    expect(await probe.page.evaluate(() => localStorage.getItem('adapter-lab:playground') ?? '')).toContain('fetch same origin');
+    await probe.close();
+  });
+
+  it('stops an endless loop by itself within seconds; the page stays responsive and the code stays', async () => {
+    const code = 'console.log("before the loop")\nwhile (true) {}\n';
+    const probe = await browser.openPage(linkWith(code), { waitUntil: 'load' });
+    const { page } = probe;
+    // While the worker is stuck, the page still answers: Stop is enabled, the tabs switch.
+    await expect.poll(() => root(page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
+    const started = Date.now();
+    await page.getByRole('tab', { name: 'Schema' }).click();
+    expect(await page.getByRole('button', { name: 'Stop' }).isEnabled()).toBe(true);
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Stopped after [\d.]+ s: the code stopped responding/);
+    // Timed from the run's request (the page's own clock); printed, not asserted (slow machines).
+    console.log(`endless loop: "${await status(page)}", ${Date.now() - started} ms after the page showed the run`);
+    expect(await (await openPanel(page, 'Console')).textContent()).toContain('before the loop');
+    expect(await page.locator('[data-code] [role="tab"][aria-selected="true"]').textContent()).toBe('run.ts');
+    // The code is still in the autosave, which says the run never finished.
+    expect(await page.evaluate(() => localStorage.getItem('adapter-lab:playground') ?? '')).toContain('while (true)');
+    await probe.close();
+  });
+
+  it('the Stop button ends a run that keeps the worker busy but responsive', async () => {
+    const code = 'let n = 0\nwhile (true) {\n  await new Promise((resolve) => setTimeout(resolve, 20))\n  if (++n % 10 === 0) console.log("still running", n)\n}\n';
+    const probe = await browser.openPage(linkWith(code), { waitUntil: 'load' });
+    const { page } = probe;
+    await expect.poll(() => root(page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
+    // The live console shows the output so far.
+    await expect.poll(async () => (await page.locator('#pg-panel-console').textContent()) ?? '', { timeout: RUN_TIMEOUT }).toContain('still running');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Stopped: the run was cancelled/);
+    const before = await runs(page);
+    // A new runtime answers: run a short program.
+    await page.getByRole('button', { name: /^Run/ }).click();
+    await expect.poll(() => root(page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Stopped/);
+    expect(await runs(page)).toBe(before);
+    await probe.close();
+  });
+});
