@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from './support/dev-server.ts';
 import { expectNoConsoleErrors, useBrowser } from './support/page-probe.ts';
+import { ADAPTER_TABLES, liveRows, waitForEditor, waitForRuns } from './support/playground.ts';
 
 const browser = useBrowser();
 let server: DevServer;
@@ -23,6 +24,15 @@ describe('astro dev', () => {
     expect(await probe.page.locator('h1').first().textContent()).toContain('Adapter Lab');
     await probe.close();
   });
+
+  it('runs the playground: the default example fills its tables, the editor loads', async () => {
+    const probe = await browser.openPage(`${server.url}/playground/`, { waitUntil: 'load' });
+    await waitForRuns(probe.page, 1);
+    for (const table of ADAPTER_TABLES.sequelize) expect(await liveRows(probe.page, table).count(), table).toBe(1);
+    await waitForEditor(probe.page);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  }, 180_000);
 
   it('runs the engine check for both ORMs, in a worker and in the page', async () => {
     const probe = await browser.openPage(`${server.url}/playground/engine-check/`, { waitUntil: 'load' });

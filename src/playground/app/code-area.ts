@@ -36,7 +36,8 @@ export class CodeArea {
   constructor(host: HTMLElement, dialogs: Dialogs, events: CodeAreaEvents) {
     this.#events = events;
     this.#dialogs = dialogs;
-    this.#tabs = new TabList('Files', (name) => `pg-file-${name.replace(/\W/g, '_')}`, (name) => this.#open(name));
+    // One tab panel, the editor, for every file tab.
+    this.#tabs = new TabList('Files', () => 'pg-file-panel', (name) => this.#open(name));
     const add = el('button', { type: 'button', class: 'pg-button pg-small' }, 'New file');
     this.#renameButton = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Rename');
     this.#deleteButton = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Delete');
@@ -47,6 +48,8 @@ export class CodeArea {
     this.#plain = host.querySelector<HTMLPreElement>('[data-code-view]') ?? el('pre', { class: 'pg-code-view' });
     this.#surface = host.querySelector<HTMLElement>('[data-editor]') ?? el('div', { class: 'pg-editor-surface' });
     if (!this.#surface.contains(this.#plain)) this.#surface.replaceChildren(this.#plain);
+    this.#surface.id = 'pg-file-panel';
+    this.#surface.setAttribute('role', 'tabpanel');
     host.replaceChildren(el('div', { class: 'pg-file-bar' }, this.#tabs.element, el('div', { class: 'pg-file-actions', role: 'group', 'aria-label': 'File actions' }, add, this.#renameButton, this.#deleteButton)), this.#surface);
   }
 
@@ -140,6 +143,7 @@ export class CodeArea {
 
   #open(name: string): void {
     this.#active = name;
+    this.#surface.setAttribute('aria-labelledby', this.#tabs.tabId(name));
     if (this.#editor) this.#editor.setActive(name);
     else this.#showPlain();
     this.#events.onChange();
@@ -154,6 +158,7 @@ export class CodeArea {
 
   #renderTabs(): void {
     this.#tabs.set(this.#files.map((file) => ({ id: file.name, label: file.name })), this.#active);
+    this.#surface.setAttribute('aria-labelledby', this.#tabs.tabId(this.#active));
     this.#deleteButton.disabled = this.#files.length <= 1;
   }
 

@@ -91,7 +91,7 @@ export class Results {
       adapter: [this.adapterPanel.element],
     };
     for (const { id } of PANELS) {
-      const panel = el('div', { role: 'tabpanel', id: `pg-panel-${id}`, 'aria-labelledby': `pg-panel-${id}-tab`, tabindex: '0', class: 'pg-panel' }, ...contents[id]);
+      const panel = el('div', { role: 'tabpanel', id: `pg-panel-${id}`, 'aria-labelledby': this.tabs.tabId(id), tabindex: '0', class: 'pg-panel' }, ...contents[id]);
       this.#panels.set(id, panel);
     }
     host.replaceChildren(this.tabs.element, ...this.#panels.values());

@@ -44,7 +44,7 @@ export class TabList {
   }
 
   tabId(id: string): string {
-    return `${this.#panelId(id)}-tab`;
+    return `${this.element.getAttribute('aria-label')?.toLowerCase() ?? 'tab'}-${id.replace(/\W/g, '_')}-tab`;
   }
 
   #button(id: string): HTMLButtonElement | null {
