@@ -73,6 +73,7 @@ describe('on a phone-width screen', () => {
     const probe = await browser.openPage('/playground/', { waitUntil: 'load', contextOptions: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
     const { page } = probe;
     await waitForRuns(page, 1);
+    await waitForEditor(page);
     const code = await page.locator('[data-code]').boundingBox();
     const results = await page.locator('[data-results]').boundingBox();
     expect(code && results && results.y >= code.y + code.height - 1).toBe(true);

@@ -47,9 +47,13 @@ export function playgroundExamplesPlugin(): Plugin {
     resolveId: (source) => (source === EXAMPLES_ID ? RESOLVED : null),
     async load(id) {
       if (id !== RESOLVED) return null;
-      this.addWatchFile(EXAMPLES_DIR);
       const examples = await buildExamples(bundleFor);
-      for (const example of examples) for (const file of example.files) this.addWatchFile(path.join(EXAMPLES_DIR, example.id, file.name));
+      // Files, not the folder (Vite's dev server would take a watched folder for an import); a new
+      // example folder needs a restart of `npm start`.
+      for (const example of examples) {
+        this.addWatchFile(path.join(EXAMPLES_DIR, example.id, 'example.json'));
+        for (const file of example.files) this.addWatchFile(path.join(EXAMPLES_DIR, example.id, file.name));
+      }
       return { code: `export const examples = JSON.parse(${JSON.stringify(JSON.stringify(examples))});\n`, map: null };
     },
     watchChange() {
