@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { librariesIn } from './support/built-code.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import {
-  ADAPTER_TABLES, RUN_TIMEOUT, clickRun, defaultState, focusEditor, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForRuns, waitIdle,
+  ADAPTER_TABLES, RUN_TIMEOUT, clickRun, defaultState, exampleState, focusEditor, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForRuns, waitIdle,
 } from './support/playground.ts';
 
 const browser = useBrowser();
@@ -34,6 +34,26 @@ describe.each(['sequelize', 'mikro-orm'] as const)('the %s default example', (or
     expectNoConsoleErrors(probe);
     await probe.close();
   });
+});
+
+it("the official docs' custom MikroORM User (bugs fixed) adds a role column", async () => {
+  const probe = await open(linkTo(exampleState('mikro-orm-custom-user')));
+  const { page } = probe;
+  expect(await resultTable(page, 'user').locator('thead th').allTextContents()).toContain('role');
+  expect(await liveRows(page, 'user').first().textContent()).toContain('ADMIN');
+  expectNoConsoleErrors(probe);
+  await probe.close();
+});
+
+it('does not run code again whose last run never finished (the tab froze or crashed)', async () => {
+  const state = { ...defaultState('sequelize'), files: [{ name: 'run.ts', code: 'while (true) {}\n' }], active: 'run.ts' };
+  const entry = JSON.stringify({ format: 1, state, savedAt: Date.now(), running: true });
+  const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: `try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('adapter-lab:playground', ${JSON.stringify(entry)}) } } catch {}` });
+  const { page } = probe;
+  await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Your last run did not finish/);
+  expect(await runs(page)).toBe(0);
+  expect(await page.locator('[data-code-view], .pg-monaco').first().textContent()).toContain('while (true)');
+  await probe.close();
 });
 
 describe('the panels', () => {
