@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import type { CodeEditor } from '../editor/code-editor.ts';
+import { EDITOR_KEYBOARD_HINT } from '../editor/keyboard.ts';
 import type { CompiledFile, OrmId, SourceFile, SourceLocation } from '../protocol.ts';
 import { invalidFileName } from '../store/state.ts';
 import type { Dialogs } from '../ui/dialogs.ts';
@@ -114,7 +115,8 @@ export class CodeArea {
   async #load(): Promise<CodeEditor | undefined> {
     this.#events.onEditorState('loading', 'Loading the editor…');
     try {
-      const { createMonacoEditor } = await import('../editor/monaco-editor.ts');
+      const { loadMonacoEditor } = await import('../editor/load-monaco-editor.ts');
+      const createMonacoEditor = await loadMonacoEditor(this.#orm);
       const host = el('div', { class: 'pg-monaco' });
       this.#surface.append(host);
       const editor = await createMonacoEditor(host, this.#orm, this.files(), this.#active);
@@ -132,7 +134,7 @@ export class CodeArea {
       });
       this.#editor = editor;
       this.#plain.remove();
-      this.#events.onEditorState('ready', 'Editor ready.');
+      this.#events.onEditorState('ready', `Editor ready. ${EDITOR_KEYBOARD_HINT}`);
       return editor;
     } catch (error) {
       this.#events.onEditorState('failed', `The editor could not load: ${error instanceof Error ? error.message : String(error)}. The code stays readable; the built-in examples still run.`);
