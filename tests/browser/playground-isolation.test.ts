@@ -119,6 +119,7 @@ describe('isolation, on `npm run preview`', () => {
     const { page } = probe;
     await expect.poll(() => root(page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
     // The live console shows the output so far.
+    await openPanel(page, 'Console');
     await expect.poll(async () => (await page.locator('#pg-panel-console').textContent()) ?? '', { timeout: RUN_TIMEOUT }).toContain('still running');
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Stopped: the run was cancelled/);

@@ -44,6 +44,12 @@ export class PlaygroundApp {
     this.#autosave = createAutosave(browserStorage());
     const boot = initialState(location.hash, this.#autosave);
     this.#state = boot.state;
+    // First of all: the runtime's download and start-up are the long pole of the first result.
+    this.#runner = new Runner({
+      onState: (state, detail) => this.#controls?.runtimeState(state, detail),
+      onProgress: (entries) => this.#results?.progress(entries),
+    });
+    void this.#runner.use(this.#state.orm).catch(() => {});
     this.#exampleId = exampleOf(boot.state.orm, boot.state.files)?.id ?? defaultExample(boot.state.orm).id;
     this.#dialogs = new Dialogs(root);
     this.#notices = new Notices(root.querySelector<HTMLElement>('[data-notices]')!);
@@ -58,10 +64,6 @@ export class PlaygroundApp {
       call: (method, args) => void this.#call(method, args),
       scenario: (id) => void this.#scenario(id),
       copy: (text, what) => void this.#share.copyText(text, what),
-    });
-    this.#runner = new Runner({
-      onState: (state, detail) => this.#controls.runtimeState(state, detail),
-      onProgress: (entries) => this.#results.progress(entries),
     });
     this.#share = new ShareActions(root, () => this.#state, () => this.#runner.versions(), (message, kind) => this.#controls.status(message, kind));
     this.#controls = new Controls(root, {
@@ -92,8 +94,8 @@ export class PlaygroundApp {
     // A share link pasted into the address bar of an open playground.
     addEventListener('hashchange', () => void this.#openLink());
     void this.#code.set(this.#state.orm, this.#state.files, this.#state.active).then(() => performance.mark('playground:code-visible'));
-    this.#saveNow();
-    void this.#runner.use(this.#state.orm).catch(() => {});
+    // Compressing the link takes tens of ms: not before the sandbox and the worker have started.
+    requestIdleCallback(() => this.#saveNow(), { timeout: 1000 });
     if (boot.autorun) void this.run();
     else void this.#code.loadEditor();
   }

@@ -67,16 +67,16 @@ export class Results {
     const changedOnly = el('input', { type: 'checkbox', id: 'pg-changed-only' });
     changedOnly.addEventListener('change', () => {
       this.#changedOnly = changedOnly.checked;
-      this.#renderTables();
+      this.#invalidate('tables');
     });
     const sqlText = el('input', { type: 'search', id: 'pg-sql-text', placeholder: 'e.g. INSERT' });
     sqlText.addEventListener('input', () => {
       this.#sqlText = sqlText.value;
-      this.#renderSql();
+      this.#invalidate('sql');
     });
     this.#originSelect.addEventListener('change', () => {
       this.#sqlOrigin = this.#originSelect.value;
-      this.#renderSql();
+      this.#invalidate('sql');
     });
     const mermaid = el('button', { type: 'button', class: 'pg-button' }, 'Copy as Mermaid diagram');
     mermaid.addEventListener('click', () => actions.copy(mermaidErDiagram(this.#schema), 'the Mermaid ER diagram'));
@@ -108,12 +108,12 @@ export class Results {
     this.#sections = [];
     this.#live = [];
     this.#statements = [];
-    this.#renderConsole();
+    this.#invalidate('console');
   }
 
   progress(entries: readonly ConsoleEntry[]): void {
     this.#live.push(...entries);
-    this.#renderConsole();
+    this.#invalidate('console');
   }
 
   /** Shows an outcome: a run replaces the logs, a call or import appends to them. */
@@ -139,14 +139,14 @@ export class Results {
   showStopped(title: string, entries: readonly ConsoleEntry[]): void {
     this.#sections = [...this.#sections.filter((section) => section.title !== title), { title, entries }];
     this.#live = [];
-    this.#renderConsole();
+    this.#invalidate('console');
   }
 
   setDiagnostics(diagnostics: readonly Diagnostic[], editorReady: boolean): void {
     this.#diagnostics = diagnostics;
     this.#editorReady = editorReady;
-    renderProblems(this.#problemsBody, diagnostics, editorReady, this.#locations);
     this.#updateTabs(this.tabs.selected as PanelId);
+    this.#invalidate('problems');
   }
 
   get tables(): readonly TableView[] {
@@ -155,6 +155,24 @@ export class Results {
 
   #show(id: PanelId): void {
     for (const [panelId, panel] of this.#panels) panel.hidden = panelId !== id;
+    this.#renderIfStale(id);
+  }
+
+  /** Panels are drawn when shown: a run redraws one panel, not six. */
+  #stale = new Set<PanelId>();
+
+  #invalidate(...ids: PanelId[]): void {
+    for (const id of ids) this.#stale.add(id);
+    this.#renderIfStale(this.tabs.selected as PanelId);
+  }
+
+  #renderIfStale(id: PanelId): void {
+    if (!this.#stale.delete(id)) return;
+    if (id === 'tables') this.#renderTables();
+    else if (id === 'sql') this.#renderSql();
+    else if (id === 'console') this.#renderConsole();
+    else if (id === 'schema') renderSchema(this.#schemaBody, this.#schema);
+    else if (id === 'problems') renderProblems(this.#problemsBody, this.#diagnostics, this.#editorReady, this.#locations);
   }
 
   #updateTabs(selected: PanelId): void {
@@ -164,11 +182,7 @@ export class Results {
   }
 
   #renderAll(): void {
-    this.#renderTables();
-    this.#renderSql();
-    this.#renderConsole();
-    renderSchema(this.#schemaBody, this.#schema);
-    renderProblems(this.#problemsBody, this.#diagnostics, this.#editorReady, this.#locations);
+    this.#invalidate('tables', 'sql', 'console', 'schema', 'problems');
   }
 
   #renderTables(): void {

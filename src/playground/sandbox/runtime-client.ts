@@ -7,10 +7,12 @@ export const STUCK_AFTER_MS = 1_500;
 /** No request may run longer than this, even one that keeps the worker responsive. */
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
 
-const WORKER_URLS: Record<OrmId, () => Promise<string>> = {
-  sequelize: async () => (await import('./sequelize.worker.ts?worker&url')).default,
-  'mikro-orm': async () => (await import('./mikro-orm.worker.ts?worker&url')).default,
-};
+import sequelizeWorkerUrl from './sequelize.worker.ts?worker&url';
+import mikroOrmWorkerUrl from './mikro-orm.worker.ts?worker&url';
+
+// Static: these modules are one URL string each, and a dynamic import would put a round trip
+// before the worker script's download.
+const WORKER_URLS: Readonly<Record<OrmId, string>> = { sequelize: sequelizeWorkerUrl, 'mikro-orm': mikroOrmWorkerUrl };
 
 type Request = RuntimeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -26,14 +28,14 @@ export interface RuntimeClientOptions {
   timeLimitMs?: number;
 }
 
-const cache = new Map<string, Promise<ArrayBuffer | string>>();
+const cache = new Map<string, Promise<ArrayBuffer | Blob>>();
 
-function fetchOnce<T extends ArrayBuffer | string>(url: string, as: 'text' | 'arrayBuffer'): Promise<T> {
+function fetchOnce<T extends ArrayBuffer | Blob>(url: string, as: 'blob' | 'arrayBuffer'): Promise<T> {
   let loading = cache.get(url);
   if (!loading) {
-    loading = fetch(url).then((response): Promise<ArrayBuffer | string> => {
+    loading = fetch(url).then((response): Promise<ArrayBuffer | Blob> => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return as === 'text' ? response.text() : response.arrayBuffer();
+      return as === 'blob' ? response.blob() : response.arrayBuffer();
     });
     loading.catch(() => cache.delete(url));
     cache.set(url, loading);
@@ -44,7 +46,7 @@ function fetchOnce<T extends ArrayBuffer | string>(url: string, as: 'text' | 'ar
 /** Starts downloading an ORM's runtime (worker script and sql.js) without starting it. */
 export function prefetchRuntime(orm: OrmId): void {
   void fetchOnce(sqlWasmUrl, 'arrayBuffer').catch(() => {});
-  if (!import.meta.env.DEV) void WORKER_URLS[orm]().then((url) => fetchOnce(url, 'text')).catch(() => {});
+  if (!import.meta.env.DEV) void fetchOnce(WORKER_URLS[orm], 'blob').catch(() => {});
 }
 
 interface Pending {
@@ -87,9 +89,13 @@ export class RuntimeClient {
 
   /** Downloads (once) and starts the runtime of `orm`, its database from `database` when given. */
   static async start(orm: OrmId, database: Uint8Array | null, options: RuntimeClientOptions = {}): Promise<RuntimeClient> {
-    const [wasm, connection] = await Promise.all([fetchOnce<ArrayBuffer>(sqlWasmUrl, 'arrayBuffer'), connect(orm)]);
-    const { port, teardown } = connection;
+    // The worker starts (and evaluates its ORM) while sql.js's wasm may still be downloading.
+    performance.mark('playground:runtime-start');
+    const wasmLoading = fetchOnce<ArrayBuffer>(sqlWasmUrl, 'arrayBuffer');
+    const { port, teardown } = await connect(orm);
     try {
+      const wasm = await wasmLoading;
+      performance.mark('playground:wasm-fetched');
       const ready = await new Promise<{ versions: RuntimeVersions; startupMs: number }>((resolve, reject) => {
         port.onmessage = (event: MessageEvent<RuntimeResponse>) => {
           if (event.data.type === 'ready') resolve(event.data);
@@ -98,6 +104,7 @@ export class RuntimeClient {
         const init: RuntimeInit = { type: 'init', wasm: wasm.slice(0), database: database ? database.slice() : null };
         port.postMessage(init, [init.wasm]);
       });
+      performance.mark('playground:runtime-ready', { detail: { startupMs: ready.startupMs } });
       return new RuntimeClient(orm, port, teardown, ready, options);
     } catch (error) {
       teardown();
@@ -176,14 +183,16 @@ export class RuntimeClient {
 
 /** A MessagePort to a fresh worker of `orm`, and how to tear it all down. */
 async function connect(orm: OrmId): Promise<{ port: MessagePort; teardown: () => void }> {
-  const url = await WORKER_URLS[orm]();
+  const url = WORKER_URLS[orm];
   const channel = new MessageChannel();
   if (import.meta.env.DEV) {
     const worker = new Worker(url, { type: 'module', name: 'adapter-lab-runtime' });
     worker.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
     return { port: channel.port1, teardown: () => worker.terminate() };
   }
-  const source = await fetchOnce<string>(url, 'text');
+  // A Blob, not text: posting it to the sandbox shares the bytes (no 1 MB string decoded, copied
+  // and encoded again on the main thread).
+  const sourceLoading = fetchOnce<Blob>(url, 'blob');
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
   frame.title = 'Playground sandbox (runs your code)';
@@ -202,6 +211,9 @@ async function connect(orm: OrmId): Promise<{ port: MessagePort; teardown: () =>
     window.addEventListener('message', onMessage);
     document.body.append(frame);
   });
+  performance.mark('playground:sandbox-ready');
+  const source = await sourceLoading;
+  performance.mark('playground:worker-source');
   frame.contentWindow?.postMessage({ type: 'start', source, port: channel.port2 }, '*', [channel.port2]);
   return { port: channel.port1, teardown: () => frame.remove() };
 }

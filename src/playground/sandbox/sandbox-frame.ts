@@ -25,7 +25,7 @@ addEventListener('message', function start(event) {
   removeEventListener('message', start);
   var port = event.data.port;
   try {
-    var url = URL.createObjectURL(new Blob([event.data.source], { type: 'text/javascript' }));
+    var url = URL.createObjectURL(new Blob([event.data.source], { type: 'text/javascript' })); // a Blob in a Blob: no copy
     var worker = new Worker(url, { name: 'adapter-lab-runtime' });
     worker.onerror = function (error) {
       port.postMessage({ type: 'fatal', message: 'The playground runtime could not start: ' + (error.message || 'the worker script failed') });
