@@ -15,15 +15,29 @@
  */
 import { DataTypes } from 'sequelize';
 
-export const User = {
+/**
+ * Every attribute a fresh copy each time it is read — and `{ ...models.User }` reads them all.
+ * Sequelize writes into the attribute objects it is given (`belongsTo` adds `references` to
+ * `userId`, naming the table), so shared objects would carry one model's table names into the
+ * next model defined from the same map, in this process.
+ */
+function attributes<T extends Record<string, object>>(definitions: T): T {
+  const map = {} as T;
+  for (const [name, definition] of Object.entries(definitions)) {
+    Object.defineProperty(map, name, { enumerable: true, get: () => ({ ...definition }) });
+  }
+  return map;
+}
+
+export const User = attributes({
   id: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4, primaryKey: true, field: 'id' },
   name: { type: DataTypes.STRING, field: 'name' },
   email: { type: DataTypes.STRING, unique: 'email', field: 'email' },
   emailVerified: { type: DataTypes.DATE, field: 'email_verified' },
   image: { type: DataTypes.STRING, field: 'image' },
-};
+});
 
-export const Account = {
+export const Account = attributes({
   id: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4, primaryKey: true, field: 'id' },
   type: { type: DataTypes.STRING, allowNull: false, field: 'type' },
   provider: { type: DataTypes.STRING, allowNull: false, field: 'provider' },
@@ -36,22 +50,22 @@ export const Account = {
   id_token: { type: DataTypes.TEXT, field: 'id_token' },
   session_state: { type: DataTypes.STRING, field: 'session_state' },
   userId: { type: DataTypes.UUID, field: 'user_id' },
-};
+});
 
-export const Session = {
+export const Session = attributes({
   id: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4, primaryKey: true, field: 'id' },
   expires: { type: DataTypes.DATE, allowNull: false, field: 'expires' },
   sessionToken: { type: DataTypes.STRING, unique: 'sessionToken', allowNull: false, field: 'session_token' },
   userId: { type: DataTypes.UUID, field: 'user_id' },
-};
+});
 
-export const VerificationToken = {
+export const VerificationToken = attributes({
   token: { type: DataTypes.STRING, primaryKey: true, field: 'token' },
   identifier: { type: DataTypes.STRING, allowNull: false, field: 'identifier' },
   expires: { type: DataTypes.DATE, allowNull: false, field: 'expires' },
-};
+});
 
-export const Authenticator = {
+export const Authenticator = attributes({
   credentialID: { type: DataTypes.STRING, primaryKey: true, field: 'credential_id' },
   userId: { type: DataTypes.UUID, allowNull: false, field: 'user_id' },
   providerAccountId: { type: DataTypes.STRING, allowNull: false, field: 'provider_account_id' },
@@ -60,4 +74,4 @@ export const Authenticator = {
   credentialDeviceType: { type: DataTypes.STRING, allowNull: false, field: 'credential_device_type' },
   credentialBackedUp: { type: DataTypes.BOOLEAN, allowNull: false, field: 'credential_backed_up' },
   transports: { type: DataTypes.STRING, field: 'transports' },
-};
+});

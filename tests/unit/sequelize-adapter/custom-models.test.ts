@@ -64,3 +64,20 @@ describe('custom models', () => {
     expect(await adapter.getUser?.(sampleUser(1).id)).toBeNull();
   });
 });
+
+describe('the exported models maps', () => {
+  it('stay as they were after models are defined from them and associated (no table names carried over)', async () => {
+    const { sequelize } = db;
+    const User = sequelize.define('user', { ...models.User }, { tableName: 'auth_users', underscored: true, timestamps: false });
+    const Session = sequelize.define('session', { ...models.Session }, { tableName: 'auth_sessions', underscored: true, timestamps: false });
+    Session.belongsTo(User, { foreignKey: 'userId' });
+    expect(Session.getAttributes()['userId']?.references).toMatchObject({ model: 'auth_users' });
+    expect('references' in models.Session.userId).toBe(false);
+    expect({ ...models.Session }.userId).not.toBe({ ...models.Session }.userId);
+    // And a default adapter afterwards, on another database, references its own users table.
+    const other = await sqliteSequelize();
+    await SequelizeAdapter(other.sequelize).getUser!('nobody');
+    expect(other.query("SELECT sql FROM sqlite_master WHERE name = 'sessions'")[0]?.['sql']).toMatch(/REFERENCES `users`/);
+    await other.close();
+  });
+});
