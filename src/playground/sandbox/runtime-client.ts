@@ -1,6 +1,7 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions } from '../protocol.ts';
-import { sandboxSrcdoc } from './sandbox-frame.ts';
+import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
+import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
 
 /** No heartbeat for this long while a request runs: the worker is stuck in synchronous code. */
 export const STUCK_AFTER_MS = 1_500;
@@ -89,6 +90,8 @@ export class RuntimeClient {
 
   /** Downloads (once) and starts the runtime of `orm`, its database from `database` when given. */
   static async start(orm: OrmId, database: Uint8Array | null, options: RuntimeClientOptions = {}): Promise<RuntimeClient> {
+    const adopted = database === null ? await adoptEarlyRuntime(orm) : null;
+    if (adopted) return new RuntimeClient(orm, adopted.port, adopted.teardown, adopted.ready, options);
     // The worker starts (and evaluates its ORM) while sql.js's wasm may still be downloading.
     performance.mark('playground:runtime-start');
     const wasmLoading = fetchOnce<ArrayBuffer>(sqlWasmUrl, 'arrayBuffer');
@@ -181,6 +184,52 @@ export class RuntimeClient {
   }
 }
 
+/**
+ * The runtime the page's inline script started (early-boot.ts), once: adopted when it is of
+ * `orm`; otherwise (or when it failed) removed, and the caller starts one as usual.
+ */
+async function adoptEarlyRuntime(orm: OrmId): Promise<{ port: MessagePort; teardown: () => void; ready: { versions: RuntimeVersions; startupMs: number } } | null> {
+  const slot = window as unknown as Record<string, Promise<EarlyRuntime> | undefined>;
+  const early = slot[EARLY_RUNTIME_GLOBAL];
+  if (!early) return null;
+  delete slot[EARLY_RUNTIME_GLOBAL];
+  let booted: EarlyRuntime | undefined;
+  try {
+    booted = await early;
+    if (booted.orm !== orm) {
+      booted.frame.remove();
+      return null;
+    }
+    // Later starts (after a Stop) reuse what it downloaded.
+    cache.set(sqlWasmUrl, booted.wasm);
+    cache.set(WORKER_URLS[orm], booted.worker);
+    const ready = await booted.ready;
+    performance.mark('playground:runtime-ready', { detail: { startupMs: ready.startupMs, early: true } });
+    const frame = booted.frame;
+    return { port: booted.port, teardown: () => frame.remove(), ready };
+  } catch {
+    booted?.frame.remove();
+    return null;
+  }
+}
+
+/** The sandbox the page's HTML started (index.astro), the first time only. */
+function prerenderedFrame(): HTMLIFrameElement | null {
+  const frame = document.querySelector<HTMLIFrameElement>('iframe[data-playground-sandbox="unused"]');
+  if (frame) frame.dataset['playgroundSandbox'] = 'used';
+  return frame;
+}
+
+function newFrame(): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  for (const [name, value] of Object.entries(SANDBOX_FRAME_ATTRIBUTES)) {
+    if (value === true) frame.setAttribute(name, '');
+    else frame.setAttribute(name, value);
+  }
+  frame.srcdoc = sandboxSrcdoc();
+  return frame;
+}
+
 /** A MessagePort to a fresh worker of `orm`, and how to tear it all down. */
 async function connect(orm: OrmId): Promise<{ port: MessagePort; teardown: () => void }> {
   const url = WORKER_URLS[orm];
@@ -193,14 +242,13 @@ async function connect(orm: OrmId): Promise<{ port: MessagePort; teardown: () =>
   // A Blob, not text: posting it to the sandbox shares the bytes (no 1 MB string decoded, copied
   // and encoded again on the main thread).
   const sourceLoading = fetchOnce<Blob>(url, 'blob');
-  const frame = document.createElement('iframe');
-  frame.setAttribute('sandbox', 'allow-scripts');
-  frame.title = 'Playground sandbox (runs your code)';
-  frame.hidden = true;
-  frame.tabIndex = -1;
-  frame.setAttribute('aria-hidden', 'true');
-  frame.srcdoc = sandboxSrcdoc();
+  const frame = prerenderedFrame() ?? newFrame();
   await new Promise<void>((resolve, reject) => {
+    const early = (window as unknown as Record<string, unknown[] | undefined>)[READY_SANDBOXES_GLOBAL];
+    if (frame.isConnected && early?.includes(frame.contentWindow)) {
+      resolve();
+      return;
+    }
     const timer = setTimeout(() => reject(new Error('The playground sandbox did not start.')), 10_000);
     const onMessage = (event: MessageEvent<{ type?: string }>): void => {
       if (event.source !== frame.contentWindow || event.data?.type !== 'adapter-lab-sandbox-ready') return;
@@ -209,7 +257,7 @@ async function connect(orm: OrmId): Promise<{ port: MessagePort; teardown: () =>
       resolve();
     };
     window.addEventListener('message', onMessage);
-    document.body.append(frame);
+    if (!frame.isConnected) document.body.append(frame);
   });
   performance.mark('playground:sandbox-ready');
   const source = await sourceLoading;

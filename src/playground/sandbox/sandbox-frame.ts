@@ -41,3 +41,22 @@ parent.postMessage({ type: 'adapter-lab-sandbox-ready' }, '*');
 export function sandboxSrcdoc(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}"><title>Playground sandbox</title></head><body><script>${RELAY}</script></body></html>`;
 }
+
+/** The sandbox iframe's attributes: the page renders the first one, the client makes the next. */
+export const SANDBOX_FRAME_ATTRIBUTES = {
+  sandbox: 'allow-scripts',
+  title: 'Playground sandbox (runs your code)',
+  hidden: true,
+  tabindex: '-1',
+  'aria-hidden': 'true',
+} as const;
+
+/** The global the page's early listener fills with the windows of sandboxes that said "ready". */
+export const READY_SANDBOXES_GLOBAL = '__adapterLabReadySandboxes';
+
+/**
+ * An inline script the page runs before its sandbox iframe: it notes the sandbox's "ready"
+ * message, which may come long before the page's module script (and its listener) runs. So the
+ * sandbox boots while the page is still being laid out, off the runtime's critical path.
+ */
+export const EARLY_READY_LISTENER = `(function(){var ready=window.${READY_SANDBOXES_GLOBAL}=[];addEventListener('message',function(e){if(e.data&&e.data.type==='adapter-lab-sandbox-ready')ready.push(e.source)})})()`;

@@ -49,7 +49,10 @@ export function browserStorage(): Storage | null {
   }
 }
 
-export function createAutosave(storage: AutosaveStorage | null, key = 'adapter-lab:playground', now: () => number = Date.now): Autosave {
+/** Where the playground keeps its autosave (early-boot.ts reads the ORM from it too). */
+export const AUTOSAVE_KEY = 'adapter-lab:playground';
+
+export function createAutosave(storage: AutosaveStorage | null, key = AUTOSAVE_KEY, now: () => number = Date.now): Autosave {
   const previousKey = `${key}:previous`;
   let lastError: string | null = null;
   let running = false;

@@ -11,7 +11,8 @@ const { Account, Session } = defaultEntities
 type Account = defaultEntities.Account
 type Session = defaultEntities.Session
 
-@Entity()
+// An explicit table name (not in the docs): a minifier renaming the class cannot rename the table.
+@Entity({ tableName: "user" })
 export class User implements defaultEntities.User {
   @PrimaryKey()
   id: string = randomUUID()

@@ -1,0 +1,106 @@
+/**
+ * Starts the playground's runtime from an inline script in the page's HTML, while the page's
+ * own module is still downloading and Starlight is laying the page out: it works out which ORM
+ * the page will open (share link, else autosave, else Sequelize — the rules of initial-state.ts,
+ * reading only the link's ORM), fetches that ORM's worker script and sql.js's wasm, and starts
+ * the worker in the sandbox iframe the HTML already holds. RuntimeClient.start() then adopts it;
+ * when the ORM turns out different, or anything here failed, it starts a runtime as usual.
+ *
+ * `earlyBoot` is serialised into the page (index.astro): it must not use anything from outside
+ * its own body. The URLs are placeholders that the build fills in (runtime-urls.ts); on the dev
+ * server they stay placeholders and this does nothing.
+ */
+import type { RuntimeVersions } from '../protocol.ts';
+
+export interface EarlyBootConfig {
+  readonly urls: { readonly sequelize: string; readonly 'mikro-orm': string; readonly wasm: string };
+  readonly autosaveKey: string;
+  readonly readyGlobal: string;
+  readonly resultGlobal: string;
+  readonly maxHashLength: number;
+}
+
+export interface EarlyRuntime {
+  readonly orm: 'sequelize' | 'mikro-orm';
+  readonly port: MessagePort;
+  readonly frame: HTMLIFrameElement;
+  readonly worker: Promise<Blob>;
+  readonly wasm: Promise<ArrayBuffer>;
+  readonly ready: Promise<{ readonly versions: RuntimeVersions; readonly startupMs: number }>;
+}
+
+export const EARLY_RUNTIME_GLOBAL = '__adapterLabEarlyRuntime';
+
+export function earlyBoot(config: EarlyBootConfig): void {
+  const frame = document.querySelector<HTMLIFrameElement>('iframe[data-playground-sandbox="unused"]');
+  if (!frame || !config.urls.wasm.startsWith('/') || typeof DecompressionStream !== 'function') return;
+  frame.dataset['playgroundSandbox'] = 'early';
+  const load = (url: string): Promise<Response> => fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response;
+  });
+  const wasm = load(config.urls.wasm).then((response) => response.arrayBuffer());
+
+  // The link's ORM is the first key of its JSON (`{"o":"…"`): inflate only its first bytes.
+  const linkOrm = async (hash: string): Promise<string | null> => {
+    const match = /^[12]\.([A-Za-z0-9_-]+)$/.exec(hash);
+    if (!match || hash.length > config.maxHashLength) return null;
+    const base64 = match[1]!.replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (char) => char.charCodeAt(0));
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (text.length < 24) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    void reader.cancel().catch(() => {});
+    return /^\{"o":"([a-z-]+)"/.exec(text)?.[1] ?? null;
+  };
+  const savedOrm = (): string | null => {
+    try {
+      const saved = JSON.parse(localStorage.getItem(config.autosaveKey) ?? 'null') as { state?: { orm?: unknown } } | null;
+      return typeof saved?.state?.orm === 'string' ? saved.state.orm : null;
+    } catch {
+      return null;
+    }
+  };
+  const isOrm = (value: string | null): value is EarlyRuntime['orm'] => value === 'sequelize' || value === 'mikro-orm';
+
+  const boot = async (): Promise<EarlyRuntime> => {
+    const hash = location.hash.slice(1);
+    // A broken link opens the default example, as the page does.
+    const chosen = hash ? await linkOrm(hash).catch(() => null) : savedOrm();
+    const orm = isOrm(chosen) ? chosen : 'sequelize';
+    const worker = load(config.urls[orm]).then((response) => response.blob());
+    await new Promise<void>((resolve, reject) => {
+      const early = (window as unknown as Record<string, unknown[] | undefined>)[config.readyGlobal];
+      if (early?.includes(frame.contentWindow)) {
+        resolve();
+        return;
+      }
+      const timer = setTimeout(() => reject(new Error('The playground sandbox did not start.')), 10_000);
+      addEventListener('message', function onReady(event: MessageEvent<{ type?: string }>) {
+        if (event.source !== frame.contentWindow || event.data?.type !== 'adapter-lab-sandbox-ready') return;
+        removeEventListener('message', onReady);
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const channel = new MessageChannel();
+    frame.contentWindow!.postMessage({ type: 'start', source: new Blob([await worker], { type: 'text/javascript' }), port: channel.port2 }, '*', [channel.port2]);
+    const port = channel.port1;
+    const ready = new Promise<{ versions: RuntimeVersions; startupMs: number }>((resolve, reject) => {
+      port.onmessage = (event: MessageEvent<{ type: string; versions: RuntimeVersions; startupMs: number; message?: string }>) => {
+        if (event.data.type === 'ready') resolve(event.data);
+        else if (event.data.type === 'fatal') reject(new Error(event.data.message));
+      };
+    });
+    const bytes = (await wasm).slice(0);
+    port.postMessage({ type: 'init', wasm: bytes, database: null }, [bytes]);
+    return { orm, port, frame, worker, wasm, ready };
+  };
+  const started = boot();
+  started.catch(() => {});
+  (window as unknown as Record<string, unknown>)[config.resultGlobal] = started;
+}
