@@ -154,14 +154,15 @@ export async function docsWeight(site: Site): Promise<void> {
   const typical = byJs[Math.floor((byJs.length - 1) / 2)]!; // a real page: the lower median
   const biggest = byJs.at(-1)!;
   const row = (label: string, { path, eager, js, all, libraries }: PageWeight): string[] => [
-    `${label} ${path}`, kB(eager.gzip), `${js.count}`, kB(js.raw), kB(js.gzip), '≤ 25 kB', js.gzip <= DOCS_JS_TARGET ? 'met' : 'not met', kB(all.gzip), libraries.join(', ') || 'none',
+    `${label} ${path}`, kB(eager.gzip), eager.gzip <= DOCS_JS_TARGET ? 'met' : 'not met', `${js.count}`, kB(js.raw), kB(js.gzip), js.gzip <= DOCS_JS_TARGET ? 'met' : 'not met', kB(all.gzip), libraries.join(', ') || 'none',
   ];
   console.log(`\nDocs pages (${weights.length}): JS before the reader interacts (load, then network idle), gzip -9:\n`);
   console.log(formatTable(
-    ['page', 'JS by load', 'JS files', 'JS raw', 'JS gzip', 'target', 'verdict', 'all files gzip', 'playground code'],
+    ['page', 'JS by load', '≤ 25 kB', 'JS files', 'JS raw', 'JS gzip (until idle)', '≤ 25 kB', 'all files gzip', 'playground code'],
     [row('typical (median):', typical), row('biggest:', biggest)],
   ));
-  console.log('("JS by load": requested before the load event; the rest is what the page fetches on idle by itself.)');
+  console.log('("JS by load": requested before the load event. "Until idle" adds what the page fetches by itself afterwards, before any interaction:');
+  console.log(" on every page that is Starlight's search UI, @pagefind/default-ui, which Starlight imports on requestIdleCallback.)");
   const leaking = weights.filter((weight) => weight.libraries.length > 0);
   console.log(leaking.length === 0
     ? 'No docs page loads playground code (ORMs, sql.js, Monaco).'

@@ -63,6 +63,10 @@ describe.concurrent('docs pages', () => {
 		// Collected before axe runs; axe itself makes no requests.
 		const { errors, failedRequests } = probe;
 		const heavy = heavyCode(probe.requests);
+		// Expressive Code makes a code block that scrolls sideways focusable itself, on idle after
+		// its layout settles (250 ms debounce): wait for it, as a reader's Tab key would.
+		await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.expressive-code pre')]
+			.every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')));
 		// With the theme on "auto" (the default), Starlight follows prefers-color-scheme.
 		await page.emulateMedia({ colorScheme: 'light' });
 		await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'light');

@@ -24,6 +24,7 @@ import { withUserEntity } from './user-entity.ts';
 export { defaultEntities, withUserEntity };
 export type { Options as MikroOrmOptions };
 
+/** The second argument of `MikroOrmAdapter`. */
 export interface MikroOrmAdapterOptions {
   /** Your own entities, replacing ours by role (`{ User }` with an extra property, say). */
   entities?: Partial<typeof defaultEntities>;
@@ -44,8 +45,15 @@ function isMikroOrm(value: unknown): value is MikroORM {
 }
 
 /**
+ * An Auth.js adapter that stores users, accounts, sessions, verification tokens and WebAuthn
+ * authenticators through MikroORM 7. Given options, it initialises its own MikroORM on the first
+ * call (once, even under concurrent calls), with the default entities registered next to yours;
+ * each call works on its own `em.fork()`. It never creates tables: use migrations or the schema
+ * generator. A MikroORM 5/6 option such as `type: "sqlite"` is refused with what to write instead.
+ *
  * @param ormOptions MikroORM options (MikroORM 7: `driver`, not `type`), or an initialised
  *   `MikroORM`, which the adapter then uses as it is and never closes.
+ * @param options `entities` to replace the default entities by role.
  */
 export function MikroOrmAdapter(ormOptions_: Options | MikroORM, options: MikroOrmAdapterOptions = {}): Adapter {
   let store: Promise<Store> | undefined;

@@ -19,6 +19,7 @@ import { Database, Table, type Row } from './table.ts';
 
 export * as models from './models.ts';
 
+/** The second argument of `SequelizeAdapter`; every option is optional. */
 export interface SequelizeAdapterOptions {
   /**
    * Create the adapter's missing tables on its first call (default `true`). Never in
@@ -40,6 +41,15 @@ export class SequelizeAdapterError extends Error {
   override readonly name = 'SequelizeAdapterError';
 }
 
+/**
+ * An Auth.js adapter that stores users, accounts, sessions, verification tokens and WebAuthn
+ * authenticators through `client`. The models are defined on `client` when the adapter is
+ * created (yours from `options.models`, ours for the rest); the tables are created on the first
+ * call unless `synchronize` is `false` or `NODE_ENV` is `"production"`.
+ *
+ * @param client The Sequelize instance of your app, connected to your database.
+ * @param options `models` to replace ours by role, and `synchronize`.
+ */
 export default function SequelizeAdapter(client: Sequelize, options: SequelizeAdapterOptions = {}): Adapter {
   const models = setUpModels(client, options.models);
   const synchronize = lazySynchronizer(client, models, options.synchronize ?? true);

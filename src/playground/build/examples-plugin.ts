@@ -20,8 +20,7 @@ export interface BuiltExample extends ExampleSource {
 }
 
 /** Compiles every example; throws with every error diagnostic when one does not type-check. */
-export async function buildExamples(bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle): Promise<BuiltExample[]> {
-  const examples = readExamples();
+export async function buildExamples(bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle, examples: readonly ExampleSource[] = readExamples(), what = "The playground's built-in examples"): Promise<BuiltExample[]> {
   const built: BuiltExample[] = [];
   const problems: string[] = [];
   for (const example of examples) {
@@ -31,7 +30,7 @@ export async function buildExamples(bundleFor: (orm: OrmId) => Promise<TypeBundl
     }
     built.push({ ...example, compiled: files });
   }
-  if (problems.length > 0) throw new Error(`The playground's built-in examples do not type-check:\n${problems.join('\n')}`);
+  if (problems.length > 0) throw new Error(`${what} do not type-check:\n${problems.join('\n')}`);
   return built;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ORM_IDS, type OrmId, type SourceFile } from '../protocol.ts';
 import { invalidFileName } from '../store/state.ts';
@@ -24,11 +24,15 @@ interface ExampleJson {
   active?: unknown;
 }
 
-/** Every example folder, validated: defaults first, then by title. Throws naming what is wrong. */
-export function readExamples(dir = EXAMPLES_DIR): ExampleSource[] {
+/**
+ * Every example folder, validated: defaults first, then by title. Throws naming what is wrong.
+ * The playground's own examples need one default per ORM; the docs' examples have none.
+ */
+export function readExamples(dir = EXAMPLES_DIR, { requireDefaults = true } = {}): ExampleSource[] {
   const examples = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => {
     const id = entry.name;
     const where = `${dir}${id}/example.json`;
+    if (!existsSync(where)) throw new Error(`${dir}${id}/ is an example folder without an example.json (see ${dir}README.md)`);
     const json = JSON.parse(readFileSync(where, 'utf8')) as ExampleJson;
     const fail = (problem: string): never => {
       throw new Error(`${where}: ${problem}`);
@@ -48,7 +52,7 @@ export function readExamples(dir = EXAMPLES_DIR): ExampleSource[] {
     if (!files.some((file) => file.name === active)) fail(`active file ${active} is not among the files`);
     return { id, title: json.title as string, orm: json.orm as OrmId, description: json.description as string, default: json.default === true, files, active };
   });
-  for (const orm of ORM_IDS) {
+  for (const orm of requireDefaults ? ORM_IDS : []) {
     const defaults = examples.filter((example) => example.orm === orm && example.default);
     if (defaults.length !== 1) throw new Error(`${dir}: ${orm} needs exactly one default example, found ${defaults.length}`);
   }

@@ -1,0 +1,52 @@
+/**
+ * The docs' runnable examples (src/docs/examples/<id>/): the playground's example format plus
+ * what a run must leave behind (`expect`), compiled at build time like the playground's own
+ * examples (a type error fails the build) and each with its "Open in playground" link.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildTypeBundle, type TypeBundle } from '../../playground/editor/types/build-type-bundle.ts';
+import type { OrmId } from '../../playground/protocol.ts';
+import { encodeState } from '../../playground/share/codec.ts';
+import { buildExamples, type BuiltExample } from '../../playground/build/examples-plugin.ts';
+import { readExamples } from '../../playground/build/read-examples.ts';
+
+export const DOCS_EXAMPLES_DIR = fileURLToPath(new URL('../examples/', import.meta.url));
+
+/** What CI checks after running an example: these tables with (at least) these columns, and live row counts. */
+export interface ExampleExpectation {
+  readonly tables: Readonly<Record<string, readonly string[]>>;
+  readonly rows: Readonly<Record<string, number>>;
+}
+
+export interface DocsExample extends BuiltExample {
+  readonly expect: ExampleExpectation;
+  /** The playground URL (path and hash) that opens exactly this example's files. */
+  readonly link: string;
+}
+
+function readExpectation(id: string, dir: string): ExampleExpectation {
+  const where = `${dir}${id}/example.json`;
+  const { expect } = JSON.parse(readFileSync(where, 'utf8')) as { expect?: { tables?: unknown; rows?: unknown } };
+  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isRecord(expect) || !isRecord(expect.tables) || Object.keys(expect.tables).length === 0) {
+    throw new Error(`${where}: "expect.tables" must name the tables (and columns) a run of this example leaves behind`);
+  }
+  for (const [table, columns] of Object.entries(expect.tables)) {
+    if (!Array.isArray(columns) || !columns.every((column) => typeof column === 'string')) throw new Error(`${where}: expect.tables.${table} must be a list of column names`);
+  }
+  const rows = expect.rows ?? {};
+  if (!isRecord(rows) || !Object.values(rows).every((count) => Number.isInteger(count))) throw new Error(`${where}: expect.rows must map table names to row counts`);
+  return { tables: expect.tables as Record<string, string[]>, rows: rows as Record<string, number> };
+}
+
+export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'files' | 'active'>): string {
+  return `/playground/#${encodeState({ orm: example.orm, files: example.files, active: example.active, options: { freshDatabase: true } })}`;
+}
+
+/** Every docs example, compiled; throws naming each type error or malformed example.json. */
+export async function buildDocsExamples(bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle, dir = DOCS_EXAMPLES_DIR): Promise<DocsExample[]> {
+  const sources = readExamples(dir, { requireDefaults: false });
+  const built = await buildExamples(bundleFor, sources, 'The docs examples (src/docs/examples/)');
+  return built.map((example) => ({ ...example, expect: readExpectation(example.id, dir), link: playgroundLink(example) }));
+}

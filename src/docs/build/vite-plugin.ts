@@ -1,0 +1,37 @@
+/**
+ * `virtual:docs-examples`: the docs' examples, compiled, with their playground links. Imported
+ * only by Astro components (at build time), so none of it ships to a docs page as JS.
+ */
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { buildTypeBundle, type TypeBundle } from '../../playground/editor/types/build-type-bundle.ts';
+import type { OrmId } from '../../playground/protocol.ts';
+import { buildDocsExamples, DOCS_EXAMPLES_DIR } from './docs-examples.ts';
+
+export const DOCS_EXAMPLES_ID = 'virtual:docs-examples';
+const RESOLVED = `\0${DOCS_EXAMPLES_ID}`;
+
+export function docsExamplesPlugin(): Plugin {
+  const bundles = new Map<OrmId, Promise<TypeBundle>>();
+  const bundleFor = (orm: OrmId): Promise<TypeBundle> => {
+    let bundle = bundles.get(orm);
+    if (!bundle) bundles.set(orm, (bundle = buildTypeBundle(orm)));
+    return bundle;
+  };
+  return {
+    name: 'adapter-lab:docs-examples',
+    resolveId: (source) => (source === DOCS_EXAMPLES_ID ? RESOLVED : null),
+    async load(id) {
+      if (id !== RESOLVED) return null;
+      const examples = await buildDocsExamples(bundleFor);
+      for (const example of examples) {
+        this.addWatchFile(path.join(DOCS_EXAMPLES_DIR, example.id, 'example.json'));
+        for (const file of example.files) this.addWatchFile(path.join(DOCS_EXAMPLES_DIR, example.id, file.name));
+      }
+      return { code: `export const docsExamples = JSON.parse(${JSON.stringify(JSON.stringify(examples))});\n`, map: null };
+    },
+    watchChange() {
+      bundles.clear();
+    },
+  };
+}

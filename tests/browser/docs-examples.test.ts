@@ -1,0 +1,158 @@
+// The docs' runnable examples in the browser: every "Open in playground" link on every built
+// page opens the playground and runs without an error, leaving the tables its example promises;
+// the inline examples run in their page, downloading the engine only on the click; and search
+// finds the API's names.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DIST_DIR } from './support/global-setup.ts';
+import { useBrowser } from './support/page-probe.ts';
+import type { Page } from 'playwright-core';
+import { openPanel, root, RUN_TIMEOUT } from './support/playground.ts';
+
+const EXAMPLES_DIR = fileURLToPath(new URL('../../src/docs/examples/', import.meta.url));
+const HEAVY_CODE = /sql-wasm|\.wasm$|\.worker[-.]|monaco/i;
+
+interface Link { readonly id: string; readonly href: string; readonly pages: string[] }
+
+/** Every built page's HTML, by URL path. */
+function builtPages(): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const file of readdirSync(DIST_DIR, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('index.html'))) {
+    const path = `/${relative(DIST_DIR, join(DIST_DIR, file)).split(sep).join('/')}`.replace(/index\.html$/, '');
+    pages.set(path, readFileSync(join(DIST_DIR, file), 'utf8'));
+  }
+  return pages;
+}
+
+const pages = builtPages();
+const links = new Map<string, Link>();
+for (const [path, html] of pages) {
+  for (const match of html.matchAll(/<a\b[^>]*\bhref="([^"]+)"[^>]*\bdata-open-in-playground="([^"]+)"/g)) {
+    const href = match[1]!.replaceAll('&amp;', '&');
+    const known = links.get(href);
+    if (known) known.pages.push(path);
+    else links.set(href, { id: match[2]!, href, pages: [path] });
+  }
+}
+const inlinePages = [...pages].filter(([, html]) => html.includes('<adapter-lab-example')).map(([path]) => path).sort();
+
+function expectedTables(id: string): string[] {
+  const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, id, 'example.json'), 'utf8')) as { expect: { tables: Record<string, string[]> } };
+  return Object.keys(json.expect.tables).sort();
+}
+
+const browser = useBrowser();
+
+/** The playground's first outcome is in and it is idle (no expect.poll: these tests run concurrently). */
+async function firstOutcome(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const playground = document.querySelector<HTMLElement>('[data-playground]');
+    return Number(playground?.dataset['runs'] ?? 0) >= 1 && playground?.dataset['busy'] === 'false';
+  }, undefined, { timeout: RUN_TIMEOUT });
+}
+
+it('the docs have "Open in playground" links for every docs example, and inline examples', () => {
+  const ids = readdirSync(EXAMPLES_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  expect([...new Set([...links.values()].map((link) => link.id))].sort()).toEqual(ids);
+  expect(inlinePages.length).toBeGreaterThanOrEqual(2);
+});
+
+describe.concurrent('every "Open in playground" link', () => {
+  it.for([...links.values()].map((link) => [`${link.id} (on ${link.pages.join(', ')})`, link] as const))('%s opens and runs without an error', async ([, link], { expect }) => {
+    const probe = await browser.openPage(link.href, { waitUntil: 'load' });
+    const { page } = probe;
+    await firstOutcome(page);
+    const statusKind = await page.locator('[data-status-line]').getAttribute('data-kind');
+    const statusText = await page.locator('[data-status-line]').textContent();
+    const panel = await openPanel(page, 'Tables');
+    const captions = (await panel.locator('table caption').allTextContents()).map((caption) => caption.trim());
+    const consolePanel = await openPanel(page, 'Console');
+    const consoleErrors = await consolePanel.locator('li[data-level="error"]').count();
+    expect({ statusKind, consoleErrors, missing: expectedTables(link.id).filter((table) => !captions.includes(table)), errors: probe.errors }, `${statusText}`)
+      .toEqual({ statusKind: 'ok', consoleErrors: 0, missing: [], errors: [] });
+    await probe.close();
+  });
+});
+
+describe.concurrent('inline examples', () => {
+  it.for(inlinePages)('%s runs its example in the page, loading the engine only on Run', async (path, { expect }) => {
+    const probe = await browser.openPage(path);
+    const { page } = probe;
+    const before = probe.requests.map((request) => request.url).filter((url) => HEAVY_CODE.test(new URL(url).pathname));
+    const host = page.locator('adapter-lab-example').first();
+    const id = (await host.getAttribute('data-example'))!;
+    await host.getByRole('button', { name: 'Run here' }).click();
+    await page.waitForSelector(`adapter-lab-example[data-example="${id}"][data-ran]`, { timeout: RUN_TIMEOUT });
+    const captions = (await host.locator('table caption').allTextContents()).map((caption) => caption.trim());
+    const after = probe.requests.map((request) => request.url).filter((url) => HEAVY_CODE.test(new URL(url).pathname));
+    expect({
+      before,
+      ran: await host.getAttribute('data-ran'),
+      missing: expectedTables(id).filter((table) => !captions.includes(table)),
+      errors: probe.errors,
+      engineLoaded: after.some((url) => url.endsWith('.wasm')),
+    }, (await host.locator('[data-example-status]').textContent()) ?? '').toEqual({ before: [], ran: 'ok', missing: [], errors: [], engineLoaded: true });
+    // Run again: the same runtime, a fresh database.
+    await host.getByRole('button', { name: 'Run again' }).click();
+    await page.waitForSelector(`adapter-lab-example[data-example="${id}"][data-ran="ok"]`, { timeout: RUN_TIMEOUT });
+    await probe.close();
+  });
+});
+
+describe('search', () => {
+  it('the search dialog finds synchronize, on the Sequelize pages', async () => {
+    const probe = await browser.openPage('/');
+    const { page } = probe;
+    await page.locator('site-search button[data-open-modal]:not([disabled])').waitFor();
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('site-search dialog');
+    const input = dialog.locator('input[type="search"], .pagefind-ui__search-input').first();
+    await input.waitFor();
+    await input.fill('synchronize');
+    await dialog.locator('.pagefind-ui__result').first().waitFor();
+    const hrefs = await dialog.locator('a.pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+    expect(hrefs.some((href) => href.startsWith('/sequelize/'))).toBe(true);
+    await probe.close();
+  });
+
+  it('Pagefind finds every API name on its API reference page', async () => {
+    const probe = await browser.openPage('/');
+    const { page } = probe;
+    const names: Record<string, string> = {
+      SequelizeAdapter: '/sequelize/api-reference/',
+      SequelizeAdapterOptions: '/sequelize/api-reference/',
+      synchronize: '/sequelize/api-reference/',
+      SequelizeAdapterError: '/sequelize/api-reference/',
+      MikroOrmAdapter: '/mikro-orm/api-reference/',
+      MikroOrmAdapterOptions: '/mikro-orm/api-reference/',
+      defaultEntities: '/mikro-orm/api-reference/',
+      withUserEntity: '/mikro-orm/api-reference/',
+      MikroOrmAdapterError: '/mikro-orm/api-reference/',
+      getSessionAndUser: '/reference/adapter-contract/',
+      useVerificationToken: '/reference/adapter-contract/',
+      listAuthenticatorsByUserId: '/reference/webauthn/',
+    };
+    // A string, not a function: vitest would rewrite the import() inside a function for Node.
+    const found = await page.evaluate(`(async () => {
+      const pagefind = await import(location.origin + '/pagefind/pagefind.js');
+      await pagefind.init();
+      const out = {};
+      for (const term of ${JSON.stringify(Object.keys(names))}) {
+        const { results } = await pagefind.search(term);
+        out[term] = await Promise.all(results.slice(0, 10).map(async (result) => (await result.data()).url));
+      }
+      return out;
+    })()`) as Record<string, string[]>;
+    const missing = Object.entries(names).filter(([term, url]) => !found[term]!.some((hit) => hit.replace(/#.*$/, '') === url)).map(([term, url]) => `${term} → ${url} (found: ${found[term]!.join(', ') || 'nothing'})`);
+    expect(missing).toEqual([]);
+    await probe.close();
+  });
+});
+
+it('the playground root exists for the links', async () => {
+  const probe = await browser.openPage('/playground/', { waitUntil: 'load' });
+  expect(await root(probe.page).count()).toBe(1);
+  await probe.close();
+});

@@ -1,0 +1,47 @@
+// Every docs example (src/docs/examples/) compiles against the playground's type bundle and
+// runs on its ORM over sql.js in Node, through the playground's own runtime and module map —
+// the code a reader opens with "Open in playground" — and leaves the tables and columns its
+// example.json promises. A broken example fails CI.
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDocsExamples, type DocsExample } from '../../../src/docs/build/docs-examples.ts';
+import type { Outcome } from '../../../src/playground/protocol.ts';
+import type { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
+import { entryFile } from '../../../src/playground/store/state.ts';
+import { createSession } from '../playground/support.ts';
+
+const examples = await buildDocsExamples();
+const sessions: PlaygroundSession[] = [];
+afterAll(() => sessions.forEach((session) => session.dispose()));
+
+async function run(example: DocsExample): Promise<Outcome> {
+  const session = await createSession(example.orm);
+  sessions.push(session);
+  return session.run(example.compiled, entryFile(example));
+}
+
+const problems = (outcome: Outcome): string[] => [
+  ...(outcome.error ? [`${outcome.error.name}: ${outcome.error.message}${outcome.error.at ? ` (${outcome.error.at.file}:${outcome.error.at.line})` : ''}`] : []),
+  ...outcome.console.flatMap((entry) => (entry.kind === 'error' ? [`${entry.error.name}: ${entry.error.message}`] : entry.kind === 'log' && entry.level === 'error' ? ['console.error in the example'] : [])),
+  ...outcome.calls.flatMap((call) => (call.error ? [`${call.method}: ${call.error.message}`] : [])),
+];
+
+it('there are docs examples for both ORMs', () => {
+  expect(new Set(examples.map((example) => example.orm))).toEqual(new Set(['sequelize', 'mikro-orm']));
+});
+
+describe.each(examples.map((example) => [example.id, example] as const))('docs example %s', (_id, example) => {
+  it('runs without an error and leaves the tables, columns and rows it promises', async () => {
+    const outcome = await run(example);
+    expect(problems(outcome)).toEqual([]);
+    expect(outcome.ok).toBe(true);
+    for (const [table, columns] of Object.entries(example.expect.tables)) {
+      const view = outcome.tables.find((candidate) => candidate.name === table);
+      expect(view, `table ${table} (tables: ${outcome.tables.map((each) => each.name).join(', ')})`).toBeDefined();
+      for (const column of columns) expect(view!.columns, `${table}.${column}`).toContain(column);
+    }
+    for (const [table, count] of Object.entries(example.expect.rows)) {
+      const live = outcome.tables.find((candidate) => candidate.name === table)?.rows.filter((row) => row.status !== 'deleted').length;
+      expect(live, `live rows in ${table}`).toBe(count);
+    }
+  });
+});

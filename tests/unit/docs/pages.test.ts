@@ -1,0 +1,56 @@
+// The docs pages and their examples agree: every <Example id> names an example folder, every
+// folder is shown on some page, and no page shows as a plain code block what a reader could run
+// (a block whose imports the playground serves, one of them an adapter): that must be an
+// <Example>, so it gets its "Open in playground" link and CI runs it.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importable } from '../../../src/playground/module-names.ts';
+
+const DOCS = fileURLToPath(new URL('../../../src/content/docs/', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('../../../src/docs/examples/', import.meta.url));
+
+const pages = readdirSync(DOCS, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx') || file.endsWith('.md')).sort();
+const source = (page: string): string => readFileSync(join(DOCS, page), 'utf8');
+const exampleIds = readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const usedIds = (page: string): string[] => [...source(page).matchAll(/<Example\b[^>]*\bid="([^"]+)"/g)].map((match) => match[1]!);
+
+const SERVED = new Set([...importable('sequelize'), ...importable('mikro-orm')]);
+const ADAPTERS = /^@(adapter-lab\/(sequelize|mikro-orm)-adapter|auth\/(sequelize|mikro-orm)-adapter)$/;
+
+/** The fenced TypeScript/JavaScript blocks of an MDX page, with their line numbers. */
+function codeBlocks(text: string): Array<{ line: number; code: string }> {
+  const blocks: Array<{ line: number; code: string }> = [];
+  const pattern = /^([ \t]*)(`{3,})(ts|typescript|js|javascript|tsx|mts)\b[^\n]*\n([\s\S]*?)^\1\2[ \t]*$/gm;
+  for (const match of text.matchAll(pattern)) blocks.push({ line: text.slice(0, match.index).split('\n').length, code: match[4]! });
+  return blocks;
+}
+
+const imports = (code: string): string[] => [...code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g)].map((match) => match[1] ?? match[2]!);
+
+it('there are pages and examples', () => {
+  expect(pages.length).toBeGreaterThan(15);
+  expect(exampleIds.length).toBeGreaterThan(5);
+});
+
+describe.each(pages)('%s', (page) => {
+  it('shows only examples that exist', () => {
+    expect(usedIds(page).filter((id) => !exampleIds.includes(id))).toEqual([]);
+  });
+
+  it('has no runnable code as a plain block (it would have no playground link, and CI would not run it)', () => {
+    const runnable = codeBlocks(source(page)).filter(({ code }) => {
+      const specifiers = imports(code);
+      // Only import lines (how to import the API) is not an example.
+      const body = code.replace(/^\s*(import|export)\b[^;\n]*(\{[^}]*\}[^;\n]*)?;?\s*$/gm, '').replace(/^\s*\/\/.*$/gm, '').trim();
+      return body !== '' && specifiers.some((specifier) => ADAPTERS.test(specifier)) && specifiers.every((specifier) => SERVED.has(specifier));
+    });
+    expect(runnable.map(({ line }) => `${page}:${line}`)).toEqual([]);
+  });
+});
+
+it('every example is shown on some page', () => {
+  const used = new Set(pages.flatMap(usedIds));
+  expect(exampleIds.filter((id) => !used.has(id))).toEqual([]);
+});
