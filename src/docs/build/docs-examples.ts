@@ -1,7 +1,8 @@
 /**
- * The docs' runnable examples (src/docs/examples/<id>/): the playground's example format plus
- * what a run must leave behind (`expect`), compiled at build time like the playground's own
- * examples (a type error fails the build) and each with its "Open in playground" link.
+ * The docs' runnable examples: their own (src/docs/examples/<id>/) and the playground's
+ * built-in examples, which pages may show too — the playground's example format plus what a run
+ * must leave behind (`expect`), compiled at build time like the playground's own examples (a
+ * type error fails the build), each with its "Open in playground" link.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import { buildTypeBundle, type TypeBundle } from '../../playground/editor/types/
 import type { OrmId } from '../../playground/protocol.ts';
 import { encodeState } from '../../playground/share/codec.ts';
 import { buildExamples, type BuiltExample } from '../../playground/build/examples-plugin.ts';
-import { readExamples } from '../../playground/build/read-examples.ts';
+import { EXAMPLES_DIR, readExamples } from '../../playground/build/read-examples.ts';
 
 export const DOCS_EXAMPLES_DIR = fileURLToPath(new URL('../examples/', import.meta.url));
 
@@ -44,9 +45,16 @@ export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'files' | 'ac
   return `/playground/#${encodeState({ orm: example.orm, files: example.files, active: example.active, options: { freshDatabase: true } })}`;
 }
 
-/** Every docs example, compiled; throws naming each type error or malformed example.json. */
-export async function buildDocsExamples(bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle, dir = DOCS_EXAMPLES_DIR): Promise<DocsExample[]> {
-  const sources = readExamples(dir, { requireDefaults: false });
-  const built = await buildExamples(bundleFor, sources, 'The docs examples (src/docs/examples/)');
-  return built.map((example) => ({ ...example, expect: readExpectation(example.id, dir), link: playgroundLink(example) }));
+/** Every docs example (the docs' own, then the playground's), compiled; throws naming each type error or malformed example.json. */
+export async function buildDocsExamples(bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle, dirs: readonly string[] = [DOCS_EXAMPLES_DIR, EXAMPLES_DIR]): Promise<DocsExample[]> {
+  const all: DocsExample[] = [];
+  for (const dir of dirs) {
+    const sources = readExamples(dir, { requireDefaults: dir === EXAMPLES_DIR });
+    const built = await buildExamples(bundleFor, sources, `The examples of ${dir}`);
+    all.push(...built.map((example) => ({ ...example, expect: readExpectation(example.id, dir), link: playgroundLink(example) })));
+  }
+  const ids = all.map((example) => example.id);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length > 0) throw new Error(`Example ids must be unique across ${dirs.join(' and ')}: ${twice.join(', ')}`);
+  return all;
 }

@@ -2,10 +2,12 @@
  * `virtual:docs-examples`: the docs' examples, compiled, with their playground links. Imported
  * only by Astro components (at build time), so none of it ships to a docs page as JS.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { buildTypeBundle, type TypeBundle } from '../../playground/editor/types/build-type-bundle.ts';
 import type { OrmId } from '../../playground/protocol.ts';
+import { EXAMPLES_DIR } from '../../playground/build/read-examples.ts';
 import { buildDocsExamples, DOCS_EXAMPLES_DIR } from './docs-examples.ts';
 
 export const DOCS_EXAMPLES_ID = 'virtual:docs-examples';
@@ -25,8 +27,11 @@ export function docsExamplesPlugin(): Plugin {
       if (id !== RESOLVED) return null;
       const examples = await buildDocsExamples(bundleFor);
       for (const example of examples) {
-        this.addWatchFile(path.join(DOCS_EXAMPLES_DIR, example.id, 'example.json'));
-        for (const file of example.files) this.addWatchFile(path.join(DOCS_EXAMPLES_DIR, example.id, file.name));
+        for (const dir of [DOCS_EXAMPLES_DIR, EXAMPLES_DIR]) {
+          if (!existsSync(path.join(dir, example.id))) continue;
+          this.addWatchFile(path.join(dir, example.id, 'example.json'));
+          for (const file of example.files) this.addWatchFile(path.join(dir, example.id, file.name));
+        }
       }
       return { code: `export const docsExamples = JSON.parse(${JSON.stringify(JSON.stringify(examples))});\n`, map: null };
     },
