@@ -10,6 +10,7 @@ import { docsExamplesPlugin } from './src/docs/build/vite-plugin.ts';
 import { internalLinksIntegration } from './src/docs/build/internal-links.ts';
 import { runtimeUrlsIntegration } from './src/playground/build/runtime-urls.ts';
 import { focusableTables } from './src/docs/build/focusable-tables.ts';
+import { searchOnFirstUsePlugin } from './src/docs/build/search-on-first-use.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { SOURCE_CONDITION } from './packages/source-condition.mjs';
 import { defaultClientConditions, defaultServerConditions, mergeConfig } from 'vite';
@@ -87,7 +88,7 @@ export default defineConfig({
 		// The editor's type declarations, `virtual:playground-types/<orm>`, and the built-in
 		// examples compiled against them, `virtual:playground-examples`; Monaco's CSS attached by the
 		// editor when it loads, not as render-blocking links in the page head.
-		plugins: [playgroundTypesPlugin(), playgroundExamplesPlugin(), docsExamplesPlugin(), monacoCssPlugin()],
+		plugins: [playgroundTypesPlugin(), playgroundExamplesPlugin(), docsExamplesPlugin(), monacoCssPlugin(), searchOnFirstUsePlugin()],
 		// The adapter packages are used from their TypeScript source (packages/source-condition.mjs).
 		resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
 		ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },

@@ -62,7 +62,9 @@ it('the docs have "Open in playground" links for every docs example, and inline 
   expect(inlinePages.length).toBeGreaterThanOrEqual(2);
 });
 
-describe.concurrent('every "Open in playground" link', () => {
+// One at a time: each opens the playground (and, for code that is not a built-in example, Monaco's
+// TypeScript worker to compile it); five at once on two cores only made each one slow.
+describe('every "Open in playground" link', () => {
   it.for([...links.values()].map((link) => [`${link.id} (on ${link.pages.join(', ')})`, link] as const))('%s opens and runs without an error', async ([, link], { expect }) => {
     const probe = await browser.openPage(link.href, { waitUntil: 'load' });
     const { page } = probe;
