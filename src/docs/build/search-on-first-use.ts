@@ -22,6 +22,9 @@ export function searchOnFirstUsePlugin(): Plugin {
   let replaced = false;
   return {
     name: 'adapter-lab:search-on-first-use',
+    // The production build only: the dev server serves Starlight's script in another form (and
+    // never loads Pagefind's UI anyway).
+    apply: 'build',
     enforce: 'pre',
     transform(code, id) {
       if (!/@astrojs[\\/]starlight[\\/].*Search\.astro\?astro&type=script/.test(id)) return null;
