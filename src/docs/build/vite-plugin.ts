@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { buildTypeBundle, type TypeBundle } from '../../playground/editor/types/build-type-bundle.ts';
-import type { OrmId } from '../../playground/protocol.ts';
+import { cachedTypeBundle, forgetTypeBundles } from '../../playground/editor/types/type-bundle-cache.ts';
 import { EXAMPLES_DIR } from '../../playground/build/read-examples.ts';
 import { buildDocsExamples, DOCS_EXAMPLES_DIR } from './docs-examples.ts';
 
@@ -14,18 +13,12 @@ export const DOCS_EXAMPLES_ID = 'virtual:docs-examples';
 const RESOLVED = `\0${DOCS_EXAMPLES_ID}`;
 
 export function docsExamplesPlugin(): Plugin {
-  const bundles = new Map<OrmId, Promise<TypeBundle>>();
-  const bundleFor = (orm: OrmId): Promise<TypeBundle> => {
-    let bundle = bundles.get(orm);
-    if (!bundle) bundles.set(orm, (bundle = buildTypeBundle(orm)));
-    return bundle;
-  };
   return {
     name: 'adapter-lab:docs-examples',
     resolveId: (source) => (source === DOCS_EXAMPLES_ID ? RESOLVED : null),
     async load(id) {
       if (id !== RESOLVED) return null;
-      const examples = await buildDocsExamples(bundleFor);
+      const examples = await buildDocsExamples(cachedTypeBundle);
       for (const example of examples) {
         for (const dir of [DOCS_EXAMPLES_DIR, EXAMPLES_DIR]) {
           if (!existsSync(path.join(dir, example.id))) continue;
@@ -36,7 +29,7 @@ export function docsExamplesPlugin(): Plugin {
       return { code: `export const docsExamples = JSON.parse(${JSON.stringify(JSON.stringify(examples))});\n`, map: null };
     },
     watchChange() {
-      bundles.clear();
+      forgetTypeBundles();
     },
   };
 }

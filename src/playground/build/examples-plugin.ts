@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 import { compileProject } from '../compiler/compile-project.ts';
 import { formatDiagnostic } from '../compiler/diagnostics.ts';
 import { buildTypeBundle, type TypeBundle } from '../editor/types/build-type-bundle.ts';
+import { cachedTypeBundle, forgetTypeBundles } from '../editor/types/type-bundle-cache.ts';
 import type { CompiledFile, OrmId } from '../protocol.ts';
 import { EXAMPLES_DIR, readExamples, type ExampleSource } from './read-examples.ts';
 
@@ -35,18 +36,12 @@ export async function buildExamples(bundleFor: (orm: OrmId) => Promise<TypeBundl
 }
 
 export function playgroundExamplesPlugin(): Plugin {
-  const bundles = new Map<OrmId, Promise<TypeBundle>>();
-  const bundleFor = (orm: OrmId): Promise<TypeBundle> => {
-    let bundle = bundles.get(orm);
-    if (!bundle) bundles.set(orm, (bundle = buildTypeBundle(orm)));
-    return bundle;
-  };
   return {
     name: 'adapter-lab:playground-examples',
     resolveId: (source) => (source === EXAMPLES_ID ? RESOLVED : null),
     async load(id) {
       if (id !== RESOLVED) return null;
-      const examples = await buildExamples(bundleFor);
+      const examples = await buildExamples(cachedTypeBundle);
       // Files, not the folder (Vite's dev server would take a watched folder for an import); a new
       // example folder needs a restart of `npm start`.
       for (const example of examples) {
@@ -57,7 +52,7 @@ export function playgroundExamplesPlugin(): Plugin {
     },
     watchChange() {
       // Type bundles depend on the adapters' source: rebuild them with the examples.
-      bundles.clear();
+      forgetTypeBundles();
     },
   };
 }

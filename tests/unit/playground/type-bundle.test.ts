@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
 import { COMPILER_OPTIONS } from '../../../src/playground/compiler/compile-options.ts';
 import { buildTypeBundle, GLOBALS_PATH, VIRTUAL_NODE_MODULES, type TypeBundle } from '../../../src/playground/editor/types/build-type-bundle.ts';
+import { forgetTypeBundles } from '../../../src/playground/editor/types/type-bundle-cache.ts';
 import { playgroundTypesPlugin } from '../../../src/playground/editor/types/vite-plugin.ts';
 import { MIKRO_ORM_CORE_DECORATOR_HINT, importable } from '../../../src/playground/module-names.ts';
 import type { OrmId } from '../../../src/playground/protocol.ts';
@@ -383,6 +384,7 @@ describe('playgroundTypesPlugin', () => {
 
   it('builds a bundle once, and again after its adapter\'s source changes', { timeout: TIMEOUT }, async () => {
     const build = vi.mocked(buildTypeBundle);
+    forgetTypeBundles(); // the bundles are cached per process: start from none
     const plugin = playgroundTypesPlugin();
     const watched: string[] = [];
     const before = build.mock.calls.length;

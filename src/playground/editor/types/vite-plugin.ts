@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { ORM_IDS, type OrmId } from '../../protocol.ts';
-import { buildTypeBundle, typeBundleInputs, type TypeBundle } from './build-type-bundle.ts';
+import { typeBundleInputs, type TypeBundle } from './build-type-bundle.ts';
+import { cachedTypeBundle, forgetTypeBundles } from './type-bundle-cache.ts';
 
 export const PLAYGROUND_TYPES_PREFIX = 'virtual:playground-types/';
 const RESOLVED_PREFIX = `\0${PLAYGROUND_TYPES_PREFIX}`;
@@ -24,7 +25,6 @@ function moduleCode(bundle: TypeBundle): string {
 }
 
 export function playgroundTypesPlugin(): Plugin {
-  const bundles = new Map<OrmId, Promise<TypeBundle>>();
   const inputs = new Map<OrmId, ReadonlySet<string>>();
 
   return {
@@ -39,20 +39,11 @@ export function playgroundTypesPlugin(): Plugin {
       const files = typeBundleInputs(orm);
       inputs.set(orm, new Set(files.map((file) => path.resolve(file))));
       for (const file of files) this.addWatchFile(file);
-      let bundle = bundles.get(orm);
-      if (!bundle) {
-        bundle = buildTypeBundle(orm);
-        bundles.set(orm, bundle);
-        // A failed build is not kept: the next import tries again (say, after the fix is saved).
-        bundle.catch(() => {
-          if (bundles.get(orm) === bundle) bundles.delete(orm);
-        });
-      }
-      return { code: moduleCode(await bundle), map: null, moduleSideEffects: false };
+      return { code: moduleCode(await cachedTypeBundle(orm)), map: null, moduleSideEffects: false };
     },
     watchChange(id) {
       const changed = path.resolve(id);
-      for (const [orm, files] of inputs) if (files.has(changed)) bundles.delete(orm);
+      for (const [orm, files] of inputs) if (files.has(changed)) forgetTypeBundles(orm);
     },
   };
 }
