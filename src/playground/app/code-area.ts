@@ -2,7 +2,7 @@ import type { Diagnostic } from '../compiler/diagnostics.ts';
 import type { CodeEditor } from '../editor/code-editor.ts';
 import { EDITOR_KEYBOARD_HINT } from '../editor/keyboard.ts';
 import type { CompiledFile, OrmId, SourceFile, SourceLocation } from '../protocol.ts';
-import { invalidFileName } from '../store/state.ts';
+import { invalidFileName, sameFiles } from '../store/state.ts';
 import type { Dialogs } from '../ui/dialogs.ts';
 import { el } from '../ui/dom.ts';
 import { TabList } from '../ui/tabs.ts';
@@ -66,19 +66,22 @@ export class CodeArea {
     return this.#active;
   }
 
-  /** Shows other files (an example, a link, an ORM switch). */
-  async set(orm: OrmId, files: readonly SourceFile[], active: string): Promise<void> {
+  /**
+   * Shows other files (an example, a link, an ORM switch). The files are in place when this
+   * returns — a run started right after takes them; the promise waits for the editor's types.
+   */
+  set(orm: OrmId, files: readonly SourceFile[], active: string): Promise<void> {
     const ormChanged = orm !== this.#orm;
     this.#orm = orm;
     this.#files = files.map((file) => ({ ...file }));
     this.#active = files.some((file) => file.name === active) ? active : (files[0]?.name ?? '');
     this.#renderTabs();
-    if (this.#editor) {
-      if (ormChanged) await this.#editor.setOrm(orm);
-      this.#editor.setFiles(this.#files, this.#active);
-    } else {
+    if (!this.#editor) {
       this.#showPlain();
+      return Promise.resolve();
     }
+    this.#editor.setFiles(this.#files, this.#active);
+    return ormChanged ? this.#editor.setOrm(orm) : Promise.resolve();
   }
 
   /** Loads Monaco (once) and puts it in place of the plain view. */
@@ -119,8 +122,12 @@ export class CodeArea {
       const createMonacoEditor = await loadMonacoEditor(this.#orm);
       const host = el('div', { class: 'pg-monaco' });
       this.#surface.append(host);
-      const editor = await createMonacoEditor(host, this.#orm, this.files(), this.#active);
-      this.#files = editor.files();
+      const orm = this.#orm;
+      const editor = await createMonacoEditor(host, orm, this.files(), this.#active);
+      // Other code may have been put on screen while Monaco loaded (the plain view is read-only,
+      // so only set() changes files meanwhile): the editor takes what is on screen now.
+      if (orm !== this.#orm) void editor.setOrm(this.#orm);
+      if (!sameFiles(editor.files(), this.#files)) editor.setFiles(this.#files, this.#active);
       editor.onChange(() => {
         this.#files = editor.files();
         this.#events.onChange();

@@ -1,5 +1,5 @@
 import type { BuiltExample } from '../build/examples-plugin.ts';
-import type { OrmId } from '../protocol.ts';
+import { ORM_LABELS, type OrmId } from '../protocol.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import { el } from '../ui/dom.ts';
 
@@ -72,8 +72,8 @@ export class Controls {
     this.#examples.value = selected;
   }
 
+  /** Run stays enabled while busy: a press with changed code queues one more run (playground-app.ts). */
   busy(busy: boolean, message: string, kind: StatusKind = 'info'): void {
-    this.#run.disabled = busy;
     this.#stop.disabled = !busy;
     this.#root.dataset['busy'] = String(busy);
     this.status(message, kind);
@@ -84,9 +84,17 @@ export class Controls {
     this.#status.dataset['kind'] = kind;
   }
 
-  runtimeState(state: 'starting' | 'ready' | 'failed', detail: string): void {
+  /** Ends the busy state and leaves the status line as it is. */
+  settle(): void {
+    if (this.#root.dataset['busy'] !== 'true') return;
+    this.#stop.disabled = true;
+    this.#root.dataset['busy'] = 'false';
+  }
+
+  runtimeState(state: 'starting' | 'ready' | 'failed', orm: OrmId, detail: string): void {
     this.#runtime.dataset['state'] = state;
-    this.#runtime.textContent = state === 'starting' ? 'Starting the database…' : state === 'ready' ? detail : `The runtime could not start: ${detail}`;
+    this.#runtime.dataset['orm'] = orm;
+    this.#runtime.textContent = state === 'starting' ? `Starting ${ORM_LABELS[orm]}…` : state === 'ready' ? detail : `The ${ORM_LABELS[orm]} runtime could not start: ${detail}`;
     if (state === 'failed') this.status(`The playground runtime could not start: ${detail}`, 'error');
     if (state === 'ready' && !this.#root.dataset['engineReady']) {
       this.#root.dataset['engineReady'] = String(performance.now());

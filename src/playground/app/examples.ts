@@ -1,7 +1,7 @@
 import { examples, } from 'virtual:playground-examples';
 import type { BuiltExample } from '../build/examples-plugin.ts';
 import type { CompiledFile, OrmId, SourceFile } from '../protocol.ts';
-import { DEFAULT_OPTIONS, type PlaygroundState } from '../store/state.ts';
+import { DEFAULT_OPTIONS, sameFiles, type PlaygroundState } from '../store/state.ts';
 
 export const EXAMPLES: readonly BuiltExample[] = examples;
 
@@ -15,10 +15,6 @@ export function defaultExample(orm: OrmId): BuiltExample {
 
 export function exampleState(example: BuiltExample, options = DEFAULT_OPTIONS): PlaygroundState {
   return { orm: example.orm, files: example.files.map(({ name, code }) => ({ name, code })), active: example.active, options };
-}
-
-function sameFiles(a: readonly SourceFile[], b: readonly SourceFile[]): boolean {
-  return a.length === b.length && a.every((file, i) => file.name === b[i]?.name && file.code === b[i]?.code);
 }
 
 /** The example whose files these are, unchanged, if any. */

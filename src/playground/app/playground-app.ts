@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
-import { ORM_LABELS, type AdapterMethod, type OrmId, type Outcome, type RunError, type ScenarioId, type SourceLocation } from '../protocol.ts';
+import { ORM_IDS, ORM_LABELS, type AdapterMethod, type CompiledFile, type OrmId, type Outcome, type RunError, type ScenarioId, type SourceLocation } from '../protocol.ts';
 import { decodeState } from '../share/codec.ts';
 import { browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
-import { entryFile, sameState, type PlaygroundState } from '../store/state.ts';
+import { entryFile, sameFiles, sameState, type PlaygroundState } from '../store/state.ts';
 import { Dialogs } from '../ui/dialogs.ts';
 import { plural, formatMs } from '../ui/dom.ts';
 import { CodeArea } from './code-area.ts';
@@ -11,13 +11,27 @@ import { defaultExample, exampleOf, exampleState, examplesOf, precompiled, EXAMP
 import { initialState } from './initial-state.ts';
 import { Notices } from './notices.ts';
 import { Results } from './results.ts';
-import { Runner, type RunnerResult } from './runner.ts';
+import { takeEarlyInput, type EarlyInput } from './early-input.ts';
+import { aborted, Runner, stoppedBeforeStart, type RunnerResult } from './runner.ts';
+import { SerialQueue } from './serial-queue.ts';
 import { ShareActions } from './share-actions.ts';
 
 const SAVE_DELAY_MS = 300;
 
 /** A title for the Console section of a request that was stopped. */
 const STOPPED_TITLE = 'Run (stopped)';
+
+/**
+ * A run whose code was replaced on screen (same ORM) may finish this long before it is stopped:
+ * most runs are shorter, and stopping costs a runtime restart.
+ */
+const SUPERSEDED_GRACE_MS = 300;
+
+/** The run in flight: what it runs, and for which screen (generation). */
+interface CurrentRun {
+  readonly generation: number;
+  readonly state: PlaygroundState;
+}
 
 /**
  * The playground page: wires the code area, the results, the controls and the runtime around
@@ -38,18 +52,34 @@ export class PlaygroundApp {
   #diagnostics: readonly Diagnostic[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #firstResult = false;
+  /**
+   * Every request to the runtime (runs, adapter calls, flows, imports) goes through one queue,
+   * so they never overlap; at most one run waits in it, and it takes the code on screen when
+   * its turn comes.
+   */
+  readonly #queue = new SerialQueue();
+  #runQueued = false;
+  #current: CurrentRun | undefined;
+  /** Bumped whenever the code on screen is replaced: work for an older screen shows nothing. */
+  #generation = 0;
+  /** Bumped by Stop: work queued before it is dropped. */
+  #stops = 0;
+  #abort: AbortController | undefined;
 
   constructor(root: HTMLElement) {
     this.#root = root;
     this.#autosave = createAutosave(browserStorage());
     const boot = initialState(location.hash, this.#autosave);
     this.#state = boot.state;
-    // First of all: the runtime's download and start-up are the long pole of the first result.
+    const early = takeEarlyInput();
+    const earlyOrm = early.findLast((input) => input.kind === 'orm');
+    // First of all: the runtime's download and start-up are the long pole of the first result —
+    // of the ORM the reader picked already, if they were that quick.
     this.#runner = new Runner({
-      onState: (state, detail) => this.#controls?.runtimeState(state, detail),
+      onState: (state, orm, detail) => this.#controls?.runtimeState(state, orm, detail),
       onProgress: (entries) => this.#results?.progress(entries),
     });
-    void this.#runner.use(this.#state.orm).catch(() => {});
+    void this.#runner.use(earlyOrm && earlyOrm.kind === 'orm' && isOrm(earlyOrm.value) ? earlyOrm.value : this.#state.orm).catch(() => {});
     this.#exampleId = exampleOf(boot.state.orm, boot.state.files)?.id ?? defaultExample(boot.state.orm).id;
     this.#dialogs = new Dialogs(root);
     this.#notices = new Notices(root.querySelector<HTMLElement>('[data-notices]')!);
@@ -57,7 +87,7 @@ export class PlaygroundApp {
     this.#code = new CodeArea(root.querySelector<HTMLElement>('[data-code]')!, this.#dialogs, {
       onChange: () => this.#edited(),
       onDiagnostics: (diagnostics) => this.#setDiagnostics(diagnostics),
-      onRunShortcut: () => void this.run(),
+      onRunShortcut: () => this.run(),
       onEditorState: (state, detail) => this.#controls.editorState(state, detail),
     });
     this.#results = new Results(root.querySelector<HTMLElement>('[data-results]')!, locations, {
@@ -67,8 +97,8 @@ export class PlaygroundApp {
     });
     this.#share = new ShareActions(root, () => this.#state, () => this.#runner.versions(), (message, kind) => this.#controls.status(message, kind));
     this.#controls = new Controls(root, {
-      run: () => void this.run(),
-      stop: () => this.#runner.stop(),
+      run: () => this.run(),
+      stop: () => this.#stop(),
       switchOrm: (orm) => void this.#switchOrm(orm),
       loadExample: (id) => void this.#loadExample(id),
       reset: () => void this.#reset(),
@@ -87,27 +117,52 @@ export class PlaygroundApp {
     root.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
         event.preventDefault();
-        void this.run();
+        this.run();
       }
     });
     addEventListener('pagehide', () => this.#saveNow());
-    // A share link pasted into the address bar of an open playground.
+    // A share link pasted into the address bar of an open playground, or back/forward between links.
     addEventListener('hashchange', () => void this.#openLink());
-    void this.#code.set(this.#state.orm, this.#state.files, this.#state.active).then(() => performance.mark('playground:code-visible'));
+    void this.#code.set(this.#state.orm, this.#state.files, this.#state.active);
+    performance.mark('playground:code-visible');
     // Compressing the link takes tens of ms: not before the sandbox and the worker have started.
     requestIdleCallback(() => this.#saveNow(), { timeout: 1000 });
-    if (boot.autorun) void this.run();
+    if (boot.autorun) this.run();
     else void this.#code.loadEditor();
+    void this.#replay(early, boot.autorun);
   }
 
-  /** Compiles (the build's output for an unchanged example, else the editor's) and runs the code. */
-  async run(): Promise<void> {
-    if (this.#runner.busy) return;
+  /**
+   * Runs the code on screen on the ORM on screen: at once, or after the request in flight. A run
+   * of code that is already running (unchanged) is not queued again.
+   */
+  run(): void {
+    if (this.#runQueued) return;
     const state = this.#syncFromEditor();
-    this.#controls.busy(true, 'Compiling…');
-    let files = precompiled(state.orm, state.files);
-    if (!files) {
-      const compiled = await this.#code.compile();
+    const current = this.#current;
+    if (current && current.generation === this.#generation && sameState(current.state, state)) return;
+    this.#runQueued = true;
+    const stops = this.#stops;
+    void this.#queue.add(async () => {
+      this.#runQueued = false;
+      if (stops === this.#stops) await this.#runNow();
+    });
+  }
+
+  async #runNow(): Promise<void> {
+    const generation = this.#generation;
+    const state = this.#syncFromEditor();
+    const abort = new AbortController();
+    this.#current = { generation, state };
+    this.#abort = abort;
+    try {
+      this.#controls.busy(true, 'Compiling…');
+      const compiled = await Promise.race([this.#compile(state), aborted(abort.signal)]);
+      if (generation !== this.#generation) return;
+      if (compiled === 'aborted') {
+        this.#finish(stoppedBeforeStart(), 'Ran');
+        return;
+      }
       if ('failed' in compiled) {
         this.#controls.busy(false, compiled.failed, 'error');
         return;
@@ -121,24 +176,68 @@ export class PlaygroundApp {
         this.#controls.busy(false, `Not run: syntax error in ${syntax.file}:${syntax.line}:${syntax.column} — ${syntax.message}`, 'error');
         return;
       }
-      files = compiled.files;
-    }
-    this.#controls.busy(true, 'Running…');
-    this.#results.startRun();
-    this.#autosave.runStarted(state);
-    const result = await this.#runner.run(files, entryFile(state), state.options.freshDatabase);
-    this.#autosave.runFinished();
-    this.#finish(result, 'Ran');
-    performance.mark('playground:run-finished');
-    if (!this.#firstResult) {
-      this.#firstResult = true;
-      this.#root.dataset['firstResult'] = String(performance.now());
-      performance.mark('playground:first-result');
-      void this.#code.loadEditor();
+      this.#controls.busy(true, `Running on ${ORM_LABELS[state.orm]}…`);
+      this.#results.startRun();
+      this.#autosave.runStarted(state);
+      const result = await this.#runner.run(state.orm, compiled.files, entryFile(state), state.options.freshDatabase, abort.signal);
+      this.#autosave.runFinished();
+      // Its code is no longer on screen: the run queued by the change shows its own result.
+      if (result.kind === 'superseded' || generation !== this.#generation) return;
+      this.#finish(result, 'Ran');
+      performance.mark('playground:run-finished');
+      if (!this.#firstResult && result.kind === 'outcome') {
+        this.#firstResult = true;
+        this.#root.dataset['firstResult'] = String(performance.now());
+        performance.mark('playground:first-result');
+        void this.#code.loadEditor();
+      }
+    } finally {
+      this.#current = undefined;
+      if (this.#abort === abort) this.#abort = undefined;
+      this.#settleIfIdle();
     }
   }
 
-  #finish(result: RunnerResult, verb: string): Outcome | undefined {
+  /** The build's output for an unchanged example, else the editor's compiler. */
+  async #compile(state: PlaygroundState): Promise<{ files: readonly CompiledFile[]; diagnostics: readonly Diagnostic[] } | { failed: string }> {
+    const files = precompiled(state.orm, state.files);
+    if (files) return { files, diagnostics: this.#diagnostics };
+    return this.#code.compile();
+  }
+
+  /** The busy state ends with the last queued request, whatever became of it. */
+  #settleIfIdle(): void {
+    if (this.#queue.size <= 1) this.#controls.settle();
+  }
+
+  #stop(): void {
+    this.#stops++;
+    this.#runQueued = false;
+    this.#abort?.abort();
+    this.#runner.stop();
+  }
+
+  /** Queues a request on the runtime (a call, a flow, an import); dropped when the code on screen is replaced first. */
+  #request(busy: string, send: (orm: OrmId, signal: AbortSignal) => Promise<RunnerResult>, verb: string): Promise<Outcome | undefined> {
+    const generation = this.#generation;
+    const stops = this.#stops;
+    return this.#queue.add(async () => {
+      if (generation !== this.#generation || stops !== this.#stops) return undefined;
+      const abort = new AbortController();
+      this.#abort = abort;
+      try {
+        this.#controls.busy(true, busy);
+        const result = await send(this.#state.orm, abort.signal);
+        if (result.kind === 'superseded' || generation !== this.#generation) return undefined;
+        return this.#finish(result, verb);
+      } finally {
+        if (this.#abort === abort) this.#abort = undefined;
+        this.#settleIfIdle();
+      }
+    });
+  }
+
+  #finish(result: Exclude<RunnerResult, { kind: 'superseded' }>, verb: string): Outcome | undefined {
     if (result.kind === 'refused') {
       this.#controls.busy(false, result.message, 'error');
       return undefined;
@@ -165,23 +264,20 @@ export class PlaygroundApp {
     // For tests and the bench: how many outcomes so far, and the runtime's own duration of the last.
     this.#root.dataset['runs'] = String(Number(this.#root.dataset['runs'] ?? 0) + 1);
     this.#root.dataset['lastDurationMs'] = outcome.durationMs.toFixed(1);
+    this.#root.dataset['lastOrm'] = this.#state.orm;
     return outcome;
   }
 
   async #call(method: AdapterMethod, args: unknown[]): Promise<void> {
-    if (this.#runner.busy) return;
-    this.#controls.busy(true, `Calling ${method}…`);
     this.#results.adapterPanel.setBusy(true);
-    const outcome = this.#finish(await this.#runner.call(method, args), `${method} done`);
+    const outcome = await this.#request(`Calling ${method}…`, (orm, signal) => this.#runner.call(orm, method, args, signal), `${method} done`);
     this.#results.adapterPanel.setBusy(false);
     if (outcome) this.#results.adapterPanel.showCall(outcome.calls.at(-1), outcome.error ? `${method} failed: ${outcome.error.message}` : `${method} done in ${formatMs(outcome.durationMs)}; the Tables tab shows what it changed.`);
   }
 
   async #scenario(id: ScenarioId): Promise<void> {
-    if (this.#runner.busy) return;
-    this.#controls.busy(true, 'Running the flow…');
     this.#results.adapterPanel.setBusy(true);
-    const outcome = this.#finish(await this.#runner.scenario(id), 'Flow done');
+    const outcome = await this.#request('Running the flow…', (orm, signal) => this.#runner.scenario(orm, id, signal), 'Flow done');
     this.#results.adapterPanel.setBusy(false);
     if (outcome) {
       const notice = outcome.console.findLast((entry) => entry.kind === 'notice');
@@ -190,10 +286,8 @@ export class PlaygroundApp {
   }
 
   async #importDatabase(file: File): Promise<void> {
-    if (this.#runner.busy) return;
-    this.#controls.busy(true, `Importing ${file.name}…`);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const outcome = this.#finish(await this.#runner.loadDatabase(bytes, file.name), `Imported ${file.name}`);
+    const outcome = await this.#request(`Importing ${file.name}…`, (orm, signal) => this.#runner.loadDatabase(orm, bytes, file.name, signal), `Imported ${file.name}`);
     if (outcome) {
       this.#setState({ ...this.#state, options: { ...this.#state.options, freshDatabase: false } });
       this.#controls.status(`Imported ${file.name}: ${plural(outcome.tables.length, 'table')}. "Fresh database each run" is now off, so runs continue on it.`, 'ok');
@@ -201,30 +295,44 @@ export class PlaygroundApp {
     }
   }
 
+  /** Replays what the reader did before the page was up (early-input.ts), in order. */
+  async #replay(inputs: readonly EarlyInput[], autorun: boolean): Promise<void> {
+    for (const input of inputs) {
+      if (input.kind === 'orm' && isOrm(input.value)) await this.#switchOrm(input.value);
+      else if (input.kind === 'example') await this.#loadExample(input.value);
+      // The page runs its code on load anyway: an early Run press is that run.
+      else if (input.kind === 'run' && !autorun) this.run();
+    }
+  }
+
   async #switchOrm(orm: OrmId): Promise<void> {
     if (orm === this.#state.orm) return;
     const current = this.#syncFromEditor();
+    const generation = this.#generation;
     if (!exampleOf(current.orm, current.files) && !(await this.#dialogs.confirm(`Switch to ${ORM_LABELS[orm]}?`, `Your ${ORM_LABELS[current.orm]} code is kept in this browser: switching back brings it back.`, `Switch to ${ORM_LABELS[orm]}`))) {
       this.#controls.setState(this.#state);
       return;
     }
+    // Something else replaced the code while the dialog was open.
+    if (generation !== this.#generation) return;
     createAutosave(browserStorage(), `adapter-lab:playground:draft:${current.orm}`).save(current);
     const draft = createAutosave(browserStorage(), `adapter-lab:playground:draft:${orm}`).load()?.state;
-    const next = draft && draft.orm === orm ? draft : exampleState(defaultExample(orm), current.options);
-    await this.#replace(next);
+    this.#replace(draft && draft.orm === orm ? draft : exampleState(defaultExample(orm), current.options));
   }
 
   async #loadExample(id: string): Promise<void> {
     const example = EXAMPLES.find((candidate) => candidate.id === id);
     if (!example) return;
     const current = this.#syncFromEditor();
+    const generation = this.#generation;
     const changed = !exampleOf(current.orm, current.files);
     if (changed && !(await this.#dialogs.confirm(`Open "${example.title}"?`, 'It replaces your code in the editor; "Restore" brings your code back afterwards.', 'Open example'))) {
       this.#controls.setExamples(examplesOf(this.#state.orm), this.#exampleId);
       return;
     }
+    if (generation !== this.#generation) return;
     if (changed) this.#autosave.keepPrevious(current);
-    await this.#replace(exampleState(example, current.options));
+    this.#replace(exampleState(example, current.options));
     if (changed) this.#notices.offerRestore(`"${example.title}" replaced your code.`, () => this.#restorePrevious());
   }
 
@@ -235,9 +343,11 @@ export class PlaygroundApp {
       this.#controls.status('The code already is the example.', 'ok');
       return;
     }
+    const generation = this.#generation;
     if (!(await this.#dialogs.confirm('Reset to the example?', `Your changes are discarded and "${example.title}" comes back.`, 'Reset'))) return;
+    if (generation !== this.#generation) return;
     this.#autosave.keepPrevious(current);
-    await this.#replace(exampleState(example, current.options));
+    this.#replace(exampleState(example, current.options));
     this.#notices.offerRestore('The code was reset to the example.', () => this.#restorePrevious());
   }
 
@@ -250,30 +360,43 @@ export class PlaygroundApp {
     const current = this.#syncFromEditor();
     if (sameState(current, decoded.state)) return;
     this.#autosave.keepPrevious(current);
-    await this.#replace(decoded.state);
+    this.#replace(decoded.state);
     this.#notices.offerRestore('The link replaced the code you had open.', () => this.#restorePrevious());
   }
 
   async #restorePrevious(): Promise<void> {
     const previous = this.#autosave.takePrevious();
-    if (previous) await this.#replace(previous);
+    if (previous) this.#replace(previous);
   }
 
-  async #replace(state: PlaygroundState): Promise<void> {
+  /**
+   * Puts other code on screen (an example, a link, an ORM switch, a reset) and runs it. Whatever
+   * ran for the old code shows nothing: another ORM's runtime is closed at once (ending its
+   * run); a run on the same ORM may finish briefly, then is stopped.
+   */
+  #replace(state: PlaygroundState): void {
     const ormChanged = state.orm !== this.#state.orm;
+    this.#generation++;
     this.#exampleId = exampleOf(state.orm, state.files)?.id ?? (ormChanged ? defaultExample(state.orm).id : this.#exampleId);
     this.#setState(state);
     this.#controls.setExamples(examplesOf(state.orm), this.#exampleId);
-    await this.#code.set(state.orm, state.files, state.active);
-    if (ormChanged) this.#results.adapterPanel.update(null, []);
-    await this.#runner.use(state.orm).catch(() => {});
-    await this.run();
+    void this.#code.set(state.orm, state.files, state.active);
+    if (ormChanged) {
+      this.#results.adapterPanel.update(null, []);
+      void this.#runner.use(state.orm).catch(() => {});
+    } else if (this.#current) {
+      const superseded = this.#current;
+      setTimeout(() => {
+        if (this.#current === superseded) this.#runner.stop();
+      }, SUPERSEDED_GRACE_MS);
+    }
+    this.run();
   }
 
   #syncFromEditor(): PlaygroundState {
     const files = this.#code.files();
     const active = this.#code.active || this.#state.active;
-    if (files.length > 0) this.#state = { ...this.#state, files, active };
+    if (files.length > 0 && !(active === this.#state.active && sameFiles(files, this.#state.files))) this.#state = { ...this.#state, files, active };
     return this.#state;
   }
 
@@ -309,4 +432,8 @@ export class PlaygroundApp {
   #reveal(location: SourceLocation): void {
     this.#code.reveal(location);
   }
+}
+
+function isOrm(value: string): value is OrmId {
+  return (ORM_IDS as readonly string[]).includes(value);
 }

@@ -1,21 +1,29 @@
-import type { AdapterMethod, CompiledFile, ConsoleEntry, OrmId, Outcome, RunError, RuntimeVersions, ScenarioId } from '../protocol.ts';
+import { ORM_LABELS, type AdapterMethod, type CompiledFile, type ConsoleEntry, type OrmId, type Outcome, type RunError, type RuntimeVersions, type ScenarioId } from '../protocol.ts';
 import { RuntimeClient, type RequestResult } from '../sandbox/runtime-client.ts';
 
 export interface RunnerEvents {
-  /** The runtime of `orm` is starting (downloading) or ready. */
-  onState(state: 'starting' | 'ready' | 'failed', detail: string): void;
+  /** The runtime of `orm` is starting (downloading), ready (detail: its versions) or failed. */
+  onState(state: 'starting' | 'ready' | 'failed', orm: OrmId, detail: string): void;
   onProgress(console: readonly ConsoleEntry[]): void;
 }
 
 /** A request that ended without an outcome: refused (nothing changed) or stopped (runtime restarted). */
 export type Failure = { readonly kind: 'refused'; readonly message: string } | { readonly kind: 'stopped'; readonly error: RunError; readonly console: readonly ConsoleEntry[] };
 
-export type RunnerResult = { readonly kind: 'outcome'; readonly outcome: Outcome } | Failure;
+/**
+ * `superseded`: the page switched to another ORM before or while the request ran, so its
+ * runtime was closed; the request's result belongs to code no longer on screen.
+ */
+export type RunnerResult = { readonly kind: 'outcome'; readonly outcome: Outcome } | Failure | { readonly kind: 'superseded' };
+
+type Request = Parameters<RuntimeClient['request']>[0];
 
 /**
- * Owns the runtime for the current ORM: starts it (once per ORM switch), sends requests one at
- * a time, and after a stop or crash starts a new one from the last database the page saw —
- * so neither the code nor the data is lost when a run has to be killed.
+ * Owns the runtime of the ORM on screen: starts it (once per ORM switch; switching closes the
+ * other one, ending whatever it was running), sends requests one at a time, each naming the
+ * ORM it is for — so a request can never run on another ORM's runtime — and after a stop or
+ * crash starts a new one from the last database the page saw, so neither the code nor the data
+ * is lost when a run has to be killed.
  */
 export class Runner {
   readonly #events: RunnerEvents;
@@ -23,6 +31,9 @@ export class Runner {
   #client: Promise<RuntimeClient> | undefined;
   #database: Uint8Array | null = null;
   #active: RuntimeClient | undefined;
+  #versions: RuntimeVersions | undefined;
+  /** Which start is current: a start superseded by a later one reports nothing. */
+  #starts = 0;
 
   constructor(events: RunnerEvents) {
     this.#events = events;
@@ -33,69 +44,94 @@ export class Runner {
     return this.#database;
   }
 
-  get busy(): boolean {
-    return this.#active?.busy ?? false;
+  /** The ORM whose runtime is current (started or starting). */
+  get orm(): OrmId | undefined {
+    return this.#orm;
   }
 
   /** Starts (or switches to) the runtime of `orm`; the database starts empty on a switch. */
   use(orm: OrmId): Promise<RuntimeClient> {
     if (this.#orm === orm && this.#client) return this.#client;
-    if (this.#orm !== orm) this.#database = null;
+    if (this.#orm !== orm) {
+      this.#database = null;
+      this.#versions = undefined;
+      // The other ORM's runtime ends now, and with it any request it was running.
+      void this.#client?.then((client) => client.dispose(), () => {});
+    }
     this.#orm = orm;
-    void this.#client?.then((client) => client.dispose(), () => {});
-    this.#client = this.#start(orm);
+    this.#client = this.#start(orm, ++this.#starts);
     return this.#client;
   }
 
+  /** The versions of the current ORM's runtime, once it is ready. */
   async versions(): Promise<RuntimeVersions | undefined> {
     try {
-      return (await this.#client)?.versions;
+      await this.#client;
+      return this.#versions;
     } catch {
       return undefined;
     }
   }
 
-  run(files: readonly CompiledFile[], entry: string, fresh: boolean): Promise<RunnerResult> {
-    return this.#send({ type: 'run', files, entry, database: null, keep: !fresh });
+  // `signal`: aborted (the Stop button) while the runtime is still starting, the request is never sent.
+  run(orm: OrmId, files: readonly CompiledFile[], entry: string, fresh: boolean, signal?: AbortSignal): Promise<RunnerResult> {
+    return this.#send(orm, { type: 'run', files, entry, database: null, keep: !fresh }, signal);
   }
 
-  call(method: AdapterMethod, args: readonly unknown[]): Promise<RunnerResult> {
-    return this.#send({ type: 'call', method, args });
+  call(orm: OrmId, method: AdapterMethod, args: readonly unknown[], signal?: AbortSignal): Promise<RunnerResult> {
+    return this.#send(orm, { type: 'call', method, args }, signal);
   }
 
-  scenario(scenario: ScenarioId): Promise<RunnerResult> {
-    return this.#send({ type: 'scenario', scenario });
+  scenario(orm: OrmId, scenario: ScenarioId, signal?: AbortSignal): Promise<RunnerResult> {
+    return this.#send(orm, { type: 'scenario', scenario }, signal);
   }
 
-  loadDatabase(bytes: Uint8Array, fileName: string): Promise<RunnerResult> {
-    return this.#send({ type: 'load-database', bytes, fileName });
+  loadDatabase(orm: OrmId, bytes: Uint8Array, fileName: string, signal?: AbortSignal): Promise<RunnerResult> {
+    return this.#send(orm, { type: 'load-database', bytes, fileName }, signal);
   }
 
-  stop(): void {
-    this.#active?.stop();
+  /** Stops the request in flight, if any (the runtime restarts from the last database). */
+  stop(): boolean {
+    if (!this.#active?.busy) return false;
+    this.#active.stop();
+    return true;
   }
 
-  async #start(orm: OrmId): Promise<RuntimeClient> {
-    this.#events.onState('starting', orm);
+  async #start(orm: OrmId, start: number): Promise<RuntimeClient> {
+    this.#events.onState('starting', orm, '');
     try {
       const client = await RuntimeClient.start(orm, this.#database, { onProgress: (entries) => this.#events.onProgress(entries) });
-      this.#events.onState('ready', `${client.versions.orm}, ${client.versions.adapter}, ${client.versions.sqlite}`);
+      if (start === this.#starts) {
+        this.#versions = client.versions;
+        this.#events.onState('ready', orm, `${client.versions.orm}, ${client.versions.adapter}, ${client.versions.sqlite}`);
+      }
       return client;
     } catch (error) {
-      this.#client = undefined;
-      const message = error instanceof Error ? error.message : String(error);
-      this.#events.onState('failed', message);
+      if (start === this.#starts) {
+        this.#client = undefined;
+        this.#events.onState('failed', orm, error instanceof Error ? error.message : String(error));
+      }
       throw error;
     }
   }
 
-  async #send(request: Parameters<RuntimeClient['request']>[0]): Promise<RunnerResult> {
-    const orm = this.#orm;
-    if (!orm) throw new Error('No ORM chosen.');
-    const client = await this.use(orm);
+  async #send(orm: OrmId, request: Request, signal?: AbortSignal): Promise<RunnerResult> {
+    const clientLoading = this.use(orm);
+    let client: RuntimeClient | 'aborted';
+    try {
+      if (signal?.aborted) throw new StopBeforeStart();
+      // Stop while the runtime is still starting answers at once; the runtime goes on starting.
+      client = await Promise.race([clientLoading, aborted(signal)]);
+    } catch (error) {
+      if (error instanceof StopBeforeStart) client = 'aborted';
+      else return { kind: 'refused', message: `The ${ORM_LABELS[orm]} runtime could not start: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (this.#orm !== orm) return { kind: 'superseded' };
+    if (client === 'aborted') return stoppedBeforeStart();
     this.#active = client;
     const result: RequestResult = await client.request(request);
-    this.#active = undefined;
+    if (this.#active === client) this.#active = undefined;
+    if (this.#orm !== orm || this.#client !== clientLoading) return { kind: 'superseded' };
     if (result.kind === 'outcome') {
       this.#database = result.outcome.database;
       return result;
@@ -107,4 +143,20 @@ export class Runner {
     const error: RunError = { name: result.phase === 'crash' ? 'RuntimeCrash' : 'Stopped', message: result.message, phase: result.phase, frames: [] };
     return { kind: 'stopped', error, console: result.console };
   }
+}
+
+class StopBeforeStart extends Error {}
+
+/** A request the Stop button ended before the runtime got it. */
+export function stoppedBeforeStart(): Failure {
+  const error: RunError = { name: 'Stopped', message: 'Stopped before it started. Your code is unchanged.', phase: 'stopped', frames: [] };
+  return { kind: 'stopped', error, console: [] };
+}
+
+/** Settles when `signal` aborts (never without one). */
+export function aborted(signal: AbortSignal | undefined): Promise<'aborted'> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve('aborted');
+    else signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
 }

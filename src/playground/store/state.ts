@@ -35,8 +35,12 @@ export function invalidFileName(name: string, existing: readonly string[]): stri
   return null;
 }
 
+/** The same files, with the same names and code, in the same order. */
+export function sameFiles(a: readonly SourceFile[], b: readonly SourceFile[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.name === b[i]?.name && file.code === b[i]?.code);
+}
+
 /** Two states are the same work (used to skip needless saves and runs). */
 export function sameState(a: PlaygroundState, b: PlaygroundState): boolean {
-  return a.orm === b.orm && a.active === b.active && a.options.freshDatabase === b.options.freshDatabase
-    && a.files.length === b.files.length && a.files.every((file, i) => file.name === b.files[i]?.name && file.code === b.files[i]?.code);
+  return a.orm === b.orm && a.active === b.active && a.options.freshDatabase === b.options.freshDatabase && sameFiles(a.files, b.files);
 }
