@@ -13,7 +13,8 @@ import { Notices } from './notices.ts';
 import { Results } from './results.ts';
 import { takeEarlyInput, type EarlyInput } from './early-input.ts';
 import { aborted, Runner, stoppedBeforeStart, type RunnerResult } from './runner.ts';
-import { SerialQueue } from './serial-queue.ts';
+import { RequestScheduler, type Turn } from './request-scheduler.ts';
+import { prefetchRuntime } from '../sandbox/runtime-client.ts';
 import { ShareActions } from './share-actions.ts';
 
 const SAVE_DELAY_MS = 300;
@@ -27,11 +28,6 @@ const STOPPED_TITLE = 'Run (stopped)';
  */
 const SUPERSEDED_GRACE_MS = 300;
 
-/** The run in flight: what it runs, and for which screen (generation). */
-interface CurrentRun {
-  readonly generation: number;
-  readonly state: PlaygroundState;
-}
 
 /**
  * The playground page: wires the code area, the results, the controls and the runtime around
@@ -52,19 +48,7 @@ export class PlaygroundApp {
   #diagnostics: readonly Diagnostic[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #firstResult = false;
-  /**
-   * Every request to the runtime (runs, adapter calls, flows, imports) goes through one queue,
-   * so they never overlap; at most one run waits in it, and it takes the code on screen when
-   * its turn comes.
-   */
-  readonly #queue = new SerialQueue();
-  #runQueued = false;
-  #current: CurrentRun | undefined;
-  /** Bumped whenever the code on screen is replaced: work for an older screen shows nothing. */
-  #generation = 0;
-  /** Bumped by Stop: work queued before it is dropped. */
-  #stops = 0;
-  #abort: AbortController | undefined;
+  readonly #scheduler = new RequestScheduler<PlaygroundState>(sameState, () => this.#controls.settle());
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -132,69 +116,48 @@ export class PlaygroundApp {
     void this.#replay(early, boot.autorun);
   }
 
-  /**
-   * Runs the code on screen on the ORM on screen: at once, or after the request in flight. A run
-   * of code that is already running (unchanged) is not queued again.
-   */
+  /** Runs the code on screen on the ORM on screen: at once, or after the request in flight. */
   run(): void {
-    if (this.#runQueued) return;
-    const state = this.#syncFromEditor();
-    const current = this.#current;
-    if (current && current.generation === this.#generation && sameState(current.state, state)) return;
-    this.#runQueued = true;
-    const stops = this.#stops;
-    void this.#queue.add(async () => {
-      this.#runQueued = false;
-      if (stops === this.#stops) await this.#runNow();
-    });
+    this.#scheduler.queueRun(() => this.#syncFromEditor(), (state, turn) => this.#runNow(state, turn));
   }
 
-  async #runNow(): Promise<void> {
-    const generation = this.#generation;
-    const state = this.#syncFromEditor();
-    const abort = new AbortController();
-    this.#current = { generation, state };
-    this.#abort = abort;
-    try {
-      this.#controls.busy(true, 'Compiling…');
-      const compiled = await Promise.race([this.#compile(state), aborted(abort.signal)]);
-      if (generation !== this.#generation) return;
-      if (compiled === 'aborted') {
-        this.#finish(stoppedBeforeStart(), 'Ran');
-        return;
-      }
-      if ('failed' in compiled) {
-        this.#controls.busy(false, compiled.failed, 'error');
-        return;
-      }
-      this.#setDiagnostics(compiled.diagnostics);
-      const syntax = compiled.diagnostics.find((diagnostic) => diagnostic.syntactic && diagnostic.severity === 'error');
-      if (syntax) {
-        const error: RunError = { name: 'SyntaxError', message: syntax.message, phase: 'compile', frames: [], at: { file: syntax.file, line: syntax.line, column: syntax.column } };
-        this.#results.showStopped('Run (not started)', [{ kind: 'error', error, time: 0 }]);
-        this.#results.select('console');
-        this.#controls.busy(false, `Not run: syntax error in ${syntax.file}:${syntax.line}:${syntax.column} — ${syntax.message}`, 'error');
-        return;
-      }
-      this.#controls.busy(true, `Running on ${ORM_LABELS[state.orm]}…`);
-      this.#results.startRun();
-      this.#autosave.runStarted(state);
-      const result = await this.#runner.run(state.orm, compiled.files, entryFile(state), state.options.freshDatabase, abort.signal);
-      this.#autosave.runFinished();
-      // Its code is no longer on screen: the run queued by the change shows its own result.
-      if (result.kind === 'superseded' || generation !== this.#generation) return;
-      this.#finish(result, 'Ran');
-      performance.mark('playground:run-finished');
-      if (!this.#firstResult && result.kind === 'outcome') {
-        this.#firstResult = true;
-        this.#root.dataset['firstResult'] = String(performance.now());
-        performance.mark('playground:first-result');
-        void this.#code.loadEditor();
-      }
-    } finally {
-      this.#current = undefined;
-      if (this.#abort === abort) this.#abort = undefined;
-      this.#settleIfIdle();
+  async #runNow(state: PlaygroundState, turn: Turn): Promise<void> {
+    this.#controls.busy(true, 'Compiling…');
+    const compiled = await Promise.race([this.#compile(state), aborted(turn.signal)]);
+    if (!turn.current()) return;
+    if (compiled === 'aborted') {
+      this.#finish(stoppedBeforeStart(), 'Ran');
+      return;
+    }
+    if ('failed' in compiled) {
+      this.#controls.busy(false, compiled.failed, 'error');
+      return;
+    }
+    this.#setDiagnostics(compiled.diagnostics);
+    const syntax = compiled.diagnostics.find((diagnostic) => diagnostic.syntactic && diagnostic.severity === 'error');
+    if (syntax) {
+      const error: RunError = { name: 'SyntaxError', message: syntax.message, phase: 'compile', frames: [], at: { file: syntax.file, line: syntax.line, column: syntax.column } };
+      this.#results.showStopped('Run (not started)', [{ kind: 'error', error, time: 0 }]);
+      this.#results.select('console');
+      this.#controls.busy(false, `Not run: syntax error in ${syntax.file}:${syntax.line}:${syntax.column} — ${syntax.message}`, 'error');
+      return;
+    }
+    this.#controls.busy(true, `Running on ${ORM_LABELS[state.orm]}…`);
+    this.#results.startRun();
+    this.#autosave.runStarted(state);
+    const result = await this.#runner.run(state.orm, compiled.files, entryFile(state), state.options.freshDatabase, turn.signal);
+    this.#autosave.runFinished();
+    // Its code is no longer on screen: the run queued by the change shows its own result.
+    if (result.kind === 'superseded' || !turn.current()) return;
+    this.#finish(result, 'Ran');
+    performance.mark('playground:run-finished');
+    if (!this.#firstResult && result.kind === 'outcome') {
+      this.#firstResult = true;
+      this.#root.dataset['firstResult'] = String(performance.now());
+      performance.mark('playground:first-result');
+      void this.#code.loadEditor();
+      // A switch to the other ORM then waits for its start-up only, not its download.
+      requestIdleCallback(() => prefetchRuntime(ORM_IDS.find((orm) => orm !== state.orm)!), { timeout: 3_000 });
     }
   }
 
@@ -205,35 +168,17 @@ export class PlaygroundApp {
     return this.#code.compile();
   }
 
-  /** The busy state ends with the last queued request, whatever became of it. */
-  #settleIfIdle(): void {
-    if (this.#queue.size <= 1) this.#controls.settle();
-  }
-
   #stop(): void {
-    this.#stops++;
-    this.#runQueued = false;
-    this.#abort?.abort();
+    this.#scheduler.stop();
     this.#runner.stop();
   }
 
   /** Queues a request on the runtime (a call, a flow, an import); dropped when the code on screen is replaced first. */
-  #request(busy: string, send: (orm: OrmId, signal: AbortSignal) => Promise<RunnerResult>, verb: string): Promise<Outcome | undefined> {
-    const generation = this.#generation;
-    const stops = this.#stops;
-    return this.#queue.add(async () => {
-      if (generation !== this.#generation || stops !== this.#stops) return undefined;
-      const abort = new AbortController();
-      this.#abort = abort;
-      try {
-        this.#controls.busy(true, busy);
-        const result = await send(this.#state.orm, abort.signal);
-        if (result.kind === 'superseded' || generation !== this.#generation) return undefined;
-        return this.#finish(result, verb);
-      } finally {
-        if (this.#abort === abort) this.#abort = undefined;
-        this.#settleIfIdle();
-      }
+  async #request(busy: string, send: (orm: OrmId, signal: AbortSignal) => Promise<RunnerResult>, verb: string): Promise<Outcome | undefined> {
+    return this.#scheduler.queue(async (turn) => {
+      this.#controls.busy(true, busy);
+      const result = await send(this.#state.orm, turn.signal);
+      return result.kind === 'superseded' || !turn.current() ? undefined : this.#finish(result, verb);
     });
   }
 
@@ -308,13 +253,13 @@ export class PlaygroundApp {
   async #switchOrm(orm: OrmId): Promise<void> {
     if (orm === this.#state.orm) return;
     const current = this.#syncFromEditor();
-    const generation = this.#generation;
+    const generation = this.#scheduler.generation;
     if (!exampleOf(current.orm, current.files) && !(await this.#dialogs.confirm(`Switch to ${ORM_LABELS[orm]}?`, `Your ${ORM_LABELS[current.orm]} code is kept in this browser: switching back brings it back.`, `Switch to ${ORM_LABELS[orm]}`))) {
       this.#controls.setState(this.#state);
       return;
     }
     // Something else replaced the code while the dialog was open.
-    if (generation !== this.#generation) return;
+    if (generation !== this.#scheduler.generation) return;
     createAutosave(browserStorage(), `adapter-lab:playground:draft:${current.orm}`).save(current);
     const draft = createAutosave(browserStorage(), `adapter-lab:playground:draft:${orm}`).load()?.state;
     this.#replace(draft && draft.orm === orm ? draft : exampleState(defaultExample(orm), current.options));
@@ -324,13 +269,13 @@ export class PlaygroundApp {
     const example = EXAMPLES.find((candidate) => candidate.id === id);
     if (!example) return;
     const current = this.#syncFromEditor();
-    const generation = this.#generation;
+    const generation = this.#scheduler.generation;
     const changed = !exampleOf(current.orm, current.files);
     if (changed && !(await this.#dialogs.confirm(`Open "${example.title}"?`, 'It replaces your code in the editor; "Restore" brings your code back afterwards.', 'Open example'))) {
       this.#controls.setExamples(examplesOf(this.#state.orm), this.#exampleId);
       return;
     }
-    if (generation !== this.#generation) return;
+    if (generation !== this.#scheduler.generation) return;
     if (changed) this.#autosave.keepPrevious(current);
     this.#replace(exampleState(example, current.options));
     if (changed) this.#notices.offerRestore(`"${example.title}" replaced your code.`, () => this.#restorePrevious());
@@ -343,9 +288,9 @@ export class PlaygroundApp {
       this.#controls.status('The code already is the example.', 'ok');
       return;
     }
-    const generation = this.#generation;
+    const generation = this.#scheduler.generation;
     if (!(await this.#dialogs.confirm('Reset to the example?', `Your changes are discarded and "${example.title}" comes back.`, 'Reset'))) return;
-    if (generation !== this.#generation) return;
+    if (generation !== this.#scheduler.generation) return;
     this.#autosave.keepPrevious(current);
     this.#replace(exampleState(example, current.options));
     this.#notices.offerRestore('The code was reset to the example.', () => this.#restorePrevious());
@@ -376,7 +321,7 @@ export class PlaygroundApp {
    */
   #replace(state: PlaygroundState): void {
     const ormChanged = state.orm !== this.#state.orm;
-    this.#generation++;
+    this.#scheduler.replaced();
     this.#exampleId = exampleOf(state.orm, state.files)?.id ?? (ormChanged ? defaultExample(state.orm).id : this.#exampleId);
     this.#setState(state);
     this.#controls.setExamples(examplesOf(state.orm), this.#exampleId);
@@ -384,10 +329,10 @@ export class PlaygroundApp {
     if (ormChanged) {
       this.#results.adapterPanel.update(null, []);
       void this.#runner.use(state.orm).catch(() => {});
-    } else if (this.#current) {
-      const superseded = this.#current;
+    } else if (this.#scheduler.running) {
+      const superseded = this.#scheduler.running;
       setTimeout(() => {
-        if (this.#current === superseded) this.#runner.stop();
+        if (this.#scheduler.running === superseded) this.#runner.stop();
       }, SUPERSEDED_GRACE_MS);
     }
     this.run();
