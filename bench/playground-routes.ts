@@ -20,6 +20,8 @@ export interface Route {
   readonly kind: 'load' | 'switch';
   /** The ORM of the outcome that counts. */
   readonly orm: OrmId;
+  /** Whether the last round's page also times re-runs (each ORM's default example). */
+  readonly rerun: boolean;
 }
 
 /** The docs page whose links the bench follows; its code is the docs' own, not a built-in example. */
@@ -65,10 +67,10 @@ function editedLink(): string {
 export function playgroundRoutes(): Route[] {
   const docs = docsLink();
   return [
-    { label: 'Sequelize, /playground/', path: '/playground/', link: false, kind: 'load', orm: 'sequelize' },
-    { label: 'MikroORM, share link', path: link(stateOf(defaultExample('mikro-orm'))), link: true, kind: 'load', orm: 'mikro-orm' },
-    { label: `docs link, custom code (${DOCS_PAGE})`, path: docs.path, link: true, kind: 'load', orm: docs.orm },
-    { label: 'share link, custom code (Sequelize, 1 line changed)', path: editedLink(), link: true, kind: 'load', orm: 'sequelize' },
-    { label: 'switch ORM (click MikroORM → first table)', path: '/playground/', link: false, kind: 'switch', orm: 'mikro-orm' },
+    { label: 'Sequelize, /playground/', path: '/playground/', link: false, kind: 'load', orm: 'sequelize', rerun: true },
+    { label: 'MikroORM, share link', path: link(stateOf(defaultExample('mikro-orm'))), link: true, kind: 'load', orm: 'mikro-orm', rerun: true },
+    { label: `docs link, custom code (${DOCS_PAGE})`, path: docs.path, link: true, kind: 'load', orm: docs.orm, rerun: false },
+    { label: 'share link, custom code (Sequelize, 1 line changed)', path: editedLink(), link: true, kind: 'load', orm: 'sequelize', rerun: false },
+    { label: 'switch ORM (click MikroORM → first table)', path: '/playground/', link: false, kind: 'switch', orm: 'mikro-orm', rerun: false },
   ];
 }

@@ -26,8 +26,6 @@ const RERUNS = Number(process.env['BENCH_RERUNS'] ?? 7);
 const TIMEOUT_MS = 60_000;
 
 const ROUTES = playgroundRoutes();
-/** Routes whose last loaded page also times re-runs: each ORM's default example. */
-const RERUN_ROUTES = new Set(ROUTES.filter((route) => route.kind === 'load' && !route.label.includes('custom')).map((route) => route.label));
 
 const MILESTONES = ['code visible', 'engine ready', 'first result', 'editor ready'] as const;
 type Milestone = (typeof MILESTONES)[number];
@@ -321,7 +319,7 @@ async function measure(site: Site): Promise<Results> {
     for (const result of routes) {
       if (result.failure) continue; // failed once: reported, not retried COLD_LOADS times
       // The last round's page of each default example stays open for the re-runs.
-      const rerun = round === COLD_LOADS - 1 && RERUN_ROUTES.has(result.route.label);
+      const rerun = round === COLD_LOADS - 1 && result.route.rerun;
       try {
         result.loads.push(await coldLoad(site, result.route, rerun ? { keepOpen: async (page) => { result.reruns.push(...await reruns(page, result.route.orm)); } } : {}));
       } catch (error) {
