@@ -159,20 +159,26 @@ async function coldLoad(site: Site, route: Route, options: LoadOptions = {}): Pr
   }
 }
 
-/** Waits until the page has had nothing to do for `quietMs` (no long task, idle callbacks on time). */
+/**
+ * Waits until the page has had nothing to do for `quietMs` (no long task, idle callbacks on
+ * time), for at most TIMEOUT_MS: settling is for fair clicks, not a result, so a page that never
+ * goes quiet (a machine busy with other work) is clicked anyway rather than failed.
+ */
 async function settle(page: Page, quietMs = 1000): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate((quiet) => new Promise<void>((resolve) => {
+  const until = Date.now() + TIMEOUT_MS;
+  await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS }).catch(() => {});
+  await page.evaluate(({ quiet, left }) => new Promise<void>((resolve) => {
+    const deadline = performance.now() + left;
     let since = performance.now();
     const tick = (): void => {
-      requestIdleCallback((deadline) => {
-        if (deadline.timeRemaining() < 10) since = performance.now(); // the main thread was busy
-        if (performance.now() - since >= quiet) resolve();
+      requestIdleCallback((idle) => {
+        if (idle.timeRemaining() < 10) since = performance.now(); // the main thread was busy
+        if (performance.now() - since >= quiet || performance.now() >= deadline) resolve();
         else setTimeout(tick, 50);
       });
     };
     tick();
-  }), quietMs);
+  }), { quiet: quietMs, left: Math.max(0, until - Date.now()) });
 }
 
 interface Clicked { readonly page: number; readonly runtime: number }
@@ -212,7 +218,9 @@ async function reruns(page: Page, orm: Route['orm']): Promise<Clicked[]> {
   await settle(page);
   const samples = [];
   for (let i = 0; i < RERUNS; i++) {
-    samples.push(await clickToOutcome(page, '[data-run]', orm));
+    samples.push(await clickToOutcome(page, '[data-run]', orm).catch((error: unknown) => {
+      throw new Error(`re-run ${i + 1}: ${error instanceof Error ? error.message : String(error)}`);
+    }));
     await settle(page, 300); // each run from an idle page, like a reader's click
   }
   return samples;
@@ -237,7 +245,7 @@ function printSummary({ floor, statements, routes }: Results): void {
   const rows = [['floor: bare worker, sql.js, the default run\'s statements', ms(base), '1.00×', '', '']];
   for (const { route, loads, failure } of routes) {
     const value = loads.length > 0 ? median(loads.map((load) => firstResult(route, load))) : Number.NaN;
-    rows.push([route.label, failure ? `FAILED: ${failure.split('\n')[0]}` : ms(value), ratio(value, base), `≤ ${ROUTE_TARGET_RATIO}×`,
+    rows.push([route.label, failure ? `FAILED: ${failure.split('\n')[0]}` : ms(value), failure ? '–' : ratio(value, base), `≤ ${ROUTE_TARGET_RATIO}×`,
       failure ? 'failed' : verdict(Number.isFinite(value) ? value / base <= ROUTE_TARGET_RATIO : undefined)]);
   }
   for (const { route, reruns: samples } of routes.filter((result) => result.reruns.length > 0)) {
