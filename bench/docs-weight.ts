@@ -16,27 +16,37 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Request } from 'playwright-core';
 import { connectBrowser, launchBrowserServer } from '../tests/browser/support/browser.ts';
 import { LIBRARY_MARKERS, type Library } from '../tests/browser/support/built-code.ts';
-import { startStaticServer } from '../tests/browser/support/static-server.ts';
+import { startStaticServer, type ExtraFile } from '../tests/browser/support/static-server.ts';
 import { formatTable } from './measure.ts';
 
 /** The build to measure: a copy keeps the figures stable while dist/ is being rebuilt. */
 export const DIST = resolve(process.env['BENCH_DIST'] ?? fileURLToPath(new URL('../dist/', import.meta.url)));
 const DOCS_JS_TARGET = 25_000;
 
-export interface Site { readonly url: string; readonly browser: Browser }
+export interface Site {
+  readonly url: string;
+  readonly browser: Browser;
+  /** Answers `path` with `file` from now on (a bench's own page beside the build; never a path of the build). */
+  readonly serve: (path: string, file: ExtraFile) => void;
+}
 
 /** Serves DIST and launches Chromium (the browser tests' flags, a fresh profile), then stops both. */
 export async function withSite<T>(run: (site: Site) => Promise<T>): Promise<T> {
   if (!existsSync(join(DIST, 'playground', 'index.html'))) {
     throw new Error(`No production build in ${DIST}: run \`npm run build\` first, or set BENCH_DIST.`);
   }
-  const server = await startStaticServer(DIST);
+  const extra = new Map<string, ExtraFile>();
+  const server = await startStaticServer(DIST, (pathname) => extra.get(pathname));
+  const serve = (path: string, file: ExtraFile): void => {
+    if (builtFile(`${server.url}${path}`)) throw new Error(`${path} is a file of the build: a bench page must not hide it`);
+    extra.set(path, file);
+  };
   try {
     const browserServer = await launchBrowserServer();
     try {
       const browser = await connectBrowser(browserServer.wsEndpoint());
       try {
-        return await run({ url: server.url, browser });
+        return await run({ url: server.url, browser, serve });
       } finally {
         await browser.close();
       }

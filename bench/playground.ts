@@ -1,43 +1,36 @@
 /**
- * How fast the playground starts and re-runs, in headless Chromium against the production build
- * on loopback, and what it downloads before its first result.
+ * How fast the playground shows its first result, as a ratio to a floor measured in the same
+ * Chromium run, and what it downloads before then: headless Chromium against the production
+ * build on loopback. Absolute times move 2–3× between machines; the floor (playground-floor.ts:
+ * a bare worker running sql.js and the default example's very statements) moves with them.
  *
- * For each ORM's default example (Sequelize on the plain /playground/ URL and by share link,
- * MikroORM by share link): after one uncounted warm-up load, COLD_LOADS loads, each in a fresh
- * context (empty cache), timed from navigation start by the page's own marks; medians against the targets. Then, in one loaded
- * page with the editor ready and the page idle, RERUNS clicks on Run. Prints; never fails: the
- * figures depend on the machine, so a timed assertion would only be noise.
+ * One uncounted warm-up load of /playground/ also reads the default run's SQL log for the floor.
+ * Then COLD_LOADS rounds, each: the floor, then every route (playground-routes.ts), each load in
+ * a fresh context (empty cache), timed from navigation start by the page's own marks (the
+ * switch-ORM route: click → the first MikroORM outcome); medians. Then, in the last round's
+ * loaded pages, RERUNS clicks on Run, each from an idle page. Prints; fails only when a route
+ * errors or never shows a result: timings depend on the machine, so a timed assertion would
+ * only be noise.
  *
- *   node bench/playground.ts          (BENCH_DIST=/path/to/dist to measure another build)
+ *   node bench/playground.ts          (BENCH_DIST=/path/to/dist to measure another build;
+ *                                      BENCH_COLD_LOADS=5, BENCH_RERUNS=7)
  */
 import type { Page } from 'playwright-core';
-import type { OrmId } from '../src/playground/protocol.ts';
-import { readExamples } from '../src/playground/build/read-examples.ts';
-import { encodeState } from '../src/playground/share/codec.ts';
 import { builtFile, bytesOf, kB, librariesIn, median, recordDownloads, withSite, type Download, type Site } from './docs-weight.ts';
 import { formatTable } from './measure.ts';
+import { describeLog, floorLoad, readStatementLog, serveFloor, STATEMENT_LOG_PROBE, type LoggedStatement } from './playground-floor.ts';
+import { playgroundRoutes, type Route } from './playground-routes.ts';
 
 const COLD_LOADS = Number(process.env['BENCH_COLD_LOADS'] ?? 5);
 const RERUNS = Number(process.env['BENCH_RERUNS'] ?? 7);
 const TIMEOUT_MS = 60_000;
 
-interface Route { readonly label: string; readonly orm: OrmId; readonly path: string; readonly link: boolean }
-
-/** A share link of that ORM's default example, as the playground's Share button writes it. */
-function linkTo(orm: OrmId): string {
-  const example = readExamples().find((each) => each.orm === orm && each.default)!;
-  return `/playground/#${encodeState({ orm, files: example.files, active: example.active, options: { freshDatabase: true } })}`;
-}
-
-const ROUTES: Route[] = [
-  { label: 'Sequelize, /playground/', orm: 'sequelize', path: '/playground/', link: false },
-  { label: 'Sequelize, share link', orm: 'sequelize', path: linkTo('sequelize'), link: true },
-  { label: 'MikroORM, share link', orm: 'mikro-orm', path: linkTo('mikro-orm'), link: true },
-];
+const ROUTES = playgroundRoutes();
 
 const MILESTONES = ['code visible', 'engine ready', 'first result', 'editor ready'] as const;
 type Milestone = (typeof MILESTONES)[number];
-const TARGETS: Partial<Record<Milestone, number>> = { 'code visible': 500, 'first result': 800 };
+/** Every route's first result, as a multiple of the floor. */
+const ROUTE_TARGET_RATIO = 1.5;
 const RERUN_TARGET_MS = 50;
 /**
  * Monaco's own code (a class name of its styles). Not built-code.ts's 'monaco' marker: that one
@@ -57,7 +50,13 @@ new MutationObserver((_, observer) => {
 
 /** A download with `at`, when its request started in ms from navigation start (the page's clock). */
 type Timed = Download & { readonly at: number };
-interface ColdLoad { readonly times: Record<Milestone, number>; readonly detail: Record<string, number>; readonly downloads: Timed[] }
+interface ColdLoad {
+  readonly times: Record<Milestone, number>;
+  readonly detail: Record<string, number>;
+  readonly downloads: Timed[];
+  /** The switch-ORM route: click on the other ORM → its first outcome, in ms. */
+  readonly switched?: number;
+}
 
 /** What the page knows once its first result and the editor are in: marks, paints, fetch timings. */
 async function pageTimes(page: Page): Promise<{ marks: Record<string, number>; detail: Record<string, number>; timeOrigin: number; started: Array<[string, number]> }> {
@@ -95,14 +94,42 @@ function onPageClock(downloads: readonly Download[], started: ReadonlyArray<[str
   });
 }
 
-async function coldLoad(site: Site, route: Route, keepOpen?: (page: Page) => Promise<void>): Promise<ColdLoad> {
+interface LoadOptions {
+  /** Another init script (the warm-up's SQL-log probe). */
+  readonly probe?: string;
+  /** Runs in the loaded page before its context closes (re-runs, reading the SQL log). */
+  readonly keepOpen?: (page: Page) => Promise<void>;
+}
+
+/**
+ * Waits for the page's first outcome, or its error: the first-result mark comes with every
+ * finished run, the status line says whether it failed (a compile failure sets no mark at all).
+ * Throws, with the status line's text, unless it shows `orm`'s result.
+ */
+async function firstOutcome(page: Page, orm: Route['orm']): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.querySelector<HTMLElement>('[data-playground]');
+    return root?.dataset['firstResult'] !== undefined || document.querySelector<HTMLElement>('[data-status-line]')?.dataset['kind'] === 'error';
+  }, undefined, { timeout: TIMEOUT_MS });
+  const state = await page.evaluate(() => {
+    const root = document.querySelector<HTMLElement>('[data-playground]')!;
+    const status = document.querySelector<HTMLElement>('[data-status-line]');
+    return { runs: Number(root.dataset['runs'] ?? 0), orm: root.dataset['orm'], kind: status?.dataset['kind'], text: status?.textContent?.trim() ?? '' };
+  });
+  if (state.kind === 'error' || state.runs === 0) throw new Error(`no result (status ${state.kind ?? 'unknown'}): ${state.text}`);
+  if (state.orm !== orm) throw new Error(`the result is ${state.orm ?? 'unknown'}'s, not ${orm}'s`);
+}
+
+async function coldLoad(site: Site, route: Route, options: LoadOptions = {}): Promise<ColdLoad> {
   const context = await site.browser.newContext(); // empty cache, storage and autosave
   try {
     await context.addInitScript(CODE_IN_DOM_PROBE);
+    if (options.probe) await context.addInitScript(options.probe);
     const downloads = recordDownloads(context);
     const page = await context.newPage();
     await page.goto(`${site.url}${route.path}`);
-    await page.waitForSelector('[data-playground][data-first-result][data-editor-ready]', { state: 'attached', timeout: TIMEOUT_MS });
+    await firstOutcome(page, route.kind === 'switch' ? 'sequelize' : route.orm);
+    await page.waitForSelector('[data-playground][data-editor-ready]', { state: 'attached', timeout: TIMEOUT_MS });
     const { marks, detail, timeOrigin, started } = await pageTimes(page);
     // Code visible: on /playground/ the server-rendered code is what the reader sees, so it is
     // visible at the first paint after it is in the DOM (FCP itself unless the parser was slower);
@@ -116,56 +143,84 @@ async function coldLoad(site: Site, route: Route, keepOpen?: (page: Page) => Pro
       'editor ready': marks['editor-ready']!,
     };
     const timed = onPageClock(downloads, started, timeOrigin);
-    if (keepOpen) await keepOpen(page);
+    // A reader switches ORM once the page has shown its result and settled.
+    const switched = route.kind === 'switch' ? await (async () => {
+      await settle(page, 300);
+      return (await clickToOutcome(page, `input[name="pg-orm"][value="${route.orm}"]`, route.orm)).page;
+    })() : undefined;
+    if (options.keepOpen) await options.keepOpen(page);
     // The runtime normally starts from the page's inline script (early-boot.ts), which sets no
     // marks of its own; runtime-start/sandbox-ready/worker-source appear only when the page had
     // to start one itself.
     const steps = { 'code-visible mark': marks['code-visible']!, 'runtime adopted or ready': marks['runtime-ready']!, 'page-started runtime': marks['runtime-start'] ?? Number.NaN };
-    return { times, detail: { ...detail, ...steps }, downloads: timed };
+    return { times, detail: { ...detail, ...steps }, downloads: timed, ...(switched === undefined ? {} : { switched }) };
   } finally {
     await context.close();
   }
 }
 
-/** Waits until the page has had nothing to do for `quietMs` (no long task, idle callbacks on time). */
+/**
+ * Waits until the page has had nothing to do for `quietMs` (no long task, idle callbacks on
+ * time), for at most TIMEOUT_MS: settling is for fair clicks, not a result, so a page that never
+ * goes quiet (a machine busy with other work) is clicked anyway rather than failed.
+ */
 async function settle(page: Page, quietMs = 1000): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate((quiet) => new Promise<void>((resolve) => {
+  const until = Date.now() + TIMEOUT_MS;
+  await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS }).catch(() => {});
+  await page.evaluate(({ quiet, left }) => new Promise<void>((resolve) => {
+    const deadline = performance.now() + left;
     let since = performance.now();
     const tick = (): void => {
-      requestIdleCallback((deadline) => {
-        if (deadline.timeRemaining() < 10) since = performance.now(); // the main thread was busy
-        if (performance.now() - since >= quiet) resolve();
+      requestIdleCallback((idle) => {
+        if (idle.timeRemaining() < 10) since = performance.now(); // the main thread was busy
+        if (performance.now() - since >= quiet || performance.now() >= deadline) resolve();
         else setTimeout(tick, 50);
       });
     };
     tick();
-  }), quietMs);
+  }), { quiet: quietMs, left: Math.max(0, until - Date.now()) });
 }
 
-/** One click on Run, timed in the page: click → the run-finished mark; and the runtime's own duration. */
-async function rerun(page: Page): Promise<{ page: number; runtime: number }> {
-  return page.evaluate(() => new Promise<{ page: number; runtime: number }>((resolve, reject) => {
+interface Clicked { readonly page: number; readonly runtime: number }
+
+/**
+ * One click on `selector`, timed in the page: click → the next outcome of `orm` (the root's
+ * `data-runs` goes up; its tables are rendered by then), and the runtime's own duration of it.
+ * Rejects with the status line when the page reports an error instead.
+ */
+async function clickToOutcome(page: Page, selector: string, orm: Route['orm']): Promise<Clicked> {
+  return page.evaluate(({ selector, orm, timeoutMs }) => new Promise<Clicked>((resolve, reject) => {
     const root = document.querySelector<HTMLElement>('[data-playground]')!;
-    const button = root.querySelector<HTMLButtonElement>('[data-run]')!;
-    if (button.disabled) reject(new Error('Run is disabled: the page is busy.'));
-    const observer = new PerformanceObserver((list) => {
-      const finished = list.getEntriesByName('playground:run-finished')[0];
-      if (!finished) return;
-      observer.disconnect();
-      resolve({ page: finished.startTime - started, runtime: Number(root.dataset['lastDurationMs']) });
+    const status = document.querySelector<HTMLElement>('[data-status-line]');
+    const target = document.querySelector<HTMLElement>(selector);
+    if (!target) return reject(new Error(`no ${selector} on the page`));
+    if (target instanceof HTMLButtonElement && target.disabled) return reject(new Error(`${selector} is disabled: the page is busy.`));
+    const before = Number(root.dataset['runs'] ?? 0);
+    const timer = setTimeout(() => finish(new Error(`no outcome within ${timeoutMs} ms of the click on ${selector}`)), timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (Number(root.dataset['runs'] ?? 0) > before && root.dataset['orm'] === orm) finish({ page: performance.now() - started, runtime: Number(root.dataset['lastDurationMs']) });
+      else if (status?.dataset['kind'] === 'error') finish(new Error(`no result (status error): ${status.textContent?.trim()}`));
     });
-    observer.observe({ type: 'mark' });
+    const finish = (result: Clicked | Error): void => {
+      observer.disconnect();
+      clearTimeout(timer);
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-runs', 'data-kind'], subtree: true });
     const started = performance.now();
-    button.click();
-  }));
+    target.click();
+    return undefined;
+  }), { selector, orm, timeoutMs: TIMEOUT_MS });
 }
 
-async function reruns(page: Page): Promise<Array<{ page: number; runtime: number }>> {
+async function reruns(page: Page, orm: Route['orm']): Promise<Clicked[]> {
   await settle(page);
   const samples = [];
   for (let i = 0; i < RERUNS; i++) {
-    samples.push(await rerun(page));
+    samples.push(await clickToOutcome(page, '[data-run]', orm).catch((error: unknown) => {
+      throw new Error(`re-run ${i + 1}: ${error instanceof Error ? error.message : String(error)}`);
+    }));
     await settle(page, 300); // each run from an idle page, like a reader's click
   }
   return samples;
@@ -175,37 +230,47 @@ async function reruns(page: Page): Promise<Array<{ page: number; runtime: number
 // Reports
 
 const ms = (value: number): string => (Number.isFinite(value) ? `${Math.round(value)} ms` : '–');
-const verdict = (value: number, target: number | undefined): string => (target === undefined ? '' : !Number.isFinite(value) ? 'not measured' : value <= target ? 'met' : 'not met');
+const ratio = (value: number, floor: number): string => (Number.isFinite(value) ? `${(value / floor).toFixed(2)}×` : '–');
+const verdict = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : 'not met');
+const list = (values: readonly number[]): string => `[${values.map((value) => Math.round(value)).join(' ')}]`;
 
-interface RouteResult { route: Route; loads: ColdLoad[]; reruns: Array<{ page: number; runtime: number }> }
+interface RouteResult { readonly route: Route; readonly loads: ColdLoad[]; readonly reruns: Clicked[]; failure?: string }
+interface Results { readonly floor: number[]; readonly statements: readonly LoggedStatement[]; readonly routes: RouteResult[] }
 
-function printTimes(results: RouteResult[]): void {
-  const rows = results.flatMap(({ route, loads, reruns: samples }) => [
-    ...MILESTONES.map((milestone) => {
-      const value = median(loads.map((load) => load.times[milestone]));
-      const target = TARGETS[milestone];
-      return [route.label, `navigation → ${milestone}`, ms(value), target ? `≤ ${target} ms` : '', verdict(value, target)];
-    }),
-    ...(['page', 'runtime'] as const).map((side) => {
-      const value = median(samples.map((sample) => sample[side]));
-      const what = side === 'page' ? 're-run: click → run-finished' : 're-run: runtime duration';
-      return [route.label, what, ms(value), `≤ ${RERUN_TARGET_MS} ms`, verdict(value, RERUN_TARGET_MS)];
-    }),
-  ]);
-  console.log(`Playground timings, medians of ${COLD_LOADS} cold loads and ${RERUNS} re-runs:\n`);
-  console.log(formatTable(['route', 'measure', 'median', 'target', 'verdict'], rows));
+/** A route's first result: the first-result mark of a load, or click → outcome for the switch. */
+const firstResult = (route: Route, load: ColdLoad): number => (route.kind === 'switch' ? load.switched! : load.times['first result']);
+
+function printSummary({ floor, statements, routes }: Results): void {
+  const base = median(floor);
+  const rows = [['floor: bare worker, sql.js, the default run\'s statements', ms(base), '1.00×', '', '']];
+  for (const { route, loads, failure } of routes) {
+    const value = loads.length > 0 ? median(loads.map((load) => firstResult(route, load))) : Number.NaN;
+    rows.push([route.label, failure ? `FAILED: ${failure.split('\n')[0]}` : ms(value), failure ? '–' : ratio(value, base), `≤ ${ROUTE_TARGET_RATIO}×`,
+      failure ? 'failed' : verdict(Number.isFinite(value) ? value / base <= ROUTE_TARGET_RATIO : undefined)]);
+  }
+  for (const { route, reruns: samples } of routes.filter((result) => result.reruns.length > 0)) {
+    const value = median(samples.map((sample) => sample.page));
+    rows.push([`re-run, ${route.label} (click Run → data-runs +1)`, ms(value), ratio(value, base), `≤ ${RERUN_TARGET_MS} ms`, verdict(value <= RERUN_TARGET_MS)]);
+  }
+  console.log(`Playground first result against the floor: medians of ${COLD_LOADS} cold loads each (fresh context), interleaved per round; re-runs: medians of ${RERUNS} clicks.\n`);
+  console.log(formatTable(['route', 'first result (median)', 'ratio to floor', 'target', 'met?'], rows));
+  console.log(`\nFloor: a bare page's worker fetches the playground's sql.js wasm and sql.js's loader, opens a database and runs the default example's SQL log (${describeLog(statements)}); navigation start → done.`);
+  console.log(`Floor samples (ms): ${list(floor)}`);
+  for (const { route, loads, reruns: samples } of routes) {
+    console.log(`  ${route.label}: first result ${list(loads.map((load) => firstResult(route, load)))}` +
+      (samples.length > 0 ? `; re-run click → outcome ${list(samples.map((sample) => sample.page))}, runtime ${list(samples.map((sample) => sample.runtime))}` : ''));
+  }
 }
 
-function printDetail(results: RouteResult[]): void {
-  const names = Object.keys(results[0]!.loads[0]!.detail);
-  console.log('\nOn the way (medians, ms from navigation start):\n');
-  console.log(formatTable(['route', ...names], results.map(({ route, loads }) => [route.label, ...names.map((name) => ms(median(loads.map((load) => load.detail[name]!))))])));
-  console.log('\nSamples (ms):');
-  for (const { route, loads, reruns: samples } of results) {
-    const list = (values: number[]): string => values.map((value) => Math.round(value)).join(' ');
-    console.log(`  ${route.label}: ${MILESTONES.map((milestone) => `${milestone} [${list(loads.map((load) => load.times[milestone]))}]`).join(', ')}; ` +
-      `re-run page [${list(samples.map((sample) => sample.page))}], runtime [${samples.map((sample) => sample.runtime.toFixed(1)).join(' ')}]`);
-  }
+function printDetail(results: readonly RouteResult[]): void {
+  const loaded = results.filter(({ route, loads }) => route.kind === 'load' && loads.length > 0);
+  if (loaded.length === 0) return;
+  const names = Object.keys(loaded[0]!.loads[0]!.detail);
+  const medianOf = (loads: ColdLoad[], pick: (load: ColdLoad) => number): string => ms(median(loads.map(pick)));
+  console.log('\nMilestones and on the way (medians, ms from navigation start):\n');
+  console.log(formatTable(['route', ...MILESTONES, ...names], loaded.map(({ route, loads }) => [
+    route.label, ...MILESTONES.map((milestone) => medianOf(loads, (load) => load.times[milestone])), ...names.map((name) => medianOf(loads, (load) => load.detail[name]!)),
+  ])));
 }
 
 /** The groups a download falls in, by how the page asked for it (not by the bundler's names). */
@@ -218,52 +283,69 @@ function groupOf(download: Download): string {
   return 'other';
 }
 
-function printBytes(results: RouteResult[]): void {
+function printBytes(results: readonly RouteResult[]): void {
   const rows: string[][] = [];
   const notes: string[] = [];
-  for (const { route, loads } of results) {
+  for (const { route, loads } of results.filter((result) => result.route.kind === 'load' && result.loads.length > 0)) {
     // One cold load's downloads: those whose request started before the first result.
     const load = loads[0]!;
     const before = load.downloads.filter((download) => download.at < load.times['first result']);
-    const groups = [...new Set(before.map(groupOf))].sort();
-    for (const group of groups) {
-      const bytes = bytesOf(before.filter((download) => groupOf(download) === group));
-      rows.push([route.label, group, String(bytes.count), kB(bytes.raw), kB(bytes.gzip)]);
-    }
     const total = bytesOf(before);
+    const groups = [...new Set(before.map(groupOf))].sort();
+    const bytes = (group: string): string => kB(bytesOf(before.filter((download) => groupOf(download) === group)).gzip);
+    rows.push([route.label, groups.map((group) => `${group} ${bytes(group)}`).join(', '), kB(total.gzip)]);
     const monaco = before.filter((download) => builtFile(download.url)?.text.includes(MONACO_CODE));
-    rows.push([route.label, 'total', String(total.count), kB(total.raw), kB(total.gzip)]);
     notes.push(`${route.label}: Monaco before the first result: ${monaco.length === 0 ? 'no' : `YES (${monaco.map((download) => new URL(download.url).pathname).join(', ')})`}; ` +
       `libraries: ${librariesIn(before.map((download) => download.url)).filter((library) => library !== 'monaco').join(', ')}`);
     const unknown = before.filter((download) => !builtFile(download.url)).map((download) => download.url);
     if (unknown.length > 0) console.warn(`Not found in the build (not counted): ${unknown.join(', ')}`);
   }
-  console.log('\nDownloaded before the first result (files of the build; raw = as a host sends it uncompressed, gzip = gzip -9):\n');
-  console.log(formatTable(['route', 'group', 'files', 'raw', 'gzip'], rows));
+  console.log('\nDownloaded before the first result (files of the build, gzip -9; the wasm as a host would gzip it):\n');
+  console.log(formatTable(['route', 'by group (gzip)', 'total (gzip)'], rows));
   console.log(notes.join('\n'));
 }
 
-async function measure(site: Site): Promise<RouteResult[]> {
+/** The uncounted first load: warms the browser and the server, and reads the default run's SQL log. */
+async function warmUp(site: Site): Promise<LoggedStatement[]> {
+  let statements: LoggedStatement[] = [];
+  const route = ROUTES.find((each) => each.kind === 'load' && each.path === '/playground/')!;
+  await coldLoad(site, route, { probe: STATEMENT_LOG_PROBE, keepOpen: async (page) => { statements = await readStatementLog(page); } });
+  return statements;
+}
+
+async function measure(site: Site): Promise<Results> {
   // One load first, not counted: a just-launched Chromium and a cold static server are slower
-  // than a reader's running browser, and whichever route came first would pay for it.
-  await coldLoad(site, ROUTES[0]!);
-  const results: RouteResult[] = [];
-  for (const route of ROUTES) {
-    const loads: ColdLoad[] = [];
-    let samples: Array<{ page: number; runtime: number }> = [];
-    for (let i = 0; i < COLD_LOADS; i++) {
-      // The last load stays open for the re-runs, so they run in a page that started cold.
-      const last = i === COLD_LOADS - 1;
-      loads.push(await coldLoad(site, route, last ? async (page) => { samples = await reruns(page); } : undefined));
+  // than a reader's running browser, and whichever load came first would pay for it.
+  const statements = await warmUp(site);
+  serveFloor(site, statements);
+  const floor: number[] = [];
+  const routes: RouteResult[] = ROUTES.map((route) => ({ route, loads: [], reruns: [] }));
+  // Interleaved: the floor and every route once per round, so that whatever else the machine is
+  // doing meanwhile weighs on all of them alike.
+  for (let round = 0; round < COLD_LOADS; round++) {
+    floor.push(await floorLoad(site, statements, TIMEOUT_MS));
+    for (const result of routes) {
+      if (result.failure) continue; // failed once: reported, not retried COLD_LOADS times
+      // The last round's page of each default example stays open for the re-runs.
+      const rerun = round === COLD_LOADS - 1 && result.route.rerun;
+      try {
+        result.loads.push(await coldLoad(site, result.route, rerun ? { keepOpen: async (page) => { result.reruns.push(...await reruns(page, result.route.orm)); } } : {}));
+      } catch (error) {
+        result.failure = error instanceof Error ? error.message : String(error);
+      }
     }
-    results.push({ route, loads, reruns: samples });
   }
-  return results;
+  return { floor, statements, routes };
 }
 
 if (import.meta.main) {
   const results = await withSite(measure);
-  printTimes(results);
-  printDetail(results);
-  printBytes(results);
+  printSummary(results);
+  printDetail(results.routes);
+  printBytes(results.routes);
+  const failed = results.routes.filter((result) => result.failure);
+  if (failed.length > 0) {
+    console.error(`\nFAILED: ${failed.map((result) => `${result.route.label}: ${result.failure}`).join('\n        ')}`);
+    process.exitCode = 1;
+  }
 }

@@ -23,7 +23,8 @@ beforeAll(async () => {
 	for (const name of ['app.js', 'chunk.mjs', 'style.css', 'sql.wasm', 'data.json', 'icon.svg', 'font.woff2', 'x.pf_meta']) {
 		await writeFile(join(root, '_astro', name), name);
 	}
-	server = await startStaticServer(root);
+	// The benches' own pages: answered by the caller, by pathname (query strings ignored).
+	server = await startStaticServer(root, (pathname) => (pathname === '/__bench/page/' ? { contentType: 'text/html; charset=utf-8', body: '<p>bench</p>' } : undefined));
 });
 
 afterAll(async () => {
@@ -52,6 +53,15 @@ function get(path: string, method = 'GET'): Promise<Reply> {
 }
 
 describe('static server', () => {
+	it('answers the paths its caller adds, beside the files', async () => {
+		const reply = await get('/__bench/page/?x=1');
+		expect(reply.status).toBe(200);
+		expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+		expect(reply.body).toBe('<p>bench</p>');
+		expect((await get('/__bench/other/')).status).toBe(404);
+		expect((await get('/')).body).toBe('<h1>home</h1>');
+	});
+
 	it('listens on 127.0.0.1 at an OS-chosen port', () => {
 		expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 	});

@@ -39,6 +39,16 @@ const CONTENT_TYPES: Record<string, string> = {
 	// wasm.en.pagefind, *.pf_meta, *.pf_index, *.pf_fragment → application/octet-stream.
 };
 
+/**
+ * A response the caller adds beside the files (the playground bench's floor page): looked up by
+ * pathname before the file system, so it only ever answers paths that are not in the build.
+ */
+export interface ExtraFile {
+	readonly contentType: string;
+	readonly body: string | Uint8Array;
+}
+export type ExtraFiles = (pathname: string) => ExtraFile | undefined;
+
 export function contentTypeFor(path: string): string {
 	return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -107,9 +117,16 @@ function sendText(res: ServerResponse, status: number, text: string, extra: Reco
 	res.end(text);
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(root: string, req: IncomingMessage, res: ServerResponse, extra?: ExtraFiles): Promise<void> {
 	if (req.method !== 'GET' && req.method !== 'HEAD') {
 		sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+		return;
+	}
+	const added = extra?.(new URL(req.url ?? '/', 'http://localhost').pathname);
+	if (added) {
+		const body = typeof added.body === 'string' ? Buffer.from(added.body) : added.body;
+		res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': added.contentType, 'Content-Length': body.length });
+		res.end(req.method === 'HEAD' ? undefined : body);
 		return;
 	}
 	const resolved = await resolveRequest(root, req.url ?? '/');
@@ -132,11 +149,14 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
 	}
 }
 
-/** Serves `rootDir` on 127.0.0.1 at a port the OS picks (never assume a fixed port is free). */
-export async function startStaticServer(rootDir: string): Promise<StaticServer> {
+/**
+ * Serves `rootDir` on 127.0.0.1 at a port the OS picks (never assume a fixed port is free);
+ * `extra` may answer some paths itself.
+ */
+export async function startStaticServer(rootDir: string, extra?: ExtraFiles): Promise<StaticServer> {
 	const root = resolve(rootDir);
 	const server = createServer((req, res) => {
-		handle(root, req, res).catch((error: unknown) => {
+		handle(root, req, res, extra).catch((error: unknown) => {
 			if (!res.headersSent) sendText(res, 500, String(error));
 			else res.destroy();
 		});
