@@ -1,0 +1,132 @@
+/**
+ * The fast transpiler: the reader's TypeScript to the JavaScript the runtime runs, without
+ * type-checking and without Monaco — so a run never waits for the editor's TypeScript worker.
+ * Pure (no DOM, no Node API): it runs in the page's transpile worker and in Node's tests.
+ *
+ * It produces what the editor's TypeScript emits with compile-options.ts, to the run-time
+ * behaviour: types, enums, parameter properties and type-only imports removed by
+ * @babel/plugin-transform-typescript, classes (legacy decorators with their metadata,
+ * `useDefineForClassFields: false`) and relative `.ts` imports by ./transpiler/typescript-classes.ts.
+ * ES2022 is kept as written: nothing is down-levelled.
+ *
+ * Why Babel: of the transpilers that run in a plain Web Worker, only TypeScript itself (9 MB)
+ * and Babel can emit decorator metadata (esbuild, Sucrase and Oxc's non-threaded builds cannot;
+ * SWC's wasm is 18 MB), and Babel's parser + the TypeScript plugin bundle small (see the report
+ * in transpile-size.test.ts). Its legacy-decorator plugin does not follow TypeScript's field
+ * semantics, so the class plugin here replaces it.
+ */
+import { transformFromAstSync } from '@babel/core';
+import { parse, type ParseResult } from '@babel/parser';
+import typescriptPlugin from '@babel/plugin-transform-typescript';
+import type * as t from '@babel/types';
+import type { CompiledFile, SourceFile } from '../protocol.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { normaliseMap } from './emit-output.ts';
+import { fileSymbols, type FileSymbols } from './transpiler/project-symbols.ts';
+import { typescriptClasses } from './transpiler/typescript-classes.ts';
+
+export interface TranspileResult {
+  /** One compiled file per source file that has no syntax error, in the sources' order. */
+  readonly files: readonly CompiledFile[];
+  /** Syntax errors (`syntactic: true`, severity `error`): a file with one is not in `files`. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Not a TypeScript error number: these diagnostics come from Babel's parser. */
+export const TRANSPILER_DIAGNOSTIC_CODE = 0;
+
+interface Located {
+  readonly loc?: { readonly line: number; readonly column: number };
+  readonly message: string;
+}
+
+/**
+ * Compiles the reader's files together (a decorated property typed with a class of another file
+ * gets that class as its `design:type`, as in the editor). Never throws for bad input: syntax
+ * errors come back as diagnostics with their location.
+ */
+export function transpileFiles(files: readonly SourceFile[]): TranspileResult {
+  const diagnostics: Diagnostic[] = [];
+  const parsed: Array<{ source: SourceFile; ast: ParseResult<t.File> }> = [];
+  for (const source of files) {
+    const ast = parseFile(source, diagnostics);
+    if (ast) parsed.push({ source, ast });
+  }
+  const project = new Map<string, FileSymbols>(parsed.map(({ source, ast }) => [source.name, fileSymbols(ast.program)]));
+  const compiled: CompiledFile[] = [];
+  for (const { source, ast } of parsed) {
+    try {
+      const result = transformFromAstSync(ast, source.code, {
+        filename: source.name,
+        sourceFileName: source.name,
+        // Nothing from disk or the environment: the options are all here.
+        configFile: false,
+        babelrc: false,
+        browserslistConfigFile: false,
+        cwd: '/',
+        root: '/',
+        envName: 'production',
+        sourceType: 'module',
+        cloneInputAst: false,
+        sourceMaps: true,
+        plugins: [() => typescriptClasses({ project, file: source.name }), [typescriptPlugin, {}]],
+      });
+      if (!result?.code) throw new Error('Babel returned no code');
+      const map = result.map ? normaliseMap(JSON.stringify({ ...result.map, sourcesContent: undefined }), source.name) : undefined;
+      compiled.push({ name: source.name, js: `${result.code}\n`, ...(map ? { map } : {}) });
+    } catch (error) {
+      diagnostics.push(toDiagnostic(source, located(error)));
+    }
+  }
+  return { files: compiled, diagnostics };
+}
+
+function parseFile(source: SourceFile, diagnostics: Diagnostic[]): ParseResult<t.File> | undefined {
+  try {
+    const ast = parse(source.code, {
+      sourceType: 'module',
+      sourceFilename: source.name,
+      // Report every syntax error of the file, as TypeScript does, not only the first.
+      errorRecovery: true,
+      plugins: [['typescript', {}], 'decorators-legacy'],
+    });
+    if (ast.errors && ast.errors.length > 0) {
+      for (const error of ast.errors) diagnostics.push(toDiagnostic(source, error as Located));
+      return undefined;
+    }
+    return ast;
+  } catch (error) {
+    diagnostics.push(toDiagnostic(source, located(error)));
+    return undefined;
+  }
+}
+
+/** Babel's parser errors carry `loc`; a plugin's error (buildCodeFrameError) only its code frame. */
+function located(error: unknown): Located {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const withLoc = error as Error & { loc?: { line: number; column: number } };
+  if (withLoc.loc) return { loc: withLoc.loc, message: error.message };
+  const frameLine = /^>\s*(\d+)\s*\|/m.exec(error.message);
+  const caret = /^\s*\|(\s*)\^/m.exec(error.message.slice(frameLine ? frameLine.index : 0));
+  const message = error.message.split('\n')[0]!.replace(/^[^:\n]*\.ts: /, '');
+  if (!frameLine) return { message };
+  // The caret line is `    | ` + spaces up to the column (the frame's gutter is `> N | `).
+  return { loc: { line: Number(frameLine[1]), column: caret ? Math.max(0, caret[1]!.length - 1) : 0 }, message };
+}
+
+function toDiagnostic(source: SourceFile, error: Located): Diagnostic {
+  const line = error.loc?.line ?? 1;
+  const column = (error.loc?.column ?? 0) + 1;
+  return {
+    file: source.name,
+    line,
+    column,
+    endLine: line,
+    endColumn: column + 1,
+    code: TRANSPILER_DIAGNOSTIC_CODE,
+    // Babel appends "(line:column)": the diagnostic carries the location itself.
+    message: error.message.replace(/\s*\(\d+:\d+\)$/, ''),
+    severity: 'error',
+    syntactic: true,
+  };
+}
