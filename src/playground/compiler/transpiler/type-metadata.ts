@@ -175,8 +175,16 @@ function declared(symbol: DeclaredSymbol, local: string, members: readonly strin
     case 'value':
       return kindOnly || !here ? id('Object') : lookup(id(local), members, false);
     case 'import': {
-      if (symbol.typeOnly) return id('Object');
       const target = relativeFile(symbol.source);
+      if (symbol.typeOnly) {
+        // TypeScript resolves a type-only import too; a class imported so is written as Function
+        // (its checker's "type with call signature", since no value may be emitted).
+        const found = target && symbol.imported !== '*' ? exportedSymbol(scope.project, target, symbol.imported) : undefined;
+        if (!found || members.length > 0) return id('Object');
+        if (found.symbol.kind === 'class') return id(kindOnly ? 'Object' : 'Function');
+        if (found.symbol.kind === 'value') return id('Object');
+        return declared(found.symbol, found.name, [], scope, found.file, kindOnly, depth + 1);
+      }
       if (symbol.imported === '*') {
         if (members.length === 0) return id('Object');
         if (target) {

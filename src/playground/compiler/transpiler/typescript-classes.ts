@@ -104,8 +104,8 @@ class FileTransform {
     }
     if (added.length > 0) this.#program.unshiftContainer('body', added);
     // The TypeScript plugin keeps an import only if a value reference to it is known: register
-    // the references the metadata added.
-    this.#program.scope.crawl();
+    // the references the metadata added (a whole traversal, so only when there are some).
+    if (this.#helpers.has('__metadata')) this.#program.scope.crawl();
   }
 
   #helper(name: Helper): t.Identifier {
