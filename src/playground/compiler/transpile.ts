@@ -43,7 +43,8 @@ interface Located {
 /**
  * Compiles the reader's files together (a decorated property typed with a class of another file
  * gets that class as its `design:type`, as in the editor). Never throws for bad input: syntax
- * errors come back as diagnostics with their location.
+ * errors come back as diagnostics with their location. Throws only if the transpiler itself
+ * fails (a bug, or a missing browser shim), which is no fault of the code.
  */
 export function transpileFiles(files: readonly SourceFile[]): TranspileResult {
   const diagnostics: Diagnostic[] = [];
@@ -75,6 +76,7 @@ export function transpileFiles(files: readonly SourceFile[]): TranspileResult {
       const map = result.map ? normaliseMap(JSON.stringify({ ...result.map, sourcesContent: undefined }), source.name) : undefined;
       compiled.push({ name: source.name, js: `${result.code}\n`, ...(map ? { map } : {}) });
     } catch (error) {
+      if (!isCodeError(error)) throw error;
       diagnostics.push(toDiagnostic(source, located(error)));
     }
   }
@@ -96,9 +98,19 @@ function parseFile(source: SourceFile, diagnostics: Diagnostic[]): ParseResult<t
     }
     return ast;
   } catch (error) {
+    if (!isCodeError(error)) throw error;
     diagnostics.push(toDiagnostic(source, located(error)));
     return undefined;
   }
+}
+
+/**
+ * Whether Babel rejected the reader's code (a parser error, or a plugin's SyntaxError with a
+ * code frame) rather than failed itself: only the former is the reader's to fix, and a failure
+ * of the transpiler must not pose as a syntax error in their code.
+ */
+function isCodeError(error: unknown): boolean {
+  return error instanceof SyntaxError || (error instanceof Error && 'loc' in error);
 }
 
 /** Babel's parser errors carry `loc`; a plugin's error (buildCodeFrameError) only its code frame. */

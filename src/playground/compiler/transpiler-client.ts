@@ -61,7 +61,7 @@ interface Connection {
 async function defaultWorker(): Promise<TranspileWorkerLike> {
   // A dynamic import: the worker's constructor (and its URL) only when a transpiler starts.
   const { default: TranspileWorker } = await import('./transpile.worker.ts?worker');
-  return new TranspileWorker({ name: 'adapter-lab-transpiler' });
+  return new TranspileWorker();
 }
 
 /** The key of a file set: names and contents, in order (the entry file is the first). */
