@@ -8,7 +8,8 @@
  *   modules stay: `data-types.js` loads them all, and the sqlite query generator extends the
  *   mysql one). `fs`/`path`/`url` become modules that throw a clear error if called (Sequelize
  *   uses them only for file storage and connection URLs) — except `path` for Babel, in the
- *   playground's transpile worker, which gets a small POSIX implementation. `pg-hstore` becomes empty. `moment`
+ *   playground's transpile worker, which gets a small POSIX implementation (posix-path.cjs).
+ *   `pg-hstore` becomes empty. `moment`
  *   resolves to its CommonJS file (its ESM build breaks `moment.isMoment`), and
  *   `moment-timezone` to the file without its time-zone database (36 kB gzip less).
  * - Both ORMs call `Buffer` (MikroORM's clone, Sequelize's BLOB handling): rolldown's `inject`

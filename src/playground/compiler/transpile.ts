@@ -72,7 +72,8 @@ export function transpileFiles(files: readonly SourceFile[]): TranspileResult {
         sourceMaps: true,
         plugins: [() => typescriptClasses({ project, file: source.name }), [typescriptPlugin, {}]],
       });
-      if (!result?.code) throw new Error('Babel returned no code');
+      // An empty file (or one of comments and types only) compiles to an empty string.
+      if (typeof result?.code !== 'string') throw new Error(`Babel returned no code for ${source.name}`);
       const map = result.map ? normaliseMap(JSON.stringify({ ...result.map, sourcesContent: undefined }), source.name) : undefined;
       compiled.push({ name: source.name, js: `${result.code}\n`, ...(map ? { map } : {}) });
     } catch (error) {

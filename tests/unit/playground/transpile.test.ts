@@ -183,6 +183,23 @@ describe("TypeScript's class fields (useDefineForClassFields: false)", () => {
   });
 });
 
+it('a class decorator that replaces the class: the class\'s references to itself see the replacement, as in TypeScript', async () => {
+  const sources = files({
+    'run.ts': [
+      'function wrap(target: any): any { return class extends target { wrapped = true } }',
+      '@wrap',
+      'export class C { static make() { return new C() } static self = C; other = C.name }',
+      'export const made = C.make() as C & { wrapped?: boolean }',
+      'export const selfIsDecorated = C.self === C',
+    ].join('\n'),
+  });
+  const mine = await evaluate(transpileFiles(sources).files, 'run.ts');
+  const reference = await evaluate(typescript(sources).files, 'run.ts');
+  const observe = (module: Record<string, unknown>) => ({ wrapped: (module['made'] as { wrapped?: boolean }).wrapped, other: (module['made'] as { other: string }).other, selfIsDecorated: module['selfIsDecorated'] });
+  expect(observe(mine)).toEqual(observe(reference));
+  expect(observe(mine).wrapped).toBe(true);
+});
+
 describe('the rest of the editor\'s options', () => {
   it('rewrites relative .ts imports to .js (as rewriteRelativeImportExtensions), elides type-only imports, keeps enums and parameter properties', () => {
     const { files: [run] } = transpileFiles(files({
@@ -205,6 +222,12 @@ describe('the rest of the editor\'s options', () => {
     expect(run!.js).toMatch(/Direction\[Direction\["Up"\] = 1\] = "Up"/);
     expect(run!.js).toMatch(/this\.x = x;\s*this\.y = y;/);
   });
+});
+
+it('compiles an empty file, and one of types only, to (almost) nothing', () => {
+  const result = transpileFiles(files({ 'empty.ts': '', 'types.ts': 'export interface User { id: string }\nexport type Id = string\n' }));
+  expect(result.diagnostics).toEqual([]);
+  expect(result.files.map((file) => file.js.trim())).toEqual(['', 'export {};']);
 });
 
 describe('source maps', () => {

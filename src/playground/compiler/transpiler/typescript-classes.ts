@@ -222,8 +222,33 @@ class FileTransform {
     }
     if (keyHoists.length > 0) path.get('body').unshiftContainer('body', t.staticBlock(keyHoists));
     if (assignments.length > 0) this.#initialise(path, assignments);
+    // After the initialisers moved into the constructor, where they may name the class too.
+    const alias = decoratesClass ? this.#aliasSelfReferences(path) : undefined;
     if (decorations.length === 0 && !decoratesClass) return;
-    this.#applyDecorations(path, decorations, decoratesClass ? classDecorators : undefined);
+    this.#applyDecorations(path, decorations, decoratesClass ? classDecorators : undefined, alias);
+  }
+
+  /**
+   * A class decorator may replace the class, and TypeScript makes the class's references to
+   * itself see the replacement: they go through an alias, set to the class in a first static
+   * block and to the decorated class afterwards (`C = C_1 = __decorate([…], C)`).
+   */
+  #aliasSelfReferences(path: NodePath<t.Class>): t.Identifier | undefined {
+    const name = path.node.id?.name;
+    if (!path.isClassDeclaration() || !name) return undefined;
+    const binding = path.parentPath.scope.getBinding(name);
+    const references: NodePath<t.Identifier>[] = [];
+    path.get('body').traverse({
+      ReferencedIdentifier(reference) {
+        if (reference.isIdentifier({ name }) && reference.scope.getBinding(name) === binding) references.push(reference);
+      },
+    });
+    if (references.length === 0) return undefined;
+    const alias = path.scope.generateUidIdentifier(`${name}_1`);
+    (path.parentPath.scope.getFunctionParent() ?? path.parentPath.scope.getProgramParent()).push({ id: alias });
+    for (const reference of references) reference.replaceWith(t.cloneNode(alias));
+    path.get('body').unshiftContainer('body', t.staticBlock([t.expressionStatement(t.assignmentExpression('=', t.cloneNode(alias), t.thisExpression()))]));
+    return alias;
   }
 
   #parameterDecorators(params: readonly NodePath[]): t.Expression[] {
@@ -305,7 +330,7 @@ class FileTransform {
     }
   }
 
-  #applyDecorations(path: NodePath<t.Class>, decorations: readonly Decoration[], classDecorators: t.Expression[] | undefined): void {
+  #applyDecorations(path: NodePath<t.Class>, decorations: readonly Decoration[], classDecorators: t.Expression[] | undefined, alias: t.Identifier | undefined): void {
     const node = path.node;
     const ordered = [...decorations.filter((each) => !each.isStatic), ...decorations.filter((each) => each.isStatic)];
     const apply = (name: t.Identifier): t.Expression[] => {
@@ -315,7 +340,10 @@ class FileTransform {
         decoration.key,
         decoration.field ? t.unaryExpression('void', t.numericLiteral(0)) : t.nullLiteral(),
       ]));
-      if (classDecorators) calls.push(t.assignmentExpression('=', t.cloneNode(name), t.callExpression(this.#helper('__decorate'), [t.arrayExpression(classDecorators), t.cloneNode(name)])));
+      if (classDecorators) {
+        const decorated = t.callExpression(this.#helper('__decorate'), [t.arrayExpression(classDecorators), t.cloneNode(name)]);
+        calls.push(t.assignmentExpression('=', t.cloneNode(name), alias ? t.assignmentExpression('=', t.cloneNode(alias), decorated) : decorated));
+      }
       return calls;
     };
     if (path.isClassExpression()) {
