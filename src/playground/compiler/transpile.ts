@@ -22,7 +22,7 @@ import type * as t from '@babel/types';
 import type { CompiledFile, SourceFile } from '../protocol.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { normaliseMap } from './emit-output.ts';
-import { fileSymbols, type FileSymbols } from './transpiler/project-symbols.ts';
+import { fileSymbols, symbolsSignature, type FileSymbols } from './transpiler/project-symbols.ts';
 import { typescriptClasses } from './transpiler/typescript-classes.ts';
 
 export interface TranspileResult {
@@ -30,6 +30,34 @@ export interface TranspileResult {
   readonly files: readonly CompiledFile[];
   /** Syntax errors (`syntactic: true`, severity `error`): a file with one is not in `files`. */
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Compiled files by their source text and the project's declarations, so that a file is
+ * compiled again only when it, or what the other files declare, changes (see createTranspileCache).
+ */
+export interface TranspileCache {
+  get(key: string): CompiledFile | undefined;
+  set(key: string, file: CompiledFile): void;
+}
+
+/** A cache for {@link transpileFiles} keeping the `size` most recently used files. */
+export function createTranspileCache(size = 64): TranspileCache {
+  const files = new Map<string, CompiledFile>();
+  return {
+    get(key) {
+      const file = files.get(key);
+      if (file) {
+        files.delete(key);
+        files.set(key, file);
+      }
+      return file;
+    },
+    set(key, file) {
+      files.set(key, file);
+      if (files.size > size) files.delete(files.keys().next().value!);
+    },
+  };
 }
 
 /** Not a TypeScript error number: these diagnostics come from Babel's parser. */
@@ -46,7 +74,7 @@ interface Located {
  * errors come back as diagnostics with their location. Throws only if the transpiler itself
  * fails (a bug, or a missing browser shim), which is no fault of the code.
  */
-export function transpileFiles(files: readonly SourceFile[]): TranspileResult {
+export function transpileFiles(files: readonly SourceFile[], cache?: TranspileCache): TranspileResult {
   const diagnostics: Diagnostic[] = [];
   const parsed: Array<{ source: SourceFile; ast: ParseResult<t.File> }> = [];
   for (const source of files) {
@@ -54,8 +82,17 @@ export function transpileFiles(files: readonly SourceFile[]): TranspileResult {
     if (ast) parsed.push({ source, ast });
   }
   const project = new Map<string, FileSymbols>(parsed.map(({ source, ast }) => [source.name, fileSymbols(ast.program)]));
+  // A file's output depends on its own text and on what the other files declare (for metadata),
+  // not on their function bodies: editing one file's code leaves the others' cached output valid.
+  const projectKey = cache ? [...project].map(([name, symbols]) => `${name}\u0000${symbolsSignature(symbols, parsed.find((each) => each.source.name === name)!.source.code)}`).sort().join('\u0000') : '';
   const compiled: CompiledFile[] = [];
   for (const { source, ast } of parsed) {
+    const key = `${source.name}\u0000${source.code}\u0000${projectKey}`;
+    const hit = cache?.get(key);
+    if (hit) {
+      compiled.push(hit);
+      continue;
+    }
     try {
       const result = transformFromAstSync(ast, source.code, {
         filename: source.name,
@@ -75,7 +112,9 @@ export function transpileFiles(files: readonly SourceFile[]): TranspileResult {
       // An empty file (or one of comments and types only) compiles to an empty string.
       if (typeof result?.code !== 'string') throw new Error(`Babel returned no code for ${source.name}`);
       const map = result.map ? normaliseMap(JSON.stringify({ ...result.map, sourcesContent: undefined }), source.name) : undefined;
-      compiled.push({ name: source.name, js: `${result.code}\n`, ...(map ? { map } : {}) });
+      const file: CompiledFile = { name: source.name, js: `${result.code}\n`, ...(map ? { map } : {}) };
+      cache?.set(key, file);
+      compiled.push(file);
     } catch (error) {
       if (!isCodeError(error)) throw error;
       diagnostics.push(toDiagnostic(source, located(error)));

@@ -4,17 +4,20 @@
  * text — it never runs the reader's code (that happens in the sandboxed runtime worker) — so it
  * needs none of the sandbox's isolation. Babel is in this worker's bundle only, never the page's.
  */
-import { transpileFiles } from './transpile.ts';
+import { createTranspileCache, transpileFiles } from './transpile.ts';
 import type { TranspileRequest, TranspileWorkerMessage } from './transpiler-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (message: TranspileWorkerMessage): void => self.postMessage(message);
+// Per file: after an edit to one file, only that file is compiled again (unless what it
+// declares changed, which other files' decorator metadata may depend on).
+const cache = createTranspileCache();
 
 self.addEventListener('message', (event: MessageEvent<TranspileRequest>) => {
   const { id, files } = event.data;
   try {
-    post({ type: 'result', id, result: transpileFiles(files) });
+    post({ type: 'result', id, result: transpileFiles(files, cache) });
   } catch (error) {
     post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
   }

@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileProject } from '../../../src/playground/compiler/compile-project.ts';
-import { transpileFiles } from '../../../src/playground/compiler/transpile.ts';
+import { createTranspileCache, transpileFiles } from '../../../src/playground/compiler/transpile.ts';
 import type { CompiledFile, SourceFile } from '../../../src/playground/protocol.ts';
 import type { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
 import { createSession, exampleFiles, files } from './support.ts';
@@ -228,6 +228,21 @@ it('compiles an empty file, and one of types only, to (almost) nothing', () => {
   const result = transpileFiles(files({ 'empty.ts': '', 'types.ts': 'export interface User { id: string }\nexport type Id = string\n' }));
   expect(result.diagnostics).toEqual([]);
   expect(result.files.map((file) => file.js.trim())).toEqual(['', 'export {};']);
+});
+
+it('with a cache, compiles again only the files that changed, or whose metadata other files\' declarations decide', () => {
+  const cache = createTranspileCache();
+  const entities = 'function dec(..._: unknown[]): void {}\nimport { Role } from "./roles.ts"\nexport class User { @dec role!: Role }\n';
+  const first = transpileFiles(files({ 'run.ts': 'console.log(1)\n', 'entities.ts': entities, 'roles.ts': 'export enum Role { Admin }\n' }), cache);
+  const edited = transpileFiles(files({ 'run.ts': 'console.log(2)\n', 'entities.ts': entities, 'roles.ts': 'export enum Role { Admin }\n' }), cache);
+  expect(edited.files[0]).not.toBe(first.files[0]);
+  expect(edited.files[1]).toBe(first.files[1]);
+  expect(edited.files[2]).toBe(first.files[2]);
+  // Role becomes a string enum: User's design:type changes from Number to String.
+  const retyped = transpileFiles(files({ 'run.ts': 'console.log(2)\n', 'entities.ts': entities, 'roles.ts': 'export enum Role { Admin = "admin" }\n' }), cache);
+  expect(retyped.files[1]).not.toBe(first.files[1]);
+  expect(retyped.files[1]!.js).toContain('__metadata("design:type", String)');
+  expect(first.files[1]!.js).toContain('__metadata("design:type", Number)');
 });
 
 describe('source maps', () => {

@@ -154,3 +154,9 @@ export function exportedSymbol(project: ProjectSymbols, file: string, name: stri
   }
   return { file, name: entry.local, symbol };
 }
+
+/** The symbols as text, to tell whether what a file declares changed (alias bodies as written). */
+export function symbolsSignature(symbols: FileSymbols, code: string): string {
+  const locals = [...symbols.locals].map(([name, symbol]) => (symbol.kind === 'alias' ? [name, 'alias', code.slice(symbol.type.start ?? 0, symbol.type.end ?? 0)] : [name, symbol]));
+  return JSON.stringify([locals, [...symbols.exports]]);
+}
