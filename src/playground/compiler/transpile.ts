@@ -7,13 +7,16 @@
  * behaviour: types, enums, parameter properties and type-only imports removed by
  * @babel/plugin-transform-typescript, classes (legacy decorators with their metadata,
  * `useDefineForClassFields: false`) and relative `.ts` imports by ./transpiler/typescript-classes.ts.
- * ES2022 is kept as written: nothing is down-levelled.
+ * ES2022 is kept as written: nothing is down-levelled (TypeScript would lower `using`
+ * declarations, which Chromium and Node 24 run natively).
  *
- * Why Babel: of the transpilers that run in a plain Web Worker, only TypeScript itself (9 MB)
- * and Babel can emit decorator metadata (esbuild, Sucrase and Oxc's non-threaded builds cannot;
- * SWC's wasm is 18 MB), and Babel's parser + the TypeScript plugin bundle small (see the report
- * in transpile-size.test.ts). Its legacy-decorator plugin does not follow TypeScript's field
- * semantics, so the class plugin here replaces it.
+ * Why Babel 8 (parser + @babel/plugin-transform-typescript, no decorator plugin): decorator
+ * metadata needs a transpiler that keeps type annotations until it emits; esbuild and Sucrase
+ * emit none, Oxc's wasm build needs a shared WebAssembly.Memory (cross-origin isolation, which the
+ * site does not have), SWC's wasm is 18 MB and TypeScript's transpileModule 9 MB. This worker
+ * bundle is about 1 MB raw / 260 kB gzip (transpile-bundle.test.ts prints it). Babel's
+ * legacy-decorator plugin defines every decorated field on the instance, unlike TypeScript, so
+ * the class plugin here does decorators and fields itself, as TypeScript emits them.
  */
 import { transformFromAstSync } from '@babel/core';
 import { parse, type ParseResult } from '@babel/parser';

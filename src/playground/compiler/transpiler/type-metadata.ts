@@ -6,7 +6,8 @@
  * checker would: a class → the class, an enum → Number/String, a type alias → the kind of the
  * aliased type, an interface → Object. Names this transpiler cannot see (packages, globals) are
  * looked up at run time — the class if the name is a constructor there, else Object — which is
- * what TypeScript decides from the declarations for everything the playground serves.
+ * what TypeScript decides for a package's classes and its interfaces and generic aliases; a
+ * package's enum or alias of a primitive (TypeScript: Number/String) comes out as Object.
  */
 import * as t from '@babel/types';
 import { exportedSymbol, relativeFile, type DeclaredSymbol, type ProjectSymbols } from './project-symbols.ts';
