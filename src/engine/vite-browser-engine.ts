@@ -7,7 +7,9 @@
  *   the other dialects' index modules become stubs that throw if selected (their data-type
  *   modules stay: `data-types.js` loads them all, and the sqlite query generator extends the
  *   mysql one). `fs`/`path`/`url` become modules that throw a clear error if called (Sequelize
- *   uses them only for file storage and connection URLs). `pg-hstore` becomes empty. `moment`
+ *   uses them only for file storage and connection URLs) — except `path` for Babel, in the
+ *   playground's transpile worker, which gets a small POSIX implementation (posix-path.cjs).
+ *   `pg-hstore` becomes empty. `moment`
  *   resolves to its CommonJS file (its ESM build breaks `moment.isMoment`), and
  *   `moment-timezone` to the file without its time-zone database (36 kB gzip less).
  * - Both ORMs call `Buffer` (MikroORM's clone, Sequelize's BLOB handling): rolldown's `inject`
@@ -33,6 +35,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   'moment-timezone': require.resolve('moment-timezone/moment-timezone.js'),
 };
 
+const POSIX_PATH = shim('posix-path.cjs');
 const NODE_ONLY = new Set(['fs', 'path', 'url', 'node:fs', 'node:path', 'node:url']);
 const ABSENT_DIALECT = /[\\/]sequelize[\\/]lib[\\/]dialects[\\/](mariadb|mssql|mysql|oracle|postgres|db2|snowflake)[\\/]index\.js$/;
 const VIRTUAL = '\0adapter-lab:';
@@ -68,6 +71,8 @@ export function browserEnginePlugin(): Plugin {
       if (this.environment?.config.consumer === 'server') return null;
       const alias = ALIASES[source];
       if (alias) return alias;
+      // Babel (the playground's transpile worker) computes file names with `path`: a real one.
+      if ((source === 'path' || source === 'node:path') && importer && /[\\/]@babel[\\/]/.test(importer)) return POSIX_PATH;
       if (NODE_ONLY.has(source)) return `${VIRTUAL}node-only:${source.replace('node:', '')}`;
       if (importer && /[\\/]sequelize[\\/]lib[\\/]/.test(importer) && source.startsWith('./dialects/')) {
         const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
@@ -102,7 +107,8 @@ export function browserEngineVite(): UserConfig {
     },
     optimizeDeps: {
       // The dev scanner does not look inside workers, where the ORMs are imported.
-      include: ['sequelize', '@mikro-orm/core', '@mikro-orm/sql', 'kysely', 'sql.js', 'buffer/'],
+      // Babel is the transpile worker's (src/playground/compiler/transpile.worker.ts).
+      include: ['sequelize', '@mikro-orm/core', '@mikro-orm/sql', 'kysely', 'sql.js', 'buffer/', '@babel/core', '@babel/parser', '@babel/plugin-transform-typescript', '@babel/types'],
       rolldownOptions: { plugins: [browserEnginePlugin()], transform: { inject: INJECT } },
     },
   };
