@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import type { CodeEditor } from '../editor/code-editor.ts';
 import { EDITOR_KEYBOARD_HINT } from '../editor/keyboard.ts';
-import type { CompiledFile, OrmId, SourceFile, SourceLocation } from '../protocol.ts';
+import type { OrmId, SourceFile, SourceLocation } from '../protocol.ts';
 import { invalidFileName, sameFiles } from '../store/state.ts';
 import type { Dialogs } from '../ui/dialogs.ts';
 import { el } from '../ui/dom.ts';
@@ -88,13 +88,6 @@ export class CodeArea {
   loadEditor(): Promise<CodeEditor | undefined> {
     this.#loading ??= this.#load();
     return this.#loading;
-  }
-
-  /** Compiles with the editor's TypeScript (loading it if need be). */
-  async compile(): Promise<{ files: CompiledFile[]; diagnostics: Diagnostic[] } | { failed: string }> {
-    const editor = await this.loadEditor();
-    if (!editor) return { failed: 'The editor (and its TypeScript compiler) could not load, so changed code cannot be compiled. Reload the page to try again.' };
-    return editor.compile();
   }
 
   reveal(location: SourceLocation): void {

@@ -15,6 +15,7 @@ import { takeEarlyInput, type EarlyInput } from './early-input.ts';
 import { aborted, Runner, stoppedBeforeStart, type RunnerResult } from './runner.ts';
 import { RequestScheduler, type Turn } from './request-scheduler.ts';
 import { prefetchRuntime } from '../sandbox/runtime-client.ts';
+import { prepareTranspiler, transpile } from '../compiler/transpiler-client.ts';
 import { ShareActions } from './share-actions.ts';
 
 const SAVE_DELAY_MS = 300;
@@ -64,6 +65,8 @@ export class PlaygroundApp {
       onProgress: (entries) => this.#results?.progress(entries),
     });
     void this.#runner.use(earlyOrm && earlyOrm.kind === 'orm' && isOrm(earlyOrm.value) ? earlyOrm.value : this.#state.orm).catch(() => {});
+    // Code of the reader's own compiles in a worker of its own, which starts beside the runtime.
+    if (!precompiled(this.#state.orm, this.#state.files)) prepareTranspiler();
     this.#exampleId = exampleOf(boot.state.orm, boot.state.files)?.id ?? defaultExample(boot.state.orm).id;
     this.#dialogs = new Dialogs(root);
     this.#notices = new Notices(root.querySelector<HTMLElement>('[data-notices]')!);
@@ -133,7 +136,8 @@ export class PlaygroundApp {
       this.#controls.busy(false, compiled.failed, 'error');
       return;
     }
-    this.#setDiagnostics(compiled.diagnostics);
+    // Once Monaco is in, the Problems panel is its (types included); until then, the transpiler's.
+    if (!this.#code.editorReady) this.#setDiagnostics(compiled.diagnostics);
     const syntax = compiled.diagnostics.find((diagnostic) => diagnostic.syntactic && diagnostic.severity === 'error');
     if (syntax) {
       const error: RunError = { name: 'SyntaxError', message: syntax.message, phase: 'compile', frames: [], at: { file: syntax.file, line: syntax.line, column: syntax.column } };
@@ -156,16 +160,27 @@ export class PlaygroundApp {
       this.#root.dataset['firstResult'] = String(performance.now());
       performance.mark('playground:first-result');
       void this.#code.loadEditor();
-      // A switch to the other ORM then waits for its start-up only, not its download.
-      requestIdleCallback(() => prefetchRuntime(ORM_IDS.find((orm) => orm !== state.orm)!), { timeout: 3_000 });
+      requestIdleCallback(() => {
+        // A switch to the other ORM then waits for its start-up only, not its download; a run
+        // of edited code, for nothing but its compilation.
+        prefetchRuntime(ORM_IDS.find((orm) => orm !== state.orm)!);
+        prepareTranspiler();
+      }, { timeout: 3_000 });
     }
   }
 
-  /** The build's output for an unchanged example, else the editor's compiler. */
+  /**
+   * The build's output for an unchanged example, else the page's own transpiler (in its worker):
+   * never Monaco, which only adds type errors, so no result waits for the editor.
+   */
   async #compile(state: PlaygroundState): Promise<{ files: readonly CompiledFile[]; diagnostics: readonly Diagnostic[] } | { failed: string }> {
     const files = precompiled(state.orm, state.files);
-    if (files) return { files, diagnostics: this.#diagnostics };
-    return this.#code.compile();
+    if (files) return { files, diagnostics: [] };
+    try {
+      return await transpile(state.files);
+    } catch (error) {
+      return { failed: `The code could not be compiled: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.` };
+    }
   }
 
   #stop(): void {

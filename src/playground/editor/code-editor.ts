@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
-import type { CompiledFile, OrmId, SourceFile } from '../protocol.ts';
+import type { OrmId, SourceFile } from '../protocol.ts';
 
 /** What the page needs from an editor: Monaco (monaco-editor.ts) implements it. */
 export interface CodeEditor {
@@ -21,8 +21,6 @@ export interface CodeEditor {
   onDiagnostics(listener: (diagnostics: readonly Diagnostic[]) => void): void;
   /** Ctrl/Cmd+Enter inside the editor. */
   onRunShortcut(listener: () => void): void;
-  /** Compiles the current files with the playground's options; diagnostics included. */
-  compile(): Promise<{ files: CompiledFile[]; diagnostics: Diagnostic[] }>;
   /** Moves the cursor to a place (opens that file's tab through `onOpenFile`) and focuses. */
   reveal(file: string, line: number, column: number): void;
   onOpenFile(listener: (name: string) => void): void;

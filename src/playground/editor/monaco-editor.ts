@@ -1,7 +1,8 @@
 /**
  * The playground's CodeEditor: Monaco with TypeScript's language service, typed by the ORM's
- * type bundle and compiling with the playground's options, so what it reports and emits is
- * what compile-project.ts produces in Node for the same files.
+ * type bundle and checking with the playground's options, so what it reports is what
+ * compile-project.ts reports in Node for the same files. It never compiles for a run: the
+ * page's transpiler does (compiler/transpiler-client.ts), so no result waits for Monaco.
  *
  * This module pulls in all of Monaco (and its CSS, see vite-plugin.ts): the page reaches it only
  * through a dynamic import (load-monaco-editor.ts). The container needs a height of its own;
@@ -17,8 +18,7 @@ import { editor, KeyCode, KeyMod, Uri, type IDisposable, type IPosition, type IR
 import { typescriptDefaults, type CompilerOptions, type Diagnostic as TsDiagnostic, type TypeScriptWorker } from 'monaco-editor/languages/features/typescript/register';
 import { COMPILER_OPTIONS } from '../compiler/compile-options.ts';
 import { fileUri, type Diagnostic } from '../compiler/diagnostics.ts';
-import { normaliseMap, stripMapComment } from '../compiler/emit-output.ts';
-import type { CompiledFile, OrmId, SourceFile } from '../protocol.ts';
+import type { OrmId, SourceFile } from '../protocol.ts';
 import type { CodeEditor, CreateCodeEditor } from './code-editor.ts';
 import { followStarlightTheme, starlightTheme } from './editor-theme.ts';
 import { escapeThenTab } from './escape-then-tab.ts';
@@ -352,25 +352,6 @@ export const createMonacoEditor: CreateCodeEditor = async (container, orm, initi
     },
     onRunShortcut(listener) {
       runListeners.push(listener);
-    },
-    async compile() {
-      await typesSettled();
-      const snapshot = [...files];
-      const worker = await typeScriptWorker(snapshot.map((file) => file.model.uri));
-      const [outputs, result] = await Promise.all([
-        Promise.all(snapshot.map((file) => worker.getEmitOutput(file.model.uri.toString()))),
-        check(worker, snapshot),
-      ]);
-      const compiled = snapshot.map((file, i): CompiledFile => {
-        const outputFiles = outputs[i]?.outputFiles ?? [];
-        const js = outputFiles.find((output) => output.name.endsWith('.js'))?.text ?? '';
-        const map = outputFiles.find((output) => output.name.endsWith('.js.map'))?.text;
-        return { name: file.name, js: stripMapComment(js), ...(map ? { map: normaliseMap(map, file.name) } : {}) };
-      });
-      const diagnostics = diagnosticsOf(result);
-      // The check is as fresh as any: the Problems panel and the squiggles get it too.
-      publish(result, diagnostics);
-      return { files: compiled, diagnostics };
     },
     reveal(name, line, column) {
       const file = fileNamed(name);

@@ -1,0 +1,85 @@
+// No result waits for the editor: code that is not a built-in example (a share link with the
+// reader's own code, a docs link) is compiled by the page's transpiler in its own worker, so
+// it runs with Monaco's TypeScript worker nowhere in sight — here, with it blocked outright.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { PlaygroundState } from '../../src/playground/store/state.ts';
+import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
+import { RUN_TIMEOUT, defaultState, exampleState, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForEditor, waitForRuns } from './support/playground.ts';
+
+const browser = useBrowser();
+
+/** `state` with `code` added at the end of its run.ts. */
+function withLine(state: PlaygroundState, code: string): PlaygroundState {
+  return { ...state, files: state.files.map((file) => (file.name === 'run.ts' ? { ...file, code: `${file.code}\n${code}\n` } : file)) };
+}
+
+/** Opens `path` with Monaco's TypeScript worker refused by the network. */
+async function openWithoutTypeScriptWorker(path: string): Promise<{ probe: PageProbe; blocked: string[] }> {
+  const probe = await browser.openPage('about:blank', { waitUntil: 'load' });
+  const blocked: string[] = [];
+  await probe.context.route((url) => /\/ts\.worker-[\w-]+\.js$/.test(url.pathname), async (route) => {
+    blocked.push(route.request().url());
+    await route.abort();
+  });
+  await probe.page.goto(new URL(path, browser.baseUrl).href, { waitUntil: 'load' });
+  return { probe, blocked };
+}
+
+async function consoleText(page: Page): Promise<string> {
+  const panel = await openPanel(page, 'Console');
+  return (await panel.textContent()) ?? '';
+}
+
+describe('code of the reader’s own runs without Monaco', () => {
+  it('a Sequelize share link with one line changed shows its tables and its log', async () => {
+    const { probe } = await openWithoutTypeScriptWorker(linkTo(withLine(defaultState('sequelize'), 'console.log("changed by the reader")')));
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    expect(await page.locator('[data-status-line]').getAttribute('data-kind'), (await status(page)) ?? '').toBe('ok');
+    expect(await consoleText(page)).toContain('changed by the reader');
+    await openPanel(page, 'Tables');
+    for (const table of ['users', 'accounts', 'sessions', 'verification_tokens']) expect(await liveRows(page, table).count()).toBeGreaterThan(0);
+    await probe.close();
+  });
+
+  it('MikroORM entities with legacy decorators and their metadata: the custom User gets its role column', async () => {
+    const { probe, blocked } = await openWithoutTypeScriptWorker(linkTo(withLine(exampleState('mikro-orm-custom-user'), 'console.log("mine")')));
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    expect(await page.locator('[data-status-line]').getAttribute('data-kind'), (await status(page)) ?? '').toBe('ok');
+    await openPanel(page, 'Tables');
+    expect(await resultTable(page, 'user').locator('th', { hasText: /^role$/ }).count()).toBe(1);
+    expect(await liveRows(page, 'user').count()).toBeGreaterThan(0);
+    // The editor itself loads after the first result and asks for its worker, which is refused.
+    await expect.poll(() => blocked.length, { timeout: RUN_TIMEOUT }).toBeGreaterThan(0);
+    await probe.close();
+  });
+
+  it('a syntax error is reported at its line before Monaco has loaded, and nothing runs', async () => {
+    const { probe } = await openWithoutTypeScriptWorker(linkTo(withLine(defaultState('sequelize'), 'const broken = {')));
+    const { page } = probe;
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Not run: syntax error in run\.ts:\d+:\d+ — /);
+    expect(await runs(page)).toBe(0);
+    expect(await root(page).getAttribute('data-busy')).toBe('false');
+    await probe.close();
+  });
+});
+
+describe('a link opened over another', () => {
+  it('with the editor loaded, runs the new link’s code, every time', async () => {
+    const first = withLine(defaultState('sequelize'), 'console.log("link one")');
+    const probe = await browser.openPage(linkTo(first), { waitUntil: 'load' });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    await waitForEditor(page);
+    for (const [n, label] of [[2, 'link two'], [3, 'link three'], [4, 'link one']] as const) {
+      await page.evaluate((hash) => { location.hash = hash; }, linkTo(withLine(defaultState('sequelize'), `console.log(${JSON.stringify(label)})`)).split('#')[1]!);
+      await waitForRuns(page, n);
+      await expect.poll(() => consoleText(page), { timeout: RUN_TIMEOUT }).toContain(label);
+      for (const other of ['link one', 'link two', 'link three'].filter((text) => text !== label)) expect(await consoleText(page)).not.toContain(other);
+    }
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
