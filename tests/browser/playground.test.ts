@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { librariesIn } from './support/built-code.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import {
-  ADAPTER_TABLES, RUN_TIMEOUT, clickRun, defaultState, exampleState, focusEditor, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForRuns, waitIdle,
+  ADAPTER_TABLES, RUN_TIMEOUT, clickRun, defaultState, exampleState, focusEditor, linkTo, liveRows, menuAction, openPanel, resultTable, root, runs, status, waitForRuns, waitIdle,
 } from './support/playground.ts';
 
 const browser = useBrowser();
@@ -180,11 +180,11 @@ describe('examples, reset and autosave', () => {
     await waitForRuns(page, 1);
     const consolePanel = await openPanel(page, 'Console');
     expect(await consolePanel.textContent()).toContain('kept after reload');
-    await page.getByRole('button', { name: 'Reset to example' }).click();
+    await menuAction(page, 'Settings', 'Reset to example');
     const dialog = page.getByRole('dialog', { name: 'Reset to the example?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.evaluate(() => localStorage.getItem('adapter-lab:playground') ?? '')).toContain('kept after reload');
-    await page.getByRole('button', { name: 'Reset to example' }).click();
+    await menuAction(page, 'Settings', 'Reset to example');
     const before = await runs(page);
     await page.getByRole('dialog', { name: 'Reset to the example?' }).getByRole('button', { name: 'Reset' }).click();
     await waitForRuns(page, before + 1);
