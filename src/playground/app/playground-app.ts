@@ -125,6 +125,7 @@ export class PlaygroundApp {
     }
     this.#controls.busy(true, 'Running…');
     this.#results.startRun();
+    this.#notices.clearRunNotices();
     this.#autosave.runStarted(state);
     const result = await this.#runner.run(files, entryFile(state), state.options.freshDatabase);
     this.#autosave.runFinished();
