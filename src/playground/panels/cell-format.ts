@@ -16,8 +16,8 @@ export function isLongToken(text: string): boolean {
 
 /**
  * A long token shown by its first characters and an ellipsis. The rest stays in the DOM, only
- * collapsed to no width, so that copying a selection, the text of the cell and screen readers
- * all get the whole value; hovering shows it too (title).
+ * collapsed to no width, so that the text of the cell and screen readers get the whole value;
+ * hovering shows it too (title), and copyWholeValues() puts it whole into a copied selection.
  */
 export function tokenView(text: string): HTMLElement {
   return el('span', { class: 'pg-token', title: text, 'data-full': text },
@@ -51,4 +51,25 @@ export function cellText(value: CellValue): string {
   if (value === null) return 'NULL';
   if (value instanceof Uint8Array) return `x'${[...value].map((byte) => byte.toString(16).padStart(2, '0')).join('')}'`;
   return String(value);
+}
+
+/**
+ * Copying a selection that holds shortened values copies them whole: the browser leaves out the
+ * collapsed rest of a token (it is clipped), so the text is built here. Rows become lines and
+ * cells are separated by tabs, as a table copied from a page pastes into a spreadsheet.
+ */
+export function copyWholeValues(event: ClipboardEvent): void {
+  const selection = getSelection();
+  if (!selection || selection.rangeCount === 0 || !event.clipboardData) return;
+  const holder = document.createElement('div');
+  for (let i = 0; i < selection.rangeCount; i++) holder.append(selection.getRangeAt(i).cloneContents());
+  if (!holder.querySelector('.pg-token')) return;
+  for (const token of holder.querySelectorAll<HTMLElement>('.pg-token')) token.replaceWith(token.dataset['full'] ?? token.textContent ?? '');
+  for (const hidden of holder.querySelectorAll('.sr-only')) hidden.remove();
+  const rows = [...holder.querySelectorAll('tr')];
+  const text = rows.length > 0
+    ? rows.map((row) => [...row.querySelectorAll('td, th')].map((cell) => cell.textContent?.trim() ?? '').join('\t')).join('\n')
+    : (holder.textContent ?? '');
+  event.clipboardData.setData('text/plain', text);
+  event.preventDefault();
 }

@@ -1,6 +1,6 @@
 import type { RowView, SchemaInfo, TableView } from '../protocol.ts';
 import { el, plural, srOnly } from '../ui/dom.ts';
-import { cellText, cellView, isLongToken, tokenView } from './cell-format.ts';
+import { cellText, cellView, copyWholeValues, isLongToken, tokenView } from './cell-format.ts';
 
 const STATUS_LABEL: Record<RowView['status'], string> = { same: 'Unchanged', inserted: 'Inserted', updated: 'Updated', deleted: 'Deleted' };
 const STATUS_MARK: Record<RowView['status'], string> = { same: '', inserted: '+', updated: '~', deleted: '−' };
@@ -57,4 +57,6 @@ export function renderTables(container: HTMLElement, tables: readonly TableView[
         el('table', { class: 'pg-data', 'aria-describedby': summaryId }, el('caption', {}, table.name), el('thead', {}, head), body)));
   });
   container.replaceChildren(el('p', { class: 'pg-muted pg-panel-note' }, sourceLabel), ...blocks);
+  // A property, not a listener: the panel is drawn again after every run.
+  container.oncopy = copyWholeValues;
 }
