@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { encodeStateV1 } from '../../src/playground/share/codec.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
-import { RUN_TIMEOUT, clickRun, defaultState, liveRows, openFile, openPanel, replaceEditorText, resultTable, runs, status, waitForRuns } from './support/playground.ts';
+import { RUN_TIMEOUT, clickRun, defaultState, liveRows, menuAction, openFile, openPanel, replaceEditorText, resultTable, runs, status, waitForRuns } from './support/playground.ts';
 
 const browser = useBrowser();
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -38,7 +38,7 @@ describe('share links', () => {
     const code = defaultState('sequelize').files[1]!.code.replace('"Ada Lovelace"', '"Ada Byron"');
     await replaceEditorText(page, code);
     await clickRun(page);
-    await page.getByRole('button', { name: 'Copy link' }).click();
+    await menuAction(page, 'Share', 'Copy link');
     await expect.poll(() => status(page)).toMatch(/^Copied the link \([\d,]+ characters\)/);
     const link = await clipboard(page);
     expect(link).toMatch(/\/playground\/#2\./);
@@ -96,7 +96,7 @@ describe('share links', () => {
     const auth = defaultState('sequelize').files[0]!.code;
     await replaceEditorText(page, `${auth}\n${noise}\n`);
     await expect.poll(() => page.locator('[data-link-length]').textContent(), { timeout: 5_000 }).toMatch(/over GitHub's 8,000/);
-    await page.getByRole('button', { name: 'Copy as Markdown for an issue' }).click();
+    await menuAction(page, 'Share', 'Copy as Markdown for an issue');
     await expect.poll(() => status(page)).toBe('Copied the Markdown for a GitHub issue to the clipboard.');
     const markdown = await clipboard(page);
     expect(markdown).toContain('Sequelize 6.37.8');
@@ -115,7 +115,7 @@ describe('database files', () => {
     const probe = await open();
     const { page } = probe;
     const expected = await tablesText(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .sqlite' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), menuAction(page, 'Share', 'Export .sqlite')]);
     expect(download.suggestedFilename()).toBe('adapter-lab-sequelize.sqlite');
     const file = join(tmpdir(), `adapter-lab-${process.pid}-${Date.now()}.sqlite`);
     await download.saveAs(file);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { librariesIn } from './support/built-code.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import {
-  ADAPTER_TABLES, RUN_TIMEOUT, clickRun, defaultState, exampleState, focusEditor, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForRuns, waitIdle,
+  ADAPTER_TABLES, RUN_TIMEOUT, clickRun, defaultState, exampleState, focusEditor, linkTo, liveRows, menuAction, openPanel, resultTable, root, runs, status, waitForRuns, waitIdle,
 } from './support/playground.ts';
 
 const browser = useBrowser();
@@ -96,6 +96,59 @@ describe('the panels', () => {
   });
 });
 
+describe('tables and notices', () => {
+  it('Tables show ids and tokens by their start (whole on hover, in the text and in a copied selection), on one line, under a sticky header row', async () => {
+    const probe = await browser.openPage('/playground/', { waitUntil: 'load', contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    const id = 'c8a3f5e0-3b7e-4d0a-9a44-2f9a9d1c6b01';
+    const cell = resultTable(page, 'users').locator('tbody tr td').nth(1);
+    const token = cell.locator('.pg-token');
+    expect(await token.getAttribute('title')).toBe(id);
+    expect(await token.getAttribute('data-full')).toBe(id);
+    expect(await cell.textContent()).toBe(id);
+    // Shown as "c8a3f5e0…": about nine characters wide, one line high.
+    const shown = (await token.boundingBox())!;
+    expect(shown.width).toBeLessThan(90);
+    expect(shown.height).toBeLessThan(25);
+    // Selecting the cell and copying gives the whole id.
+    await cell.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      document.execCommand('copy');
+    });
+    expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(id);
+    // Short values stay whole; the header row sticks while a long table scrolls in its region.
+    expect(await resultTable(page, 'users').locator('tbody tr td').nth(3).locator('.pg-token').count()).toBe(0);
+    expect(await resultTable(page, 'users').locator('thead th').first().evaluate((th) => getComputedStyle(th).position)).toBe('sticky');
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('notices are about the last run: shown again by a run that has them, gone after one that has not, and dismissible', async () => {
+    const probe = await open();
+    const { page } = probe;
+    const postgres = page.locator('.pg-notice').filter({ hasText: 'Sequelize was configured for PostgreSQL' });
+    expect(await postgres.count()).toBe(1);
+    await clickRun(page);
+    expect(await postgres.count()).toBe(1);
+    await postgres.getByRole('button', { name: 'Dismiss this note' }).click();
+    expect(await postgres.count()).toBe(0);
+    await clickRun(page);
+    expect(await postgres.count()).toBe(1);
+    // This example's Sequelize names SQLite itself: no note about PostgreSQL stays from before.
+    await page.getByLabel('Example').selectOption({ label: 'Custom User model with a phone number (official docs)' });
+    await waitForRuns(page, 4);
+    expect(await postgres.count()).toBe(0);
+    // Notes sit above the results, never above the code.
+    expect(await page.locator('.pg-results-pane > [data-notices]').count()).toBe(1);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
 describe('the Adapter panel', () => {
   it('calls a method with pre-filled JSON arguments and shows the result and the row it changed', async () => {
     const probe = await open();
@@ -180,11 +233,11 @@ describe('examples, reset and autosave', () => {
     await waitForRuns(page, 1);
     const consolePanel = await openPanel(page, 'Console');
     expect(await consolePanel.textContent()).toContain('kept after reload');
-    await page.getByRole('button', { name: 'Reset to example' }).click();
+    await menuAction(page, 'Settings', 'Reset to example');
     const dialog = page.getByRole('dialog', { name: 'Reset to the example?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.evaluate(() => localStorage.getItem('adapter-lab:playground') ?? '')).toContain('kept after reload');
-    await page.getByRole('button', { name: 'Reset to example' }).click();
+    await menuAction(page, 'Settings', 'Reset to example');
     const before = await runs(page);
     await page.getByRole('dialog', { name: 'Reset to the example?' }).getByRole('button', { name: 'Reset' }).click();
     await waitForRuns(page, before + 1);

@@ -22,7 +22,7 @@ function required<T extends Element>(root: HTMLElement, selector: string): T {
   return found;
 }
 
-/** The toolbar (ORM, examples, Run/Stop, options, database files) and the status line. */
+/** The toolbar (ORM, examples, Run/Stop, the Settings menu's options, database files) and the status bar. */
 export class Controls {
   readonly #root: HTMLElement;
   readonly #run: HTMLButtonElement;
@@ -95,6 +95,8 @@ export class Controls {
     this.#runtime.dataset['state'] = state;
     this.#runtime.dataset['orm'] = orm;
     this.#runtime.textContent = state === 'starting' ? `Starting ${ORM_LABELS[orm]}…` : state === 'ready' ? detail : `The ${ORM_LABELS[orm]} runtime could not start: ${detail}`;
+    // The status bar is one line: a part that does not fit is cut short, its whole text on hover.
+    this.#runtime.title = this.#runtime.textContent;
     if (state === 'failed') this.status(`The playground runtime could not start: ${detail}`, 'error');
     if (state === 'ready' && !this.#root.dataset['engineReady']) {
       this.#root.dataset['engineReady'] = String(performance.now());
@@ -105,6 +107,7 @@ export class Controls {
   editorState(state: 'loading' | 'ready' | 'failed', detail: string): void {
     this.#editor.dataset['state'] = state;
     this.#editor.textContent = detail;
+    this.#editor.title = detail;
     if (state === 'ready') {
       this.#root.dataset['editorReady'] = String(performance.now());
       performance.mark('playground:editor-ready');

@@ -2,24 +2,33 @@ import type { ConsoleEntry } from '../protocol.ts';
 import { el } from '../ui/dom.ts';
 
 /**
- * Notes above the panels: what the playground did differently from a real app (told once per
- * visit, e.g. "Sequelize was configured for PostgreSQL…"), a link that could not be opened, and
- * the offer to bring back code that something replaced.
+ * Notes above the results: what the playground did differently from a real app in the last run
+ * (e.g. "Sequelize was configured for PostgreSQL…"), a link that could not be opened, and the
+ * offer to bring back code that something replaced. Each can be dismissed.
  */
 export class Notices {
   readonly #host: HTMLElement;
-  readonly #seen = new Set<string>();
 
   constructor(host: HTMLElement) {
     this.#host = host;
   }
 
+  /**
+   * The playground's notes from an outcome's console: they are about that run, so a later run
+   * that has the same note shows it again (after clearRunNotices()), and one without it does not.
+   */
   fromConsole(entries: readonly ConsoleEntry[]): void {
+    const shown = new Set([...this.#host.querySelectorAll<HTMLElement>('[data-from-console]')].map((item) => item.dataset['fromConsole']));
     for (const entry of entries) {
-      if (entry.kind !== 'notice' || this.#seen.has(entry.text) || !isPlaygroundNote(entry.text)) continue;
-      this.#seen.add(entry.text);
-      this.#add('info', entry.text);
+      if (entry.kind !== 'notice' || shown.has(entry.text) || !isPlaygroundNote(entry.text)) continue;
+      shown.add(entry.text);
+      this.#add('info', entry.text).dataset['fromConsole'] = entry.text;
     }
+  }
+
+  /** A run starts: the notes of the previous run's console no longer apply. */
+  clearRunNotices(): void {
+    for (const item of this.#host.querySelectorAll('[data-from-console]')) item.remove();
   }
 
   problem(message: string): void {

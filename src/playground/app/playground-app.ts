@@ -148,6 +148,7 @@ export class PlaygroundApp {
     }
     this.#controls.busy(true, `Running on ${ORM_LABELS[state.orm]}…`);
     this.#results.startRun();
+    this.#notices.clearRunNotices();
     this.#autosave.runStarted(state);
     const result = await this.#runner.run(state.orm, compiled.files, entryFile(state), state.options.freshDatabase, turn.signal);
     this.#autosave.runFinished();

@@ -34,6 +34,7 @@ export class ShareActions {
       ? `Link: ${length.toLocaleString('en')} characters — over GitHub's ${GITHUB_URL_LIMIT.toLocaleString('en')}; "Copy as Markdown" includes the code instead.`
       : `Link: ${length.toLocaleString('en')} characters`;
     this.#length.dataset['tooLong'] = String(tooLong);
+    this.#length.title = this.#length.textContent;
   }
 
   async copyText(text: string, what: string): Promise<boolean> {

@@ -2,8 +2,30 @@ import type { CellValue } from '../protocol.ts';
 import { el } from '../ui/dom.ts';
 
 const LONG_TEXT = 160;
+/** Longer than this without a space, a value is an id or a token: shown by its start only. */
+const TOKEN_LENGTH = 16;
+const TOKEN_HEAD = 8;
 
-/** A stored value as a table cell shows it: NULL marked, BLOBs in hex, epoch-ms dates readable. */
+/**
+ * Ids, UUIDs and tokens (a long run of characters without spaces; not an e-mail address or URL,
+ * whose start says little): such a value's start tells rows apart, the rest only widens columns.
+ */
+export function isLongToken(text: string): boolean {
+  return text.length > TOKEN_LENGTH && !/\s/.test(text) && !/@|:\/\//.test(text);
+}
+
+/**
+ * A long token shown by its first characters and an ellipsis. The rest stays in the DOM, only
+ * collapsed to no width, so that the text of the cell and screen readers get the whole value;
+ * hovering shows it too (title), and copyWholeValues() puts it whole into a copied selection.
+ */
+export function tokenView(text: string): HTMLElement {
+  return el('span', { class: 'pg-token', title: text, 'data-full': text },
+    el('span', { class: 'pg-token-head' }, text.slice(0, TOKEN_HEAD)),
+    el('span', { class: 'pg-token-rest' }, text.slice(TOKEN_HEAD)));
+}
+
+/** A stored value as a table cell shows it: NULL marked, BLOBs in hex, epoch-ms dates readable, tokens short. */
 export function cellView(value: CellValue, columnType = ''): HTMLElement {
   if (value === null) return el('span', { class: 'pg-null' }, 'NULL');
   if (value instanceof Uint8Array) {
@@ -17,8 +39,9 @@ export function cellView(value: CellValue, columnType = ''): HTMLElement {
     }
     return el('span', { class: 'pg-number' }, String(value));
   }
+  if (isLongToken(value)) return tokenView(value);
   if (value.length > LONG_TEXT) {
-    return el('span', { class: 'pg-text', title: value }, `${value.slice(0, LONG_TEXT)}… `, el('span', { class: 'pg-hint' }, `(${value.length} characters)`));
+    return el('span', { class: 'pg-text pg-long-text', title: value }, `${value.slice(0, LONG_TEXT)}… `, el('span', { class: 'pg-hint' }, `(${value.length} characters)`));
   }
   return el('span', { class: 'pg-text' }, value);
 }
@@ -28,4 +51,25 @@ export function cellText(value: CellValue): string {
   if (value === null) return 'NULL';
   if (value instanceof Uint8Array) return `x'${[...value].map((byte) => byte.toString(16).padStart(2, '0')).join('')}'`;
   return String(value);
+}
+
+/**
+ * Copying a selection that holds shortened values copies them whole: the browser leaves out the
+ * collapsed rest of a token (it is clipped), so the text is built here. Rows become lines and
+ * cells are separated by tabs, as a table copied from a page pastes into a spreadsheet.
+ */
+export function copyWholeValues(event: ClipboardEvent): void {
+  const selection = getSelection();
+  if (!selection || selection.rangeCount === 0 || !event.clipboardData) return;
+  const holder = document.createElement('div');
+  for (let i = 0; i < selection.rangeCount; i++) holder.append(selection.getRangeAt(i).cloneContents());
+  if (!holder.querySelector('.pg-token')) return;
+  for (const token of holder.querySelectorAll<HTMLElement>('.pg-token')) token.replaceWith(token.dataset['full'] ?? token.textContent ?? '');
+  for (const hidden of holder.querySelectorAll('.sr-only')) hidden.remove();
+  const rows = [...holder.querySelectorAll('tr')];
+  const text = rows.length > 0
+    ? rows.map((row) => [...row.querySelectorAll('td, th')].map((cell) => cell.textContent?.trim() ?? '').join('\t')).join('\n')
+    : (holder.textContent ?? '');
+  event.clipboardData.setData('text/plain', text);
+  event.preventDefault();
 }

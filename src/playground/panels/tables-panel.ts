@@ -1,6 +1,6 @@
 import type { RowView, SchemaInfo, TableView } from '../protocol.ts';
 import { el, plural, srOnly } from '../ui/dom.ts';
-import { cellText, cellView } from './cell-format.ts';
+import { cellText, cellView, copyWholeValues, isLongToken, tokenView } from './cell-format.ts';
 
 const STATUS_LABEL: Record<RowView['status'], string> = { same: 'Unchanged', inserted: 'Inserted', updated: 'Updated', deleted: 'Deleted' };
 const STATUS_MARK: Record<RowView['status'], string> = { same: '', inserted: '+', updated: '~', deleted: '−' };
@@ -26,7 +26,8 @@ function rowView(row: RowView, types: readonly string[]): HTMLTableRowElement {
     const td = el('td', {}, cellView(value, types[i]));
     if (changed.has(i)) {
       td.dataset['changed'] = 'true';
-      td.append(el('span', { class: 'pg-was' }, srOnly('was '), cellText(before ?? null)));
+      const was = cellText(before ?? null);
+      td.append(el('span', { class: 'pg-was' }, srOnly('was '), isLongToken(was) ? tokenView(was) : was));
     }
     tr.append(td);
   });
@@ -56,4 +57,6 @@ export function renderTables(container: HTMLElement, tables: readonly TableView[
         el('table', { class: 'pg-data', 'aria-describedby': summaryId }, el('caption', {}, table.name), el('thead', {}, head), body)));
   });
   container.replaceChildren(el('p', { class: 'pg-muted pg-panel-note' }, sourceLabel), ...blocks);
+  // A property, not a listener: the panel is drawn again after every run.
+  container.oncopy = copyWholeValues;
 }

@@ -55,6 +55,18 @@ export function status(page: Page): Promise<string | null> {
   return page.locator('[data-status-line]').textContent();
 }
 
+/** Opens a toolbar menu (Share, Settings) unless it is open, and returns its panel. */
+export async function openMenu(page: Page, name: 'Share' | 'Settings'): Promise<Locator> {
+  const button = page.getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  return page.getByRole('group', { name, exact: true });
+}
+
+/** Clicks an item of a toolbar menu (the menu closes after a button's action). */
+export async function menuAction(page: Page, menu: 'Share' | 'Settings', item: string): Promise<void> {
+  await (await openMenu(page, menu)).getByRole('button', { name: item, exact: true }).click();
+}
+
 export async function openPanel(page: Page, name: 'Tables' | 'SQL' | 'Console' | 'Schema' | 'Problems' | 'Adapter'): Promise<Locator> {
   await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
   return page.getByRole('tabpanel', { name: new RegExp(`^${name}`) });
