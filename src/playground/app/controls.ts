@@ -7,6 +7,8 @@ export interface ControlActions {
   run(): void;
   stop(): void;
   switchOrm(orm: OrmId): void;
+  /** The reader may be about to pick `orm`. */
+  considerOrm(orm: OrmId): void;
   loadExample(id: string): void;
   reset(): void;
   setFresh(fresh: boolean): void;
@@ -49,6 +51,12 @@ export class Controls {
     this.#stop.addEventListener('click', () => actions.stop());
     for (const radio of root.querySelectorAll<HTMLInputElement>('input[name="pg-orm"]')) {
       radio.addEventListener('change', () => radio.checked && actions.switchOrm(radio.value as OrmId));
+      // A pointer on (or focus near) the other ORM: its runtime downloads before the click.
+      const intent = (): void => {
+        if (!radio.checked) actions.considerOrm(radio.value as OrmId);
+      };
+      radio.closest('label')?.addEventListener('pointerenter', intent);
+      radio.addEventListener('focus', intent);
     }
     this.#examples.addEventListener('change', () => actions.loadExample(this.#examples.value));
     required(root, '[data-reset]').addEventListener('click', () => actions.reset());

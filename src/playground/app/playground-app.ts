@@ -87,6 +87,7 @@ export class PlaygroundApp {
       run: () => this.run(),
       stop: () => this.#stop(),
       switchOrm: (orm) => void this.#switchOrm(orm),
+      considerOrm: (orm) => prefetchRuntime(orm),
       loadExample: (id) => void this.#loadExample(id),
       reset: () => void this.#reset(),
       setFresh: (fresh) => this.#setState({ ...this.#state, options: { ...this.#state.options, freshDatabase: fresh } }),
@@ -161,12 +162,8 @@ export class PlaygroundApp {
       this.#root.dataset['firstResult'] = String(performance.now());
       performance.mark('playground:first-result');
       void this.#code.loadEditor();
-      requestIdleCallback(() => {
-        // A switch to the other ORM then waits for its start-up only, not its download; a run
-        // of edited code, for nothing but its compilation.
-        prefetchRuntime(ORM_IDS.find((orm) => orm !== state.orm)!);
-        prepareTranspiler();
-      }, { timeout: 3_000 });
+      // A run of edited code then waits for nothing but its compilation.
+      requestIdleCallback(() => prepareTranspiler(), { timeout: 3_000 });
     }
   }
 
