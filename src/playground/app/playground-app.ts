@@ -12,7 +12,7 @@ import { initialState } from './initial-state.ts';
 import { Notices } from './notices.ts';
 import { Results } from './results.ts';
 import { takeEarlyInput, type EarlyInput } from './early-input.ts';
-import { aborted, Runner, stoppedBeforeStart, type RunnerResult } from './runner.ts';
+import { Runner, stoppedBeforeStart, untilAborted, type RunnerResult } from './runner.ts';
 import { RequestScheduler, type Turn } from './request-scheduler.ts';
 import { prefetchRuntime } from '../sandbox/runtime-client.ts';
 import { prepareTranspiler, transpile } from '../compiler/transpiler-client.ts';
@@ -127,7 +127,7 @@ export class PlaygroundApp {
 
   async #runNow(state: PlaygroundState, turn: Turn): Promise<void> {
     this.#controls.busy(true, 'Compiling…');
-    const compiled = await Promise.race([this.#compile(state), aborted(turn.signal)]);
+    const compiled = await untilAborted(this.#compile(state), [turn.signal]);
     if (!turn.current()) return;
     if (compiled === 'aborted') {
       this.#finish(stoppedBeforeStart(), 'Ran');

@@ -34,6 +34,8 @@ export class Runner {
   #versions: RuntimeVersions | undefined;
   /** Which start is current: a start superseded by a later one reports nothing. */
   #starts = 0;
+  /** Aborted when the page switches away from the current ORM: requests waiting for its runtime give up at once. */
+  #ormChoice = new AbortController();
 
   constructor(events: RunnerEvents) {
     this.#events = events;
@@ -55,8 +57,10 @@ export class Runner {
     if (this.#orm !== orm) {
       this.#database = null;
       this.#versions = undefined;
-      // The other ORM's runtime ends now, and with it any request it was running.
+      // The other ORM's runtime ends now, and with it any request it was running or waiting to run.
       void this.#client?.then((client) => client.dispose(), () => {});
+      this.#ormChoice.abort();
+      this.#ormChoice = new AbortController();
     }
     this.#orm = orm;
     this.#client = this.#start(orm, ++this.#starts);
@@ -120,8 +124,9 @@ export class Runner {
     let client: RuntimeClient | 'aborted';
     try {
       if (signal?.aborted) throw new StopBeforeStart();
-      // Stop while the runtime is still starting answers at once; the runtime goes on starting.
-      client = await Promise.race([clientLoading, aborted(signal)]);
+      // Stop while the runtime is still starting answers at once (the runtime goes on starting);
+      // so does a switch to another ORM.
+      client = await untilAborted(clientLoading, [this.#ormChoice.signal, ...(signal ? [signal] : [])]);
     } catch (error) {
       if (error instanceof StopBeforeStart) client = 'aborted';
       else return { kind: 'refused', message: `The ${ORM_LABELS[orm]} runtime could not start: ${error instanceof Error ? error.message : String(error)}` };
@@ -153,10 +158,17 @@ export function stoppedBeforeStart(): Failure {
   return { kind: 'stopped', error, console: [] };
 }
 
-/** Settles when `signal` aborts (never without one). */
-export function aborted(signal: AbortSignal | undefined): Promise<'aborted'> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) resolve('aborted');
-    else signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
-  });
+/** `promise`'s value, or 'aborted' as soon as one of `signals` aborts (listeners removed after). */
+export async function untilAborted<T>(promise: Promise<T>, signals: readonly AbortSignal[]): Promise<T | 'aborted'> {
+  const any = AbortSignal.any([...signals]);
+  if (any.aborted) return 'aborted';
+  let onAbort: (() => void) | undefined;
+  try {
+    return await Promise.race([promise, new Promise<'aborted'>((resolve) => {
+      onAbort = () => resolve('aborted');
+      any.addEventListener('abort', onAbort, { once: true });
+    })]);
+  } finally {
+    if (onAbort) any.removeEventListener('abort', onAbort);
+  }
 }
