@@ -106,9 +106,14 @@ export function browserEngineVite(): UserConfig {
       rolldownOptions: { transform: { inject: INJECT } },
     },
     optimizeDeps: {
-      // The dev scanner does not look inside workers, where the ORMs are imported.
-      // Babel is the transpile worker's (src/playground/compiler/transpile.worker.ts).
-      include: ['sequelize', '@mikro-orm/core', '@mikro-orm/sql', 'kysely', 'sql.js', 'buffer/', '@babel/core', '@babel/parser', '@babel/plugin-transform-typescript', '@babel/types'],
+      // The dev scanner does not look inside workers, where the ORMs and the runtime's own
+      // dependencies are imported: a dependency first met at run time makes Vite optimise again
+      // and reload the page. Babel is the transpile worker's (src/playground/compiler/transpile.worker.ts).
+      include: [
+        'sequelize', '@mikro-orm/core', '@mikro-orm/sql', 'kysely', 'sql.js', 'buffer/',
+        '@jridgewell/trace-mapping', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'es-module-lexer',
+        '@babel/core', '@babel/parser', '@babel/plugin-transform-typescript', '@babel/types',
+      ],
       rolldownOptions: { plugins: [browserEnginePlugin()], transform: { inject: INJECT } },
     },
   };

@@ -1,23 +1,37 @@
 /**
- * Starts the playground's runtime from an inline script in the page's HTML, while the page's
- * own module is still downloading and Starlight is laying the page out: it works out which ORM
- * the page will open (share link, else autosave, else Sequelize — the rules of initial-state.ts,
- * reading only the link's ORM), fetches that ORM's worker script and sql.js's wasm, and starts
- * the worker in the sandbox iframe the HTML already holds. RuntimeClient.start() then adopts it;
- * when the ORM turns out different, or anything here failed, it starts a runtime as usual.
+ * Starts the playground's runtime from inline scripts in the page's HTML, while the page's own
+ * module is still downloading and Starlight is laying the page out. In the <head>, before the
+ * stylesheets (which hold back any later inline script until they have loaded), `earlyFetch`
+ * works out which ORM the page will open (share link, else autosave, else Sequelize — the rules
+ * of initial-state.ts, reading only the link's ORM) and fetches that ORM's worker script and
+ * sql.js's wasm. In the body, `earlyBoot` starts the worker in the sandbox iframe the HTML holds
+ * by then. RuntimeClient.start() adopts it; when the ORM turns out different, or anything here
+ * failed, it starts a runtime as usual.
  *
- * `earlyBoot` is serialised into the page (index.astro): it must not use anything from outside
- * its own body. The URLs are placeholders that the build fills in (runtime-urls.ts); on the dev
- * server they stay placeholders and this does nothing.
+ * Both functions are serialised into the page (index.astro): they must not use anything from
+ * outside their own bodies. The URLs are placeholders that the build fills in
+ * (runtime-urls.ts); on the dev server they stay placeholders and these do nothing.
  */
 import type { RuntimeVersions } from '../protocol.ts';
 
-export interface EarlyBootConfig {
+export interface EarlyFetchConfig {
   readonly urls: { readonly sequelize: string; readonly 'mikro-orm': string; readonly wasm: string };
   readonly autosaveKey: string;
+  readonly maxHashLength: number;
+  /** Where the downloads are left for earlyBoot. */
+  readonly fetchGlobal: string;
+}
+
+export interface EarlyBootConfig {
+  readonly fetchGlobal: string;
   readonly readyGlobal: string;
   readonly resultGlobal: string;
-  readonly maxHashLength: number;
+}
+
+/** What earlyFetch leaves for earlyBoot. */
+export interface EarlyDownloads {
+  readonly wasm: Promise<ArrayBuffer>;
+  readonly runtime: Promise<{ readonly orm: 'sequelize' | 'mikro-orm'; readonly worker: Promise<Blob> }>;
 }
 
 export interface EarlyRuntime {
@@ -30,11 +44,10 @@ export interface EarlyRuntime {
 }
 
 export const EARLY_RUNTIME_GLOBAL = '__adapterLabEarlyRuntime';
+export const EARLY_DOWNLOADS_GLOBAL = '__adapterLabEarlyDownloads';
 
-export function earlyBoot(config: EarlyBootConfig): void {
-  const frame = document.querySelector<HTMLIFrameElement>('iframe[data-playground-sandbox="unused"]');
-  if (!frame || !config.urls.wasm.startsWith('/') || typeof DecompressionStream !== 'function') return;
-  frame.dataset['playgroundSandbox'] = 'early';
+export function earlyFetch(config: EarlyFetchConfig): void {
+  if (!config.urls.wasm.startsWith('/') || typeof DecompressionStream !== 'function') return;
   const load = (url: string): Promise<Response> => fetch(url).then((response) => {
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return response;
@@ -65,14 +78,30 @@ export function earlyBoot(config: EarlyBootConfig): void {
       return null;
     }
   };
-  const isOrm = (value: string | null): value is EarlyRuntime['orm'] => value === 'sequelize' || value === 'mikro-orm';
-
-  const boot = async (): Promise<EarlyRuntime> => {
+  const isOrm = (value: string | null): value is 'sequelize' | 'mikro-orm' => value === 'sequelize' || value === 'mikro-orm';
+  const runtime = (async () => {
     const hash = location.hash.slice(1);
     // A broken link opens the default example, as the page does.
     const chosen = hash ? await linkOrm(hash).catch(() => null) : savedOrm();
     const orm = isOrm(chosen) ? chosen : 'sequelize';
     const worker = load(config.urls[orm]).then((response) => response.blob());
+    worker.catch(() => {});
+    return { orm, worker };
+  })();
+  wasm.catch(() => {});
+  runtime.catch(() => {});
+  const downloads: EarlyDownloads = { wasm, runtime };
+  (window as unknown as Record<string, unknown>)[config.fetchGlobal] = downloads;
+}
+
+export function earlyBoot(config: EarlyBootConfig): void {
+  const frame = document.querySelector<HTMLIFrameElement>('iframe[data-playground-sandbox="unused"]');
+  const downloads = (window as unknown as Record<string, EarlyDownloads | undefined>)[config.fetchGlobal];
+  if (!frame || !downloads) return;
+  frame.dataset['playgroundSandbox'] = 'early';
+
+  const boot = async (): Promise<EarlyRuntime> => {
+    const { orm, worker } = await downloads.runtime;
     await new Promise<void>((resolve, reject) => {
       const early = (window as unknown as Record<string, unknown[] | undefined>)[config.readyGlobal];
       if (early?.includes(frame.contentWindow)) {
@@ -96,9 +125,9 @@ export function earlyBoot(config: EarlyBootConfig): void {
         else if (event.data.type === 'fatal') reject(new Error(event.data.message));
       };
     });
-    const bytes = (await wasm).slice(0);
+    const bytes = (await downloads.wasm).slice(0);
     port.postMessage({ type: 'init', wasm: bytes, database: null }, [bytes]);
-    return { orm, port, frame, worker, wasm, ready };
+    return { orm, port, frame, worker, wasm: downloads.wasm, ready };
   };
   const started = boot();
   started.catch(() => {});
