@@ -7,6 +7,7 @@ import { playgroundTypesPlugin } from './src/playground/editor/types/vite-plugin
 import { playgroundExamplesPlugin } from './src/playground/build/examples-plugin.ts';
 import { monacoCssPlugin } from './src/playground/editor/vite-plugin.ts';
 import { docsExamplesPlugin } from './src/docs/build/vite-plugin.ts';
+import { DOCS_EXAMPLES_DIR } from './src/docs/build/docs-examples.ts';
 import { internalLinksIntegration } from './src/docs/build/internal-links.ts';
 import { runtimeUrlsIntegration } from './src/playground/build/runtime-urls.ts';
 import { focusableTables } from './src/docs/build/focusable-tables.ts';
@@ -88,7 +89,7 @@ export default defineConfig({
 		// The editor's type declarations, `virtual:playground-types/<orm>`, and the built-in
 		// examples compiled against them, `virtual:playground-examples`; Monaco's CSS attached by the
 		// editor when it loads, not as render-blocking links in the page head.
-		plugins: [playgroundTypesPlugin(), playgroundExamplesPlugin(), docsExamplesPlugin(), monacoCssPlugin(), searchOnFirstUsePlugin()],
+		plugins: [playgroundTypesPlugin(), playgroundExamplesPlugin({ knownCodeDirs: [DOCS_EXAMPLES_DIR] }), docsExamplesPlugin(), monacoCssPlugin(), searchOnFirstUsePlugin()],
 		// The adapter packages are used from their TypeScript source (packages/source-condition.mjs).
 		resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
 		ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },

@@ -24,7 +24,10 @@ export interface Route {
   readonly rerun: boolean;
 }
 
-/** The docs page whose links the bench follows; its code is the docs' own, not a built-in example. */
+/**
+ * The docs page whose links the bench follows; its code is the docs' own, not a built-in
+ * example (the build compiles the docs' examples too, and the page looks them up by content).
+ */
 const DOCS_PAGE = 'mikro-orm/custom-entities';
 
 const defaultExample = (orm: OrmId): ExampleSource => readExamples().find((each) => each.orm === orm && each.default)!;
@@ -69,7 +72,7 @@ export function playgroundRoutes(): Route[] {
   return [
     { label: 'Sequelize, /playground/', path: '/playground/', link: false, kind: 'load', orm: 'sequelize', rerun: true },
     { label: 'MikroORM, share link', path: link(stateOf(defaultExample('mikro-orm'))), link: true, kind: 'load', orm: 'mikro-orm', rerun: true },
-    { label: `docs link, custom code (${DOCS_PAGE})`, path: docs.path, link: true, kind: 'load', orm: docs.orm, rerun: false },
+    { label: `docs link, a docs example (${DOCS_PAGE})`, path: docs.path, link: true, kind: 'load', orm: docs.orm, rerun: false },
     { label: 'share link, custom code (Sequelize, 1 line changed)', path: editedLink(), link: true, kind: 'load', orm: 'sequelize', rerun: false },
     { label: 'switch ORM (click MikroORM → first table)', path: '/playground/', link: false, kind: 'switch', orm: 'mikro-orm', rerun: false },
   ];

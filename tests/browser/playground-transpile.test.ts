@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PlaygroundState } from '../../src/playground/store/state.ts';
+import { readExamples } from '../../src/playground/build/read-examples.ts';
+import { DOCS_EXAMPLES_DIR } from '../../src/docs/build/docs-examples.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import { RUN_TIMEOUT, defaultState, exampleState, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForEditor, waitForRuns } from './support/playground.ts';
 
@@ -14,11 +16,12 @@ function withLine(state: PlaygroundState, code: string): PlaygroundState {
   return { ...state, files: state.files.map((file) => (file.name === 'run.ts' ? { ...file, code: `${file.code}\n${code}\n` } : file)) };
 }
 
-/** Opens `path` with Monaco's TypeScript worker refused by the network. */
-async function openWithoutTypeScriptWorker(path: string): Promise<{ probe: PageProbe; blocked: string[] }> {
+/** Opens `path` with Monaco's TypeScript worker (and, with `transpiler`, the page's transpiler) refused by the network. */
+async function openWithoutTypeScriptWorker(path: string, { transpiler = false } = {}): Promise<{ probe: PageProbe; blocked: string[] }> {
   const probe = await browser.openPage('about:blank', { waitUntil: 'load' });
   const blocked: string[] = [];
-  await probe.context.route((url) => /\/ts\.worker-[\w-]+\.js$/.test(url.pathname), async (route) => {
+  const refused = transpiler ? /\/(ts|transpile)\.worker-[\w-]+\.js$/ : /\/ts\.worker-[\w-]+\.js$/;
+  await probe.context.route((url) => refused.test(url.pathname), async (route) => {
     blocked.push(route.request().url());
     await route.abort();
   });
@@ -62,6 +65,19 @@ describe('code of the reader’s own runs without Monaco', () => {
     await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Not run: syntax error in run\.ts:\d+:\d+ — /);
     expect(await runs(page)).toBe(0);
     expect(await root(page).getAttribute('data-busy')).toBe('false');
+    await probe.close();
+  });
+});
+
+describe('a docs example’s link', () => {
+  it('runs the build’s output, with neither the transpiler nor Monaco', async () => {
+    const example = readExamples(DOCS_EXAMPLES_DIR, { requireDefaults: false }).find((candidate) => candidate.id === 'mikro-orm-custom-user-app')!;
+    const { probe } = await openWithoutTypeScriptWorker(linkTo({ orm: example.orm, files: example.files, active: example.active, options: { freshDatabase: true } }), { transpiler: true });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    expect(await page.locator('[data-status-line]').getAttribute('data-kind'), (await status(page)) ?? '').toBe('ok');
+    await openPanel(page, 'Tables');
+    expect(await resultTable(page, 'user').locator('th', { hasText: /^role$/ }).count()).toBe(1);
     await probe.close();
   });
 });

@@ -22,7 +22,23 @@ export function exampleOf(orm: OrmId, files: readonly SourceFile[]): BuiltExampl
   return EXAMPLES.find((example) => example.orm === orm && sameFiles(example.files, files));
 }
 
-/** The build's compiled output for files that are an example as it ships. */
+/** The build's compiled output for files that are a built-in example as it ships. */
 export function precompiled(orm: OrmId, files: readonly SourceFile[]): readonly CompiledFile[] | undefined {
   return exampleOf(orm, files)?.compiled;
+}
+
+/**
+ * The build's compiled output for files that are a built-in or a docs example as it ships: the
+ * docs' (a chunk of its own) are loaded on the first call that needs them.
+ */
+export async function buildOutput(orm: OrmId, files: readonly SourceFile[]): Promise<readonly CompiledFile[] | undefined> {
+  const builtIn = precompiled(orm, files);
+  if (builtIn) return builtIn;
+  try {
+    const { knownCode } = await import('virtual:playground-known-code');
+    return knownCode.find((known) => known.orm === orm && sameFiles(known.files, files))?.compiled;
+  } catch {
+    // The chunk did not load (offline, a new deployment): the transpiler compiles it instead.
+    return undefined;
+  }
 }

@@ -7,7 +7,7 @@ import { Dialogs } from '../ui/dialogs.ts';
 import { plural, formatMs } from '../ui/dom.ts';
 import { CodeArea } from './code-area.ts';
 import { Controls } from './controls.ts';
-import { defaultExample, exampleOf, exampleState, examplesOf, precompiled, EXAMPLES } from './examples.ts';
+import { buildOutput, defaultExample, exampleOf, exampleState, examplesOf, EXAMPLES } from './examples.ts';
 import { initialState } from './initial-state.ts';
 import { Notices } from './notices.ts';
 import { Results } from './results.ts';
@@ -66,7 +66,7 @@ export class PlaygroundApp {
     });
     void this.#runner.use(earlyOrm && earlyOrm.kind === 'orm' && isOrm(earlyOrm.value) ? earlyOrm.value : this.#state.orm).catch(() => {});
     // Code of the reader's own compiles in a worker of its own, which starts beside the runtime.
-    if (!precompiled(this.#state.orm, this.#state.files)) prepareTranspiler();
+    void buildOutput(this.#state.orm, this.#state.files).then((output) => output ?? prepareTranspiler());
     this.#exampleId = exampleOf(boot.state.orm, boot.state.files)?.id ?? defaultExample(boot.state.orm).id;
     this.#dialogs = new Dialogs(root);
     this.#notices = new Notices(root.querySelector<HTMLElement>('[data-notices]')!);
@@ -168,11 +168,11 @@ export class PlaygroundApp {
   }
 
   /**
-   * The build's output for an unchanged example, else the page's own transpiler (in its worker):
-   * never Monaco, which only adds type errors, so no result waits for the editor.
+   * The build's output for an unchanged built-in or docs example, else the page's own transpiler
+   * (in its worker): never Monaco, which only adds type errors, so no result waits for the editor.
    */
   async #compile(state: PlaygroundState): Promise<{ files: readonly CompiledFile[]; diagnostics: readonly Diagnostic[] } | { failed: string }> {
-    const files = precompiled(state.orm, state.files);
+    const files = await buildOutput(state.orm, state.files);
     if (files) return { files, diagnostics: [] };
     try {
       return await transpile(state.files);

@@ -3,6 +3,10 @@
  * TypeScript compiled at build time exactly as the editor would compile it — so the default
  * example's result can appear before Monaco has even loaded. A type or syntax error in an
  * example fails the build, naming the file and line.
+ *
+ * `virtual:playground-known-code`: the same for other example folders the site names (the docs'
+ * examples, given by astro.config.mjs), without titles: files and output only, looked up by
+ * content when a link opens code that is not a built-in example. The page imports it on demand.
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
@@ -15,6 +19,15 @@ import { EXAMPLES_DIR, readExamples, type ExampleSource } from './read-examples.
 
 export const EXAMPLES_ID = 'virtual:playground-examples';
 const RESOLVED = `\0${EXAMPLES_ID}`;
+export const KNOWN_CODE_ID = 'virtual:playground-known-code';
+const RESOLVED_KNOWN = `\0${KNOWN_CODE_ID}`;
+
+/** Code the build compiled: which ORM, the files as a link carries them, and the output. */
+export interface KnownCode {
+  readonly orm: OrmId;
+  readonly files: readonly { readonly name: string; readonly code: string }[];
+  readonly compiled: readonly CompiledFile[];
+}
 
 export interface BuiltExample extends ExampleSource {
   readonly compiled: readonly CompiledFile[];
@@ -35,20 +48,39 @@ export async function buildExamples(bundleFor: (orm: OrmId) => Promise<TypeBundl
   return built;
 }
 
-export function playgroundExamplesPlugin(): Plugin {
+export interface PlaygroundExamplesOptions {
+  /** More example folders (the docs'), compiled for `virtual:playground-known-code`. */
+  readonly knownCodeDirs?: readonly string[];
+}
+
+export function playgroundExamplesPlugin(options: PlaygroundExamplesOptions = {}): Plugin {
+  const watch = (context: { addWatchFile(file: string): void }, dir: string, examples: readonly ExampleSource[]): void => {
+    // Files, not the folder (Vite's dev server would take a watched folder for an import); a new
+    // example folder needs a restart of `npm start`.
+    for (const example of examples) {
+      context.addWatchFile(path.join(dir, example.id, 'example.json'));
+      for (const file of example.files) context.addWatchFile(path.join(dir, example.id, file.name));
+    }
+  };
   return {
     name: 'adapter-lab:playground-examples',
-    resolveId: (source) => (source === EXAMPLES_ID ? RESOLVED : null),
+    resolveId: (source) => (source === EXAMPLES_ID ? RESOLVED : source === KNOWN_CODE_ID ? RESOLVED_KNOWN : null),
     async load(id) {
-      if (id !== RESOLVED) return null;
-      const examples = await buildExamples(cachedTypeBundle);
-      // Files, not the folder (Vite's dev server would take a watched folder for an import); a new
-      // example folder needs a restart of `npm start`.
-      for (const example of examples) {
-        this.addWatchFile(path.join(EXAMPLES_DIR, example.id, 'example.json'));
-        for (const file of example.files) this.addWatchFile(path.join(EXAMPLES_DIR, example.id, file.name));
+      if (id === RESOLVED) {
+        const examples = await buildExamples(cachedTypeBundle);
+        watch(this, EXAMPLES_DIR, examples);
+        return { code: `export const examples = JSON.parse(${JSON.stringify(JSON.stringify(examples))});\n`, map: null };
       }
-      return { code: `export const examples = JSON.parse(${JSON.stringify(JSON.stringify(examples))});\n`, map: null };
+      if (id === RESOLVED_KNOWN) {
+        const known: KnownCode[] = [];
+        for (const dir of options.knownCodeDirs ?? []) {
+          const examples = await buildExamples(cachedTypeBundle, readExamples(dir, { requireDefaults: false }), `The examples of ${dir}`);
+          watch(this, dir, examples);
+          known.push(...examples.map(({ orm, files, compiled }) => ({ orm, files, compiled })));
+        }
+        return { code: `export const knownCode = JSON.parse(${JSON.stringify(JSON.stringify(known))});\n`, map: null };
+      }
+      return null;
     },
     watchChange() {
       // Type bundles depend on the adapters' source: rebuild them with the examples.
