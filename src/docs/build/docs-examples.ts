@@ -45,12 +45,19 @@ export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'files' | 'ac
   return `/playground/#${encodeState({ orm: example.orm, files: example.files, active: example.active, options: { freshDatabase: true } })}`;
 }
 
-/** Every docs example (the docs' own, then the playground's), compiled; throws naming each type error or malformed example.json. */
-export async function buildDocsExamples(bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle, dirs: readonly string[] = [DOCS_EXAMPLES_DIR, EXAMPLES_DIR]): Promise<DocsExample[]> {
+/**
+ * Every docs example (the docs' own, then the playground's), compiled; throws naming each type
+ * error or malformed example.json. `compileDir` lets the build plugins share one compilation
+ * per folder (examples-cache.ts).
+ */
+export async function buildDocsExamples(
+  bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle,
+  dirs: readonly string[] = [DOCS_EXAMPLES_DIR, EXAMPLES_DIR],
+  compileDir: (dir: string) => Promise<BuiltExample[]> = (dir) => buildExamples(bundleFor, readExamples(dir, { requireDefaults: dir === EXAMPLES_DIR }), `The examples of ${dir}`),
+): Promise<DocsExample[]> {
   const all: DocsExample[] = [];
   for (const dir of dirs) {
-    const sources = readExamples(dir, { requireDefaults: dir === EXAMPLES_DIR });
-    const built = await buildExamples(bundleFor, sources, `The examples of ${dir}`);
+    const built = await compileDir(dir);
     all.push(...built.map((example) => ({ ...example, expect: readExpectation(example.id, dir), link: playgroundLink(example) })));
   }
   const ids = all.map((example) => example.id);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { cachedTypeBundle, forgetTypeBundles } from '../../playground/editor/types/type-bundle-cache.ts';
 import { EXAMPLES_DIR } from '../../playground/build/read-examples.ts';
+import { cachedExamples, forgetExamples } from '../../playground/build/examples-cache.ts';
 import { buildDocsExamples, DOCS_EXAMPLES_DIR } from './docs-examples.ts';
 
 export const DOCS_EXAMPLES_ID = 'virtual:docs-examples';
@@ -18,7 +19,7 @@ export function docsExamplesPlugin(): Plugin {
     resolveId: (source) => (source === DOCS_EXAMPLES_ID ? RESOLVED : null),
     async load(id) {
       if (id !== RESOLVED) return null;
-      const examples = await buildDocsExamples(cachedTypeBundle);
+      const examples = await buildDocsExamples(cachedTypeBundle, undefined, cachedExamples);
       for (const example of examples) {
         for (const dir of [DOCS_EXAMPLES_DIR, EXAMPLES_DIR]) {
           if (!existsSync(path.join(dir, example.id))) continue;
@@ -30,6 +31,7 @@ export function docsExamplesPlugin(): Plugin {
     },
     watchChange() {
       forgetTypeBundles();
+      forgetExamples();
     },
   };
 }

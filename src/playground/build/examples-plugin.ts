@@ -13,7 +13,8 @@ import type { Plugin } from 'vite';
 import { compileProject } from '../compiler/compile-project.ts';
 import { formatDiagnostic } from '../compiler/diagnostics.ts';
 import { buildTypeBundle, type TypeBundle } from '../editor/types/build-type-bundle.ts';
-import { cachedTypeBundle, forgetTypeBundles } from '../editor/types/type-bundle-cache.ts';
+import { forgetTypeBundles } from '../editor/types/type-bundle-cache.ts';
+import { cachedExamples, forgetExamples } from './examples-cache.ts';
 import type { CompiledFile, OrmId } from '../protocol.ts';
 import { EXAMPLES_DIR, readExamples, type ExampleSource } from './read-examples.ts';
 
@@ -67,14 +68,14 @@ export function playgroundExamplesPlugin(options: PlaygroundExamplesOptions = {}
     resolveId: (source) => (source === EXAMPLES_ID ? RESOLVED : source === KNOWN_CODE_ID ? RESOLVED_KNOWN : null),
     async load(id) {
       if (id === RESOLVED) {
-        const examples = await buildExamples(cachedTypeBundle);
+        const examples = await cachedExamples(EXAMPLES_DIR);
         watch(this, EXAMPLES_DIR, examples);
         return { code: `export const examples = JSON.parse(${JSON.stringify(JSON.stringify(examples))});\n`, map: null };
       }
       if (id === RESOLVED_KNOWN) {
         const known: KnownCode[] = [];
         for (const dir of options.knownCodeDirs ?? []) {
-          const examples = await buildExamples(cachedTypeBundle, readExamples(dir, { requireDefaults: false }), `The examples of ${dir}`);
+          const examples = await cachedExamples(dir);
           watch(this, dir, examples);
           known.push(...examples.map(({ orm, files, compiled }) => ({ orm, files, compiled })));
         }
@@ -85,6 +86,7 @@ export function playgroundExamplesPlugin(options: PlaygroundExamplesOptions = {}
     watchChange() {
       // Type bundles depend on the adapters' source: rebuild them with the examples.
       forgetTypeBundles();
+      forgetExamples();
     },
   };
 }
