@@ -162,6 +162,11 @@ export function checkRuntimeResponse(value: unknown): string | undefined {
   return runtimeResponse(value, 'message');
 }
 
-export function isRuntimeResponse(value: unknown): value is RuntimeResponse {
-  return checkRuntimeResponse(value) === undefined;
+/**
+ * Text the runtime sent, for the page to show after a label of its own: one line, and short —
+ * the reader's code can send any text through the runtime's port.
+ */
+export function runtimeText(text: string, max = 300): string {
+  const line = text.slice(0, max * 2).replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
