@@ -44,7 +44,7 @@ describe('TypeScript in the editor', () => {
     const before = await runs(page);
     await page.getByRole('button', { name: /^Run/ }).click();
     await waitForRuns(page, before + 1);
-    expect(await status(page)).toBe('LoadError at run.ts:5: Cannot import "next-auth" in run.ts: the playground has no such package.');
+    expect(await status(page)).toBe('Your code: LoadError at run.ts:5: Cannot import "next-auth" in run.ts: the playground has no such package.');
     expectNoConsoleErrors(probe);
     await probe.close();
   });
@@ -115,7 +115,7 @@ describe('errors point at the line', () => {
       'check(2)',
     ].join('\n'));
     await clickRun(page);
-    expect(await status(page)).toBe('TypeError at run.ts:6: value too large: 2');
+    expect(await status(page)).toBe('Your code: TypeError at run.ts:6: value too large: 2');
     const consolePanel = page.getByRole('tabpanel', { name: 'Console' });
     const errors = consolePanel.locator('.pg-error');
     await expect.poll(() => errors.count(), { timeout: RUN_TIMEOUT }).toBe(2);
@@ -154,7 +154,7 @@ describe('files', () => {
     await rename.getByRole('button', { name: 'Rename' }).click();
     expect(await page.getByRole('tablist', { name: 'Files' }).getByRole('tab').allTextContents()).toEqual(['auth.ts', 'run.ts', 'words.ts']);
     await clickRun(page);
-    expect(await status(page)).toBe('LoadError at run.ts:1: Cannot import "./greeting" in run.ts: there is no file greeting.ts (files: auth.ts, run.ts, words.ts).');
+    expect(await status(page)).toBe('Your code: LoadError at run.ts:1: Cannot import "./greeting" in run.ts: there is no file greeting.ts (files: auth.ts, run.ts, words.ts).');
     expect(await root(page).getAttribute('data-orm')).toBe('sequelize');
     await probe.close();
   });

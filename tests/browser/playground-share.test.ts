@@ -139,7 +139,7 @@ describe('database files', () => {
     const probe = await open();
     const { page } = probe;
     await page.locator('[data-import]').setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name\n1,Ada\n'.repeat(20)) });
-    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('users.csv: This is not an SQLite database file (it does not start with the SQLite file header).');
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('From the runtime: users.csv: This is not an SQLite database file (it does not start with the SQLite file header).');
     expect(await page.locator('[data-status-line]').getAttribute('data-kind')).toBe('error');
     expect(await liveRows(page, 'users').count()).toBe(1);
     expect(await resultTable(page, 'users').locator('caption').textContent()).toBe('users');

@@ -12,7 +12,8 @@ import { initialState } from './initial-state.ts';
 import { Notices } from './notices.ts';
 import { Results } from './results.ts';
 import { takeEarlyInput, type EarlyInput } from './early-input.ts';
-import { Runner, stoppedBeforeStart, untilAborted, type RunnerResult } from './runner.ts';
+import { importTooLarge, Runner, stoppedBeforeStart, untilAborted, type RunnerResult } from './runner.ts';
+import { runtimeText } from '../protocol-guards.ts';
 import { RequestScheduler, type Turn } from './request-scheduler.ts';
 import { prefetchRuntime } from '../sandbox/runtime-client.ts';
 import { prepareTranspiler, transpile } from '../compiler/transpiler-client.ts';
@@ -214,7 +215,9 @@ export class PlaygroundApp {
     const typeNote = typeErrors > 0 ? ` ${plural(typeErrors, 'type error')} (see Problems).` : '';
     if (outcome.error) {
       const where = outcome.error.at ? ` at ${outcome.error.at.file}:${outcome.error.at.line}` : '';
-      this.#controls.busy(false, `${outcome.error.name}${where}: ${outcome.error.message}`, 'error');
+      // The runtime's words, never the page's own: a run's error is its code's; a call's or flow's, the runtime's.
+      const label = outcome.source.kind === 'run' ? 'Your code' : 'From the runtime';
+      this.#controls.busy(false, `${label}: ${runtimeText(`${outcome.error.name}${where}: ${outcome.error.message}`)}`, 'error');
       this.#results.select('console');
     } else {
       this.#controls.busy(false, summary + typeNote, 'ok');
@@ -244,6 +247,12 @@ export class PlaygroundApp {
   }
 
   async #importDatabase(file: File): Promise<void> {
+    // Before reading it: a file over the limit is not even loaded into the page.
+    const tooLarge = importTooLarge(file.name, file.size);
+    if (tooLarge) {
+      this.#controls.status(tooLarge, 'error');
+      return;
+    }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const outcome = await this.#request(`Importing ${file.name}…`, (orm, signal) => this.#runner.loadDatabase(orm, bytes, file.name, signal), `Imported ${file.name}`);
     if (outcome) {

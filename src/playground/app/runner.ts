@@ -1,5 +1,19 @@
 import { ORM_LABELS, type AdapterMethod, type CompiledFile, type ConsoleEntry, type OrmId, type Outcome, type RunError, type RuntimeVersions, type ScenarioId } from '../protocol.ts';
+import { runtimeText } from '../protocol-guards.ts';
 import { RuntimeClient, type RequestResult } from '../sandbox/runtime-client.ts';
+
+/**
+ * The largest database file the playground imports, 100 MB: the file is held by the page, copied
+ * to the worker, checked on a copy and copied into the live database, all in memory.
+ */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+/** Why a file of `size` bytes is not imported, or undefined when it may be. */
+export function importTooLarge(fileName: string, size: number): string | undefined {
+  if (size <= MAX_IMPORT_BYTES) return undefined;
+  const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 * 1024 ? 0 : 1)} MB`;
+  return `${fileName} was not imported: it is ${megabytes(size)}, and the playground imports database files of up to ${megabytes(MAX_IMPORT_BYTES)}. Nothing was changed.`;
+}
 
 export interface RunnerEvents {
   /** The runtime of `orm` is starting (downloading), ready (detail: its versions) or failed. */
@@ -91,6 +105,8 @@ export class Runner {
   }
 
   loadDatabase(orm: OrmId, bytes: Uint8Array, fileName: string, signal?: AbortSignal): Promise<RunnerResult> {
+    const tooLarge = importTooLarge(fileName, bytes.byteLength);
+    if (tooLarge) return Promise.resolve({ kind: 'refused', message: tooLarge });
     return this.#send(orm, { type: 'load-database', bytes, fileName }, signal);
   }
 
@@ -141,7 +157,8 @@ export class Runner {
       this.#database = result.outcome.database;
       return result;
     }
-    if (result.kind === 'refused') return result;
+    // The runtime's words, which the reader's code can forge: labelled as the runtime's.
+    if (result.kind === 'refused') return { kind: 'refused', message: `From the runtime: ${runtimeText(result.message)}` };
     // The worker is gone: start a new one from the last database, ready for the next request.
     this.#client = undefined;
     void this.use(orm).catch(() => {});

@@ -94,6 +94,13 @@ export class PlaygroundSession {
    */
   onEntry: ((entry: ConsoleEntry) => void) | undefined;
 
+  /**
+   * Called after each statement of an action: proof of life for the worker's watchdog while
+   * code awaits queries in a loop — sql.js answers synchronously, so such a loop runs on
+   * microtasks alone and the worker's timer-driven heartbeat never gets a turn.
+   */
+  onStatement: (() => void) | undefined;
+
   /** Runs the reader's files from `entry`, on a fresh database unless `database` (bytes) or `keep` says otherwise. */
   async run(files: readonly CompiledFile[], entry: string, options: { database?: Uint8Array | null; keep?: boolean } = {}): Promise<Outcome> {
     this.#timers.cancelAll();
@@ -232,6 +239,7 @@ export class PlaygroundSession {
       changes.afterStatement();
       const action = this.#action;
       if (!action) return;
+      this.onStatement?.();
       action.statements.push({
         seq: ++this.#seq, sql: event.sql, params: params(event.params), durationMs: event.durationMs,
         rowsReturned: event.rowsReturned, rowsAffected: event.rowsAffected, origin: this.#recorder.origin(),

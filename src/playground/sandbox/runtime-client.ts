@@ -1,12 +1,9 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions } from '../protocol.ts';
+import { checkRuntimeResponse, runtimeText, runtimeVersions } from '../protocol-guards.ts';
 import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
-
-/** No heartbeat for this long while a request runs: the worker is stuck in synchronous code. */
-export const STUCK_AFTER_MS = 1_500;
-/** No request may run longer than this, even one that keeps the worker responsive. */
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
+import { CHECK_INTERVAL_MS, Watchdog, policyFor, stopMessage, type RequestType } from './watchdog.ts';
 
 import sequelizeWorkerUrl from './sequelize.worker.ts?worker&url';
 import mikroOrmWorkerUrl from './mikro-orm.worker.ts?worker&url';
@@ -52,11 +49,17 @@ export function prefetchRuntime(orm: OrmId): void {
 
 interface Pending {
   readonly id: number;
+  readonly type: RequestType;
   readonly resolve: (result: RequestResult) => void;
   readonly console: ConsoleEntry[];
-  lastSign: number;
-  readonly started: number;
+  readonly watchdog: Watchdog;
 }
+
+/** What the page calls each kind of request in its messages. */
+const REQUEST_NAMES: Readonly<Record<RequestType, string>> = { run: 'the run', call: 'the call', scenario: 'the flow', 'load-database': 'the import' };
+
+/** Console entries handed to onProgress at a time: a forged flood must not become one huge spread call. */
+const PROGRESS_SLICE = 1_000;
 
 /**
  * The page's handle on one runtime worker. In the production build the worker runs inside the
@@ -77,6 +80,8 @@ export class RuntimeClient {
   #nextId = 1;
   #watchdog: ReturnType<typeof setInterval> | undefined;
   #dead: string | undefined;
+  /** A malformed message was reported on the console: later ones are dropped quietly. */
+  #warned = false;
 
   private constructor(orm: OrmId, port: MessagePort, teardown: () => void, ready: { versions: RuntimeVersions; startupMs: number }, options: RuntimeClientOptions) {
     this.orm = orm;
@@ -85,7 +90,8 @@ export class RuntimeClient {
     this.versions = ready.versions;
     this.startupMs = ready.startupMs;
     this.#options = options;
-    port.onmessage = (event: MessageEvent<RuntimeResponse>) => this.#receive(event.data);
+    port.onmessage = (event: MessageEvent<unknown>) => this.#receive(event.data);
+    port.onmessageerror = () => this.#malformed('a message that could not be read');
   }
 
   /** Downloads (once) and starts the runtime of `orm`, its database from `database` when given. */
@@ -100,9 +106,12 @@ export class RuntimeClient {
       const wasm = await wasmLoading;
       performance.mark('playground:wasm-fetched');
       const ready = await new Promise<{ versions: RuntimeVersions; startupMs: number }>((resolve, reject) => {
-        port.onmessage = (event: MessageEvent<RuntimeResponse>) => {
-          if (event.data.type === 'ready') resolve(event.data);
-          else if (event.data.type === 'fatal') reject(new Error(event.data.message));
+        port.onmessage = (event: MessageEvent<unknown>) => {
+          const problem = checkRuntimeResponse(event.data);
+          const message = event.data as RuntimeResponse;
+          if (problem) reject(new Error(`it sent a malformed message (${problem})`));
+          else if (message.type === 'ready') resolve(message);
+          else if (message.type === 'fatal') reject(new Error(runtimeText(message.message)));
         };
         const init: RuntimeInit = { type: 'init', wasm: wasm.slice(0), database: database ? database.slice() : null };
         port.postMessage(init, [init.wasm]);
@@ -125,10 +134,10 @@ export class RuntimeClient {
     if (this.#pending) throw new Error('The runtime is busy with another request.');
     const id = this.#nextId++;
     return new Promise<RequestResult>((resolve) => {
-      const now = performance.now();
-      this.#pending = { id, resolve, console: [], lastSign: now, started: now };
+      const watchdog = new Watchdog(policyFor(request.type, this.#options.timeLimitMs), performance.now());
+      this.#pending = { id, type: request.type, resolve, console: [], watchdog };
       this.#port.postMessage({ ...request, id });
-      this.#watchdog = setInterval(() => this.#check(), 100);
+      this.#watchdog = setInterval(() => this.#check(), CHECK_INTERVAL_MS);
     });
   }
 
@@ -144,13 +153,22 @@ export class RuntimeClient {
   #check(): void {
     const pending = this.#pending;
     if (!pending) return;
-    const now = performance.now();
-    const limit = this.#options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-    if (now - pending.lastSign > STUCK_AFTER_MS) {
-      this.#kill('timeout', `Stopped after ${((now - pending.started) / 1000).toFixed(1)} s: the code stopped responding (an endless loop?). The runtime was restarted; your code is unchanged.`);
-    } else if (now - pending.started > limit) {
-      this.#kill('timeout', `Stopped after ${(limit / 1000).toFixed(0)} s, the playground's time limit. The runtime was restarted; your code is unchanged.`);
+    // A hidden tab's timers are throttled while messages still flow: a late check there is no stall.
+    const verdict = pending.watchdog.check(performance.now(), document.visibilityState === 'hidden');
+    if (verdict) this.#kill('timeout', stopMessage(verdict, pending.type));
+  }
+
+  /**
+   * The reader's code can post on the runtime's port: a message that is not the protocol's is
+   * dropped, and the request in flight fails (its runtime cannot be trusted any more).
+   */
+  #malformed(problem: string): void {
+    if (!this.#warned) {
+      this.#warned = true;
+      console.warn(`Adapter Lab playground: dropped a malformed message from the runtime (${problem}). Further malformed messages from this runtime are dropped without a warning.`);
     }
+    const pending = this.#pending;
+    if (pending) this.#kill('crash', `The runtime sent a malformed result (${problem}); ${REQUEST_NAMES[pending.type]} was stopped and the runtime restarted. Your code is unchanged.`);
   }
 
   #kill(phase: 'stopped' | 'timeout' | 'crash', message: string): void {
@@ -159,22 +177,31 @@ export class RuntimeClient {
     this.#pending = undefined;
     this.#dead ??= message;
     this.#port.onmessage = null;
+    this.#port.onmessageerror = null;
     this.#teardown();
     pending?.resolve({ kind: 'stopped', phase, message, console: pending.console });
   }
 
-  #receive(message: RuntimeResponse): void {
+  #receive(data: unknown): void {
+    const problem = checkRuntimeResponse(data);
+    if (problem) {
+      this.#malformed(problem);
+      return;
+    }
+    const message = data as RuntimeResponse;
     const pending = this.#pending;
     if (message.type === 'fatal') {
-      this.#kill('crash', message.message);
+      // Its text may be the reader's code's: quoted after the page's own words, never as them.
+      this.#kill('crash', `The runtime failed and was restarted; your code is unchanged. From the runtime: “${runtimeText(message.message)}”`);
       return;
     }
     if (!pending || !('id' in message) || message.id !== pending.id) return;
-    pending.lastSign = performance.now();
+    pending.watchdog.sign(performance.now());
     if (message.type === 'progress') {
-      if (message.console.length > 0) {
-        pending.console.push(...message.console);
-        this.#options.onProgress?.(message.console);
+      for (let start = 0; start < message.console.length; start += PROGRESS_SLICE) {
+        const slice = message.console.slice(start, start + PROGRESS_SLICE);
+        for (const entry of slice) pending.console.push(entry);
+        this.#options.onProgress?.(slice);
       }
       return;
     }
@@ -204,6 +231,7 @@ async function adoptEarlyRuntime(orm: OrmId): Promise<{ port: MessagePort; teard
     cache.set(sqlWasmUrl, booted.wasm);
     cache.set(WORKER_URLS[orm], booted.worker);
     const ready = await booted.ready;
+    if (runtimeVersions(ready.versions, 'versions') || typeof ready.startupMs !== 'number') throw new Error('malformed ready message');
     performance.mark('playground:runtime-ready', { detail: { startupMs: ready.startupMs, early: true } });
     const frame = booted.frame;
     return { port: booted.port, teardown: () => frame.remove(), ready };

@@ -2,8 +2,9 @@
 /**
  * The runtime's Web Worker: one ORM environment, one PlaygroundSession, requests handled one
  * at a time in arrival order. While a request runs, a heartbeat goes to the page every 100 ms
- * — proof of life: a worker stuck in a loop sends none, and the page then stops it — and each
- * console entry goes as soon as it is logged, so the page keeps the output even then.
+ * — proof of life: a worker stuck in a loop sends none, and the page then stops it — from a
+ * timer, or from the statement path when code awaits queries in a loop (no timer runs then),
+ * and each console entry goes as soon as it is logged, so the page keeps the output even then.
  */
 import { Buffer } from 'buffer/';
 import initSqlJs from 'sql.js';
@@ -36,11 +37,15 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
   let session: PlaygroundSession | undefined;
   let current: number | undefined;
   let queue: Promise<void> = Promise.resolve();
+  let lastBeat = 0;
+  const beat = (): void => {
+    if (current === undefined) return;
+    lastBeat = performance.now();
+    post({ type: 'progress', id: current, console: [] });
+  };
   // Created before any run, so the session's timer tracking never counts it.
   const heartbeat = setInterval.bind(globalThis);
-  heartbeat(() => {
-    if (current !== undefined) post({ type: 'progress', id: current, console: [] });
-  }, HEARTBEAT_MS);
+  heartbeat(beat, HEARTBEAT_MS);
 
   async function handle(request: RuntimeRequest): Promise<void> {
     if (!session) throw new Error('The runtime was not initialised.');
@@ -82,7 +87,13 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         warmUp.close();
         session = new PlaygroundSession(SQL, environment, message.database ?? undefined);
         session.onEntry = (entry) => {
-          if (current !== undefined) post({ type: 'progress', id: current, console: [entry] });
+          if (current === undefined) return;
+          lastBeat = performance.now();
+          post({ type: 'progress', id: current, console: [entry] });
+        };
+        // Code that awaits queries in a loop never yields to the timer above: its statements beat instead.
+        session.onStatement = () => {
+          if (performance.now() - lastBeat >= HEARTBEAT_MS) beat();
         };
         blockNetworkAndStorage(globalThis);
         post({ type: 'ready', versions: session.versions, startupMs: performance.now() - started });

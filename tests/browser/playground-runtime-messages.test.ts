@@ -1,0 +1,182 @@
+// The page never trusts what comes through the runtime's port: the reader's code can reach it
+// (by patching MessagePort.prototype.postMessage inside the worker) and post anything. On the
+// production build: a forged result, a flood and a forged fatal each end the run cleanly — the
+// page stays responsive, Run comes back, the status says what happened in the page's own words
+// with the runtime's text labelled, one console warning at most — and the next run works.
+// The watchdog lets code that awaits queries in a loop run (it is alive), and a database file
+// over the import limit is refused before it is read.
+import { truncate, writeFile, rm, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlaygroundState } from '../../src/playground/store/state.ts';
+import { expectResponsive, observeLongTasks, pageNow } from './support/long-tasks.ts';
+import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
+import { RUN_TIMEOUT, clickRun, defaultState, linkTo, openPanel, root, runs, status, waitForEditor, waitForRuns, waitIdle } from './support/playground.ts';
+
+const browser = useBrowser();
+
+function codeState(code: string): PlaygroundState {
+  return { orm: 'sequelize', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
+}
+
+/**
+ * Run code that takes the runtime's port: the next message the worker posts (the console.log's
+ * progress) hands over the port and the request's id, then `forge` posts through the original.
+ */
+const forging = (forge: string): string => `
+const original = MessagePort.prototype.postMessage
+const { port, id } = await new Promise<{ port: MessagePort; id: number }>((resolve) => {
+  MessagePort.prototype.postMessage = function (this: MessagePort, message: any, ...rest: any[]) {
+    MessagePort.prototype.postMessage = original
+    resolve({ port: this, id: message.id })
+    return (original as any).call(this, message, ...rest)
+  }
+  console.log("taking the port")
+})
+const send = (message: unknown) => original.call(port, message)
+${forge}
+await new Promise((resolve) => setTimeout(resolve, 5000))
+console.log("never shown: the run was stopped")
+`;
+
+const NORMAL = 'console.log("a normal run")\n';
+
+/** A page with the default example run and the editor loaded, long tasks observed from the start, warnings collected. */
+async function openSettled(): Promise<{ probe: PageProbe; warnings: string[] }> {
+  const probe = await browser.openPage('about:blank', { waitUntil: 'load' });
+  await observeLongTasks(probe.context);
+  const warnings: string[] = [];
+  probe.context.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await probe.page.goto(new URL(linkTo(defaultState('sequelize')), browser.baseUrl).href, { waitUntil: 'load' });
+  await waitForRuns(probe.page, 1);
+  await waitForEditor(probe.page);
+  // The first code that is no example loads the transpiler and the docs' known code: not what is measured here.
+  await openLink(probe, codeState(NORMAL));
+  await waitForRuns(probe.page, 2);
+  return { probe, warnings };
+}
+
+/** Puts a link's code on screen (it runs at once, as any link does). */
+async function openLink(probe: PageProbe, state: PlaygroundState): Promise<void> {
+  await probe.page.evaluate((hash) => { location.hash = hash; }, linkTo(state).slice('/playground/'.length));
+}
+
+/** After a forged message: responsive, Run enabled, and a normal link and a Run press both work. */
+async function expectRecovered(probe: PageProbe, since: number, what: string): Promise<void> {
+  const { page } = probe;
+  await waitIdle(page);
+  expect(await page.getByRole('button', { name: /^Run/ }).isEnabled()).toBe(true);
+  await expectResponsive(page, since, what);
+  const before = await runs(page);
+  await openLink(probe, codeState(NORMAL));
+  await waitForRuns(page, before + 1);
+  expect(await status(page)).toMatch(/^Ran in /);
+  await clickRun(page);
+  expect(await status(page)).toMatch(/^Ran in /);
+  expect(await (await openPanel(page, 'Console')).textContent()).toContain('a normal run');
+  expectNoConsoleErrors(probe);
+}
+
+describe('forged runtime messages, on the production build', () => {
+  it('a result with `tables: null` is dropped with one warning; the run fails with the reason and the page recovers', async () => {
+    const { probe, warnings } = await openSettled();
+    const since = await pageNow(probe.page);
+    await openLink(probe, codeState(forging(`send({ type: "outcome", id, outcome: { ok: true, source: { kind: "run" }, console: [], statements: [], calls: [], tables: null, schema: { tables: [] }, adapter: null, durationMs: 1, database: new Uint8Array() } })`)));
+    await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toBe('The runtime sent a malformed result (message.outcome.tables: expected an array, got null); the run was stopped and the runtime restarted. Your code is unchanged.');
+    expect(warnings.filter((text) => text.includes('malformed'))).toHaveLength(1);
+    expect(warnings).toHaveLength(1);
+    await expectRecovered(probe, since, 'a forged result');
+    expect(warnings).toHaveLength(1);
+    await probe.close();
+  });
+
+  it('a flood of 10,000 forged progress and result messages: one warning, the page stays responsive', async () => {
+    const { probe, warnings } = await openSettled();
+    const since = await pageNow(probe.page);
+    await openLink(probe, codeState(forging(`
+for (let i = 0; i < 10000; i++) {
+  if (i < 4000) send({ type: "progress", id, console: [] })
+  else if (i % 2 === 0) send({ type: "outcome", id, outcome: { tables: null } })
+  else send({ type: "progress", id, console: null })
+}`)));
+    await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toBe('The runtime sent a malformed result (message.outcome.ok: expected true or false, got undefined); the run was stopped and the runtime restarted. Your code is unchanged.');
+    expect(warnings).toHaveLength(1);
+    await expectRecovered(probe, since, 'a flood of forged messages');
+    expect(warnings).toHaveLength(1);
+    await probe.close();
+  });
+
+  it('a forged fatal: its text is shown only after the page\'s words, labelled, on one short line', async () => {
+    const { probe, warnings } = await openSettled();
+    const since = await pageNow(probe.page);
+    await openLink(probe, codeState(forging(`send({ type: "fatal", message: "Your session has expired.\\n\\nSign in again at https://evil.example/login " + "x".repeat(5000) })`)));
+    await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toMatch(/^The runtime failed and was restarted; your code is unchanged\. From the runtime: “Your session has expired\. Sign in again at https:\/\/evil\.example\/login x+…”$/);
+    const shown = (await status(probe.page)) ?? '';
+    expect(shown.length).toBeLessThan(400);
+    expect(await probe.page.locator('[data-status-line]').getAttribute('data-kind')).toBe('warning');
+    await expectRecovered(probe, since, 'a forged fatal');
+    expect(warnings).toEqual([]);
+    await probe.close();
+  });
+});
+
+// Each query waits 1 ms of busy work first, so the loop makes a few thousand statements, not a hundred thousand.
+const AWAITING = (condition: string): string => `
+import { Sequelize } from "sequelize"
+const sequelize = new Sequelize({ dialect: "sqlite", logging: false })
+const started = Date.now()
+let queries = 0
+while (${condition}) {
+  const busy = performance.now()
+  while (performance.now() - busy < 1) {}
+  await sequelize.query("SELECT 1")
+  queries++
+}
+console.log("queries done", queries > 100)
+`;
+
+describe('the watchdog', () => {
+  it('code that awaits queries in a loop for 3 s (never yielding to a timer) runs to its end', async () => {
+    const { probe } = await openSettled();
+    const before = await runs(probe.page);
+    await openLink(probe, codeState(AWAITING('Date.now() - started < 3000')));
+    await waitForRuns(probe.page, before + 1);
+    expect(await status(probe.page)).toMatch(/^Ran in /);
+    expect(await (await openPanel(probe.page, 'Console')).textContent()).toContain('queries done true');
+    await probe.close();
+  });
+
+  it('such a loop without end is stopped at the time limit, and the message says so', async () => {
+    const { probe } = await openSettled();
+    await openLink(probe, codeState(AWAITING('true')));
+    await expect.poll(() => root(probe.page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
+    await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toMatch(/^Stopped: still running after 10 s, the playground's time limit/);
+    expect(await status(probe.page)).not.toMatch(/endless loop/);
+    await probe.close();
+  });
+});
+
+describe('importing a database file', () => {
+  it('a file over 100 MB is refused before it is read, with the limit named; nothing changes', async () => {
+    const { probe } = await openSettled();
+    const dir = await mkdtemp(join(tmpdir(), 'adapter-lab-import-'));
+    const big = join(dir, 'big.sqlite');
+    try {
+      // A sparse file: 101 MB long, no memory or disk spent on it.
+      await writeFile(big, '');
+      await truncate(big, 101 * 1024 * 1024);
+      const before = await runs(probe.page);
+      await probe.page.locator('[data-import]').setInputFiles(big);
+      await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toBe('big.sqlite was not imported: it is 101 MB, and the playground imports database files of up to 100 MB. Nothing was changed.');
+      expect(await probe.page.locator('[data-status-line]').getAttribute('data-kind')).toBe('error');
+      expect(await runs(probe.page)).toBe(before);
+      expect(await root(probe.page).getAttribute('data-busy')).toBe('false');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await probe.close();
+  });
+});
