@@ -7,7 +7,7 @@ import type { PlaygroundState } from '../../src/playground/store/state.ts';
 import { readExamples } from '../../src/playground/build/read-examples.ts';
 import { DOCS_EXAMPLES_DIR } from '../../src/docs/build/docs-examples.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
-import { RUN_TIMEOUT, defaultState, exampleState, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForEditor, waitForRuns } from './support/playground.ts';
+import { RUN_TIMEOUT, clickRun, defaultState, exampleState, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForEditor, waitForRuns } from './support/playground.ts';
 
 const browser = useBrowser();
 
@@ -89,10 +89,15 @@ describe('a link opened over another', () => {
     const { page } = probe;
     await waitForRuns(page, 1);
     await waitForEditor(page);
-    for (const [n, label] of [[2, 'link two'], [3, 'link three'], [4, 'link one']] as const) {
+    for (const label of ['link two', 'link three', 'link one']) {
+      const before = await runs(page);
       await page.evaluate((hash) => { location.hash = hash; }, linkTo(withLine(defaultState('sequelize'), `console.log(${JSON.stringify(label)})`)).split('#')[1]!);
-      await waitForRuns(page, n);
+      await waitForRuns(page, before + 1);
       await expect.poll(() => consoleText(page), { timeout: RUN_TIMEOUT }).toContain(label);
+      for (const other of ['link one', 'link two', 'link three'].filter((text) => text !== label)) expect(await consoleText(page)).not.toContain(other);
+      // Run, pressed with nothing typed since, runs the link's code too.
+      await clickRun(page);
+      expect(await consoleText(page)).toContain(label);
       for (const other of ['link one', 'link two', 'link three'].filter((text) => text !== label)) expect(await consoleText(page)).not.toContain(other);
     }
     expectNoConsoleErrors(probe);

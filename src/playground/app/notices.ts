@@ -1,6 +1,12 @@
 import type { ConsoleEntry } from '../protocol.ts';
 import { el } from '../ui/dom.ts';
 
+export interface RestorableVersion {
+  /** What it holds and when it was replaced, e.g. "Sequelize, run.ts (replaced by a link at 14:02)". */
+  readonly label: string;
+  readonly restore: () => void;
+}
+
 /**
  * Notes above the results: what the playground did differently from a real app in the last run
  * (e.g. "Sequelize was configured for PostgreSQL…"), a link that could not be opened, and the
@@ -31,19 +37,49 @@ export class Notices {
     for (const item of this.#host.querySelectorAll('[data-from-console]')) item.remove();
   }
 
-  problem(message: string): void {
-    this.#add('error', message);
+  /** An error note; one with a `topic` replaces the earlier note on that topic (e.g. the last broken link). */
+  problem(message: string, topic?: string): void {
+    if (topic) this.#host.querySelector(`[data-topic="${topic}"]`)?.remove();
+    const item = this.#add('error', message);
+    if (topic) item.dataset['topic'] = topic;
   }
 
-  offerRestore(message: string, restore: () => Promise<void>): void {
+  /**
+   * Offers replaced code back: "Restore my code" brings the newest version, and older ones are
+   * listed under a disclosure, each a button named by what it holds and when it was replaced.
+   */
+  offerRestore(message: string, versions: readonly RestorableVersion[]): void {
     this.#host.querySelector('[data-restore]')?.remove();
-    const button = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Restore my code');
-    const item = this.#add('info', message, button);
-    item.dataset['restore'] = 'true';
-    button.addEventListener('click', () => {
+    const [newest, ...older] = versions;
+    if (!newest) return;
+    const restore = (version: RestorableVersion) => () => {
       item.remove();
-      void restore();
-    });
+      version.restore();
+    };
+    const button = el('button', { type: 'button', class: 'pg-button pg-small', title: newest.label }, 'Restore my code');
+    button.addEventListener('click', restore(newest));
+    const extra: HTMLElement[] = [button];
+    if (older.length > 0) {
+      const list = el('ul', { class: 'pg-restore-list', 'aria-label': 'Earlier code, newest first' });
+      for (const version of older) {
+        const choose = el('button', { type: 'button', class: 'pg-button pg-small' }, `Restore ${version.label}`);
+        choose.addEventListener('click', restore(version));
+        list.append(el('li', {}, choose));
+      }
+      extra.push(el('details', { class: 'pg-restore-older' }, el('summary', {}, `Earlier code (${older.length})`), list));
+    }
+    const item = this.#add('info', message, ...extra);
+    item.dataset['restore'] = 'true';
+  }
+
+  /** Stored data that could not be read and was kept aside: offered for download or deletion. */
+  keptAside(message: string, actions: { download: () => void; discard: () => Promise<boolean> }): void {
+    const download = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Download it');
+    const discard = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Delete it');
+    download.addEventListener('click', () => actions.download());
+    const item = this.#add('error', message, download, discard);
+    item.dataset['keptAside'] = 'true';
+    discard.addEventListener('click', () => void actions.discard().then((gone) => gone && item.remove()));
   }
 
   #add(kind: 'info' | 'error', text: string, ...extra: HTMLElement[]): HTMLElement {

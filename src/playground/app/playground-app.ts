@@ -1,16 +1,20 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import { ORM_IDS, ORM_LABELS, type AdapterMethod, type CompiledFile, type OrmId, type Outcome, type RunError, type ScenarioId, type SourceLocation } from '../protocol.ts';
 import { decodeState } from '../share/codec.ts';
-import { browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
+import { AUTOSAVE_KEY, browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
+import { createDisplacedHistory } from '../store/displaced-history.ts';
 import { entryFile, sameFiles, sameState, type PlaygroundState } from '../store/state.ts';
 import { Dialogs } from '../ui/dialogs.ts';
 import { plural, formatMs } from '../ui/dom.ts';
 import { CodeArea } from './code-area.ts';
 import { Controls } from './controls.ts';
 import { buildOutput, defaultExample, exampleOf, exampleState, examplesOf, EXAMPLES } from './examples.ts';
-import { initialState } from './initial-state.ts';
+import { DisplacedWork } from './displaced-work.ts';
+import { initialState, withoutFallback } from './initial-state.ts';
+import { showKeptAside } from './kept-aside-notices.ts';
 import { Notices } from './notices.ts';
 import { Results } from './results.ts';
+import { RunMarks } from './run-marks.ts';
 import { takeEarlyInput, type EarlyInput } from './early-input.ts';
 import { importTooLarge, Runner, stoppedBeforeStart, untilAborted, type RunnerResult } from './runner.ts';
 import { runtimeText } from '../protocol-guards.ts';
@@ -45,6 +49,8 @@ export class PlaygroundApp {
   readonly #notices: Notices;
   readonly #share: ShareActions;
   readonly #runner: Runner;
+  readonly #displaced: DisplacedWork;
+  readonly #runMarks: RunMarks;
   #state: PlaygroundState;
   #exampleId: string;
   #diagnostics: readonly Diagnostic[] = [];
@@ -55,6 +61,7 @@ export class PlaygroundApp {
   constructor(root: HTMLElement) {
     this.#root = root;
     this.#autosave = createAutosave(browserStorage());
+    this.#runMarks = new RunMarks(this.#autosave);
     const boot = initialState(location.hash, this.#autosave);
     this.#state = boot.state;
     const early = takeEarlyInput();
@@ -95,14 +102,17 @@ export class PlaygroundApp {
       exportDatabase: () => this.#share.downloadDatabase(this.#runner.database, this.#state.orm),
       importDatabase: (file) => void this.#importDatabase(file),
     });
+    this.#displaced = new DisplacedWork(createDisplacedHistory(browserStorage(), AUTOSAVE_KEY), this.#notices, {
+      current: () => this.#syncFromEditor(),
+      replace: (state) => this.#replace(state),
+      status: (message, kind) => this.#controls.status(message, kind),
+    });
     this.#controls.setExamples(examplesOf(this.#state.orm), this.#exampleId);
     this.#controls.setState(this.#state);
-    if (boot.problem) this.#notices.problem(boot.problem);
-    if (boot.previous) {
-      this.#autosave.keepPrevious(boot.previous);
-      this.#notices.offerRestore(boot.from === 'link' ? 'This link replaced the code you had open here.' : 'Your own code from last time is kept.', () => this.#restorePrevious());
-    }
-    if (!boot.autorun) this.#controls.status('Your last run did not finish (it may have frozen the tab), so the code was not run again. Press Run when ready.', 'warning');
+    if (boot.problem) this.#notices.problem(boot.problem, 'link');
+    showKeptAside(this.#autosave, this.#notices, this.#dialogs, (message, kind) => this.#controls.status(message, kind));
+    if (boot.displaced) this.#displaced.displaced(boot.displaced, 'a link', 'This link replaced the code you had open here.');
+    if (boot.held) this.#controls.status(boot.held, 'warning');
     root.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
         event.preventDefault();
@@ -151,12 +161,12 @@ export class PlaygroundApp {
     this.#controls.busy(true, `Running on ${ORM_LABELS[state.orm]}…`);
     this.#results.startRun();
     this.#notices.clearRunNotices();
-    this.#autosave.runStarted(state);
+    const run = this.#runMarks.started(state);
     const result = await this.#runner.run(state.orm, compiled.files, entryFile(state), state.options.freshDatabase, turn.signal);
-    this.#autosave.runFinished();
     // Its code is no longer on screen: the run queued by the change shows its own result.
-    if (result.kind === 'superseded' || !turn.current()) return;
-    this.#finish(result, 'Ran');
+    if (result.kind === 'superseded' || !turn.current()) return this.#runMarks.dropped(run);
+    const notShown = this.#runMarks.show(run, () => this.#finish(result, 'Ran'));
+    if (notShown) return this.#controls.busy(false, notShown, 'error');
     performance.mark('playground:run-finished');
     if (!this.#firstResult && result.kind === 'outcome') {
       this.#firstResult = true;
@@ -298,9 +308,8 @@ export class PlaygroundApp {
       return;
     }
     if (generation !== this.#scheduler.generation) return;
-    if (changed) this.#autosave.keepPrevious(current);
+    if (changed) this.#displaced.displaced(current, `the example "${example.title}"`, `"${example.title}" replaced your code.`);
     this.#replace(exampleState(example, current.options));
-    if (changed) this.#notices.offerRestore(`"${example.title}" replaced your code.`, () => this.#restorePrevious());
   }
 
   async #reset(): Promise<void> {
@@ -313,27 +322,20 @@ export class PlaygroundApp {
     const generation = this.#scheduler.generation;
     if (!(await this.#dialogs.confirm('Reset to the example?', `Your changes are discarded and "${example.title}" comes back.`, 'Reset'))) return;
     if (generation !== this.#scheduler.generation) return;
-    this.#autosave.keepPrevious(current);
+    this.#displaced.displaced(current, 'Reset to example', 'The code was reset to the example.');
     this.#replace(exampleState(example, current.options));
-    this.#notices.offerRestore('The code was reset to the example.', () => this.#restorePrevious());
   }
 
   async #openLink(): Promise<void> {
     const decoded = decodeState(location.hash);
     if (!decoded.ok) {
-      if (decoded.reason !== 'empty') this.#notices.problem(`${decoded.message.replace(/ The default example is loaded instead\.$/, '')} Your code is unchanged.`);
+      if (decoded.reason !== 'empty') this.#notices.problem(`${withoutFallback(decoded.message)} Your code is unchanged.`, 'link');
       return;
     }
     const current = this.#syncFromEditor();
     if (sameState(current, decoded.state)) return;
-    this.#autosave.keepPrevious(current);
+    this.#displaced.displaced(current, 'a link', 'The link replaced the code you had open.');
     this.#replace(decoded.state);
-    this.#notices.offerRestore('The link replaced the code you had open.', () => this.#restorePrevious());
-  }
-
-  async #restorePrevious(): Promise<void> {
-    const previous = this.#autosave.takePrevious();
-    if (previous) this.#replace(previous);
   }
 
   /**

@@ -3,7 +3,7 @@ import type { AdapterMethod, ChangeSource, ConsoleEntry, Outcome, ScenarioId, Sc
 import { AdapterPanel } from '../panels/adapter-panel.ts';
 import { renderConsole, type ConsoleSection } from '../panels/console-panel.ts';
 import type { LocationActions } from '../panels/error-view.ts';
-import { mermaidErDiagram } from '../panels/er-diagram.ts';
+import { mermaidMarkdown } from '../panels/er-diagram.ts';
 import { renderProblems, visibleDiagnostics } from '../panels/problems-panel.ts';
 import { renderSchema } from '../panels/schema-panel.ts';
 import { renderStatements, statementOrigins } from '../panels/sql-panel.ts';
@@ -79,7 +79,7 @@ export class Results {
       this.#invalidate('sql');
     });
     const mermaid = el('button', { type: 'button', class: 'pg-button' }, 'Copy as Mermaid diagram');
-    mermaid.addEventListener('click', () => actions.copy(mermaidErDiagram(this.#schema), 'the Mermaid ER diagram'));
+    mermaid.addEventListener('click', () => actions.copy(mermaidMarkdown(this.#schema), 'the Mermaid ER diagram'));
     const contents: Record<PanelId, HTMLElement[]> = {
       tables: [el('div', { class: 'pg-panel-tools' }, el('label', { for: 'pg-changed-only' }, changedOnly, ' Only changed rows')), this.#tablesBody],
       sql: [el('div', { class: 'pg-panel-tools' },

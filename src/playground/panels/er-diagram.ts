@@ -1,4 +1,5 @@
 import type { SchemaInfo, TableSchema } from '../protocol.ts';
+import { fenceFor } from '../share/markdown.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BOX_WIDTH = 230;
@@ -114,22 +115,75 @@ export function erDiagram(schema: SchemaInfo): SVGSVGElement {
   return root;
 }
 
-/** The schema as a Mermaid erDiagram (GitHub renders these in issues). */
+/**
+ * The schema as a Mermaid erDiagram (GitHub renders these in issues): one line per relationship,
+ * one block per table, one line per column, whatever the names contain.
+ *
+ * Mermaid has no escape character; it decodes `#<code>;` entity codes in any diagram after
+ * parsing. So names are quoted and every character that could end a quote, start a comment
+ * (`%%`), a keyword line (`direction TB`, `style …:#…;`) or HTML is written as an entity code.
+ * Entity names are quoted rather than aliased (`id["name"]`): quoted names parse in every Mermaid
+ * since 9.2, aliases only in recent ones. Attribute names and types allow no quoting at all, so
+ * they are reduced to a plain identifier and the real name goes in the attribute's comment.
+ */
 export function mermaidErDiagram(schema: SchemaInfo): string {
-  const id = (name: string): string => name.replace(/\W/g, '_');
   const lines = ['erDiagram'];
   for (const table of schema.tables) {
-    for (const key of table.foreignKeys) lines.push(`  ${id(key.table)} ||--o{ ${id(table.name)} : "${key.columns.join(', ')}"`);
+    for (const key of table.foreignKeys) lines.push(`  ${quoted(key.table)} ||--o{ ${quoted(table.name)} : ${quoted(key.columns.join(', '), true)}`);
   }
   for (const table of schema.tables) {
     const foreign = new Set(table.foreignKeys.flatMap((key) => key.columns));
-    lines.push(`  ${id(table.name)} {`);
+    const used = new Set<string>();
+    lines.push(`  ${quoted(table.name)} {`);
     for (const column of table.columns) {
-      const type = (column.type || 'any').toLowerCase().replace(/[^\w]/g, '_');
+      const type = attributeWord((column.type || 'any').toLowerCase(), new Set());
+      const name = attributeWord(column.name, used);
       const key = [column.primaryKey ? 'PK' : '', foreign.has(column.name) ? 'FK' : ''].filter(Boolean).join(', ');
-      lines.push(`    ${type} ${id(column.name)}${key ? ` ${key}` : ''}`);
+      const comment = name === column.name ? '' : ` ${quoted(column.name, true)}`;
+      lines.push(`    ${type} ${name}${key ? ` ${key}` : ''}${comment}`);
     }
     lines.push('  }');
   }
   return lines.join('\n');
+}
+
+/** The diagram as a Markdown code block for an issue: a fence no backtick run in it can close. */
+export function mermaidMarkdown(schema: SchemaInfo): string {
+  const diagram = mermaidErDiagram(schema);
+  const fence = fenceFor(diagram);
+  return `${fence}mermaid\n${diagram}\n${fence}\n`;
+}
+
+/** Characters written as themselves inside quotes; anything else ASCII becomes an entity code. */
+const PLAIN = /[A-Za-z0-9 _.,()'+\-/=!?@$^*]/;
+/** Line and paragraph separators outside ASCII, which some tools treat as line ends. */
+const SEPARATORS = new Set([0x85, 0x2028, 0x2029]);
+
+/**
+ * `text` in double quotes, safe anywhere Mermaid reads a quoted name. Mermaid refuses an empty
+ * quoted entity name, so an empty name becomes one entity-coded space (`allowEmpty` for labels).
+ */
+function quoted(text: string, allowEmpty = false): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    out += (code < 0x80 && !PLAIN.test(char)) || code < 0x20 || code === 0x7f || SEPARATORS.has(code) ? `#${code};` : char;
+  }
+  // `direction` followed by whitespace and TB/BT/LR/RL makes the whole line a direction statement.
+  out = out.replace(/(direction)( +)/gi, (_all, word: string, spaces: string) => `${word}${'#32;'.repeat(spaces.length)}`);
+  return `"${out === '' && !allowEmpty ? '#32;' : out}"`;
+}
+
+/**
+ * A word Mermaid takes as an attribute's type or name: a letter, then letters, digits or `_`,
+ * not a key word (PK, FK, UK), and not already used in the same table.
+ */
+function attributeWord(text: string, used: Set<string>): string {
+  let word = text.replace(/[^A-Za-z0-9_]/g, '_');
+  if (!/^[A-Za-z]/.test(word)) word = `c_${word}`;
+  if (/^(pk|fk|uk)$/i.test(word)) word = `${word}_`;
+  let unique = word;
+  for (let n = 2; used.has(unique); n++) unique = `${word}_${n}`;
+  used.add(unique);
+  return unique;
 }

@@ -29,7 +29,7 @@ export function markdownForIssue({ state, url, versions }: { state: PlaygroundSt
   const fits = length <= GITHUB_URL_LIMIT;
   // Too long a link would arrive cut (and a cut link opens nothing): link the bare page instead.
   const target = fits ? url : url.split('#')[0] ?? url;
-  const lines = [`Reproduction in the [Adapter Lab playground](${linkTarget(target)}) — ${versionsLine(state.orm, versions)}`, ''];
+  const lines = [`Reproduction in the [Adapter Lab playground](${linkTarget(target)}) — ${inlineText(versionsLine(state.orm, versions))}`, ''];
   if (!fits) {
     lines.push(`The share link is too long for GitHub (${length.toLocaleString('en-US')} characters, over ${GITHUB_URL_LIMIT.toLocaleString('en-US')}), so it is left out: the code below reproduces it.`, '');
   }
@@ -38,7 +38,7 @@ export function markdownForIssue({ state, url, versions }: { state: PlaygroundSt
   lines.push(`<details><summary>Code (${n} file${n === 1 ? '' : 's'})</summary>`, '');
   for (const file of state.files) {
     const fence = fenceFor(file.code);
-    lines.push(`**\`${file.name}\`**`, '', `${fence}ts`, file.code.endsWith('\n') ? file.code.slice(0, -1) : file.code, fence, '');
+    lines.push(`**${codeSpan(file.name)}**`, '', `${fence}ts`, file.code.endsWith('\n') ? file.code.slice(0, -1) : file.code, fence, '');
   }
   lines.push('</details>', '');
   return lines.join('\n');
@@ -49,6 +49,26 @@ export function fenceFor(code: string): string {
   let longest = 0;
   for (const run of code.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/**
+ * Text for the middle of a Markdown line: no line breaks, and every character that can open
+ * inline syntax (code, emphasis, links, HTML, entities, strikethrough) backslash-escaped. The
+ * versions come from the runtime; escaping them means no value can add Markdown to the issue.
+ */
+export function inlineText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]<>&~]/g, (char) => `\\${char}`);
+}
+
+/** `text` as an inline code span: delimited by a backtick run longer than any inside it. */
+export function codeSpan(text: string): string {
+  const oneLine = text.replace(/[\r\n]+/g, ' ');
+  let longest = 0;
+  for (const run of oneLine.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const ticks = '`'.repeat(longest + 1);
+  // A span starting or ending with a backtick needs a space inside its delimiters (CommonMark strips one).
+  const pad = /^`|`$/.test(oneLine) ? ' ' : '';
+  return `${ticks}${pad}${oneLine}${pad}${ticks}`;
 }
 
 /** Characters that would end a Markdown link destination early. */

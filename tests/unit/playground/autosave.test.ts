@@ -1,29 +1,11 @@
 // Autosave: work survives reloads and crashes, and no storage failure throws or loses it.
 import { describe, expect, it } from 'vitest';
-import { createAutosave, type AutosaveStorage } from '../../../src/playground/store/autosave.ts';
+import { MAX_FILES, MAX_TOTAL_CODE } from '../../../src/playground/share/codec.ts';
+import { createAutosave } from '../../../src/playground/store/autosave.ts';
+import { MemoryStorage, domException } from './memory-storage.ts';
 import type { PlaygroundState } from '../../../src/playground/store/state.ts';
 
 const KEY = 'adapter-lab:playground';
-
-class MemoryStorage implements AutosaveStorage {
-  readonly items = new Map<string, string>();
-  writes = 0;
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.writes++;
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
-
-/** What browsers throw: a DOMException is not always an Error subclass across realms, so duck-typed. */
-function domException(name: string, code = 0): { name: string; code: number; message: string } {
-  return { name, code, message: `The operation failed (${name}).` };
-}
 
 class FullStorage extends MemoryStorage {
   readonly error: unknown;
@@ -52,7 +34,7 @@ describe('save and load', () => {
     const storage = new MemoryStorage();
     expect(createAutosave(storage, KEY, () => 1234).save(work)).toEqual({ ok: true });
     const loaded = createAutosave(storage).load();
-    expect(loaded).toEqual({ state: work, interruptedRun: false, savedAt: 1234 });
+    expect(loaded).toEqual({ state: work, interruptedRun: false, unshownResult: null, savedAt: 1234 });
     expect(JSON.parse(storage.getItem(KEY) ?? '')).toEqual({ format: 1, state: work, savedAt: 1234, running: false });
   });
 
@@ -86,19 +68,75 @@ describe('corrupt entries', () => {
     ['a bad file', JSON.stringify({ format: 1, state: { ...work, files: [{ name: '../x.ts', code: '' }] } }), /file 1 is named "..\/x.ts"/],
   ];
   for (const [title, text, message] of corrupt) {
-    it(`returns null for ${title}, says why, and leaves the entry alone`, () => {
+    it(`returns null for ${title}, says why, and keeps the entry aside where saves never reach it`, () => {
       const storage = new MemoryStorage();
       storage.setItem(KEY, text);
-      const autosave = createAutosave(storage);
+      const autosave = createAutosave(storage, KEY, () => 42);
       expect(autosave.load()).toBeNull();
       expect(autosave.lastError).toMatch(/^The autosaved code could not be restored: /);
       expect(autosave.lastError).toMatch(message);
-      // Run flags must not overwrite the entry either: the page decides what happens to it.
+      const copy = autosave.damaged?.copy;
+      expect(copy).toMatchObject({ problem: autosave.lastError, keptAt: 42, chars: text.length });
+      expect(autosave.damaged?.text).toBe(text);
+      expect(storage.getItem(copy?.key ?? '')).toBe(text);
+      expect(storage.getItem(KEY)).toBeNull();
+      // Run flags write nothing (nothing was loaded), and later saves go to the autosave's own key.
       expect(autosave.runStarted()).toEqual({ ok: true });
       expect(autosave.runFinished()).toEqual({ ok: true });
-      expect(storage.getItem(KEY)).toBe(text);
+      expect(autosave.save(work)).toEqual({ ok: true });
+      expect(autosave.keptAside()).toEqual([copy]);
+      expect(autosave.keptAsideText(copy!)).toBe(text);
+      // The next session finds the copy listed still.
+      const next = createAutosave(storage);
+      expect(next.load()?.state).toEqual(work);
+      expect(next.damaged).toBeNull();
+      expect(next.keptAside()).toEqual([copy]);
     });
   }
+
+  it('keeps an oversized entry (4.5 MB) aside whole', () => {
+    const huge = JSON.stringify({ format: 1, state: { ...work, files: [{ name: 'run.ts', code: 'x'.repeat(4_500_000) }], active: 'run.ts' }, savedAt: 1, running: false });
+    const storage = new MemoryStorage();
+    storage.setItem(KEY, huge);
+    const autosave = createAutosave(storage);
+    expect(autosave.load()).toBeNull();
+    expect(autosave.lastError).toMatch(/the code is 4,500,000 characters in total; the playground holds up to 300,000/);
+    expect(storage.getItem(autosave.damaged?.copy?.key ?? '')).toBe(huge);
+  });
+
+  it('keeps a second damaged entry beside the first, and deletes one only when asked', () => {
+    const storage = new MemoryStorage();
+    let time = 1;
+    storage.setItem(KEY, 'first');
+    const one = createAutosave(storage, KEY, () => time++);
+    one.load();
+    one.save(work);
+    storage.setItem(KEY, 'second');
+    const two = createAutosave(storage, KEY, () => time++);
+    two.load();
+    const copies = two.keptAside();
+    expect(copies.map((copy) => two.keptAsideText(copy))).toEqual(['first', 'second']);
+    two.discardKeptAside(copies[0]!);
+    expect(two.keptAside().map((copy) => two.keptAsideText(copy))).toEqual(['second']);
+    expect(storage.getItem(copies[0]!.key)).toBeNull();
+  });
+
+  it('leaves a damaged entry in place and pauses saving when it cannot be moved aside', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(KEY, 'not json');
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key, value) => {
+      if (key.startsWith(`${KEY}:kept-aside:`)) throw domException('QuotaExceededError', 22);
+      setItem(key, value);
+    };
+    const autosave = createAutosave(storage);
+    expect(autosave.load()).toBeNull();
+    expect(autosave.damaged).toMatchObject({ text: 'not json', copy: null });
+    const saved = autosave.save(work);
+    expect(!saved.ok && saved.message).toMatch(/^Autosave is paused: .*would overwrite it/);
+    expect(storage.getItem(KEY)).toBe('not json');
+    expect(autosave.keptAside()).toEqual([]);
+  });
 
   it('returns null when reading storage itself throws', () => {
     const storage = new MemoryStorage();
@@ -137,8 +175,7 @@ describe('storage that refuses', () => {
     expect(!saved.ok && saved.message).toMatch(/^Autosave is off: this browser does not let the playground store data \(.+\)\./);
     expect(autosave.load()).toBeNull();
     expect(autosave.runStarted(work).ok).toBe(false);
-    expect(autosave.keepPrevious(work).ok).toBe(false);
-    expect(autosave.takePrevious()).toBeNull();
+    expect(autosave.keptAside()).toEqual([]);
   });
 });
 
@@ -170,14 +207,29 @@ describe('interrupted runs', () => {
     expect(createAutosave(storage).load()).toMatchObject({ state: other, interruptedRun: true });
   });
 
-  it('keeps the flag through saves during the run, and clears it in the next session once it saves', () => {
+  it('keeps the flag through saves during the run, and in later sessions until the code is run or changed', () => {
     const storage = new MemoryStorage();
     const tab = createAutosave(storage);
     tab.runStarted(work);
     tab.save(other);
     const next = createAutosave(storage);
     expect(next.load()).toMatchObject({ state: other, interruptedRun: true });
+    // Reloading (which saves the same code) must not make the next load run it.
     next.save(other);
+    const third = createAutosave(storage);
+    expect(third.load()?.interruptedRun).toBe(true);
+    third.save({ ...other, files: [{ name: 'run.ts', code: 'console.log(2);' }] });
+    expect(createAutosave(storage).load()?.interruptedRun).toBe(false);
+  });
+
+  it('clears the flag once the reader runs the code and its result is shown', () => {
+    const storage = new MemoryStorage();
+    createAutosave(storage).runStarted(work);
+    const next = createAutosave(storage);
+    next.load();
+    next.runStarted();
+    expect(createAutosave(storage).load()?.interruptedRun).toBe(true);
+    next.runFinished();
     expect(createAutosave(storage).load()?.interruptedRun).toBe(false);
   });
 
@@ -200,31 +252,53 @@ describe('interrupted runs', () => {
   });
 });
 
-describe('the previous-work slot', () => {
-  it('keeps the reader\'s work aside and gives it back once', () => {
+describe('results that could not be shown', () => {
+  it('are remembered with their reason, so the next load does not run the code again', () => {
     const storage = new MemoryStorage();
-    const page = createAutosave(storage);
-    expect(page.keepPrevious(work)).toEqual({ ok: true });
-    page.save(other);
-    expect(storage.items.has(`${KEY}:previous`)).toBe(true);
-    const later = createAutosave(storage);
-    expect(later.load()?.state).toEqual(other);
-    expect(later.takePrevious()).toEqual(work);
-    expect(later.takePrevious()).toBeNull();
-    expect(storage.items.has(`${KEY}:previous`)).toBe(false);
+    const tab = createAutosave(storage);
+    tab.runStarted(work);
+    expect(tab.resultNotShown('Cannot read properties of undefined')).toEqual({ ok: true });
+    const next = createAutosave(storage);
+    expect(next.load()).toMatchObject({ state: work, interruptedRun: false, unshownResult: 'Cannot read properties of undefined' });
+    next.save(work);
+    expect(createAutosave(storage).load()?.unshownResult).toBe('Cannot read properties of undefined');
+    next.runStarted();
+    next.runFinished();
+    expect(createAutosave(storage).load()?.unshownResult).toBeNull();
   });
 
-  it('returns null for a corrupt previous entry, says why, and clears it', () => {
+  it('go with the code: other code saved afterwards is not marked', () => {
     const storage = new MemoryStorage();
-    storage.setItem(`${KEY}:previous`, 'not json');
-    const autosave = createAutosave(storage);
-    expect(autosave.takePrevious()).toBeNull();
-    expect(autosave.lastError).toMatch(/damaged/);
-    expect(storage.items.has(`${KEY}:previous`)).toBe(false);
+    const tab = createAutosave(storage);
+    tab.runStarted(work);
+    tab.resultNotShown('boom');
+    tab.save(other);
+    expect(createAutosave(storage).load()?.unshownResult).toBeNull();
+  });
+});
+
+describe('sizes', () => {
+  const sized = (length: number, files = 1): PlaygroundState => ({
+    ...other,
+    files: Array.from({ length: files }, (_, i) => ({ name: i === 0 ? 'run.ts' : `f${i}.ts`, code: i === 0 ? 'x'.repeat(length) : '' })),
   });
 
-  it('reports a full storage when keeping', () => {
-    const result = createAutosave(new FullStorage(domException('QuotaExceededError', 22))).keepPrevious(work);
-    expect(!result.ok && result.message).toMatch(/full/);
+  it('saves exactly what loads: up to 300,000 characters of code', () => {
+    const storage = new MemoryStorage();
+    expect(createAutosave(storage).save(sized(MAX_TOTAL_CODE))).toEqual({ ok: true });
+    expect(createAutosave(storage).load()?.state).toEqual(sized(MAX_TOTAL_CODE));
+  });
+
+  it('pauses rather than saving code it could not load, keeping the last code that fits', () => {
+    for (const state of [sized(MAX_TOTAL_CODE + 1), sized(1, MAX_FILES + 1)]) {
+      const storage = new MemoryStorage();
+      const autosave = createAutosave(storage);
+      autosave.save(work);
+      const saved = autosave.save(state);
+      expect(!saved.ok && saved.message).toMatch(/^Autosave is paused: (the code is 300,001 characters in total|there are 31 files); the playground holds up to [\d,]+, so it could not be loaded again\./);
+      // A run of it marks the last code that fits, which is what a reload would bring back.
+      autosave.runStarted(state);
+      expect(createAutosave(storage).load()).toMatchObject({ state: work, interruptedRun: true });
+    }
   });
 });
