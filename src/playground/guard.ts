@@ -74,10 +74,15 @@ export function arrayOf<T>(item: Guard<T>): Guard<readonly T[]> {
   };
 }
 
-export function tuple<A, B>(first: Guard<A>, second: Guard<B>): Guard<readonly [A, B]> {
+/** A fixed-length array whose items are of the given kinds, in order. */
+export function tuple<const T extends readonly unknown[]>(...items: { readonly [K in keyof T]: Guard<T[K]> }): Guard<Readonly<T>> {
   return (value, path) => {
-    if (!Array.isArray(value) || value.length !== 2) return expected(path, 'a pair', value);
-    return first(value[0], `${path}[0]`) ?? second(value[1], `${path}[1]`);
+    if (!Array.isArray(value) || value.length !== items.length) return expected(path, `${items.length} items`, value);
+    for (let index = 0; index < items.length; index++) {
+      const problem = items[index]!(value[index], `${path}[${index}]`);
+      if (problem) return problem;
+    }
+    return undefined;
   };
 }
 

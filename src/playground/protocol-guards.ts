@@ -100,11 +100,13 @@ const rowView = object<RowView>({
   status: oneOf('same', 'inserted', 'updated', 'deleted'),
   changed: optional(arrayOf(tuple(number, cellValue))),
   transient: optional(boolean),
+  clipped: optional(arrayOf(tuple(number, number, oneOf('value', 'before')))),
 });
 
 export const tableView = object<TableView>({
   name: string,
   columns: arrayOf(string),
+  columnCount: number,
   rows: arrayOf(rowView),
   rowCount: number,
   truncated: boolean,

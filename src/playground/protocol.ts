@@ -121,6 +121,12 @@ export interface RowView {
   readonly changed?: ReadonlyArray<readonly [column: number, before: CellValue]>;
   /** A row inserted and deleted within the same run or call. */
   readonly transient?: boolean;
+  /**
+   * Cells the runtime cut short before sending (TEXT over 1,000 characters, BLOBs over 256
+   * bytes): which column, the value's full length (characters or bytes), and whether the cut
+   * value is in `values` or is a previous value in `changed`. Absent when nothing was cut.
+   */
+  readonly clipped?: ReadonlyArray<readonly [column: number, length: number, of: 'value' | 'before']>;
 }
 
 export interface ForeignKeyInfo {
@@ -133,10 +139,14 @@ export interface ForeignKeyInfo {
 
 export interface TableView {
   readonly name: string;
+  /** The table's first columns (at most 100): the ones each row's `values` hold. */
   readonly columns: readonly string[];
+  /** How many columns the table has; `columns` may hold fewer. */
+  readonly columnCount: number;
   readonly rows: readonly RowView[];
   /** Rows in the table now (deleted rows not counted); `rows` may hold fewer (see `truncated`). */
   readonly rowCount: number;
+  /** Rows were left out: the table has more than were read, or than fit in the message. */
   readonly truncated: boolean;
   /** Created by the last run or call. */
   readonly created: boolean;

@@ -25,25 +25,41 @@ export function tokenView(text: string): HTMLElement {
     el('span', { class: 'pg-token-rest' }, text.slice(TOKEN_HEAD)));
 }
 
-/** A stored value as a table cell shows it: NULL marked, BLOBs in hex, epoch-ms dates readable, tokens short. */
-export function cellView(value: CellValue, columnType = ''): HTMLElement {
+/**
+ * Long text shortened to its first LONG_TEXT characters and its length; hovering shows what
+ * the page has of it. `fullLength` is the stored value's length when the runtime sent only its
+ * start (see RowView.clipped).
+ */
+export function shortText(text: string, fullLength?: number): HTMLElement | string {
+  if (text.length <= LONG_TEXT && fullLength === undefined) return text;
+  const length = fullLength ?? text.length;
+  const note = fullLength === undefined ? `(${length.toLocaleString('en')} characters)` : `(${length.toLocaleString('en')} characters; hover for the first ${text.length.toLocaleString('en')})`;
+  return el('span', { class: 'pg-text pg-long-text', title: fullLength === undefined ? text : `${text}…` }, `${text.slice(0, LONG_TEXT)}… `, el('span', { class: 'pg-hint' }, note));
+}
+
+/**
+ * A stored value as a table cell shows it: NULL marked, BLOBs in hex, epoch-ms dates readable,
+ * tokens and long text short. `fullLength`: the stored value's length when only its start was sent.
+ * Plain numbers and text are bare text nodes: a big table is thousands of cells, and every
+ * element more is more for the browser to style and lay out.
+ */
+export function cellView(value: CellValue, columnType = '', fullLength?: number): Node {
   if (value === null) return el('span', { class: 'pg-null' }, 'NULL');
   if (value instanceof Uint8Array) {
     const hex = [...value.subarray(0, 24)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    return el('span', { class: 'pg-blob', title: `BLOB, ${value.length} bytes` }, `x'${hex}${value.length > 24 ? '…' : ''}'`);
+    const bytes = (fullLength ?? value.length).toLocaleString('en');
+    return el('span', { class: 'pg-blob', title: `BLOB, ${bytes} bytes` }, `x'${hex}${(fullLength ?? value.length) > 24 ? '…' : ''}'`);
   }
   if (typeof value === 'number') {
     // MikroORM stores SQLite datetimes as epoch milliseconds: show when that is.
     if (/date|time/i.test(columnType) && Number.isInteger(value) && value > 1e11 && value < 1e14) {
       return el('span', { class: 'pg-number' }, String(value), el('span', { class: 'pg-hint' }, ` ${new Date(value).toISOString()}`));
     }
-    return el('span', { class: 'pg-number' }, String(value));
+    return document.createTextNode(String(value));
   }
-  if (isLongToken(value)) return tokenView(value);
-  if (value.length > LONG_TEXT) {
-    return el('span', { class: 'pg-text pg-long-text', title: value }, `${value.slice(0, LONG_TEXT)}… `, el('span', { class: 'pg-hint' }, `(${value.length} characters)`));
-  }
-  return el('span', { class: 'pg-text' }, value);
+  if (fullLength === undefined && isLongToken(value)) return tokenView(value);
+  const short = shortText(value, fullLength);
+  return typeof short === 'string' ? document.createTextNode(value) : short;
 }
 
 /** A value as plain text (titles, copy). */

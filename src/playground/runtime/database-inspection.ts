@@ -1,13 +1,26 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { CellValue, ColumnInfo, ForeignKeyInfo, IndexInfo, SchemaInfo, TableSchema } from '../protocol.ts';
+import { VIEW_COLUMN_LIMIT } from './view-limits.ts';
 
 /** Rows read per table for the Tables panel and its diff; bigger tables say how many are left out. */
 export const SNAPSHOT_ROW_LIMIT = 1_000;
+/**
+ * Cells read per table (rows × the columns read, at most VIEW_COLUMN_LIMIT): a wide table gets
+ * fewer rows, never fewer than SNAPSHOT_MIN_ROWS, so that reading it before and after an action
+ * stays short (the page stops a worker that shows no life for 1.5 s).
+ */
+export const SNAPSHOT_CELL_LIMIT = 100_000;
+export const SNAPSHOT_MIN_ROWS = 50;
 
 export interface TableState {
   readonly name: string;
+  /** Every column, in order. */
   readonly columns: readonly string[];
-  /** Row key (rowid, or the primary key of a WITHOUT ROWID table) → values, in table order. */
+  /**
+   * Row key (rowid, or the primary key of a WITHOUT ROWID table) → the values of the first
+   * VIEW_COLUMN_LIMIT columns (all that is ever sent; updates of the others are known from
+   * SQLite's update hook, see RowChanges), in table order.
+   */
   readonly rows: ReadonlyMap<string, readonly CellValue[]>;
   readonly rowCount: number;
 }
@@ -43,26 +56,30 @@ export function rowKey(value: CellValue | readonly CellValue[]): string {
   return Array.isArray(value) ? JSON.stringify(value.map((cell) => (cell instanceof Uint8Array ? [...cell] : cell))) : String(value);
 }
 
-/** Reads every table's rows (up to SNAPSHOT_ROW_LIMIT each) straight from sql.js, unobserved. */
+/** The columns `SELECT *` returns (generated ones included, hidden ones not), in order. */
+function selectableColumns(database: Database, table: string): string[] {
+  return values(database, 'SELECT name FROM pragma_table_xinfo(?) WHERE hidden != 1 ORDER BY cid', [table]).map(([column]) => String(column));
+}
+
+/** How many rows of a table with `columns` columns a snapshot reads. */
+export function snapshotRowLimit(columns: number): number {
+  return Math.min(SNAPSHOT_ROW_LIMIT, Math.max(SNAPSHOT_MIN_ROWS, Math.floor(SNAPSHOT_CELL_LIMIT / Math.max(1, columns))));
+}
+
+/** Reads each table's first rows (see snapshotRowLimit) straight from sql.js, unobserved. */
 export function readDatabaseState(database: Database): DatabaseState {
   const state = new Map<string, TableState>();
   for (const table of listTables(database)) {
     const name = quote(table.name);
     const rowCount = Number(values(database, `SELECT count(*) FROM ${name}`)[0]?.[0] ?? 0);
+    const columns = selectableColumns(database, table.name);
+    // Named columns rather than `*`: with the row key, `*` of a 2,000-column table is more
+    // columns than SQLite returns.
+    const key = table.withoutRowid ? primaryKeyColumns(database, table.name).map(quote) : ['_rowid_'];
+    const read = columns.slice(0, VIEW_COLUMN_LIMIT).map(quote);
+    const result = values(database, `SELECT ${[...key, ...read].join(', ')} FROM ${name} ORDER BY ${key.join(', ')} LIMIT ${snapshotRowLimit(read.length)}`) as CellValue[][];
     const rows = new Map<string, readonly CellValue[]>();
-    let columns: string[];
-    if (table.withoutRowid) {
-      const key = primaryKeyColumns(database, table.name);
-      const result = database.exec(`SELECT * FROM ${name} LIMIT ${SNAPSHOT_ROW_LIMIT}`)[0];
-      columns = result?.columns ?? values(database, 'SELECT name FROM pragma_table_info(?) ORDER BY cid', [table.name]).map(([column]) => String(column));
-      const keyIndexes = key.map((column) => columns.indexOf(column));
-      for (const row of result?.values ?? []) rows.set(rowKey(keyIndexes.map((i) => row[i] ?? null)), row);
-    } else {
-      // The rowid under a name no table uses, then the table's own columns.
-      const result = database.exec(`SELECT _rowid_ AS "adapter_lab_rowid", * FROM ${name} ORDER BY _rowid_ LIMIT ${SNAPSHOT_ROW_LIMIT}`)[0];
-      columns = result ? result.columns.slice(1) : values(database, 'SELECT name FROM pragma_table_info(?) ORDER BY cid', [table.name]).map(([column]) => String(column));
-      for (const row of result?.values ?? []) rows.set(rowKey(row[0] ?? null), row.slice(1));
-    }
+    for (const row of result) rows.set(rowKey(table.withoutRowid ? row.slice(0, key.length) : (row[0] ?? null)), row.slice(key.length));
     state.set(table.name, { name: table.name, columns, rows, rowCount });
   }
   return state;

@@ -1,5 +1,15 @@
 import type { Database, Statement } from 'sql.js';
 import type { CellValue } from '../protocol.ts';
+import { VIEW_COLUMN_LIMIT } from './view-limits.ts';
+
+/**
+ * Cells read per action for rows the run inserted or updated: a statement that inserts a
+ * million rows must not stall the worker reading them back (rows past this are not read: one
+ * inserted and deleted again after it goes uncounted).
+ */
+export const READ_CELL_LIMIT = 200_000;
+
+const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 export type RowOperation = 'insert' | 'update' | 'delete';
 
@@ -31,10 +41,13 @@ export class RowChanges {
   readonly #inserted = new Map<string, Set<string>>();
   /** table → rows inserted and deleted again since reset(), with their last values. */
   readonly #transient = new Map<string, Array<{ readonly rowid: string; readonly values: readonly CellValue[] }>>();
+  /** table → rowids of rows updated since reset(). */
+  readonly #updated = new Map<string, Set<string>>();
   /** table → rowids of rows that existed before reset() and were deleted (SQLite may reuse the rowid). */
   readonly #deletedExisting = new Map<string, Set<string>>();
   #listener: ((event: RowEvent) => void) | undefined;
   #paused = false;
+  #cellsRead = 0;
 
   constructor(database: Database, listener?: (event: RowEvent) => void) {
     this.#database = database;
@@ -44,6 +57,7 @@ export class RowChanges {
       const event: RowEvent = { op, table, rowid: String(rowid) };
       this.#pending.push(event);
       if (op === 'insert') setOf(this.#inserted, table).add(event.rowid);
+      if (op === 'update') setOf(this.#updated, table).add(event.rowid);
       if (op === 'delete') this.#deleteRow(table, event.rowid);
       this.#listener?.(event);
     });
@@ -73,6 +87,11 @@ export class RowChanges {
     return this.#transient.get(table) ?? [];
   }
 
+  /** Whether an UPDATE statement touched a row of `table` since the last reset (its values may be the same). */
+  updated(table: string, rowid: string): boolean {
+    return this.#updated.get(table)?.has(rowid) ?? false;
+  }
+
   /** Whether a row of `table` that existed before the last reset was deleted (its rowid may be in use again). */
   deletedExisting(table: string, rowid: string): boolean {
     return this.#deletedExisting.get(table)?.has(rowid) ?? false;
@@ -94,6 +113,8 @@ export class RowChanges {
     this.#inserted.clear();
     this.#transient.clear();
     this.#deletedExisting.clear();
+    this.#updated.clear();
+    this.#cellsRead = 0;
     this.#freeReads();
   }
 
@@ -125,10 +146,14 @@ export class RowChanges {
   }
 
   #read(table: string, rowid: string): CellValue[] | undefined {
+    if (this.#cellsRead >= READ_CELL_LIMIT) return undefined;
     let statement = this.#reads.get(table);
     if (statement === undefined) {
       try {
-        statement = this.#database.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}" WHERE _rowid_ = ?`);
+        // Only the columns a table view sends (the first ones, as `SELECT *` orders them).
+        const columns = this.#database.exec("SELECT name FROM pragma_table_xinfo(?) WHERE hidden != 1 ORDER BY cid", [table])[0]?.values ?? [];
+        const list = columns.slice(0, VIEW_COLUMN_LIMIT).map(([name]) => quoteName(String(name))).join(', ');
+        statement = this.#database.prepare(`SELECT ${list} FROM ${quoteName(table)} WHERE _rowid_ = ?`);
       } catch {
         statement = null; // a table without rowid access (or gone): nothing to read
       }
@@ -137,7 +162,10 @@ export class RowChanges {
     if (!statement) return undefined;
     try {
       statement.bind([Number(rowid)]);
-      return statement.step() ? (statement.get() as CellValue[]) : undefined;
+      if (!statement.step()) return undefined;
+      const row = statement.get() as CellValue[];
+      this.#cellsRead += row.length;
+      return row;
     } catch {
       return undefined;
     } finally {
