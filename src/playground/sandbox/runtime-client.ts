@@ -1,4 +1,5 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
 import type { ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions } from '../protocol.ts';
 import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
@@ -173,7 +174,8 @@ export class RuntimeClient {
     pending.lastSign = performance.now();
     if (message.type === 'progress') {
       if (message.console.length > 0) {
-        pending.console.push(...message.console);
+        // Kept for a stopped request's console: bounded whatever the runtime sends.
+        appendBounded(pending.console, message.console, PAGE_CONSOLE_ENTRY_LIMIT);
         this.#options.onProgress?.(message.console);
       }
       return;

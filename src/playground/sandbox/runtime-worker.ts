@@ -2,8 +2,9 @@
 /**
  * The runtime's Web Worker: one ORM environment, one PlaygroundSession, requests handled one
  * at a time in arrival order. While a request runs, a heartbeat goes to the page every 100 ms
- * — proof of life: a worker stuck in a loop sends none, and the page then stops it — and each
- * console entry goes as soon as it is logged, so the page keeps the output even then.
+ * — proof of life: a worker stuck in a loop sends none, and the page then stops it — and
+ * console entries go as they are logged (the first few of each period at once, so the page
+ * keeps the output even then; a flood with the next heartbeat, see progress-batch.ts).
  */
 import { Buffer } from 'buffer/';
 import initSqlJs from 'sql.js';
@@ -11,6 +12,7 @@ import type { OrmEnvironment } from '../runtime/env/environment.ts';
 import { PlaygroundSession } from '../runtime/session.ts';
 import type { Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
 import { blockNetworkAndStorage } from './isolation.ts';
+import { ProgressBatch } from './progress-batch.ts';
 import { installSeededRandom, reseedRandom } from './seeded-random.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -35,11 +37,14 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
   installSeededRandom();
   let session: PlaygroundSession | undefined;
   let current: number | undefined;
+  const batch = new ProgressBatch((entries) => {
+    if (current !== undefined) post({ type: 'progress', id: current, console: entries });
+  });
   let queue: Promise<void> = Promise.resolve();
   // Created before any run, so the session's timer tracking never counts it.
   const heartbeat = setInterval.bind(globalThis);
   heartbeat(() => {
-    if (current !== undefined) post({ type: 'progress', id: current, console: [] });
+    if (current !== undefined) post({ type: 'progress', id: current, console: batch.take() });
   }, HEARTBEAT_MS);
 
   async function handle(request: RuntimeRequest): Promise<void> {
@@ -65,6 +70,8 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         }
       }
     } finally {
+      // What still waits is in the outcome already; the next request starts with none.
+      batch.take();
       current = undefined;
     }
   }
@@ -81,9 +88,7 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         warmUp.exec('SELECT randomblob(16)');
         warmUp.close();
         session = new PlaygroundSession(SQL, environment, message.database ?? undefined);
-        session.onEntry = (entry) => {
-          if (current !== undefined) post({ type: 'progress', id: current, console: [entry] });
-        };
+        session.onEntry = (entry) => batch.add(entry);
         blockNetworkAndStorage(globalThis);
         post({ type: 'ready', versions: session.versions, startupMs: performance.now() - started });
       }).catch((error: unknown) => post({ type: 'fatal', message: `The playground runtime could not start: ${error instanceof Error ? error.message : String(error)}` }));
