@@ -71,7 +71,12 @@ export const consoleEntry: Guard<ConsoleEntry> = variants<ConsoleEntry, 'kind'>(
   value: { label: string, value: displayValue, time: number },
 });
 
-const sqlParam: Guard<SqlParam> = either(either(string, number, 'a string or a number'), either(nullValue, object<{ readonly blob: string }>({ blob: string }), 'null or a BLOB'), 'an SQL parameter');
+const shortenedParam = either(
+  object<{ readonly blob: string; readonly length?: number }>({ blob: string, length: optional(number) }),
+  object<{ readonly text: string; readonly length: number }>({ text: string, length: number }),
+  'a BLOB or shortened text',
+);
+const sqlParam: Guard<SqlParam> = either(either(string, number, 'a string or a number'), either(nullValue, shortenedParam, 'null, a BLOB or shortened text'), 'an SQL parameter');
 
 const statementOrigin = variants<StatementOrigin, 'kind'>('kind', {
   call: { callId: number, method: string },
@@ -83,6 +88,8 @@ const statementOrigin = variants<StatementOrigin, 'kind'>('kind', {
 export const statementRecord = object<StatementRecord>({
   seq: number,
   sql: string,
+  sqlLength: optional(number),
+  paramCount: optional(number),
   params: either(arrayOf(sqlParam), recordOf(sqlParam), 'parameters (a list or named)'),
   durationMs: number,
   rowsReturned: number,
@@ -141,6 +148,7 @@ export const outcome = object<Outcome>({
   source: changeSource,
   console: arrayOf(consoleEntry),
   statements: arrayOf(statementRecord),
+  statementsDropped: optional(number),
   calls: arrayOf(adapterCallRecord),
   tables: arrayOf(tableView),
   schema: schemaInfo,

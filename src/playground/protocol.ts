@@ -83,8 +83,12 @@ export type ConsoleEntry =
   | { readonly kind: 'error'; readonly error: RunError; readonly time: number }
   | { readonly kind: 'value'; readonly label: string; readonly value: DisplayValue; readonly time: number };
 
-/** A bound parameter as SQLite received it; BLOBs as hex. */
-export type SqlParam = string | number | null | { readonly blob: string };
+/**
+ * A bound parameter as SQLite received it; BLOBs as hex. A long one is shortened: a string to
+ * `{ text, length }` (its first characters, its full length), a BLOB's `blob` to its first
+ * bytes with `length` its full size in bytes.
+ */
+export type SqlParam = string | number | null | { readonly blob: string; readonly length?: number } | { readonly text: string; readonly length: number };
 
 /** Who issued a statement: an adapter method, the reader's own code, or the playground. */
 export type StatementOrigin =
@@ -95,8 +99,13 @@ export type StatementOrigin =
 
 export interface StatementRecord {
   readonly seq: number;
+  /** The SQL, or its first characters when `sqlLength` is set. */
   readonly sql: string;
+  /** The statement's full length in characters, when `sql` holds only its beginning. */
+  readonly sqlLength?: number;
   readonly params: readonly SqlParam[] | Readonly<Record<string, SqlParam>>;
+  /** How many parameters were bound, when `params` holds only the first ones. */
+  readonly paramCount?: number;
   readonly durationMs: number;
   readonly rowsReturned: number;
   readonly rowsAffected: number;
@@ -243,7 +252,10 @@ export interface Outcome {
   readonly error?: RunError;
   readonly source: ChangeSource;
   readonly console: readonly ConsoleEntry[];
+  /** The first statements of the action (see output-limits.ts); `statementsDropped` counts the others. */
   readonly statements: readonly StatementRecord[];
+  /** Statements that ran but were not recorded, over the runtime's limit per action. */
+  readonly statementsDropped?: number;
   readonly calls: readonly AdapterCallRecord[];
   readonly tables: readonly TableView[];
   readonly schema: SchemaInfo;

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
+import { appendBounded, PAGE_STATEMENT_LIMIT } from '../output-limits.ts';
 import type { AdapterMethod, ChangeSource, ConsoleEntry, Outcome, ScenarioId, SchemaInfo, StatementRecord, TableView } from '../protocol.ts';
 import { AdapterPanel } from '../panels/adapter-panel.ts';
-import { renderConsole, type ConsoleSection } from '../panels/console-panel.ts';
+import { ConsolePanel } from '../panels/console-panel.ts';
 import type { LocationActions } from '../panels/error-view.ts';
 import { mermaidMarkdown } from '../panels/er-diagram.ts';
 import { renderProblems, visibleDiagnostics } from '../panels/problems-panel.ts';
@@ -42,9 +43,11 @@ export class Results {
   readonly #panels = new Map<PanelId, HTMLElement>();
   readonly #locations: LocationActions;
   readonly adapterPanel: AdapterPanel;
-  #sections: ConsoleSection[] = [];
-  #live: ConsoleEntry[] = [];
+  readonly #console: ConsolePanel;
+  readonly #copy: (text: string, what: string) => void;
   #statements: StatementRecord[] = [];
+  /** Statements that ran but are not in #statements (the runtime's and the page's limits). */
+  #statementsDropped = 0;
   #tables: readonly TableView[] = [];
   #schema: SchemaInfo = { tables: [] };
   #tablesLabel = '';
@@ -55,13 +58,14 @@ export class Results {
   #sqlText = '';
   readonly #tablesBody = el('div');
   readonly #sqlBody = el('div');
-  readonly #consoleBody = el('div', { class: 'pg-console-body' });
   readonly #schemaBody = el('div');
   readonly #problemsBody = el('div');
   readonly #originSelect = el('select', { id: 'pg-sql-origin' });
 
   constructor(host: HTMLElement, locations: LocationActions, actions: { call(method: AdapterMethod, args: unknown[]): void; scenario(id: ScenarioId): void; copy(text: string, what: string): void }) {
     this.#locations = locations;
+    this.#copy = (text, what) => actions.copy(text, what);
+    this.#console = new ConsolePanel(locations);
     this.adapterPanel = new AdapterPanel(actions, locations);
     this.tabs = new TabList('Results', (id) => `pg-panel-${id}`, (id) => this.#show(id as PanelId));
     const changedOnly = el('input', { type: 'checkbox', id: 'pg-changed-only' });
@@ -85,7 +89,7 @@ export class Results {
       sql: [el('div', { class: 'pg-panel-tools' },
         el('label', { for: 'pg-sql-origin' }, 'Sent by '), this.#originSelect,
         el('label', { for: 'pg-sql-text' }, 'Contains '), sqlText), this.#sqlBody],
-      console: [this.#consoleBody],
+      console: [this.#console.element],
       schema: [el('div', { class: 'pg-panel-tools' }, mermaid), this.#schemaBody],
       problems: [this.#problemsBody],
       adapter: [this.adapterPanel.element],
@@ -105,28 +109,26 @@ export class Results {
 
   /** A new run starts: its console replaces the old one as it streams in. */
   startRun(): void {
-    this.#sections = [];
-    this.#live = [];
+    this.#console.startRun();
     this.#statements = [];
-    this.#invalidate('console');
+    this.#statementsDropped = 0;
+    this.#invalidate('sql');
   }
 
+  /** Console entries of the running request: appended, drawn once per frame while the Console is open. */
   progress(entries: readonly ConsoleEntry[]): void {
-    this.#live.push(...entries);
-    this.#invalidate('console');
+    this.#console.progress(entries);
   }
 
   /** Shows an outcome: a run replaces the logs, a call or import appends to them. */
   show(outcome: Outcome): void {
-    const section = { title: sourceTitle(outcome.source), entries: outcome.console };
-    if (outcome.source.kind === 'run') {
-      this.#sections = [section];
-      this.#statements = [...outcome.statements];
-    } else {
-      this.#sections.push(section);
-      this.#statements.push(...outcome.statements);
+    const run = outcome.source.kind === 'run';
+    this.#console.finish(sourceTitle(outcome.source), outcome.console, run);
+    if (run) {
+      this.#statements = [];
+      this.#statementsDropped = 0;
     }
-    this.#live = [];
+    this.#statementsDropped += (outcome.statementsDropped ?? 0) + appendBounded(this.#statements, outcome.statements, PAGE_STATEMENT_LIMIT);
     this.#tables = outcome.tables;
     this.#schema = outcome.schema;
     this.#tablesLabel = `Changes of: ${sourceTitle(outcome.source)}.`;
@@ -137,9 +139,7 @@ export class Results {
 
   /** A request ended without an outcome (stopped): its partial console and the reason. */
   showStopped(title: string, entries: readonly ConsoleEntry[]): void {
-    this.#sections = [...this.#sections.filter((section) => section.title !== title), { title, entries }];
-    this.#live = [];
-    this.#invalidate('console');
+    this.#console.finish(title, entries, false);
   }
 
   setDiagnostics(diagnostics: readonly Diagnostic[], editorReady: boolean): void {
@@ -155,6 +155,7 @@ export class Results {
 
   #show(id: PanelId): void {
     for (const [panelId, panel] of this.#panels) panel.hidden = panelId !== id;
+    this.#console.setVisible(id === 'console');
     this.#renderIfStale(id);
   }
 
@@ -170,7 +171,6 @@ export class Results {
     if (!this.#stale.delete(id)) return;
     if (id === 'tables') this.#renderTables();
     else if (id === 'sql') this.#renderSql();
-    else if (id === 'console') this.#renderConsole();
     else if (id === 'schema') renderSchema(this.#schemaBody, this.#schema);
     else if (id === 'problems') renderProblems(this.#problemsBody, this.#diagnostics, this.#editorReady, this.#locations);
   }
@@ -182,7 +182,7 @@ export class Results {
   }
 
   #renderAll(): void {
-    this.#invalidate('tables', 'sql', 'console', 'schema', 'problems');
+    this.#invalidate('tables', 'sql', 'schema', 'problems');
   }
 
   #renderTables(): void {
@@ -194,11 +194,6 @@ export class Results {
     if (this.#sqlOrigin && !origins.includes(this.#sqlOrigin)) this.#sqlOrigin = '';
     this.#originSelect.replaceChildren(el('option', { value: '' }, 'anyone'), ...origins.map((origin) => el('option', { value: origin }, origin)));
     this.#originSelect.value = this.#sqlOrigin;
-    renderStatements(this.#sqlBody, this.#statements, { origin: this.#sqlOrigin, text: this.#sqlText });
-  }
-
-  #renderConsole(): void {
-    const sections = this.#live.length > 0 ? [...this.#sections, { title: 'Running…', entries: this.#live }] : this.#sections;
-    renderConsole(this.#consoleBody, sections, this.#locations);
+    renderStatements(this.#sqlBody, this.#statements, { origin: this.#sqlOrigin, text: this.#sqlText }, { dropped: this.#statementsDropped, copy: this.#copy });
   }
 }

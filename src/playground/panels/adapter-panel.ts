@@ -2,7 +2,7 @@ import { suggestArguments } from '../call-arguments.ts';
 import type { AdapterCallRecord, AdapterInfo, AdapterMethod, ScenarioId, TableView } from '../protocol.ts';
 import { SCENARIO_LIST } from '../scenario-list.ts';
 import { el } from '../ui/dom.ts';
-import { callView } from './console-panel.ts';
+import { callView } from './console-entry-view.ts';
 import type { LocationActions } from './error-view.ts';
 
 export interface AdapterPanelActions {

@@ -1,9 +1,7 @@
+import { CONSOLE_ARGUMENT_LIMIT, CONSOLE_CHAR_BUDGET, CONSOLE_LOG_LIMIT } from '../output-limits.ts';
 import type { ConsoleEntry, LogLevel } from '../protocol.ts';
-import { toDisplayValue } from './display-value.ts';
+import { toDisplayValues } from './display-value.ts';
 import type { SourceLocations } from './source-locations.ts';
-
-/** Entries kept per run: a log in a loop must not flood the page. */
-export const CONSOLE_ENTRY_LIMIT = 1_000;
 
 /** Messages libraries print that the playground explains better as a notice. */
 const EXPLAINED: ReadonlyArray<readonly [RegExp, string]> = [
@@ -23,6 +21,7 @@ export class ConsoleCapture {
   readonly #now: () => number;
   #original: Partial<Record<keyof Console, unknown>> | undefined;
   #count = 0;
+  #chars = 0;
   #dropped = 0;
   readonly #counters = new Map<string, number>();
   readonly #timers = new Map<string, number>();
@@ -74,12 +73,13 @@ export class ConsoleCapture {
   /** Starts counting a new run's entries. */
   reset(): void {
     this.#count = 0;
+    this.#chars = 0;
     this.#dropped = 0;
     this.#counters.clear();
     this.#timers.clear();
   }
 
-  /** How many entries were dropped over the limit since reset(). */
+  /** How many entries were dropped over the limits (entries, characters) since reset(). */
   dropped(): number {
     return this.#dropped;
   }
@@ -93,12 +93,16 @@ export class ConsoleCapture {
         return;
       }
     }
-    if (this.#count >= CONSOLE_ENTRY_LIMIT) {
+    // Checked before any work: a log in a loop of 100,000 costs a comparison per call past the limit.
+    if (this.#count >= CONSOLE_LOG_LIMIT || this.#chars >= CONSOLE_CHAR_BUDGET) {
       this.#dropped++;
       return;
     }
     this.#count++;
+    const shown = args.length > CONSOLE_ARGUMENT_LIMIT ? [...args.slice(0, CONSOLE_ARGUMENT_LIMIT), `… ${args.length - CONSOLE_ARGUMENT_LIMIT} more arguments`] : args;
+    const { values, size } = toDisplayValues(shown);
+    this.#chars += size;
     const at = this.#locations.firstUserLocation(new Error().stack);
-    this.#emit({ kind: 'log', level, values: args.map((arg) => toDisplayValue(arg)), time: this.#now(), ...(at ? { at } : {}) });
+    this.#emit({ kind: 'log', level, values, time: this.#now(), ...(at ? { at } : {}) });
   }
 }

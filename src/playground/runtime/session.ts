@@ -1,8 +1,9 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { copyDatabaseInto } from '../../engine/copy-database.ts';
-import { watchStatements, type StatementEvent } from '../../engine/statement-log.ts';
+import { watchStatements } from '../../engine/statement-log.ts';
+import { CONSOLE_ENTRY_LIMIT, CONSOLE_LOG_LIMIT } from '../output-limits.ts';
 import type {
-  AdapterCallRecord, AdapterMethod, ChangeSource, CompiledFile, ConsoleEntry, Outcome, RunError, RuntimeVersions, ScenarioId, SqlParam, StatementRecord,
+  AdapterCallRecord, AdapterMethod, ChangeSource, CompiledFile, ConsoleEntry, Outcome, RunError, RuntimeVersions, ScenarioId,
 } from '../protocol.ts';
 import { AdapterRecorder, adapterMethods } from './adapter-recorder.ts';
 import { reviveArguments } from '../call-arguments.ts';
@@ -16,6 +17,7 @@ import { PlaygroundError, toRunError } from './run-error.ts';
 import { RunTimers } from './run-timers.ts';
 import { runScenario } from './scenarios.ts';
 import { SourceLocations } from './source-locations.ts';
+import { StatementRecords } from './statement-records.ts';
 import { diffTables } from './table-diff.ts';
 
 /** What one action (run, call, scenario, import) collects until its outcome is built. */
@@ -24,25 +26,17 @@ interface Action {
   readonly started: number;
   readonly before: DatabaseState;
   readonly console: ConsoleEntry[];
-  readonly statements: StatementRecord[];
+  /** Entries over CONSOLE_ENTRY_LIMIT (calls, errors) that were not kept. */
+  droppedEntries: number;
+  readonly statements: StatementRecords;
   readonly calls: AdapterCallRecord[];
   readonly notices: Set<string>;
 }
 
+/** Notices kept on top of CONSOLE_ENTRY_LIMIT: they are few (one per distinct text) and explain the run. */
+const NOTICE_ALLOWANCE = 100;
+
 const EMPTY_STATE: DatabaseState = new Map();
-
-function toSqlParam(value: unknown): SqlParam {
-  if (value instanceof Uint8Array) return { blob: [...value].map((byte) => byte.toString(16).padStart(2, '0')).join('') };
-  if (value === null || typeof value === 'string' || typeof value === 'number') return value;
-  return String(value);
-}
-
-function params(bound: StatementEvent['params']): StatementRecord['params'] {
-  if (Array.isArray(bound)) return bound.map(toSqlParam);
-  const named: Record<string, SqlParam> = {};
-  for (const [key, value] of Object.entries(bound)) if (key.startsWith('$')) named[key.slice(1)] = toSqlParam(value);
-  return named;
-}
 
 /**
  * The playground's runtime: one ORM environment, one database at a time, and the reader's
@@ -240,11 +234,7 @@ export class PlaygroundSession {
       const action = this.#action;
       if (!action) return;
       this.onStatement?.();
-      action.statements.push({
-        seq: ++this.#seq, sql: event.sql, params: params(event.params), durationMs: event.durationMs,
-        rowsReturned: event.rowsReturned, rowsAffected: event.rowsAffected, origin: this.#recorder.origin(),
-        time: this.#elapsed() - event.durationMs, ...(event.error ? { error: event.error } : {}),
-      });
+      action.statements.add(event, ++this.#seq, this.#recorder.origin(), this.#elapsed() - event.durationMs);
     });
     return { changes, unwatch };
   }
@@ -254,7 +244,7 @@ export class PlaygroundSession {
     this.#console.reset();
     const action: Action = {
       source, started: performance.now(), before: source.kind === 'run' && this.#isEmpty() ? EMPTY_STATE : readDatabaseState(this.#database),
-      console: [], statements: [], calls: [], notices: new Set(),
+      console: [], droppedEntries: 0, statements: new StatementRecords(), calls: [], notices: new Set(),
     };
     this.#action = action;
     for (const error of this.#late.splice(0)) this.#emit({ kind: 'error', error, time: 0 });
@@ -267,8 +257,10 @@ export class PlaygroundSession {
 
   #finish(action: Action, error: RunError | undefined): Outcome {
     this.#changes.afterStatement();
-    const dropped = this.#console.dropped();
-    if (dropped > 0) this.#notice(`${dropped} more console entries were left out (the limit is 1,000 per run).`);
+    const dropped = this.#console.dropped() + action.droppedEntries;
+    if (dropped > 0) {
+      this.#notice(`${dropped.toLocaleString('en')} more console entries were left out: the playground keeps the first ${CONSOLE_LOG_LIMIT.toLocaleString('en')} console.* lines and ${CONSOLE_ENTRY_LIMIT.toLocaleString('en')} entries in all per run.`);
+    }
     const after = readDatabaseState(this.#database);
     const tracked = this.#recorder.current();
     const outcome: Outcome = {
@@ -276,7 +268,8 @@ export class PlaygroundSession {
       ...(error ? { error } : {}),
       source: action.source,
       console: action.console,
-      statements: action.statements,
+      statements: action.statements.records,
+      ...(action.statements.dropped > 0 ? { statementsDropped: action.statements.dropped } : {}),
       calls: [...action.calls].sort((a, b) => a.id - b.id),
       tables: diffTables(action.before, after, this.#changes),
       schema: readSchema(this.#database),
@@ -293,8 +286,14 @@ export class PlaygroundSession {
   }
 
   #emit(entry: ConsoleEntry): void {
-    if (!this.#action) return;
-    this.#action.console.push(entry);
+    const action = this.#action;
+    if (!action) return;
+    // Adapter calls and errors in a loop are capped like console.* lines; notices are few and say what happened.
+    if (action.console.length >= CONSOLE_ENTRY_LIMIT + (entry.kind === 'notice' ? NOTICE_ALLOWANCE : 0)) {
+      action.droppedEntries++;
+      return;
+    }
+    action.console.push(entry);
     this.onEntry?.(entry);
   }
 

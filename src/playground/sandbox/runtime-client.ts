@@ -1,4 +1,5 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
 import type { ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions } from '../protocol.ts';
 import { checkRuntimeResponse, runtimeText, runtimeVersions } from '../protocol-guards.ts';
 import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
@@ -200,7 +201,8 @@ export class RuntimeClient {
     if (message.type === 'progress') {
       for (let start = 0; start < message.console.length; start += PROGRESS_SLICE) {
         const slice = message.console.slice(start, start + PROGRESS_SLICE);
-        for (const entry of slice) pending.console.push(entry);
+        // Kept for a stopped request's console: bounded whatever the runtime sends.
+        appendBounded(pending.console, slice, PAGE_CONSOLE_ENTRY_LIMIT);
         this.#options.onProgress?.(slice);
       }
       return;

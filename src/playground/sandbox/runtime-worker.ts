@@ -3,8 +3,9 @@
  * The runtime's Web Worker: one ORM environment, one PlaygroundSession, requests handled one
  * at a time in arrival order. While a request runs, a heartbeat goes to the page every 100 ms
  * — proof of life: a worker stuck in a loop sends none, and the page then stops it — from a
- * timer, or from the statement path when code awaits queries in a loop (no timer runs then),
- * and each console entry goes as soon as it is logged, so the page keeps the output even then.
+ * timer, or from the statement path when code awaits queries in a loop (no timer runs then).
+ * Console entries go as they are logged (the first few of each period at once, so the page
+ * keeps the output even before an endless loop; a flood with the next beat, see progress-batch.ts).
  */
 import { Buffer } from 'buffer/';
 import initSqlJs from 'sql.js';
@@ -12,6 +13,7 @@ import type { OrmEnvironment } from '../runtime/env/environment.ts';
 import { PlaygroundSession } from '../runtime/session.ts';
 import type { Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
 import { blockNetworkAndStorage } from './isolation.ts';
+import { ProgressBatch } from './progress-batch.ts';
 import { installSeededRandom, reseedRandom } from './seeded-random.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -36,12 +38,15 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
   installSeededRandom();
   let session: PlaygroundSession | undefined;
   let current: number | undefined;
+  const batch = new ProgressBatch((entries) => {
+    if (current !== undefined) post({ type: 'progress', id: current, console: entries });
+  });
   let queue: Promise<void> = Promise.resolve();
   let lastBeat = 0;
   const beat = (): void => {
     if (current === undefined) return;
     lastBeat = performance.now();
-    post({ type: 'progress', id: current, console: [] });
+    post({ type: 'progress', id: current, console: batch.take() });
   };
   // Created before any run, so the session's timer tracking never counts it.
   const heartbeat = setInterval.bind(globalThis);
@@ -70,6 +75,8 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         }
       }
     } finally {
+      // What still waits is in the outcome already; the next request starts with none.
+      batch.take();
       current = undefined;
     }
   }
@@ -86,11 +93,7 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         warmUp.exec('SELECT randomblob(16)');
         warmUp.close();
         session = new PlaygroundSession(SQL, environment, message.database ?? undefined);
-        session.onEntry = (entry) => {
-          if (current === undefined) return;
-          lastBeat = performance.now();
-          post({ type: 'progress', id: current, console: [entry] });
-        };
+        session.onEntry = (entry) => batch.add(entry);
         // Code that awaits queries in a loop never yields to the timer above: its statements beat instead.
         session.onStatement = () => {
           if (performance.now() - lastBeat >= HEARTBEAT_MS) beat();

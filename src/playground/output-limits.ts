@@ -1,0 +1,42 @@
+/**
+ * How much output one action (run, call, flow, import) may produce for the page. The runtime
+ * keeps to these when it builds an Outcome; the page keeps its own, larger limits too, since it
+ * must stay usable whatever a (possibly broken) runtime sends.
+ */
+
+/** console.* entries kept per action. A thousand lines is more than anyone reads in a panel; a log in a loop of 100,000 then costs the page nothing. */
+export const CONSOLE_LOG_LIMIT = 1_000;
+/** Entries of any kind (logs, adapter calls, errors) kept per action; notices come on top. */
+export const CONSOLE_ENTRY_LIMIT = 2_000;
+/** Characters of logged values kept per action (~4 MB as UTF-16): 1,000 entries of deep objects must not reach hundreds of MB. */
+export const CONSOLE_CHAR_BUDGET = 2_000_000;
+/** Arguments of one console call shown; the rest are counted. */
+export const CONSOLE_ARGUMENT_LIMIT = 50;
+
+/** Statements recorded per action; the rest run as usual and are counted. */
+export const STATEMENT_LIMIT = 5_000;
+/** Characters of one statement's SQL kept (its full length is stated). */
+export const SQL_TEXT_LIMIT = 100_000;
+/** Characters of SQL and parameters kept per action in all; after it, each statement keeps at most SQL_TEXT_FLOOR. */
+export const SQL_CHAR_BUDGET = 4_000_000;
+export const SQL_TEXT_FLOOR = 500;
+/** Characters of one string parameter kept, bytes of one BLOB parameter, and parameters kept per statement. */
+export const PARAM_TEXT_LIMIT = 2_000;
+export const PARAM_BLOB_LIMIT = 1_024;
+export const PARAM_COUNT_LIMIT = 100;
+
+/** What the page holds per Console section, whatever the runtime sends (above the runtime's limits). */
+export const PAGE_CONSOLE_ENTRY_LIMIT = 2_500;
+/** Statements the page holds for the SQL panel (a run and the calls after it). */
+export const PAGE_STATEMENT_LIMIT = 10_000;
+
+/**
+ * Appends `items` to `target` up to `limit` in all, without spreading them into one call (a huge
+ * array would overflow the argument stack). Returns how many did not fit.
+ */
+export function appendBounded<T>(target: T[], items: readonly T[], limit: number): number {
+  const room = Math.max(0, limit - target.length);
+  const taken = Math.min(room, items.length);
+  for (let i = 0; i < taken; i++) target.push(items[i]!);
+  return items.length - taken;
+}
