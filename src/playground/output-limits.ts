@@ -25,6 +25,16 @@ export const PARAM_TEXT_LIMIT = 2_000;
 export const PARAM_BLOB_LIMIT = 1_024;
 export const PARAM_COUNT_LIMIT = 100;
 
+/** Adapter calls recorded per action (a loop of calls); the rest are counted. */
+export const CALL_LIMIT = 2_000;
+/** Characters of an error's message kept, and stack frames: a thrown 20 MB message is still one line of text. */
+export const ERROR_TEXT_LIMIT = 10_000;
+export const ERROR_FRAME_LIMIT = 50;
+/** Characters of runtime text the page puts in one element (status line, error titles), whatever it receives. */
+export const PAGE_TEXT_LIMIT = 10_000;
+/** Characters of the status line: one quiet line (the Console holds the whole error). */
+export const STATUS_TEXT_LIMIT = 500;
+
 /** What the page holds per Console section, whatever the runtime sends (above the runtime's limits). */
 export const PAGE_CONSOLE_ENTRY_LIMIT = 2_500;
 /** Statements the page holds for the SQL panel (a run and the calls after it). */
@@ -39,4 +49,9 @@ export function appendBounded<T>(target: T[], items: readonly T[], limit: number
   const taken = Math.min(room, items.length);
   for (let i = 0; i < taken; i++) target.push(items[i]!);
   return items.length - taken;
+}
+
+/** `text`, or its first `limit` characters followed by its full length. */
+export function shortenText(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length.toLocaleString('en')} characters in all)`;
 }

@@ -149,6 +149,7 @@ export const outcome = object<Outcome>({
   console: arrayOf(consoleEntry),
   statements: arrayOf(statementRecord),
   statementsDropped: optional(number),
+  callsDropped: optional(number),
   calls: arrayOf(adapterCallRecord),
   tables: arrayOf(tableView),
   schema: schemaInfo,

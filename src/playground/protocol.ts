@@ -256,6 +256,8 @@ export interface Outcome {
   readonly statements: readonly StatementRecord[];
   /** Statements that ran but were not recorded, over the runtime's limit per action. */
   readonly statementsDropped?: number;
+  /** Adapter calls that ran but were not recorded (over CALL_LIMIT, output-limits.ts); `calls` holds the first. */
+  readonly callsDropped?: number;
   readonly calls: readonly AdapterCallRecord[];
   readonly tables: readonly TableView[];
   readonly schema: SchemaInfo;

@@ -1,4 +1,5 @@
 import type { BuiltExample } from '../build/examples-plugin.ts';
+import { shortenText, STATUS_TEXT_LIMIT } from '../output-limits.ts';
 import { ORM_LABELS, type OrmId } from '../protocol.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import { el } from '../ui/dom.ts';
@@ -88,7 +89,8 @@ export class Controls {
   }
 
   status(message: string, kind: StatusKind): void {
-    this.#status.textContent = message;
+    // Runtime text reaches this line (an error's message): one line, whatever its size.
+    this.#status.textContent = shortenText(message, STATUS_TEXT_LIMIT);
     this.#status.dataset['kind'] = kind;
   }
 

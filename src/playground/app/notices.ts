@@ -1,5 +1,8 @@
 import type { ConsoleEntry } from '../protocol.ts';
+import { shortenText } from '../output-limits.ts';
 import { el } from '../ui/dom.ts';
+
+const NOTICE_TEXT_LIMIT = 600;
 
 export interface RestorableVersion {
   /** What it holds and when it was replaced, e.g. "Sequelize, run.ts (replaced by a link at 14:02)". */
@@ -28,7 +31,8 @@ export class Notices {
     for (const entry of entries) {
       if (entry.kind !== 'notice' || shown.has(entry.text) || !isPlaygroundNote(entry.text)) continue;
       shown.add(entry.text);
-      this.#add('info', entry.text).dataset['fromConsole'] = entry.text;
+      // Written inside the sandbox, where the reader's code runs too: said so, and one line long.
+      this.#add('info', shortenText(entry.text, NOTICE_TEXT_LIMIT), el('span', { class: 'pg-notice-source' }, 'Note from the run')).dataset['fromConsole'] = entry.text;
     }
   }
 

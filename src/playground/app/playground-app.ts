@@ -221,7 +221,7 @@ export class PlaygroundApp {
     this.#results.show(outcome);
     this.#notices.fromConsole(outcome.console);
     const typeErrors = this.#diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && !diagnostic.syntactic).length;
-    const summary = `${verb} in ${formatMs(outcome.durationMs)}: ${plural(outcome.statements.length + (outcome.statementsDropped ?? 0), 'SQL statement')}, ${plural(outcome.calls.length, 'adapter call')}, ${plural(outcome.tables.length, 'table')}.`;
+    const summary = `${verb} in ${formatMs(outcome.durationMs)}: ${plural(outcome.statements.length + (outcome.statementsDropped ?? 0), 'SQL statement')}, ${plural(outcome.calls.length + (outcome.callsDropped ?? 0), 'adapter call')}, ${plural(outcome.tables.length, 'table')}.`;
     const typeNote = typeErrors > 0 ? ` ${plural(typeErrors, 'type error')} (see Problems).` : '';
     if (outcome.error) {
       const where = outcome.error.at ? ` at ${outcome.error.at.file}:${outcome.error.at.line}` : '';

@@ -1,4 +1,5 @@
 import type { RunError, SourceLocation } from '../protocol.ts';
+import { ERROR_FRAME_LIMIT, PAGE_TEXT_LIMIT, shortenText } from '../output-limits.ts';
 import { el } from '../ui/dom.ts';
 
 export interface LocationActions {
@@ -41,14 +42,14 @@ export function errorView(error: RunError, actions: LocationActions, nested = fa
   const stop = error.phase === 'timeout' || error.phase === 'stopped' || error.phase === 'crash';
   box.append(el('p', { class: 'pg-error-title' },
     el('strong', {}, nested ? 'Caused by ' : stop ? '' : `${PHASE_LABEL[error.phase]}: `),
-    el('span', {}, stop ? error.message : `${error.name}: ${error.message}`),
+    el('span', {}, shortenText(stop ? error.message : `${error.name}: ${error.message}`, PAGE_TEXT_LIMIT)),
     error.at ? ' ' : null, error.at ? locationButton(error.at, actions) : null));
   const source = error.at && actions.source(error.at.file);
   if (error.at && source !== undefined) box.append(codeFrame(source, error.at));
-  if (error.hint) box.append(el('p', { class: 'pg-hint-text' }, error.hint));
+  if (error.hint) box.append(el('p', { class: 'pg-hint-text' }, shortenText(error.hint, PAGE_TEXT_LIMIT)));
   if (error.cause) box.append(errorView(error.cause, actions, true));
   if (error.frames.length > 0 && !nested) {
-    const frames = el('ol', { class: 'pg-frames' }, ...error.frames.map((frame) => el('li', frame.user ? { 'data-user': 'true' } : {},
+    const frames = el('ol', { class: 'pg-frames' }, ...error.frames.slice(0, ERROR_FRAME_LIMIT).map((frame) => el('li', frame.user ? { 'data-user': 'true' } : {},
       frame.user ? locationButton(frame, actions) : `${frame.file}:${frame.line}:${frame.column}`, frame.fn ? ` ${frame.fn}` : '')));
     box.append(el('details', { class: 'pg-stack' }, el('summary', {}, `Stack (${error.frames.length} frames)`), frames));
   }

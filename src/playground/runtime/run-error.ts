@@ -1,4 +1,5 @@
 import type { RunError, RunPhase, SourceLocation } from '../protocol.ts';
+import { ERROR_FRAME_LIMIT, ERROR_TEXT_LIMIT, shortenText } from '../output-limits.ts';
 import type { SourceLocations } from './source-locations.ts';
 
 /** An error the playground itself raises about the reader's code, with where and what to do. */
@@ -24,16 +25,16 @@ const MAX_CAUSES = 4;
  */
 export function toRunError(thrown: unknown, phase: RunPhase, locations: SourceLocations, depth = 0): RunError {
   if (!(thrown instanceof Error)) {
-    return { name: 'Thrown value', message: describeThrown(thrown), phase, frames: [] };
+    return { name: 'Thrown value', message: shortenText(describeThrown(thrown), ERROR_TEXT_LIMIT), phase, frames: [] };
   }
-  const frames = locations.frames(thrown.stack);
+  const frames = locations.frames(thrown.stack).slice(0, ERROR_FRAME_LIMIT);
   const own = thrown instanceof PlaygroundError ? thrown.at : undefined;
   const at = own ?? frames.find((frame) => frame.user) ?? locations.errorSite(thrown);
   const cause = depth < MAX_CAUSES ? causeOf(thrown) : undefined;
   const hint = thrown instanceof PlaygroundError ? thrown.hint : knownHint(thrown);
   return {
-    name: thrown.name || 'Error',
-    message: detailedMessage(thrown),
+    name: shortenText(String(thrown.name || 'Error'), 200),
+    message: shortenText(detailedMessage(thrown), ERROR_TEXT_LIMIT),
     phase,
     ...(at ? { at: { file: at.file, line: at.line, column: at.column } } : {}),
     frames,

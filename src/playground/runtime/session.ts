@@ -1,7 +1,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { copyDatabaseInto } from '../../engine/copy-database.ts';
 import { watchStatements } from '../../engine/statement-log.ts';
-import { CONSOLE_ENTRY_LIMIT, CONSOLE_LOG_LIMIT } from '../output-limits.ts';
+import { CALL_LIMIT, CONSOLE_ENTRY_LIMIT, CONSOLE_LOG_LIMIT } from '../output-limits.ts';
 import type {
   AdapterCallRecord, AdapterMethod, ChangeSource, CompiledFile, ConsoleEntry, Outcome, RunError, RuntimeVersions, ScenarioId,
 } from '../protocol.ts';
@@ -30,6 +30,8 @@ interface Action {
   droppedEntries: number;
   readonly statements: StatementRecords;
   readonly calls: AdapterCallRecord[];
+  /** Calls over CALL_LIMIT that were not recorded. */
+  callsDropped: number;
   readonly notices: Set<string>;
 }
 
@@ -65,7 +67,9 @@ export class PlaygroundSession {
     this.#SQL = SQL;
     const now = (): number => performance.now() - (this.#action?.started ?? 0);
     this.#recorder = new AdapterRecorder(this.#locations, now, (record) => {
-      this.#action?.calls.push(record);
+      const action = this.#action;
+      if (action && action.calls.length < CALL_LIMIT) action.calls.push(record);
+      else if (action) action.callsDropped++;
       this.#emit({ kind: 'call', call: record, time: now() });
     });
     this.#console = new ConsoleCapture({ locations: this.#locations, now, emit: (entry) => this.#emit(entry), notice: (text) => this.#notice(text) });
@@ -244,7 +248,7 @@ export class PlaygroundSession {
     this.#console.reset();
     const action: Action = {
       source, started: performance.now(), before: source.kind === 'run' && this.#isEmpty() ? EMPTY_STATE : readDatabaseState(this.#database),
-      console: [], droppedEntries: 0, statements: new StatementRecords(), calls: [], notices: new Set(),
+      console: [], droppedEntries: 0, statements: new StatementRecords(), calls: [], callsDropped: 0, notices: new Set(),
     };
     this.#action = action;
     for (const error of this.#late.splice(0)) this.#emit({ kind: 'error', error, time: 0 });
@@ -271,6 +275,7 @@ export class PlaygroundSession {
       statements: action.statements.records,
       ...(action.statements.dropped > 0 ? { statementsDropped: action.statements.dropped } : {}),
       calls: [...action.calls].sort((a, b) => a.id - b.id),
+      ...(action.callsDropped > 0 ? { callsDropped: action.callsDropped } : {}),
       tables: diffTables(action.before, after, this.#changes),
       schema: readSchema(this.#database),
       adapter: tracked ? { description: tracked.description, methods: adapterMethods(tracked.adapter) } : null,

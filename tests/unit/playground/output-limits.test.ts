@@ -2,7 +2,7 @@
 // statements and their SQL and parameters — the first ones kept, the rest counted, full lengths stated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CONSOLE_ARGUMENT_LIMIT, CONSOLE_ENTRY_LIMIT, CONSOLE_LOG_LIMIT, PARAM_COUNT_LIMIT, PARAM_TEXT_LIMIT, SQL_TEXT_LIMIT, STATEMENT_LIMIT, appendBounded,
+  CALL_LIMIT, CONSOLE_ARGUMENT_LIMIT, CONSOLE_ENTRY_LIMIT, ERROR_TEXT_LIMIT, CONSOLE_LOG_LIMIT, PARAM_COUNT_LIMIT, PARAM_TEXT_LIMIT, SQL_TEXT_LIMIT, STATEMENT_LIMIT, appendBounded,
 } from '../../../src/playground/output-limits.ts';
 import type { ConsoleEntry, DisplayValue, Outcome } from '../../../src/playground/protocol.ts';
 import { toDisplayValue, toDisplayValues } from '../../../src/playground/runtime/display-value.ts';
@@ -134,6 +134,28 @@ describe('statements of a run', () => {
     const many = outcome.statements.find((statement) => (statement.paramCount ?? 0) > 0)!;
     expect(many.paramCount).toBe(300);
     expect(Object.keys(many.params)).toHaveLength(PARAM_COUNT_LIMIT);
+  }, 60_000);
+});
+
+describe('errors and adapter calls of a run', () => {
+  it('an error with a 20 MB message keeps its first characters and states its length', async () => {
+    const { outcome } = await run('throw new Error("x".repeat(20 * 1024 * 1024) + "END")\n');
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error!.message.length).toBeLessThan(ERROR_TEXT_LIMIT + 100);
+    expect(outcome.error!.message).toMatch(/^x{100}/);
+    expect(outcome.error!.message).toMatch(/… \(20,971,523 characters in all\)$/);
+  }, 60_000);
+
+  it(`adapter calls in a loop: the first ${CALL_LIMIT.toLocaleString('en')} recorded, the rest counted`, async () => {
+    const { outcome } = await run([
+      'import SequelizeAdapter from "@adapter-lab/sequelize-adapter"',
+      SEQUELIZE,
+      'const adapter = SequelizeAdapter(sequelize)',
+      'for (let i = 0; i < 2500; i++) await adapter.getUser!("missing-" + i)',
+    ].join('\n'));
+    expect(outcome.ok).toBe(true);
+    expect(outcome.calls).toHaveLength(CALL_LIMIT);
+    expect(outcome.callsDropped).toBe(500);
   }, 60_000);
 });
 
