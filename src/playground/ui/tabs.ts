@@ -17,6 +17,8 @@ export class TabList {
   readonly #onSelect: (id: string) => void;
   #tabs: TabSpec[] = [];
   #selected = '';
+  /** What each button shows (label and badge), so an unchanged one is left alone. */
+  readonly #drawn = new WeakMap<HTMLButtonElement, string>();
 
   constructor(label: string, panelId: (id: string) => string, onSelect: (id: string) => void) {
     this.element = el('div', { role: 'tablist', 'aria-label': label, class: 'pg-tablist' });
@@ -51,16 +53,30 @@ export class TabList {
     return this.element.querySelector<HTMLButtonElement>(`[data-tab="${CSS.escape(id)}"]`);
   }
 
+  /**
+   * Updates the tabs in place: a badge changing (new type errors) or another tab selected must
+   * not replace the button that has the keyboard focus.
+   */
   #render(): void {
-    this.element.replaceChildren(...this.#tabs.map((tab) => {
+    const buttons = [...this.element.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const same = buttons.length === this.#tabs.length && buttons.every((button, i) => button.dataset['tab'] === this.#tabs[i]!.id);
+    if (!same) {
+      this.element.replaceChildren(...this.#tabs.map((tab) => {
+        const button = el('button', { type: 'button', role: 'tab', id: this.tabId(tab.id), 'data-tab': tab.id, 'aria-controls': this.#panelId(tab.id) });
+        button.addEventListener('click', () => this.select(tab.id));
+        return button;
+      }));
+    }
+    this.#tabs.forEach((tab, i) => {
+      const button = this.element.children[i] as HTMLButtonElement;
       const selected = tab.id === this.#selected;
-      const button = el('button', {
-        type: 'button', role: 'tab', id: this.tabId(tab.id), 'data-tab': tab.id,
-        'aria-selected': String(selected), 'aria-controls': this.#panelId(tab.id), tabindex: selected ? '0' : '-1',
-      }, tab.label, tab.badge ? el('span', { class: 'pg-badge' }, tab.badge) : null);
-      button.addEventListener('click', () => this.select(tab.id));
-      return button;
-    }));
+      button.setAttribute('aria-selected', String(selected));
+      button.tabIndex = selected ? 0 : -1;
+      const label = `${tab.label} ${tab.badge ?? ''}`;
+      if (this.#drawn.get(button) === label) return;
+      this.#drawn.set(button, label);
+      button.replaceChildren(tab.label, ...(tab.badge ? [el('span', { class: 'pg-badge' }, tab.badge)] : []));
+    });
   }
 
   #keydown(event: KeyboardEvent): void {
