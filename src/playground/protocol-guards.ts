@@ -12,7 +12,7 @@ import {
 import {
   ADAPTER_METHODS, type AdapterCallRecord, type AdapterInfo, type CellValue, type ChangeSource, type ColumnInfo, type ConsoleEntry, type DisplayValue,
   type ForeignKeyInfo, type IndexInfo, type Outcome, type RowView, type RunError, type RuntimeResponse, type RuntimeVersions, type SchemaInfo,
-  type SourceLocation, type SqlParam, type StackFrame, type StatementOrigin, type StatementRecord, type TableChange, type TableSchema, type TableView,
+  type SourceLocation, type SqlParam, type StackFrame, type StatementOrigin, type StatementRecord, type TableChange, type TableSchema, type TableView, type WholeValue,
 } from './protocol.ts';
 
 /**
@@ -160,9 +160,16 @@ export const outcome = object<Outcome>({
 
 export const runtimeVersions = object<RuntimeVersions>({ orm: string, adapter: string, sqlite: string });
 
+const wholeValue: Guard<WholeValue> = either(
+  either(string, number, 'text or a number'),
+  either(nullValue, object<{ readonly hex: string }>({ hex: string }), 'null or a BLOB in hex'),
+  'a stored value',
+);
+
 const runtimeResponse = variants<RuntimeResponse, 'type'>('type', {
   ready: { versions: runtimeVersions, startupMs: number },
   outcome: { id: number, outcome },
+  value: { id: number, value: wholeValue },
   refused: { id: number, message: string },
   progress: { id: number, console: arrayOf(consoleEntry) },
   fatal: { message: string },

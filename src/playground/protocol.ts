@@ -287,12 +287,25 @@ export type RuntimeRequest =
   | { readonly type: 'run'; readonly id: number; readonly files: readonly CompiledFile[]; readonly entry: string; readonly database: Uint8Array | null; readonly keep: boolean }
   | { readonly type: 'call'; readonly id: number; readonly method: AdapterMethod; readonly args: readonly unknown[] }
   | { readonly type: 'scenario'; readonly id: number; readonly scenario: ScenarioId }
-  | { readonly type: 'load-database'; readonly id: number; readonly bytes: Uint8Array; readonly fileName: string };
+  | { readonly type: 'load-database'; readonly id: number; readonly bytes: Uint8Array; readonly fileName: string }
+  /**
+   * One whole value of the current database, for a cell the Tables panel has only the start of:
+   * the row by its RowView.key, the column by name. Read only: no outcome, nothing changes.
+   */
+  | { readonly type: 'read-value'; readonly id: number; readonly table: string; readonly key: string; readonly column: string };
+
+/**
+ * A whole stored value as the runtime sends it: TEXT as is, a BLOB as hex (SQLite's `hex()`, so
+ * the page never converts megabytes of bytes on its main thread), numbers and NULL as stored.
+ */
+export type WholeValue = string | number | null | { readonly hex: string };
 
 /** Runtime → page. */
 export type RuntimeResponse =
   | { readonly type: 'ready'; readonly versions: RuntimeVersions; readonly startupMs: number }
   | { readonly type: 'outcome'; readonly id: number; readonly outcome: Outcome }
+  /** The answer to `read-value` (a row or column that is gone, or a value over the limit, is `refused`). */
+  | { readonly type: 'value'; readonly id: number; readonly value: WholeValue }
   /** A request the runtime refused (e.g. a file that is not an SQLite database); nothing changed. */
   | { readonly type: 'refused'; readonly id: number; readonly message: string }
   /** Sent while a request runs: proof of life, and console output so far. */

@@ -22,6 +22,7 @@ import { RequestScheduler, type Turn } from './request-scheduler.ts';
 import { prefetchRuntime } from '../sandbox/runtime-client.ts';
 import { prepareTranspiler, transpile } from '../compiler/transpiler-client.ts';
 import { ShareActions } from './share-actions.ts';
+import { copyWholeValue } from './whole-value-copy.ts';
 
 const SAVE_DELAY_MS = 300;
 
@@ -89,6 +90,13 @@ export class PlaygroundApp {
       call: (method, args) => void this.#call(method, args),
       scenario: (id) => void this.#scenario(id),
       copy: (text, what) => void this.#share.copyText(text, what),
+      wholeValue: (cell, epoch) => void copyWholeValue(cell, epoch, {
+        queue: (task) => this.#scheduler.queue(task),
+        epoch: () => this.#results.epoch,
+        read: (ref, signal) => this.#runner.readValue(this.#state.orm, ref.table, ref.key, ref.column, signal),
+        busy: (busy, message, kind) => this.#controls.busy(busy, message, kind),
+        status: (message, kind) => this.#controls.status(message, kind),
+      }),
     });
     this.#share = new ShareActions(root, () => this.#state, () => this.#runner.versions(), (message, kind) => this.#controls.status(message, kind));
     this.#controls = new Controls(root, {

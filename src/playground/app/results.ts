@@ -9,6 +9,7 @@ import { renderProblems, visibleDiagnostics } from '../panels/problems-panel.ts'
 import { renderSchema } from '../panels/schema-panel.ts';
 import { renderStatements, statementOrigins } from '../panels/sql-panel.ts';
 import { renderTables } from '../panels/tables-panel.ts';
+import type { CellRef } from '../panels/whole-value-control.ts';
 import { SCENARIO_LIST } from '../scenario-list.ts';
 import { el } from '../ui/dom.ts';
 import { TabList } from '../ui/tabs.ts';
@@ -45,6 +46,9 @@ export class Results {
   readonly adapterPanel: AdapterPanel;
   readonly #console: ConsolePanel;
   readonly #copy: (text: string, what: string) => void;
+  readonly #wholeValue: (cell: CellRef, epoch: number) => void;
+  /** Counts runs started and outcomes shown: a table drawn at one count is stale at the next. */
+  #epoch = 0;
   #statements: StatementRecord[] = [];
   /** Statements that ran but are not in #statements (the runtime's and the page's limits). */
   #statementsDropped = 0;
@@ -62,9 +66,14 @@ export class Results {
   readonly #problemsBody = el('div');
   readonly #originSelect = el('select', { id: 'pg-sql-origin' });
 
-  constructor(host: HTMLElement, locations: LocationActions, actions: { call(method: AdapterMethod, args: unknown[]): void; scenario(id: ScenarioId): void; copy(text: string, what: string): void }) {
+  constructor(host: HTMLElement, locations: LocationActions, actions: {
+    call(method: AdapterMethod, args: unknown[]): void; scenario(id: ScenarioId): void; copy(text: string, what: string): void;
+    /** A cut cell's whole value was asked for; `epoch`: the tables it was drawn from (see `epoch`). */
+    wholeValue(cell: CellRef, epoch: number): void;
+  }) {
     this.#locations = locations;
     this.#copy = (text, what) => actions.copy(text, what);
+    this.#wholeValue = (cell, epoch) => actions.wholeValue(cell, epoch);
     this.#console = new ConsolePanel(locations);
     this.adapterPanel = new AdapterPanel(actions, locations);
     this.tabs = new TabList('Results', (id) => `pg-panel-${id}`, (id) => this.#show(id as PanelId));
@@ -109,6 +118,7 @@ export class Results {
 
   /** A new run starts: its console replaces the old one as it streams in. */
   startRun(): void {
+    this.#epoch++;
     this.#console.startRun();
     this.#statements = [];
     this.#statementsDropped = 0;
@@ -122,6 +132,7 @@ export class Results {
 
   /** Shows an outcome: a run replaces the logs, a call or import appends to them. */
   show(outcome: Outcome): void {
+    this.#epoch++;
     const run = outcome.source.kind === 'run';
     this.#console.finish(sourceTitle(outcome.source), outcome.console, run);
     if (run) {
@@ -147,6 +158,11 @@ export class Results {
     this.#editorReady = editorReady;
     this.#updateTabs(this.tabs.selected as PanelId);
     this.#invalidate('problems');
+  }
+
+  /** Which tables are on screen: changes with every run started and every outcome shown. */
+  get epoch(): number {
+    return this.#epoch;
   }
 
   get tables(): readonly TableView[] {
@@ -186,7 +202,8 @@ export class Results {
   }
 
   #renderTables(): void {
-    renderTables(this.#tablesBody, this.#tables, this.#schema, this.#changedOnly, this.#tablesLabel);
+    const epoch = this.#epoch;
+    renderTables(this.#tablesBody, this.#tables, this.#schema, this.#changedOnly, this.#tablesLabel, (cell) => this.#wholeValue(cell, epoch));
   }
 
   #renderSql(): void {

@@ -1,6 +1,6 @@
-import { ORM_LABELS, type AdapterMethod, type CompiledFile, type ConsoleEntry, type OrmId, type Outcome, type RunError, type RuntimeVersions, type ScenarioId } from '../protocol.ts';
+import { ORM_LABELS, type AdapterMethod, type CompiledFile, type ConsoleEntry, type OrmId, type Outcome, type RunError, type RuntimeVersions, type ScenarioId, type WholeValue } from '../protocol.ts';
 import { runtimeText } from '../protocol-guards.ts';
-import { RuntimeClient, type RequestResult } from '../sandbox/runtime-client.ts';
+import { RuntimeClient, type Request, type RequestResult } from '../sandbox/runtime-client.ts';
 
 /**
  * The largest database file the playground imports, 100 MB: the file is held by the page, copied
@@ -30,7 +30,10 @@ export type Failure = { readonly kind: 'refused'; readonly message: string } | {
  */
 export type RunnerResult = { readonly kind: 'outcome'; readonly outcome: Outcome } | Failure | { readonly kind: 'superseded' };
 
-type Request = Parameters<RuntimeClient['request']>[0];
+/** How a read of one whole value ended (see RunnerResult). */
+export type ValueResult = { readonly kind: 'value'; readonly value: WholeValue } | Failure | { readonly kind: 'superseded' };
+
+type ResultOf<R extends Request> = R extends { readonly type: 'read-value' } ? ValueResult : RunnerResult;
 
 /**
  * Owns the runtime of the ORM on screen: starts it (once per ORM switch; switching closes the
@@ -110,6 +113,11 @@ export class Runner {
     return this.#send(orm, { type: 'load-database', bytes, fileName }, signal);
   }
 
+  /** Reads one whole value of the current database (read only: the database and the last outcome stay as they are). */
+  readValue(orm: OrmId, table: string, key: string, column: string, signal?: AbortSignal): Promise<ValueResult> {
+    return this.#send(orm, { type: 'read-value', table, key, column }, signal);
+  }
+
   /** Stops the request in flight, if any (the runtime restarts from the last database). */
   stop(): boolean {
     if (!this.#active?.busy) return false;
@@ -135,7 +143,12 @@ export class Runner {
     }
   }
 
-  async #send(orm: OrmId, request: Request, signal?: AbortSignal): Promise<RunnerResult> {
+  #send<R extends Request>(orm: OrmId, request: R, signal?: AbortSignal): Promise<ResultOf<R>> {
+    // The client answers each request type with its own kind of result (RuntimeClient.request).
+    return this.#sendAny(orm, request, signal) as Promise<ResultOf<R>>;
+  }
+
+  async #sendAny(orm: OrmId, request: Request, signal?: AbortSignal): Promise<RunnerResult | ValueResult> {
     const clientLoading = this.use(orm);
     let client: RuntimeClient | 'aborted';
     try {
@@ -157,6 +170,7 @@ export class Runner {
       this.#database = result.outcome.database;
       return result;
     }
+    if (result.kind === 'value') return result;
     // The runtime's words, which the reader's code can forge: labelled as the runtime's.
     if (result.kind === 'refused') return { kind: 'refused', message: `From the runtime: ${runtimeText(result.message)}` };
     // The worker is gone: start a new one from the last database, ready for the next request.

@@ -28,12 +28,15 @@ export function tokenView(text: string): HTMLElement {
 /**
  * Long text shortened to its first LONG_TEXT characters and its length; hovering shows what
  * the page has of it. `fullLength` is the stored value's length when the runtime sent only its
- * start (see RowView.clipped).
+ * start (see RowView.clipped); `gone` says so when the whole of such a value cannot be had any
+ * more (a deleted row's, a value an update replaced: the database no longer holds them).
  */
-export function shortText(text: string, fullLength?: number): HTMLElement | string {
+export function shortText(text: string, fullLength?: number, gone?: string): HTMLElement | string {
   if (text.length <= LONG_TEXT && fullLength === undefined) return text;
   const length = fullLength ?? text.length;
-  const note = fullLength === undefined ? `(${length.toLocaleString('en')} characters)` : `(${length.toLocaleString('en')} characters; hover for the first ${text.length.toLocaleString('en')})`;
+  const note = fullLength === undefined
+    ? `(${length.toLocaleString('en')} characters)`
+    : `(${length.toLocaleString('en')} characters; hover for the first ${text.length.toLocaleString('en')}${gone ? `; ${gone}` : ''})`;
   return el('span', { class: 'pg-text pg-long-text', title: fullLength === undefined ? text : `${text}…` }, `${text.slice(0, LONG_TEXT)}… `, el('span', { class: 'pg-hint' }, note));
 }
 
@@ -43,12 +46,12 @@ export function shortText(text: string, fullLength?: number): HTMLElement | stri
  * Plain numbers and text are bare text nodes: a big table is thousands of cells, and every
  * element more is more for the browser to style and lay out.
  */
-export function cellView(value: CellValue, columnType = '', fullLength?: number): Node {
+export function cellView(value: CellValue, columnType = '', fullLength?: number, gone?: string): Node {
   if (value === null) return el('span', { class: 'pg-null' }, 'NULL');
   if (value instanceof Uint8Array) {
     const hex = [...value.subarray(0, 24)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
     const bytes = (fullLength ?? value.length).toLocaleString('en');
-    return el('span', { class: 'pg-blob', title: `BLOB, ${bytes} bytes` }, `x'${hex}${(fullLength ?? value.length) > 24 ? '…' : ''}'`);
+    return el('span', { class: 'pg-blob', title: `BLOB, ${bytes} bytes${fullLength !== undefined && gone ? `; ${gone}` : ''}` }, `x'${hex}${(fullLength ?? value.length) > 24 ? '…' : ''}'`);
   }
   if (typeof value === 'number') {
     // MikroORM stores SQLite datetimes as epoch milliseconds: show when that is.
@@ -58,7 +61,7 @@ export function cellView(value: CellValue, columnType = '', fullLength?: number)
     return document.createTextNode(String(value));
   }
   if (fullLength === undefined && isLongToken(value)) return tokenView(value);
-  const short = shortText(value, fullLength);
+  const short = shortText(value, fullLength, gone);
   return typeof short === 'string' ? document.createTextNode(value) : short;
 }
 

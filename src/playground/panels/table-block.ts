@@ -2,6 +2,7 @@ import type { RowView, TableView } from '../protocol.ts';
 import { el, plural, srOnly } from '../ui/dom.ts';
 import { cellText, cellView, isLongToken, shortText, tokenView } from './cell-format.ts';
 import { TASK_BUDGET, type RenderQueue } from './render-queue.ts';
+import { wholeValueButton, type WholeValueAction } from './whole-value-control.ts';
 
 /**
  * Rows drawn at first, and added by each "Show more rows", and columns drawn at once: more than
@@ -26,19 +27,29 @@ function changeSummary(table: TableView): string {
   return parts.join(' · ');
 }
 
-function rowView(row: RowView, types: readonly string[], from: number, to: number): HTMLTableRowElement {
+// The database keeps no old values: a cut one can only be had whole while it is the current one.
+const DELETED_GONE = 'the deleted value is not kept';
+const BEFORE_GONE = 'the old value is not kept';
+
+function rowView(row: RowView, table: TableView, types: readonly string[], from: number, to: number, wholeValue: WholeValueAction | undefined): HTMLTableRowElement {
   const changed = new Map(row.changed ?? []);
   const fullLength = new Map((row.clipped ?? []).map(([column, length, of]) => [`${of}:${column}`, length]));
   const label = row.transient ? 'Inserted and deleted' : STATUS_LABEL[row.status];
   const tr = el('tr', { 'data-status': row.status, ...(row.transient ? { 'data-transient': 'true' } : {}) },
     el('td', { class: 'pg-mark', title: label }, el('span', { 'aria-hidden': 'true' }, STATUS_MARK[row.status]), row.status === 'same' ? null : srOnly(label)));
   for (let i = from; i < to; i++) {
-    const td = el('td', {}, cellView(row.values[i] ?? null, types[i], fullLength.get(`value:${i}`)));
+    const value = row.values[i] ?? null;
+    const length = fullLength.get(`value:${i}`);
+    const deleted = row.status === 'deleted';
+    const td = el('td', {}, cellView(value, types[i], length, deleted ? DELETED_GONE : undefined));
+    if (length !== undefined && !deleted && wholeValue) {
+      td.append(' ', wholeValueButton({ table: table.name, key: row.key, column: table.columns[i] ?? '', length, blob: value instanceof Uint8Array }, wholeValue));
+    }
     if (changed.has(i)) {
       td.dataset['changed'] = 'true';
       const was = cellText(changed.get(i) ?? null);
       const wasLength = fullLength.get(`before:${i}`);
-      td.append(el('span', { class: 'pg-was' }, srOnly('was '), wasLength === undefined && isLongToken(was) ? tokenView(was) : shortText(was, wasLength)));
+      td.append(el('span', { class: 'pg-was' }, srOnly('was '), wasLength === undefined && isLongToken(was) ? tokenView(was) : shortText(was, wasLength, BEFORE_GONE)));
     }
     tr.append(td);
   }
@@ -51,7 +62,7 @@ function rowView(row: RowView, types: readonly string[], from: number, to: numbe
  * previous/next columns for the rest, the counts stated — so that a table of any size costs
  * the page a bounded amount of drawing per action.
  */
-export function tableBlock(table: TableView, types: readonly string[], changedOnly: boolean, queue: RenderQueue): HTMLElement {
+export function tableBlock(table: TableView, types: readonly string[], changedOnly: boolean, queue: RenderQueue, wholeValue?: WholeValueAction): HTMLElement {
   const rows = changedOnly ? table.rows.filter((row) => row.status !== 'same') : table.rows;
   const idPart = table.name.replace(/\W/g, '_');
   const summaryId = `pg-table-summary-${idPart}`;
@@ -100,7 +111,7 @@ export function tableBlock(table: TableView, types: readonly string[], changedOn
         cost: (end - start) * width,
         run: () => {
           if (drawn !== generation) return;
-          tbody.append(...rows.slice(start, end).map((row) => rowView(row, types, firstColumn, lastColumn())));
+          tbody.append(...rows.slice(start, end).map((row) => rowView(row, table, types, firstColumn, lastColumn(), wholeValue)));
         },
       });
     }

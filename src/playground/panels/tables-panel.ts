@@ -3,6 +3,7 @@ import { el } from '../ui/dom.ts';
 import { copyWholeValues } from './cell-format.ts';
 import { RenderQueue } from './render-queue.ts';
 import { tableBlock } from './table-block.ts';
+import type { WholeValueAction } from './whole-value-control.ts';
 
 /** Tables drawn at first, and added by each "Show more tables". */
 export const TABLE_PAGE = 25;
@@ -15,9 +16,10 @@ const queues = new WeakMap<HTMLElement, RenderQueue>();
  * inserted, updated (changed cells show their old value), deleted (struck through, with the
  * values they had). Each is a <table> whose caption is the table's name. Whatever the results,
  * the drawing is bounded: tables, rows and columns come a page at a time (table-block.ts), and
- * what does not fit one task is drawn in the next ones (render-queue.ts).
+ * what does not fit one task is drawn in the next ones (render-queue.ts). `wholeValue`: what the
+ * button beside a cut cell does (the playground reads it from its runtime); none without it.
  */
-export function renderTables(container: HTMLElement, tables: readonly TableView[], schema: SchemaInfo, changedOnly: boolean, sourceLabel: string): void {
+export function renderTables(container: HTMLElement, tables: readonly TableView[], schema: SchemaInfo, changedOnly: boolean, sourceLabel: string, wholeValue?: WholeValueAction): void {
   let queue = queues.get(container);
   if (!queue) queues.set(container, (queue = new RenderQueue(container)));
   queue.cancel();
@@ -33,7 +35,7 @@ export function renderTables(container: HTMLElement, tables: readonly TableView[
   let shown = 0;
   const showTables = (count: number): void => {
     const next = tables.slice(shown, shown + count);
-    blocks.append(...next.map((table) => tableBlock(table, types.get(table.name) ?? [], changedOnly, queue)));
+    blocks.append(...next.map((table) => tableBlock(table, types.get(table.name) ?? [], changedOnly, queue, wholeValue)));
     shown += next.length;
     moreBar.hidden = shown >= tables.length;
     more.textContent = `Show more tables (${shown.toLocaleString('en')} of ${tables.length.toLocaleString('en')} shown)`;

@@ -28,7 +28,9 @@ export interface TableState {
 /** Every user table's rows at one moment, by table name, in creation order. */
 export type DatabaseState = ReadonlyMap<string, TableState>;
 
-const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+/** An identifier as SQL text: double-quoted, inner quotes doubled, so any table or column name is safe. */
+export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const quote = quoteIdentifier;
 
 function values(database: Database, sql: string, params: SqlValue[] = []): SqlValue[][] {
   return database.exec(sql, params)[0]?.values ?? [];

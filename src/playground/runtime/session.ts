@@ -3,7 +3,7 @@ import { copyDatabaseInto } from '../../engine/copy-database.ts';
 import { watchStatements } from '../../engine/statement-log.ts';
 import { CALL_LIMIT, CONSOLE_ENTRY_LIMIT, CONSOLE_LOG_LIMIT } from '../output-limits.ts';
 import type {
-  AdapterCallRecord, AdapterMethod, ChangeSource, CompiledFile, ConsoleEntry, Outcome, RunError, RuntimeVersions, ScenarioId,
+  AdapterCallRecord, AdapterMethod, ChangeSource, CompiledFile, ConsoleEntry, Outcome, RunError, RuntimeVersions, ScenarioId, WholeValue,
 } from '../protocol.ts';
 import { AdapterRecorder, adapterMethods } from './adapter-recorder.ts';
 import { reviveArguments } from '../call-arguments.ts';
@@ -13,6 +13,7 @@ import { checkDatabaseFile, readDatabaseState, readSchema, type DatabaseState } 
 import { PLAYGROUND_ENV, type OrmEnvironment } from './env/environment.ts';
 import { ModuleGraph, type ProvidedModule } from './module-graph.ts';
 import { RowChanges } from './row-changes.ts';
+import { readWholeValue } from './read-value.ts';
 import { PlaygroundError, toRunError } from './run-error.ts';
 import { RunTimers } from './run-timers.ts';
 import { runScenario } from './scenarios.ts';
@@ -209,6 +210,15 @@ export class PlaygroundSession {
     const error = toRunError(reason, kind === 'rejection' ? 'unhandled' : 'uncaught', this.#locations);
     if (this.#action) this.#emit({ kind: 'error', error, time: this.#elapsed() });
     else this.#late.push(error);
+  }
+
+  /**
+   * One whole stored value of the current database (read-value.ts): not an action — no outcome,
+   * nothing recorded, nothing changed. Refused while an action runs, whose rows are in flux.
+   */
+  readValue(table: string, key: string, column: string): { value: WholeValue } | { refused: string } {
+    if (this.#action) return { refused: 'The code is still running; its tables are not final yet.' };
+    return readWholeValue(this.#database, table, key, column);
   }
 
   /** The current database file. */

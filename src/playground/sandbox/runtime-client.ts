@@ -1,6 +1,6 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
-import type { ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions } from '../protocol.ts';
+import type { ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions, WholeValue } from '../protocol.ts';
 import { checkRuntimeResponse, runtimeText, runtimeVersions } from '../protocol-guards.ts';
 import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
@@ -13,13 +13,17 @@ import mikroOrmWorkerUrl from './mikro-orm.worker.ts?worker&url';
 // before the worker script's download.
 const WORKER_URLS: Readonly<Record<OrmId, string>> = { sequelize: sequelizeWorkerUrl, 'mikro-orm': mikroOrmWorkerUrl };
 
-type Request = RuntimeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+export type Request = RuntimeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-/** How a request ended: its outcome, a refusal (nothing changed), or the worker was stopped. */
+/** How a request ended: its outcome (or the value read), a refusal (nothing changed), or the worker was stopped. */
 export type RequestResult =
   | { readonly kind: 'outcome'; readonly outcome: Outcome }
+  | { readonly kind: 'value'; readonly value: WholeValue }
   | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'stopped'; readonly phase: Extract<RunPhase, 'timeout' | 'stopped' | 'crash'>; readonly message: string; readonly console: readonly ConsoleEntry[] };
+
+/** What a request of this kind can end with: a read gives a value, every other request an outcome. */
+export type ResultOf<R extends { readonly type: string }> = R extends { readonly type: 'read-value' } ? Exclude<RequestResult, { kind: 'outcome' }> : Exclude<RequestResult, { kind: 'value' }>;
 
 export interface RuntimeClientOptions {
   /** Called with console output while a request runs (it also arrives in the outcome). */
@@ -57,7 +61,7 @@ interface Pending {
 }
 
 /** What the page calls each kind of request in its messages. */
-const REQUEST_NAMES: Readonly<Record<RequestType, string>> = { run: 'the run', call: 'the call', scenario: 'the flow', 'load-database': 'the import' };
+const REQUEST_NAMES: Readonly<Record<RequestType, string>> = { run: 'the run', call: 'the call', scenario: 'the flow', 'load-database': 'the import', 'read-value': 'reading the value' };
 
 /** Console entries handed to onProgress at a time: a forged flood must not become one huge spread call. */
 const PROGRESS_SLICE = 1_000;
@@ -130,7 +134,12 @@ export class RuntimeClient {
   }
 
   /** Sends one request; resolves when it is done, refused, or stopped. One at a time. */
-  request(request: Request): Promise<RequestResult> {
+  request<R extends Request>(request: R): Promise<ResultOf<R>> {
+    // The worker answers each request type with its own kind of message (#receive).
+    return this.#request(request) as Promise<ResultOf<R>>;
+  }
+
+  #request(request: Request): Promise<RequestResult> {
     if (this.#dead) return Promise.resolve({ kind: 'stopped', phase: 'crash', message: this.#dead, console: [] });
     if (this.#pending) throw new Error('The runtime is busy with another request.');
     const id = this.#nextId++;
@@ -207,9 +216,16 @@ export class RuntimeClient {
       }
       return;
     }
+    // The reader's code could answer a read with an outcome, or a run with a value.
+    if ((message.type === 'value') !== (pending.type === 'read-value') && message.type !== 'refused') {
+      this.#malformed(`a ${message.type} message in answer to ${REQUEST_NAMES[pending.type]}`);
+      return;
+    }
     clearInterval(this.#watchdog);
     this.#pending = undefined;
-    pending.resolve(message.type === 'outcome' ? { kind: 'outcome', outcome: message.outcome } : { kind: 'refused', message: message.type === 'refused' ? message.message : 'Unexpected answer from the runtime.' });
+    if (message.type === 'outcome') pending.resolve({ kind: 'outcome', outcome: message.outcome });
+    else if (message.type === 'value') pending.resolve({ kind: 'value', value: message.value });
+    else pending.resolve({ kind: 'refused', message: message.type === 'refused' ? message.message : 'Unexpected answer from the runtime.' });
   }
 }
 

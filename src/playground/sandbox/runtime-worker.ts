@@ -67,6 +67,11 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         case 'scenario':
           send(request.id, await session.scenario(request.scenario));
           break;
+        case 'read-value': {
+          const result = session.readValue(request.table, request.key, request.column);
+          post('refused' in result ? { type: 'refused', id: request.id, message: result.refused } : { type: 'value', id: request.id, value: result.value });
+          break;
+        }
         case 'load-database': {
           const result = session.loadDatabase(request.bytes, request.fileName);
           if ('refused' in result) post({ type: 'refused', id: request.id, message: result.refused });

@@ -22,7 +22,7 @@ export const IMPORT_TIME_LIMIT_MS = 30_000;
 /** A check later than this after the previous one means the page's own thread was held up. */
 const LATE_AFTER_MS = 2 * CHECK_INTERVAL_MS;
 
-export type RequestType = 'run' | 'call' | 'scenario' | 'load-database';
+export type RequestType = 'run' | 'call' | 'scenario' | 'load-database' | 'read-value';
 
 export interface WatchdogPolicy {
   /** null: the request cannot send heartbeats, so silence proves nothing. */
@@ -31,7 +31,10 @@ export interface WatchdogPolicy {
 }
 
 export function policyFor(type: RequestType, timeLimitMs = DEFAULT_TIME_LIMIT_MS): WatchdogPolicy {
-  return type === 'load-database' ? { stuckAfterMs: null, timeLimitMs: Math.max(timeLimitMs, IMPORT_TIME_LIMIT_MS) } : { stuckAfterMs: STUCK_AFTER_MS, timeLimitMs };
+  if (type === 'load-database') return { stuckAfterMs: null, timeLimitMs: Math.max(timeLimitMs, IMPORT_TIME_LIMIT_MS) };
+  // Reading a whole value is one synchronous query (no heartbeat), bounded by its size limit.
+  if (type === 'read-value') return { stuckAfterMs: null, timeLimitMs };
+  return { stuckAfterMs: STUCK_AFTER_MS, timeLimitMs };
 }
 
 export type Verdict =
@@ -88,6 +91,9 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 export function stopMessage(verdict: Verdict, type: RequestType): string {
   if (type === 'load-database') {
     return `Stopped after ${seconds(verdict.wallMs)} s: the database file took too long to load (the limit is ${(verdict.kind === 'time-limit' ? verdict.limitMs : IMPORT_TIME_LIMIT_MS) / 1000} s). The runtime was restarted with the database as it was; your code is unchanged.`;
+  }
+  if (type === 'read-value') {
+    return `Stopped after ${seconds(verdict.wallMs)} s: reading the whole value took too long. The runtime was restarted with the database as it was; your code is unchanged.`;
   }
   if (verdict.kind === 'stuck') {
     return `Stopped after ${seconds(verdict.wallMs)} s: the code stopped responding (an endless loop?). The runtime was restarted; your code is unchanged.`;

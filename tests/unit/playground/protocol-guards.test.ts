@@ -89,7 +89,7 @@ describe('a changed message fails, with the place named', () => {
     ['a call\'s arguments', (m) => { m['outcome'].calls[0] = { ...m['outcome'].calls[0], args: [1] }; }, 'message.outcome.calls[0].args[0]: expected an object, got a number'],
     ['the source', (m) => { m['outcome'].source = { kind: 'scenario', scenario: 'x' }; }, 'message.outcome.source.scenario: expected one of oauth-sign-in, email-sign-in, sign-out, delete-user, got another string'],
     ['no id', (m) => { delete m['id']; }, 'message.id: expected a number, got undefined'],
-    ['an unknown type', (m) => { m['type'] = 'eval'; }, 'message.type: expected one of ready, outcome, refused, progress, fatal, got another string'],
+    ['an unknown type', (m) => { m['type'] = 'eval'; }, 'message.type: expected one of ready, outcome, value, refused, progress, fatal, got another string'],
   ];
   for (const [what, change, reason] of cases) {
     it(what, () => {
@@ -127,5 +127,12 @@ describe('a changed message fails, with the place named', () => {
     expect(checkRuntimeResponse({ type: 'fatal', message: { toString: () => 'x' } })).toBe('message.message: expected a string, got an object');
     expect(checkRuntimeResponse({ type: 'ready', versions: { orm: 'x' }, startupMs: 1 })).toBe('message.versions.adapter: expected a string, got undefined');
     for (const value of [null, undefined, 'outcome', 42, [], new Uint8Array(2)]) expect(checkRuntimeResponse(value)).toMatch(/^message: expected an object, got /);
+  });
+
+  it('a whole value: text, a number, NULL or a BLOB as hex, nothing else', () => {
+    for (const value of ['x'.repeat(2_000), 1.5, null, { hex: '00ff' }]) expect(checkRuntimeResponse({ type: 'value', id: 1, value })).toBeUndefined();
+    expect(checkRuntimeResponse({ type: 'value', id: 1, value: new Uint8Array(2) })).toMatch(/^message\.value(\.hex)?: expected /);
+    expect(checkRuntimeResponse({ type: 'value', id: 1, value: { hex: 7 } })).toMatch(/^message\.value(\.hex)?: expected /);
+    expect(checkRuntimeResponse({ type: 'value', id: 1 })).toMatch(/^message\.value: expected /);
   });
 });

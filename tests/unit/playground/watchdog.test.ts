@@ -86,6 +86,13 @@ describe('the watchdog', () => {
     expect(message).not.toMatch(/endless loop/);
   });
 
+  it('reading a whole value is one synchronous query: no heartbeat expected, the usual time limit', () => {
+    const watchdog = new Watchdog(policyFor('read-value'), 0);
+    const { now, verdict } = drive(watchdog, 0, 60_000, null);
+    expect(verdict).toEqual({ kind: 'time-limit', limitMs: DEFAULT_TIME_LIMIT_MS, wallMs: now });
+    expect(stopMessage(verdict!, 'read-value')).toMatch(/^Stopped after 10\.1 s: reading the whole value took too long\./);
+  });
+
   it('the stuck message keeps its wording', () => {
     expect(stopMessage({ kind: 'stuck', wallMs: 1_600 }, 'run')).toBe('Stopped after 1.6 s: the code stopped responding (an endless loop?). The runtime was restarted; your code is unchanged.');
   });
