@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PlaygroundState } from '../../src/playground/store/state.ts';
 import { axeViolations } from './support/axe.ts';
+import { expectResponsive, LONG_TASK_OBSERVER, pageNow } from './support/long-tasks.ts';
 import { expectNoConsoleErrors, useBrowser } from './support/page-probe.ts';
-import { RUN_TIMEOUT, clickRun, defaultState, focusEditor, linkTo, openPanel, root, runs, status, waitForRuns, waitIdle } from './support/playground.ts';
+import { RUN_TIMEOUT, clickRun, defaultState, focusEditor, linkTo, openPanel, root, runs, status, waitForEditor, waitForRuns, waitIdle } from './support/playground.ts';
 
 const browser = useBrowser();
 const KEY = 'adapter-lab:playground';
@@ -73,9 +74,11 @@ describe('links in a row never overwrite the reader’s code', () => {
   });
 
   it('on an open page: broken links change nothing, foreign links keep what they replace', async () => {
-    const probe = await browser.openPage(linkTo(own('mine')), { waitUntil: 'load' });
+    const probe = await browser.openPage(linkTo(own('mine')), { waitUntil: 'load', initScript: LONG_TASK_OBSERVER });
     const { page } = probe;
     await waitForRuns(page, 1);
+    await waitForEditor(page);
+    const since = await pageNow(page);
     const setHash = (hash: string) => page.evaluate((value) => { location.hash = value; }, hash);
     for (const hash of BROKEN) {
       await setHash(hash);
@@ -92,6 +95,7 @@ describe('links in a row never overwrite the reader’s code', () => {
     for (const hash of BROKEN.slice(0, 2)) await setHash(hash);
     await expect.poll(() => page.locator('.pg-notice[data-kind="error"]').textContent()).toMatch(/Your code is unchanged\./);
     expect(await consoleText(page)).toContain('link two');
+    await expectResponsive(page, since, 'broken and foreign links opened over the page');
     // Newest first: "Restore my code" brings back the first link; the reader's own code is listed.
     // By keyboard: open the list, Tab to its one entry, Enter.
     await restoreNote(page).getByText('Earlier code (1)').focus();
@@ -120,9 +124,12 @@ describe('a damaged or oversized autosave is kept aside, never overwritten', () 
     ['4.5 MB of code', huge, /the code is 4,500,000 characters in total; the playground holds up to 300,000/],
   ])('%s: a note offers it for download, and edits are saved beside it', async (_kind, raw, problem) => {
     const seed = `try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem(${JSON.stringify(KEY)}, ${JSON.stringify(raw)}) } } catch (error) { console.warn(error) }`;
-    const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: seed });
+    const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: `${LONG_TASK_OBSERVER}\n${seed}` });
     const { page } = probe;
     await waitForRuns(page, 1);
+    // Reading, checking and keeping aside the entry hold the page up no more than any load (until
+    // the first result; the editor's own start-up comes after it).
+    await expectResponsive(page, 0, `boot with ${_kind} in the autosave`, Number(await root(page).getAttribute('data-first-result')));
     const note = page.locator('.pg-notice[data-kept-aside]');
     expect(await note.count()).toBe(1);
     expect(await note.textContent()).toMatch(problem);

@@ -7,6 +7,7 @@ import type { PlaygroundState } from '../../src/playground/store/state.ts';
 import { readExamples } from '../../src/playground/build/read-examples.ts';
 import { DOCS_EXAMPLES_DIR } from '../../src/docs/build/docs-examples.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
+import { expectResponsive, LONG_TASK_OBSERVER, pageNow } from './support/long-tasks.ts';
 import { RUN_TIMEOUT, clickRun, defaultState, exampleState, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForEditor, waitForRuns } from './support/playground.ts';
 
 const browser = useBrowser();
@@ -85,10 +86,11 @@ describe('a docs example’s link', () => {
 describe('a link opened over another', () => {
   it('with the editor loaded, runs the new link’s code, every time', async () => {
     const first = withLine(defaultState('sequelize'), 'console.log("link one")');
-    const probe = await browser.openPage(linkTo(first), { waitUntil: 'load' });
+    const probe = await browser.openPage(linkTo(first), { waitUntil: 'load', initScript: LONG_TASK_OBSERVER });
     const { page } = probe;
     await waitForRuns(page, 1);
     await waitForEditor(page);
+    const since = await pageNow(page);
     for (const label of ['link two', 'link three', 'link one']) {
       const before = await runs(page);
       await page.evaluate((hash) => { location.hash = hash; }, linkTo(withLine(defaultState('sequelize'), `console.log(${JSON.stringify(label)})`)).split('#')[1]!);
@@ -100,6 +102,7 @@ describe('a link opened over another', () => {
       expect(await consoleText(page)).toContain(label);
       for (const other of ['link one', 'link two', 'link three'].filter((text) => text !== label)) expect(await consoleText(page)).not.toContain(other);
     }
+    await expectResponsive(page, since, 'links opened over one another with the editor loaded');
     expectNoConsoleErrors(probe);
     await probe.close();
   });

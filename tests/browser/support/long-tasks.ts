@@ -12,7 +12,8 @@ export const LONG_TASK_BUDGET_MS = 200;
 /** What the calibration workload took on that machine (a 2-core CI-class machine, headless Chromium 156). */
 const CALIBRATION_REFERENCE_MS = 30;
 
-const OBSERVER = `(() => {
+/** The observer as an init script, for pages opened with their own `initScript`. */
+export const LONG_TASK_OBSERVER = `(() => {
   const tasks = window.__longTasks = [];
   try {
     new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration }); })
@@ -22,7 +23,7 @@ const OBSERVER = `(() => {
 
 /** Call before opening the page: every document of the context records its long tasks from the start. */
 export async function observeLongTasks(context: BrowserContext): Promise<void> {
-  await context.addInitScript(OBSERVER);
+  await context.addInitScript(LONG_TASK_OBSERVER);
 }
 
 /** A point in page time to measure from (e.g. just before the action under test). */
@@ -65,12 +66,12 @@ export async function machineFactor(page: Page): Promise<number> {
 }
 
 /**
- * Asserts that no main-thread task since `since` took longer than the budget (scaled to this
- * machine), and returns the longest, for the test's log.
+ * Asserts that no main-thread task since `since` (and started by `until`) took longer than the
+ * budget (scaled to this machine), and returns the longest, for the test's log.
  */
-export async function expectResponsive(page: Page, since: number, what: string): Promise<number> {
+export async function expectResponsive(page: Page, since: number, what: string, until = Number.POSITIVE_INFINITY): Promise<number> {
   // Read first: a calibration on a slow machine may itself make a task over 50 ms.
-  const tasks = await longTasksSince(page, since);
+  const tasks = (await longTasksSince(page, since)).filter((task) => task.start <= until);
   const factor = await machineFactor(page);
   const budget = LONG_TASK_BUDGET_MS * factor;
   const longest = Math.max(0, ...tasks.map((task) => task.duration));
