@@ -1,21 +1,12 @@
 // A cell the runtime sent cut short can be read whole on demand (issue 12): by the row's key as
 // the Tables panel has it, from the current database, without changing it or making an outcome.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Outcome, RowView, TableView } from '../../../src/playground/protocol.ts';
 import { WHOLE_VALUE_LIMIT } from '../../../src/playground/runtime/read-value.ts';
-import type { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
-import { compile, createSession, files } from './support.ts';
+import { useSequelizeSession } from './support.ts';
 
-let session: PlaygroundSession | undefined;
-afterEach(() => {
-  session?.dispose();
-  session = undefined;
-});
-
-async function run(code: string, keep = false): Promise<Outcome> {
-  session ??= await createSession('sequelize');
-  return session.run(await compile('sequelize', files({ 'run.ts': code })), 'run.ts', { keep });
-}
+const sequelize = useSequelizeSession();
+const run = sequelize.run;
 
 /** Code that runs `statements` (SQL) through Sequelize, in order. */
 const sql = (...statements: string[]): string => [
@@ -42,13 +33,13 @@ describe('reading a whole value', { timeout: 60_000 }, () => {
     expect(outcome.error).toBeUndefined();
     const { row, length } = clippedRow(tableOf(outcome, 'docs'), 'body');
     expect(length).toBe(2_000_000);
-    const before = session!.exportDatabase();
-    const read = session!.readValue('docs', row.key, 'body');
+    const before = sequelize.session!.exportDatabase();
+    const read = sequelize.session!.readValue('docs', row.key, 'body');
     expect('value' in read && typeof read.value === 'string').toBe(true);
     const text = (read as { value: string }).value;
     expect(text.length).toBe(2_000_000);
     expect([text[0], text.slice(1, 5), text.at(-1)]).toEqual(['a', 'xyxy', 'z']);
-    expect(session!.exportDatabase()).toEqual(before);
+    expect(sequelize.session!.exportDatabase()).toEqual(before);
     // The next action records its own statements only.
     const next = await run(sql('SELECT 1'), true);
     expect(next.statements.map((statement) => statement.sql)).not.toContainEqual(expect.stringMatching(/octet_length|"body"/));
@@ -64,20 +55,20 @@ describe('reading a whole value', { timeout: 60_000 }, () => {
     const { row, length } = clippedRow(table, 'da"ta');
     expect(length).toBe(1_000);
     expect(row.key).toBe(JSON.stringify(["a'b", 2]));
-    expect(session!.readValue('we"ird', row.key, 'da"ta')).toEqual({ value: { hex: '00'.repeat(1_000) } });
-    expect(session!.readValue('we"ird', JSON.stringify(["a'b", 3]), 'k2')).toEqual({ value: 3 });
+    expect(sequelize.session!.readValue('we"ird', row.key, 'da"ta')).toEqual({ value: { hex: '00'.repeat(1_000) } });
+    expect(sequelize.session!.readValue('we"ird', JSON.stringify(["a'b", 3]), 'k2')).toEqual({ value: 3 });
   });
 
   it('is refused when the row, column or table is gone, or the value is over the limit', async () => {
     await run(sql('CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT, data BLOB)', "INSERT INTO docs VALUES (1, 'x', NULL)"));
-    expect(session!.readValue('docs', '1', 'data')).toEqual({ value: null });
-    expect(session!.readValue('docs', '2', 'body')).toEqual({ refused: 'That row of docs is not in the database any more.' });
-    expect(session!.readValue('docs', '1 OR 1', 'body')).toEqual({ refused: 'That row of docs is not in the database any more.' });
-    expect(session!.readValue('docs', '1', 'title')).toEqual({ refused: 'The table docs has no column title any more.' });
-    expect(session!.readValue('nope', '1', 'body')).toEqual({ refused: 'The table nope is not in the database any more.' });
+    expect(sequelize.session!.readValue('docs', '1', 'data')).toEqual({ value: null });
+    expect(sequelize.session!.readValue('docs', '2', 'body')).toEqual({ refused: 'That row of docs is not in the database any more.' });
+    expect(sequelize.session!.readValue('docs', '1 OR 1', 'body')).toEqual({ refused: 'That row of docs is not in the database any more.' });
+    expect(sequelize.session!.readValue('docs', '1', 'title')).toEqual({ refused: 'The table docs has no column title any more.' });
+    expect(sequelize.session!.readValue('nope', '1', 'body')).toEqual({ refused: 'The table nope is not in the database any more.' });
     const bytes = WHOLE_VALUE_LIMIT / 2 + 1;
     await run(sql(`UPDATE docs SET data = zeroblob(${bytes})`), true);
-    const refused = session!.readValue('docs', '1', 'data');
+    const refused = sequelize.session!.readValue('docs', '1', 'data');
     expect(refused).toEqual({ refused: expect.stringMatching(/^The value is a BLOB of 25 MB \(50 MB as hex\); the playground reads values of up to 50 MB\./) });
   });
 });

@@ -1,11 +1,12 @@
 // Helpers for the playground runtime tests: examples from src/playground/examples compiled the
 // way the playground compiles them, and a session per ORM over sql.js in Node.
 import { readFileSync, readdirSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { loadSqlJs } from '../../../src/engine/load-sql-js.ts';
 import { compileProject } from '../../../src/playground/compiler/compile-project.ts';
 import type { Diagnostic } from '../../../src/playground/compiler/diagnostics.ts';
 import { buildTypeBundle, type TypeBundle } from '../../../src/playground/editor/types/build-type-bundle.ts';
-import type { CompiledFile, OrmId, SourceFile } from '../../../src/playground/protocol.ts';
+import type { CompiledFile, OrmId, Outcome, SourceFile } from '../../../src/playground/protocol.ts';
 import { mikroOrmEnvironment } from '../../../src/playground/runtime/env/mikro-orm-env.ts';
 import { sequelizeEnvironment } from '../../../src/playground/runtime/env/sequelize-env.ts';
 import { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
@@ -44,4 +45,25 @@ export function files(map: Record<string, string>): SourceFile[] {
 export async function createSession(orm: OrmId): Promise<PlaygroundSession> {
   const SQL = await loadSqlJs();
   return new PlaygroundSession(SQL, orm === 'sequelize' ? sequelizeEnvironment : mikroOrmEnvironment);
+}
+
+/**
+ * A Sequelize session made on the first run of a test and disposed after it: `run(code)` runs one
+ * `run.ts`, on a fresh database unless `keep`. Call at the top of a test file.
+ */
+export function useSequelizeSession(): { run(code: string, keep?: boolean): Promise<Outcome>; readonly session: PlaygroundSession | undefined } {
+  let session: PlaygroundSession | undefined;
+  afterEach(() => {
+    session?.dispose();
+    session = undefined;
+  });
+  return {
+    async run(code, keep = false) {
+      session ??= await createSession('sequelize');
+      return session.run(await compile('sequelize', files({ 'run.ts': code })), 'run.ts', { keep });
+    },
+    get session() {
+      return session;
+    },
+  };
 }

@@ -1,21 +1,12 @@
 // What the runtime sends of big tables: wide ones (up to SQLite's 2,000 columns) are read and
 // diffed whole but sent within the view's limits, long values cut with their full length stated.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Outcome, TableView } from '../../../src/playground/protocol.ts';
-import type { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
 import { CELL_BLOB_LIMIT, CELL_TEXT_LIMIT, VIEW_COLUMN_LIMIT, VIEW_ROW_LIMIT } from '../../../src/playground/runtime/view-limits.ts';
-import { compile, createSession, files } from './support.ts';
+import { useSequelizeSession } from './support.ts';
 
-let session: PlaygroundSession | undefined;
-afterEach(() => {
-  session?.dispose();
-  session = undefined;
-});
-
-async function run(code: string, keep = false): Promise<Outcome> {
-  session ??= await createSession('sequelize');
-  return session.run(await compile('sequelize', files({ 'run.ts': code })), 'run.ts', { keep });
-}
+const sequelize = useSequelizeSession();
+const run = sequelize.run;
 
 /** Code creating `wide` with `columns` TEXT columns c0… and `rows` rows ('r<row>c<column>'), in two statements. */
 function wideTable(columns: number, rows: number): string {
