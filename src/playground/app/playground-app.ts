@@ -335,6 +335,7 @@ export class PlaygroundApp {
   }
 
   async #openLink(): Promise<void> {
+    this.#share.addressRead();
     const decoded = decodeState(location.hash);
     if (!decoded.ok) {
       if (decoded.reason !== 'empty') this.#notices.problem(`${withoutFallback(decoded.message)} Your code is unchanged.`, 'link');

@@ -10,6 +10,8 @@ export class ShareActions {
   readonly #versions: () => Promise<RuntimeVersions | undefined>;
   readonly #status: (message: string, kind: StatusKind) => void;
   readonly #length: HTMLElement;
+  /** The address as this page last wrote or read it; null until the first write. */
+  #address: string | null = null;
 
   constructor(root: HTMLElement, state: () => PlaygroundState, versions: () => Promise<RuntimeVersions | undefined>, status: (message: string, kind: StatusKind) => void) {
     this.#state = state;
@@ -24,10 +26,24 @@ export class ShareActions {
     return shareUrl(location.href, this.#state());
   }
 
-  /** Mirrors the state into the address bar (no history entry), and updates the meter. */
+  /**
+   * The page has read the address (a link pasted or reached by back/forward): from now on it is
+   * the page's to mirror again.
+   */
+  addressRead(): void {
+    this.#address = location.href;
+  }
+
+  /**
+   * Mirrors the state into the address bar (no history entry), and updates the meter. Not while
+   * the address holds something the page has not read yet: a link pasted a moment ago, whose
+   * hashchange is still queued, must not be overwritten by the code it is about to replace.
+   */
   updateLocation(): void {
     const url = this.url();
-    if (url !== location.href) history.replaceState(history.state, '', url);
+    const unread = this.#address !== null && location.href !== this.#address;
+    if (!unread && url !== location.href) history.replaceState(history.state, '', url);
+    if (!unread) this.#address = location.href;
     const length = linkLength(url);
     const tooLong = length > GITHUB_URL_LIMIT;
     this.#length.textContent = tooLong
