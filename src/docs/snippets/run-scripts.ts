@@ -1,7 +1,8 @@
 /**
  * Runs a page's table commands (shell-commands.ts) as a reader would: in a folder holding the
- * page's files, with `.env` and `.env.local` giving `DATABASE_URL` and `AUTH_SECRET`, through
- * bash, each line exactly as written. The folder is inside the repo, so `npx mikro-orm` finds the
+ * page's files, with `.env` and `.env.local` giving `DATABASE_URL` and `AUTH_SECRET` (also set in
+ * the shell, as the docs conventions promise: `--url "$DATABASE_URL"`), through bash, each line
+ * exactly as written. The folder is inside the repo, so `npx mikro-orm` finds the
  * repo's `node_modules/.bin` and imports resolve to the repo's packages; the adapters resolve to
  * their built package (`dist/`, what `npm install` gives a reader), built once per run into the
  * run folder's own node_modules by `buildAdapterPackages`. No network is used.
@@ -15,7 +16,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { normalizeTitle, type DocsSnippet } from './extract.ts';
-import { installedPackages, isDevInstall, isShellBlock, isTableCommand, shellCommands, type DocsScenario, type ShellCommand } from './shell-commands.ts';
+import { installedPackages, isDevInstall, isFileBlock, isShellBlock, isTableCommand, shellCommands, type DocsScenario, type ShellCommand } from './shell-commands.ts';
 import { REPO_ROOT } from './type-check.ts';
 
 const COMMAND_TIMEOUT_MS = 3 * 60_000;
@@ -72,7 +73,7 @@ export interface ScenarioOptions {
 export async function runScenario(scenario: DocsScenario, options: ScenarioOptions): Promise<CommandRun[]> {
   const { projectDir } = options;
   mkdirSync(projectDir, { recursive: true });
-  const files = scenario.snippets.filter((snippet) => snippet.title !== undefined);
+  const files = scenario.snippets.filter(isFileBlock);
   const write = (snippet: DocsSnippet): void => writeProjectFile(projectDir, snippet, options.env);
   // Every file at its first version, then each later version as the page reaches it.
   const firstVersions = new Map<string, DocsSnippet>();
@@ -83,7 +84,7 @@ export async function runScenario(scenario: DocsScenario, options: ScenarioOptio
 
   const runs: CommandRun[] = [];
   for (const snippet of scenario.snippets) {
-    if (snippet.title !== undefined) {
+    if (isFileBlock(snippet)) {
       write(snippet);
       continue;
     }

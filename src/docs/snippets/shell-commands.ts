@@ -23,9 +23,17 @@ export interface ShellCommand {
   readonly snippet: DocsSnippet;
 }
 
-/** A shell block is commands unless its title names a file (`.env`). */
+/**
+ * A shell block holds commands unless its title names a file (`.env`, `scripts/setup.sh`); a
+ * title such as "Terminal" only labels the frame.
+ */
 export function isShellBlock(snippet: DocsSnippet): boolean {
-  return SHELL_LANGUAGES.has(snippet.lang.toLowerCase()) && snippet.title === undefined;
+  return SHELL_LANGUAGES.has(snippet.lang.toLowerCase()) && !isFileBlock(snippet);
+}
+
+/** A block whose title names the file it stands for. */
+export function isFileBlock(snippet: DocsSnippet): boolean {
+  return snippet.title !== undefined && (!SHELL_LANGUAGES.has(snippet.lang.toLowerCase()) || /^\S*[./]\S*$/.test(snippet.title));
 }
 
 /** The commands of a shell block: one per line (joined at a trailing `\`), without comments-only lines and `$ ` prompts. */
@@ -35,7 +43,7 @@ export function shellCommands(snippet: DocsSnippet): ShellCommand[] {
   for (let index = 0; index < lines.length; index++) {
     const start = index;
     let text = lines[index]!;
-    while (/\\\s*$/.test(text) && index + 1 < lines.length) text = `${text.replace(/\\\s*$/, '')} ${lines[++index]!.trim()}`;
+    while (/\\\s*$/.test(text) && index + 1 < lines.length) text = `${text.replace(/\s*\\\s*$/, '')} ${lines[++index]!.trim()}`;
     text = text.trim().replace(/^\$\s+/, '');
     if (text === '' || text.startsWith('#')) continue;
     commands.push({ page: snippet.page, line: snippet.line + 1 + start, text, snippet });
