@@ -164,11 +164,22 @@ export function commandEnv(extra: Readonly<Record<string, string>>): Record<stri
 
 function runCommand(command: ShellCommand, cwd: string, env: Readonly<Record<string, string>>): Promise<CommandRun> {
   return new Promise((done) => {
-    const child = spawn('bash', ['-c', command.text], { cwd, env: commandEnv(env), stdio: ['ignore', 'pipe', 'pipe'], timeout: COMMAND_TIMEOUT_MS });
+    // Its own process group, so that a timeout ends npx's node too, not only bash.
+    const child = spawn('bash', ['-c', command.text], { cwd, env: commandEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
+    const timer = setTimeout(() => {
+      output += `\n(killed after ${COMMAND_TIMEOUT_MS / 1000} s)`;
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, COMMAND_TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) => done({ command, code: null, output: `${output}\n${error.message}` }));
-    child.on('close', (code) => done({ command, code, output }));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      done({ command, code: null, output: `${output}\n${error.message}` });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ command, code, output });
+    });
   });
 }

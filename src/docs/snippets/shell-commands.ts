@@ -31,9 +31,10 @@ export function isShellBlock(snippet: DocsSnippet): boolean {
   return SHELL_LANGUAGES.has(snippet.lang.toLowerCase()) && !isFileBlock(snippet);
 }
 
-/** A block whose title names the file it stands for. */
+/** A block whose title names the file it stands for (a `diff` block only shows a change to it). */
 export function isFileBlock(snippet: DocsSnippet): boolean {
-  return snippet.title !== undefined && (!SHELL_LANGUAGES.has(snippet.lang.toLowerCase()) || /^\S*[./]\S*$/.test(snippet.title));
+  if (snippet.title === undefined || snippet.lang === 'diff') return false;
+  return !SHELL_LANGUAGES.has(snippet.lang.toLowerCase()) || /^\S*[./]\S*$/.test(snippet.title);
 }
 
 /** The commands of a shell block: one per line (joined at a trailing `\`), without comments-only lines and `$ ` prompts. */
