@@ -151,7 +151,7 @@ function isInstalled(name: string, from: string): boolean {
   }
 }
 
-/** A shell as the reader's: the repo's bin folder and this Node first, no npm or vitest variables. */
+/** A shell as the reader's: the repo's bin folder and this Node first, no outer npm's or vitest's variables. */
 export function commandEnv(extra: Readonly<Record<string, string>>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -159,6 +159,8 @@ export function commandEnv(extra: Readonly<Record<string, string>>): Record<stri
     env[key] = value;
   }
   env['PATH'] = [join(REPO_ROOT, 'node_modules', '.bin'), dirname(process.execPath), env['PATH'] ?? ''].join(delimiter);
+  // `npx tool` of a tool the repo lacks fails at once instead of downloading it: CI has no network.
+  env['npm_config_offline'] = 'true';
   return { ...env, ...extra };
 }
 
