@@ -16,9 +16,10 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
 					environment: 'node',
-					// One throwaway PostgreSQL cluster for all unit test files (inject('postgres'),
-					// freshPostgresDatabase() in tests/support/postgres.ts); fails the run if it can't start.
-					globalSetup: ['tests/support/postgres-global-setup.ts'],
+					// One throwaway PostgreSQL cluster and one MariaDB server for all unit test files
+					// (inject('postgres'), freshPostgresDatabase() in tests/support/postgres.ts; inject('mariadb'),
+					// freshMariaDbDatabase() in tests/support/mariadb.ts); fails the run if either can't start.
+					globalSetup: ['tests/support/postgres-global-setup.ts', 'tests/support/mariadb-global-setup.ts'],
 				},
 			},
 			{

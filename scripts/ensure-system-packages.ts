@@ -19,6 +19,8 @@ const PACKAGES: SystemPackage[] = [
 	{ name: 'chromium', present: () => runs('/usr/bin/chromium', ['--version']) },
 	// Debian puts the server binaries in /usr/lib/postgresql/<version>/bin, off PATH.
 	{ name: 'postgresql', present: () => anyVersionHas('/usr/lib/postgresql', 'bin/initdb') },
+	// The tests start their own mariadbd (tests/support/mariadb-server.ts), never the system service.
+	{ name: 'mariadb-server', present: () => existsSync('/usr/sbin/mariadbd') && existsSync('/usr/bin/mariadb-install-db') },
 ];
 
 function runs(command: string, args: string[]): boolean {

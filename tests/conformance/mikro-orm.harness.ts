@@ -46,7 +46,7 @@ interface Connection {
   close(): Promise<void>;
 }
 
-function mikroOrmHarness(name: string, connect: () => Promise<Connection>): AdapterHarness {
+export function mikroOrmHarness(name: string, connect: () => Promise<Connection>): AdapterHarness {
   return {
     name,
     webauthn: true,

@@ -15,7 +15,7 @@ interface Connection {
   close(): Promise<void>;
 }
 
-function sequelizeHarness(name: string, connect: () => Promise<Connection>): AdapterHarness {
+export function sequelizeHarness(name: string, connect: () => Promise<Connection>): AdapterHarness {
   return {
     name,
     webauthn: true,

@@ -1,6 +1,8 @@
-// The conformance suite for our Sequelize adapter on both databases. No known failures.
+// The conformance suite for our Sequelize adapter on SQLite (sql.js), PostgreSQL and MariaDB. No known failures.
 import { describeAdapterConformance } from './adapter-suite.ts';
 import { sequelizePostgresHarness, sequelizeSqlJsHarness } from './sequelize.harness.ts';
+import { sequelizeMariaDbHarness } from './sequelize-mariadb.harness.ts';
 
 describeAdapterConformance(sequelizeSqlJsHarness);
 describeAdapterConformance(sequelizePostgresHarness);
+describeAdapterConformance(sequelizeMariaDbHarness);

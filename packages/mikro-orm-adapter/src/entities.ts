@@ -9,7 +9,7 @@
  * minified class names nor a custom naming strategy can move them. A custom User takes the
  * default's place in the other entities' relations (see user-entity.ts).
  */
-import { Collection, EntitySchema, type EntitySchemaMetadata } from '@mikro-orm/core';
+import { Collection, DateTimeType, EntitySchema, type EntityProperty, type EntitySchemaMetadata, type Platform } from '@mikro-orm/core';
 import { userEntityOverride } from './user-entity.ts';
 
 const newId = (): string => globalThis.crypto.randomUUID();
@@ -63,7 +63,20 @@ export class Authenticator {
   transports?: string | null = null;
 }
 
+/**
+ * `datetime` that keeps milliseconds: where the platform's default precision is none (MySQL,
+ * MariaDB: plain DATETIME), `datetime(3)`. Elsewhere exactly MikroORM's own `datetime`
+ * (PostgreSQL's default keeps microseconds; SQLite takes no precision).
+ */
+class MillisecondDateTimeType extends DateTimeType {
+  override getColumnType(prop: EntityProperty, platform: Platform): string {
+    if (prop.length !== undefined || platform.getDefaultDateTimeLength() !== 0) return super.getColumnType(prop, platform);
+    return platform.getDateTimeTypeDeclarationSQL({ length: 3 });
+  }
+}
+
 const text = (fieldName: string, more: object = {}) => ({ type: 'string', fieldName, ...more }) as const;
+const date = (fieldName: string, more: object = {}) => ({ type: MillisecondDateTimeType, fieldName, ...more }) as const;
 // The user of an account, session or authenticator: ours, or a custom User in its place.
 const owner = { kind: 'm:1', entity: () => userEntityOverride() ?? User, fieldName: 'user_id', deleteRule: 'cascade', hidden: true } as const;
 
@@ -79,7 +92,7 @@ linked(User, 'User', {
     id: text('id', { primary: true }),
     name: text('name', { nullable: true }),
     email: text('email', { nullable: true, unique: true }),
-    emailVerified: { type: 'datetime', fieldName: 'email_verified', nullable: true },
+    emailVerified: date('email_verified', { nullable: true }),
     image: text('image', { nullable: true }),
     sessions: { kind: '1:m', entity: () => Session, mappedBy: 'user', hidden: true, orphanRemoval: true },
     accounts: { kind: '1:m', entity: () => Account, mappedBy: 'user', hidden: true, orphanRemoval: true },
@@ -111,7 +124,7 @@ linked(Session, 'Session', {
   properties: {
     id: text('id', { primary: true }),
     user: owner,
-    expires: { type: 'datetime', fieldName: 'expires' },
+    expires: date('expires'),
     sessionToken: text('session_token', { unique: true }),
   },
 });
@@ -121,7 +134,7 @@ linked(VerificationToken, 'VerificationToken', {
   uniques: [{ properties: ['token', 'identifier'] }],
   properties: {
     token: text('token', { primary: true }),
-    expires: { type: 'datetime', fieldName: 'expires' },
+    expires: date('expires'),
     identifier: text('identifier'),
   },
 });

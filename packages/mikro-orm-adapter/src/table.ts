@@ -19,10 +19,16 @@ interface Column {
   readonly write: (value: unknown) => unknown;
 }
 
-function readDate(value: unknown): Date | null {
+/**
+ * MySQL and MariaDB hand DATETIME back as text without a zone ("2030-01-02 03:04:05.678"), in the
+ * ORM's time zone (`timezone`, UTC by default): read it there, not in the process's local time.
+ */
+function readDate(value: unknown, timezone: string | undefined): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
-  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+  if (typeof value === 'string' && /^\d+$/.test(value)) return new Date(Number(value));
+  const zoneless = typeof value === 'string' && /^\d{4}-\d\d-\d\d[ T][\d:.]+$/.test(value);
+  return new Date(zoneless && timezone && timezone !== 'local' ? `${value}${timezone}` : (value as string | number));
 }
 
 function columnsOf(meta: EntityMetadata, platform: Platform, omit: readonly string[]): Column[] {
@@ -43,7 +49,7 @@ function columnsOf(meta: EntityMetadata, platform: Platform, omit: readonly stri
       returned: !prop.hidden && !omit.includes(prop.name),
       read: (value) => {
         if (value === null || value === undefined) return null;
-        if (isDate) return readDate(value);
+        if (isDate) return readDate(value, platform.getTimezone());
         if (isBoolean) return typeof value === 'string' ? value === '1' || value === 'true' : Boolean(value);
         return type ? type.convertToJSValue(value, platform) : value;
       },

@@ -11,9 +11,13 @@
  * ```
  *
  * Differences from upstream, on purpose: OAuth tokens are TEXT (Google's overflow 255
- * characters); WebAuthn authenticators have a table.
+ * characters); WebAuthn authenticators have a table; dates keep their milliseconds on MySQL and
+ * MariaDB too (DATETIME(3); other databases ignore the precision).
  */
 import { DataTypes } from 'sequelize';
+
+/** DATETIME(3) on MySQL/MariaDB, whose plain DATETIME drops the milliseconds; the same type elsewhere. */
+const DATE_MS = DataTypes.DATE(3);
 
 /**
  * Every attribute a fresh copy each time it is read — and `{ ...models.User }` reads them all.
@@ -33,7 +37,7 @@ export const User = attributes({
   id: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4, primaryKey: true, field: 'id' },
   name: { type: DataTypes.STRING, field: 'name' },
   email: { type: DataTypes.STRING, unique: 'email', field: 'email' },
-  emailVerified: { type: DataTypes.DATE, field: 'email_verified' },
+  emailVerified: { type: DATE_MS, field: 'email_verified' },
   image: { type: DataTypes.STRING, field: 'image' },
 });
 
@@ -54,7 +58,7 @@ export const Account = attributes({
 
 export const Session = attributes({
   id: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4, primaryKey: true, field: 'id' },
-  expires: { type: DataTypes.DATE, allowNull: false, field: 'expires' },
+  expires: { type: DATE_MS, allowNull: false, field: 'expires' },
   sessionToken: { type: DataTypes.STRING, unique: 'sessionToken', allowNull: false, field: 'session_token' },
   userId: { type: DataTypes.UUID, field: 'user_id' },
 });
@@ -62,7 +66,7 @@ export const Session = attributes({
 export const VerificationToken = attributes({
   token: { type: DataTypes.STRING, primaryKey: true, field: 'token' },
   identifier: { type: DataTypes.STRING, allowNull: false, field: 'identifier' },
-  expires: { type: DataTypes.DATE, allowNull: false, field: 'expires' },
+  expires: { type: DATE_MS, allowNull: false, field: 'expires' },
 });
 
 export const Authenticator = attributes({

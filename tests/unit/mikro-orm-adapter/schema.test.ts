@@ -1,17 +1,19 @@
 // The schema of the MikroORM adapter's default entities, as MikroORM 7 generates it for SQLite
-// (sql.js) and PostgreSQL: the DDL as file snapshots (__snapshots__/*.sql, review them by eye),
+// (sql.js), PostgreSQL and MariaDB: the DDL as file snapshots (__snapshots__/*.sql, review them by eye),
 // the facts that matter asserted on the created tables (so that updating a snapshot cannot
 // silently drop one), and an initial migration from @mikro-orm/migrations that builds the same
 // schema on an empty database, which the adapter then works on.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { EntitySchema, MikroORM } from '@mikro-orm/core';
+import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MikroOrmAdapter, defaultEntities, type MikroOrmOptions } from '@adapter-lab/mikro-orm-adapter';
 import { createSqlJsDialect, loadSqlJs } from '../../../src/engine/index.ts';
+import { freshMariaDbDatabase } from '../../support/mariadb.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
 
 /** An entity of the app's own, unrelated to Auth.js. */
@@ -22,7 +24,7 @@ const Post = new EntitySchema<{ id: number; title: string }>({
 });
 
 interface TableShape {
-  /** Column name → declared type (lower case; PostgreSQL with its length). */
+  /** Column name → declared type (lower case; PostgreSQL and MariaDB with its length). */
   columns: Record<string, string>;
   primaryKey: string[];
   /** Column lists of the unique indexes and constraints other than the primary key, sorted. */
@@ -122,6 +124,43 @@ const targets: Target[] = [
       return shape;
     },
   },
+  {
+    name: 'MariaDB',
+    snapshot: './__snapshots__/schema.mariadb.sql',
+    async open() {
+      const database = await freshMariaDbDatabase();
+      return { options: { driver: MariaDbDriver, host: database.host, port: database.port, user: database.user, dbName: database.name }, close: () => database.drop() };
+    },
+    async shape(orm) {
+      const shape: SchemaShape = {};
+      const tables = await run(orm, "select table_name as name from information_schema.tables where table_schema = database() and table_type = 'BASE TABLE' order by table_name");
+      for (const { name } of tables) {
+        const table = String(name);
+        const columns = await run(orm, 'select column_name as name, column_type as type from information_schema.columns where table_schema = database() and table_name = ? order by ordinal_position', [table]);
+        const indexRows = await run(orm, 'select index_name as name, non_unique, column_name as `column` from information_schema.statistics where table_schema = database() and table_name = ? order by index_name, seq_in_index', [table]);
+        const indexes = new Map<string, { unique: boolean; columns: string[] }>();
+        for (const row of indexRows) {
+          const index = indexes.get(String(row['name'])) ?? { unique: Number(row['non_unique']) === 0, columns: [] };
+          index.columns.push(String(row['column']));
+          indexes.set(String(row['name']), index);
+        }
+        const foreignKeys = await run(orm, `
+          select k.column_name as \`from\`, k.referenced_table_name as \`table\`, k.referenced_column_name as \`to\`, r.delete_rule as on_delete
+          from information_schema.key_column_usage k join information_schema.referential_constraints r
+            on r.constraint_schema = k.constraint_schema and r.constraint_name = k.constraint_name and r.table_name = k.table_name
+          where k.table_schema = database() and k.table_name = ?`, [table]);
+        const others = [...indexes].filter(([indexName]) => indexName !== 'PRIMARY').map(([, index]) => index);
+        shape[table] = {
+          columns: Object.fromEntries(columns.map((column) => [String(column['name']), String(column['type']).toLowerCase()])),
+          primaryKey: indexes.get('PRIMARY')?.columns ?? [],
+          uniques: sorted(others.filter((index) => index.unique).map((index) => index.columns)),
+          indexes: sorted(others.filter((index) => !index.unique).map((index) => index.columns)),
+          foreignKeys: foreignKeys.map((fk) => `${String(fk['from'])} -> ${String(fk['table'])}(${String(fk['to'])}) on delete ${String(fk['on_delete']).toLowerCase()}`).sort(),
+        };
+      }
+      return shape;
+    },
+  },
 ];
 
 /** The tables of the default entities, created by MikroORM's schema generator on a fresh database. */
@@ -170,8 +209,8 @@ describe.each(targets)('the default entities’ schema on $name', (target) => {
       for (const table of ['account', 'session', 'authenticator']) {
         expect(shape[table]!.foreignKeys, table).toEqual(['user_id -> user(id) on delete cascade']);
       }
-      // MikroORM indexes many-to-one columns where the platform asks for it (SQLite), not on
-      // PostgreSQL, which has no automatic index on foreign keys either: there, deleting a user
+      // MikroORM indexes many-to-one columns where the platform asks for it (SQLite, MariaDB), not
+      // on PostgreSQL, which has no automatic index on foreign keys either: there, deleting a user
       // and listing its authenticators scan whole tables.
       for (const table of ['account', 'session', 'authenticator']) {
         expect(shape[table]!.indexes, table).toEqual(target.name === 'PostgreSQL' ? [] : [['user_id']]);
@@ -181,6 +220,12 @@ describe.each(targets)('the default entities’ schema on $name', (target) => {
       // Some providers' tokens exceed VARCHAR(255) (upstream's limit on PostgreSQL).
       for (const column of ['refresh_token', 'access_token', 'id_token']) expect(shape['account']!.columns[column], column).toBe('text');
       expect(shape['authenticator']!.columns['credential_public_key']).toBe('text');
+      // Auth.js dates carry milliseconds, which MariaDB's (and MySQL's) plain DATETIME drops.
+      if (target.name === 'MariaDB') {
+        for (const [table, column] of [['user', 'email_verified'], ['session', 'expires'], ['verification_token', 'expires']] as const) {
+          expect(shape[table]!.columns[column], `${table}.${column}`).toBe('datetime(3)');
+        }
+      }
     });
   });
 });

@@ -1,7 +1,8 @@
 // Our Sequelize adapter's schema: upstream's tables and columns, plus the documented improvements.
-import { DataTypes, UniqueConstraintError } from 'sequelize';
+import { DataTypes, QueryTypes, Sequelize, UniqueConstraintError } from 'sequelize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
+import { freshMariaDbDatabase } from '../../support/mariadb.ts';
 import { sampleUser, sqliteSequelize, type SqliteSequelize } from './support.ts';
 
 let db: SqliteSequelize;
@@ -111,5 +112,31 @@ describe('the Sequelize adapter schema', () => {
     }
     expect(Object.keys(models).sort()).toEqual(['Account', 'Authenticator', 'Session', 'User', 'VerificationToken']);
     expect(models.Account.access_token.type).toBe(DataTypes.TEXT);
+  });
+});
+
+describe('the Sequelize adapter schema on MariaDB', () => {
+  it("keeps dates' milliseconds: DATETIME(3), where a plain DATETIME would drop them", async () => {
+    const db = await freshMariaDbDatabase();
+    const sequelize = new Sequelize(db.name, db.user, '', { dialect: 'mariadb', host: db.host, port: db.port, logging: false });
+    try {
+      const adapter = SequelizeAdapter(sequelize);
+      const expires = new Date('2031-02-03T04:05:06.789Z');
+      await adapter.createUser?.(sampleUser(1));
+      await adapter.createSession?.({ sessionToken: 't1', userId: sampleUser(1).id, expires });
+      expect((await adapter.getSessionAndUser?.('t1'))?.session.expires).toEqual(expires);
+      const columns = await sequelize.query(
+        "SELECT table_name AS `table`, column_name AS `column`, column_type AS type FROM information_schema.columns WHERE table_schema = DATABASE() AND data_type = 'datetime' ORDER BY 1, 2",
+        { type: QueryTypes.SELECT },
+      );
+      expect(columns).toEqual([
+        { table: 'sessions', column: 'expires', type: 'datetime(3)' },
+        { table: 'users', column: 'email_verified', type: 'datetime(3)' },
+        { table: 'verification_tokens', column: 'expires', type: 'datetime(3)' },
+      ]);
+    } finally {
+      await sequelize.close();
+      await db.drop();
+    }
   });
 });
