@@ -1,6 +1,6 @@
 // A docs page's Next.js quick start, assembled into the app a reader would have and run as they
 // would: create-next-app's package.json, tsconfig.json and root layout, plus the page's own files
-// (its titled blocks outside any tab, and the files of the <Example>s its quick start shows),
+// (its titled blocks outside any tab: the quick start's),
 // then `next build` without the runtime variables, the page's table command, `next start`, and
 // an e-mail sign-in through Auth.js's REST endpoints.
 //
@@ -21,12 +21,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
-import { DOCS_DIR, projectFiles, readPageSnippets, type DocsSnippet } from '../../src/docs/snippets/extract.ts';
+import { projectFiles, readPageSnippets, type DocsSnippet } from '../../src/docs/snippets/extract.ts';
 import { commandEnv } from '../../src/docs/snippets/run-scripts.ts';
 import { installedPackages, isShellBlock, isTableCommand, shellCommands } from '../../src/docs/snippets/shell-commands.ts';
 import { REPO_ROOT } from '../../src/docs/snippets/type-check.ts';
 
-const EXAMPLES_DIR = join(REPO_ROOT, 'src', 'docs', 'examples');
 const NEXT_BIN = join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const COMMAND_TIMEOUT_MS = 6 * 60_000;
 
@@ -87,26 +86,6 @@ export interface RunningApp {
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
-}
-
-/** The quick start's part of the page text: from its heading to the next `## ` heading. */
-function quickStart(pageText: string): string {
-  const start = pageText.search(/^## Quick start\s*$/m);
-  if (start < 0) throw new Error('The page has no "## Quick start" section');
-  const rest = pageText.slice(start + 1);
-  const end = rest.search(/^## /m);
-  return end < 0 ? rest : rest.slice(0, end);
-}
-
-/** The files of each <Example id="…"> the quick start shows, under their own names. */
-function exampleFiles(section: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const [, id] of section.matchAll(/<Example\b[^>]*\bid="([^"]+)"/g)) {
-    const dir = join(EXAMPLES_DIR, id!);
-    const manifest = JSON.parse(readFileSync(join(dir, 'example.json'), 'utf8')) as { files: string[] };
-    for (const file of manifest.files) files.set(file, readFileSync(join(dir, file), 'utf8'));
-  }
-  return files;
 }
 
 /** The version of a package as installed in the repo (for the app's package.json, as npm would record it). */
@@ -187,9 +166,8 @@ export function freePort(): Promise<number> {
  */
 export function assemblePageApp(page: string, dir: string): PageApp {
   const snippets = readPageSnippets(page);
-  const section = quickStart(readFileSync(join(DOCS_DIR, `${page}.mdx`), 'utf8'));
   // The quick start is outside any tab: its blocks are the project of the empty tab path.
-  const files = new Map([...exampleFiles(section), ...projectFiles(snippets, [])]);
+  const files = projectFiles(snippets, []);
   const envFile = files.get('.env.local');
   if (envFile === undefined) throw new Error(`${page}: the quick start shows no .env.local`);
   files.delete('.env.local');
