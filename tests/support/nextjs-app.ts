@@ -23,7 +23,7 @@ import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { projectFiles, readPageSnippets, type DocsSnippet } from '../../src/docs/snippets/extract.ts';
 import { commandEnv } from '../../src/docs/snippets/run-scripts.ts';
-import { installedPackages, isShellBlock, isTableCommand, shellCommands } from '../../src/docs/snippets/shell-commands.ts';
+import { installedPackages, isDevInstall, isShellBlock, isTableCommand, shellCommands } from '../../src/docs/snippets/shell-commands.ts';
 import { REPO_ROOT } from '../../src/docs/snippets/type-check.ts';
 
 const NEXT_BIN = join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -175,11 +175,20 @@ export function assemblePageApp(page: string, dir: string): PageApp {
   const outside = snippets.filter((snippet: DocsSnippet) => snippet.tabs.length === 0 && isShellBlock(snippet));
   const commands = outside.flatMap(shellCommands).map(({ text }) => text);
   const tableCommands = commands.filter(isTableCommand);
-  const installed = commands.flatMap((text) => installedPackages(text) ?? []);
+  const installLines = commands.filter((text) => installedPackages(text) !== undefined);
+  const installed = (dev: boolean): string[] => installLines.filter((text) => isDevInstall(text) === dev).flatMap((text) => installedPackages(text)!);
 
   mkdirSync(dir, { recursive: true });
-  const dependencies = Object.fromEntries(['next', 'react', 'react-dom', ...installed].sort().map((name) => [name, `^${installedVersion(name)}`]));
-  const manifest = { name: 'my-app', version: '0.1.0', private: true, scripts: { dev: 'next dev', build: 'next build', start: 'next start' }, dependencies };
+  // What create-next-app and the page's install lines put there (every package must be in the repo's node_modules).
+  const versions = (names: string[]): Record<string, string> => Object.fromEntries(names.sort().map((name) => [name, `^${installedVersion(name)}`]));
+  const manifest = {
+    name: 'my-app',
+    version: '0.1.0',
+    private: true,
+    scripts: { dev: 'next dev', build: 'next build', start: 'next start' },
+    dependencies: versions(['next', 'react', 'react-dom', ...installed(false)]),
+    devDependencies: versions(['typescript', '@types/node', '@types/react', ...installed(true)]),
+  };
   writeFile(dir, 'package.json', `${JSON.stringify(manifest, null, 2)}\n`);
   writeFile(dir, 'tsconfig.json', `${JSON.stringify(CREATE_NEXT_APP_TSCONFIG, null, 2)}\n`);
   writeFile(dir, 'app/layout.tsx', CREATE_NEXT_APP_LAYOUT);
