@@ -19,6 +19,11 @@ import { defaultClientConditions, defaultServerConditions, mergeConfig } from 'v
 // https://astro.build/config
 export default defineConfig({
 	site: 'https://adapter-lab.dev',
+	// Each ORM had its own schema page; the tables now live on one page for both.
+	redirects: {
+		'/sequelize/schema': '/reference/schema/',
+		'/mikro-orm/schema': '/reference/schema/',
+	},
 	// Starlight adds its own Markdown plugins to this processor; MDX uses it too.
 	markdown: { processor: satteri({ hastPlugins: [focusableTables] }) },
 	integrations: [
@@ -41,7 +46,7 @@ export default defineConfig({
 					label: 'Sequelize adapter',
 					items: [
 						{ label: 'Set up', slug: 'sequelize/overview' },
-						'sequelize/schema',
+						{ label: 'Schema', link: '/reference/schema/' },
 						'sequelize/creating-tables',
 						'sequelize/custom-models',
 						'sequelize/api-reference',
@@ -55,7 +60,7 @@ export default defineConfig({
 						{ label: 'Set up', slug: 'mikro-orm/overview' },
 						'mikro-orm/custom-entities',
 						'mikro-orm/default-entities-and-migrations',
-						'mikro-orm/schema',
+						{ label: 'Schema', link: '/reference/schema/' },
 						'mikro-orm/api-reference',
 						'mikro-orm/upgrading',
 						'mikro-orm/troubleshooting',

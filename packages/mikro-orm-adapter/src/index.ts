@@ -26,7 +26,7 @@ export type { Options as MikroOrmOptions };
 
 /** The second argument of `MikroOrmAdapter`. */
 export interface MikroOrmAdapterOptions {
-  /** Your own entities, replacing ours by role (`{ User }` with an extra property, say). */
+  /** Your own entities, each replacing the default entity of the same name (`{ User }` with an extra property, say). */
   entities?: Partial<typeof defaultEntities>;
 }
 
@@ -53,7 +53,7 @@ function isMikroOrm(value: unknown): value is MikroORM {
  *
  * @param ormOptions MikroORM options (MikroORM 7: `driver`, not `type`), or an initialised
  *   `MikroORM`, which the adapter then uses as it is and never closes.
- * @param options `entities` to replace the default entities by role.
+ * @param options `entities` to replace some of the default entities.
  */
 export function MikroOrmAdapter(ormOptions_: Options | MikroORM, options: MikroOrmAdapterOptions = {}): Adapter {
   let store: Promise<Store> | undefined;

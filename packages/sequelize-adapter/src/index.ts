@@ -26,7 +26,7 @@ export interface SequelizeAdapterOptions {
    * production (`NODE_ENV === "production"`): there, run migrations or `sequelize.sync()`.
    */
   synchronize?: boolean;
-  /** Your own models, replacing ours by role; their tables and associations are used as given. */
+  /** Your own models, each replacing ours for the same record; their tables and associations are used as given. */
   models?: Partial<{
     User: AnyModel;
     Account: AnyModel;
@@ -48,7 +48,7 @@ export class SequelizeAdapterError extends Error {
  * call unless `synchronize` is `false` or `NODE_ENV` is `"production"`.
  *
  * @param client The Sequelize instance of your app, connected to your database.
- * @param options `models` to replace ours by role, and `synchronize`.
+ * @param options `models` to replace some of ours, and `synchronize`.
  */
 export default function SequelizeAdapter(client: Sequelize, options: SequelizeAdapterOptions = {}): Adapter {
   const models = setUpModels(client, options.models);

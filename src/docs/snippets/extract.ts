@@ -109,11 +109,14 @@ export function projectSnippets(snippets: readonly DocsSnippet[], tabs: readonly
 
 /**
  * The files of one project: titled blocks outside any tab, then those of the tabs `tabs`
- * (later same-title blocks win). `excerpt` blocks are fragments, never files.
+ * (later same-title blocks win). `excerpt` blocks are fragments and `diff` blocks show a change,
+ * never whole files.
  */
 export function projectFiles(snippets: readonly DocsSnippet[], tabs: readonly string[]): Map<string, string> {
   const files = new Map<string, string>();
-  for (const snippet of projectSnippets(snippets, tabs)) if (snippet.title !== undefined && !snippet.excerpt) files.set(normalizeTitle(snippet.title), snippet.code);
+  for (const snippet of projectSnippets(snippets, tabs)) {
+    if (snippet.title !== undefined && !snippet.excerpt && snippet.lang !== 'diff') files.set(normalizeTitle(snippet.title), snippet.code);
+  }
   return files;
 }
 

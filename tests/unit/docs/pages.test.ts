@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importable } from '../../../src/playground/module-names.ts';
+import { apiReference } from '../../../src/docs/build/api-reference.ts';
+import { OVERVIEW_PAGES, OVERVIEW_WORD_LIMIT, countPageWords } from '../../../src/docs/build/word-count.ts';
 
 const DOCS = fileURLToPath(new URL('../../../src/content/docs/', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../../src/docs/examples/', import.meta.url));
@@ -57,4 +59,36 @@ describe.each(pages)('%s', (page) => {
 it("every one of the docs' own examples is shown on some page", () => {
   const used = new Set(pages.flatMap(usedIds));
   expect(exampleIds.filter((id) => !used.has(id))).toEqual([]);
+});
+
+// Words the project uses for itself, which mean nothing to a reader: say what they stand for.
+const PROJECT_VOCABULARY = ['by role', 'surrogate', 'plain model', 'kysely client', 'conformance suite'];
+const vocabularyIn = (text: string): string[] => PROJECT_VOCABULARY.filter((term) => text.toLowerCase().includes(term));
+
+describe('reader pages are short and say things once', () => {
+  it.each(OVERVIEW_PAGES)(`%s has at most ${OVERVIEW_WORD_LIMIT} words of text (code blocks apart)`, (page) => {
+    expect(countPageWords(source(`${page}.mdx`)).words).toBeLessThanOrEqual(OVERVIEW_WORD_LIMIT);
+  });
+
+  it('no page, example shown on a page, or generated API reference uses the project vocabulary', () => {
+    const found: string[] = [];
+    for (const page of pages) found.push(...vocabularyIn(source(page)).map((term) => `${page}: "${term}"`));
+    for (const id of exampleIds) {
+      for (const file of readdirSync(join(EXAMPLES, id))) found.push(...vocabularyIn(readFileSync(join(EXAMPLES, id, file), 'utf8')).map((term) => `${id}/${file}: "${term}"`));
+    }
+    for (const name of ['sequelize-adapter', 'mikro-orm-adapter']) {
+      const api = apiReference(name);
+      const docs = [api.doc, ...api.entries.flatMap((entry) => [entry.doc, ...entry.params.map((param) => param.doc), ...entry.members.map((member) => member.doc)])];
+      found.push(...vocabularyIn(docs.join('\n')).map((term) => `API reference of ${name}: "${term}"`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the tables are created in DDL on the schema page only', () => {
+    const fences = /^([ \t]*)(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^\1\2[ \t]*$/gm;
+    const elsewhere = pages.filter((page) => page !== 'reference/schema.mdx')
+      .filter((page) => [...source(page).matchAll(fences)].some((match) => /\bcreate\s+table\b/i.test(match[3]!.replace(/--[^\n]*/g, ''))));
+    expect(elsewhere).toEqual([]);
+    expect(source('reference/schema.mdx')).toMatch(/CREATE TABLE "authenticators"/);
+  });
 });

@@ -120,6 +120,11 @@ describe('projectFiles', () => {
     expect(Object.fromEntries(projectFiles(snippets, ['Express']))).toEqual({ 'lib/db.ts': 'export const db = 1\n', 'auth.ts': 'export const auth = 2\n' });
     expect([...projectFiles(snippets, []).keys()]).toEqual(['lib/db.ts', 'auth.ts']);
   });
+
+  it('never takes a diff block for the file it changes', () => {
+    const withDiff = parseSnippets('```ts title="auth.ts"\nexport {}\n```\n```diff lang="ts" title="auth.ts"\n-a\n+b\n```\n', 'x');
+    expect(Object.fromEntries(projectFiles(withDiff, []))).toEqual({ 'auth.ts': 'export {}\n' });
+  });
 });
 
 describe('the real docs', () => {

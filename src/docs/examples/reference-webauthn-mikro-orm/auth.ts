@@ -2,15 +2,14 @@ import { MikroORM } from "@mikro-orm/core"
 import { PostgreSqlDriver } from "@mikro-orm/postgresql"
 import { MikroOrmAdapter, defaultEntities } from "@adapter-lab/mikro-orm-adapter"
 
-export const config = {
-  driver: PostgreSqlDriver, // runs on SQLite in the playground
+// One MikroORM for the app and the adapter (runs on SQLite in the playground).
+const orm = await MikroORM.init({
+  driver: PostgreSqlDriver,
   clientUrl: process.env.DATABASE_CONNECTION_STRING,
   entities: Object.values(defaultEntities),
-}
+})
 
-// The MikroORM adapter never creates tables: a real app runs migrations; here, the schema generator.
-const orm = await MikroORM.init(config)
+// The adapter never creates tables. A real app runs migrations; this example uses the schema generator.
 await orm.schema.update()
-await orm.close()
 
-export const adapter = MikroOrmAdapter(config)
+export const adapter = MikroOrmAdapter(orm)
