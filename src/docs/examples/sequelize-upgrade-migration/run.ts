@@ -8,7 +8,7 @@ const sequelize = new Sequelize(process.env.DATABASE_URL!, { logging: false })
 await createLegacyDatabase(sequelize)
 console.log("before:", await sequelize.getQueryInterface().showAllTables())
 
-await up({ context: sequelize.getQueryInterface() })
+await up(sequelize.getQueryInterface()) // what `npx sequelize-cli db:migrate` runs
 console.log("after:", await sequelize.getQueryInterface().showAllTables())
 
 // The new adapter on the upgraded database: existing users, accounts and sessions just work.
