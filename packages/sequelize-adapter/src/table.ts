@@ -69,21 +69,19 @@ export class Table {
   readonly quotedTable: string;
   readonly #db: Database;
   readonly #columns: readonly Column[];
-  readonly #returned: readonly Column[];
   readonly #plain: boolean;
   readonly #updatedAt: string | undefined;
   readonly #createdAt: string | undefined;
   readonly #byAttribute: ReadonlyMap<string, Column>;
   readonly #sql = new Map<string, string>();
 
-  constructor(db: Database, model: ModelStatic<Model>, omit: readonly string[] = []) {
+  constructor(db: Database, model: ModelStatic<Model>) {
     this.#db = db;
     this.model = model;
-    const { columns, plain, createdAt, updatedAt } = describeModel(model, omit);
+    const { columns, plain, createdAt, updatedAt } = describeModel(model);
     this.#createdAt = createdAt;
     this.#updatedAt = updatedAt;
     this.#columns = columns;
-    this.#returned = columns.filter((column) => column.returned);
     this.#plain = plain;
     this.#byAttribute = new Map(columns.map((column) => [column.attribute, column]));
     this.quotedTable = db.generator.quoteTable(model.getTableName());
@@ -101,18 +99,18 @@ export class Table {
   }
 
   /**
-   * `alias.field AS prefixN` for every returned column (short aliases suit every dialect's
+   * `alias.field AS prefixN` for every column (short aliases suit every dialect's
    * identifier limit); no alias for RETURNING clauses, which take bare column names.
    */
   selectList(alias: string, prefix: string): string {
     const qualifier = alias ? `${alias}.` : '';
-    return this.#returned.map((column, i) => `${qualifier}${this.#db.quote(column.field)} AS ${this.#db.quote(`${prefix}${i}`)}`).join(', ');
+    return this.#columns.map((column, i) => `${qualifier}${this.#db.quote(column.field)} AS ${this.#db.quote(`${prefix}${i}`)}`).join(', ');
   }
 
   /** The result object from a row selected with `selectList(…, prefix)`. */
   fromRow(row: Row, prefix: string): Row {
     const result: Row = {};
-    this.#returned.forEach((column, i) => {
+    this.#columns.forEach((column, i) => {
       result[column.attribute] = column.read(row[`${prefix}${i}`]);
     });
     return result;
@@ -157,7 +155,11 @@ export class Table {
 
   /** Inserts a row built from `values` (unknown keys ignored, defaults applied) and returns it. */
   async insert(values: Row): Promise<Row> {
-    if (!this.#plain) return this.#fromInstance(await this.model.create(this.#known(values)));
+    // A key the database generates (a custom model's autoIncrement id) is known only after the
+    // INSERT: Sequelize's own create() reads it back in the same statement (RETURNING, lastID or
+    // insertId, as the dialect allows).
+    const keyUnknown = this.#columns.some((column) => column.generated && values[column.attribute] === undefined);
+    if (!this.#plain || keyUnknown) return this.#fromInstance(await this.model.create(this.#known(values)));
     const record: Row = {};
     const result: Row = {};
     const now = new Date();
@@ -165,7 +167,7 @@ export class Table {
       let value = column.attribute === this.#createdAt || column.attribute === this.#updatedAt ? now : values[column.attribute];
       if (value === undefined) value = column.defaultValue?.();
       if (value !== undefined) record[column.field] = value;
-      if (column.returned) result[column.attribute] = column.read(value);
+      result[column.attribute] = column.read(value);
     }
     const { query, bind = [] } = this.#db.generator.insertQuery(this.model.getTableName(), record, this.model.rawAttributes, {});
     await this.#db.write(query, bind, 'INSERT');
@@ -244,7 +246,8 @@ export class Table {
 
   #fromInstance(instance: Model): Row {
     const plain = instance.get({ plain: true }) as Row;
-    for (const column of this.#columns) if (!column.returned) delete plain[column.attribute];
+    // As a read gives it: an attribute create() was not given is null in the row, not missing.
+    for (const column of this.#columns) plain[column.attribute] ??= null;
     return plain;
   }
 }
