@@ -298,6 +298,12 @@ export function describeAdapterConformance(harness: AdapterHarness, options: Con
         expect(await db.adapter.getUser(uuid())).toBeNull();
       });
 
+      test('getUser returns null for an id that is not a UUID', async () => {
+        // Ids come from cookies and tokens: garbage must be a miss, not a database error.
+        await db.adapter.createUser(aUser());
+        expect(await db.adapter.getUser('not-a-uuid')).toBeNull();
+      });
+
       test('getUserByEmail returns exactly the user with that email, as a plain object', async () => {
         const user = aUser();
         await db.adapter.createUser(aUser());
@@ -703,7 +709,9 @@ export function describeAdapterConformance(harness: AdapterHarness, options: Con
         expect({
           userWithout: await db.adapter.listAuthenticatorsByUserId(user.id),
           unknownUser: await db.adapter.listAuthenticatorsByUserId(uuid()),
-        }).toEqual({ userWithout: [], unknownUser: [] });
+          // As the official suite asks: an id that is no UUID is a miss too, on every database.
+          notAUuid: await db.adapter.listAuthenticatorsByUserId('invalid-user-id'),
+        }).toEqual({ userWithout: [], unknownUser: [], notAUuid: [] });
       });
 
       test('updateAuthenticatorCounter returns exactly the authenticator with the new counter, as a plain object', async () => {

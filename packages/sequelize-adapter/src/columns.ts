@@ -9,6 +9,8 @@ export interface Column {
   readonly defaultValue: (() => unknown) | undefined;
   /** A key the database generates (`autoIncrement`): an INSERT cannot know it beforehand. */
   readonly generated: boolean;
+  /** A `UUID` column, which PostgreSQL types strictly. */
+  readonly uuid: boolean;
 }
 
 type Attribute = ModelStatic<Model>['rawAttributes'][string];
@@ -110,6 +112,7 @@ export function describeModel(model: ModelStatic<Model>): ModelShape {
     if (defaultValue === 'unsupported') plain = false;
     columns.push({
       generated: Boolean(definition.autoIncrement),
+      uuid: (definition.type as { key?: string }).key === 'UUID',
       attribute,
       field: definition.field ?? attribute,
       read: readerFor(definition),

@@ -58,6 +58,8 @@ export class Database {
 }
 
 const RETURNING_UNSUPPORTED = /syntax error|near "RETURNING"|RETURNING/i;
+/** Every text form PostgreSQL accepts for a uuid: braces and hyphens optional, any case. */
+const UUID_TEXT = /^\{?[0-9a-f]{4}(?:-?[0-9a-f]{4}){7}\}?$/i;
 
 /**
  * One adapter table, over a default or custom model. Plain models (no hooks, validators,
@@ -73,6 +75,7 @@ export class Table {
   readonly #updatedAt: string | undefined;
   readonly #createdAt: string | undefined;
   readonly #byAttribute: ReadonlyMap<string, Column>;
+  readonly #strictUuids: boolean;
   readonly #sql = new Map<string, string>();
 
   constructor(db: Database, model: ModelStatic<Model>) {
@@ -85,6 +88,7 @@ export class Table {
     this.#plain = plain;
     this.#byAttribute = new Map(columns.map((column) => [column.attribute, column]));
     this.quotedTable = db.generator.quoteTable(model.getTableName());
+    this.#strictUuids = db.sequelize.getDialect() === 'postgres';
   }
 
   get plain(): boolean {
@@ -129,6 +133,15 @@ export class Table {
     });
   }
 
+  /**
+   * Whether `where` compares a uuid column with text that is no uuid. PostgreSQL rejects the
+   * query ("invalid input syntax for type uuid"), where the answer is plain: no row can match,
+   * so a lookup such as listAuthenticatorsByUserId("invalid-user-id") finds nothing, as elsewhere.
+   */
+  #matchesNothing(where: Where): boolean {
+    return this.#strictUuids && Object.entries(where).some(([attribute, value]) => this.#byAttribute.get(attribute)?.uuid && !UUID_TEXT.test(String(value)));
+  }
+
   #cached(key: string, build: () => string): string {
     let sql = this.#sql.get(key);
     if (sql === undefined) {
@@ -139,6 +152,7 @@ export class Table {
   }
 
   async findAll(where: Where, transaction?: Transaction): Promise<Row[]> {
+    if (this.#matchesNothing(where)) return [];
     if (!this.#plain) {
       const found = await this.model.findAll({ where: { ...where }, transaction: transaction ?? null });
       return found.map((instance) => this.#fromInstance(instance));
@@ -177,6 +191,7 @@ export class Table {
   /** Sets `values` on the row matching `where`; returns the updated row, or null when none matched. */
   async update(where: Where, values: Row): Promise<Row | null> {
     this.#values(where);
+    if (this.#matchesNothing(where)) return null;
     const changes = this.#known(values);
     if (Object.keys(changes).length === 0) return this.findOne(where);
     if (this.#updatedAt) changes[this.#updatedAt] = new Date();
@@ -202,6 +217,8 @@ export class Table {
 
   /** Deletes the rows matching `where`; returns the first of them, or null when none matched. */
   async remove(where: Where): Promise<Row | null> {
+    this.#values(where);
+    if (this.#matchesNothing(where)) return null;
     if (!this.#plain) {
       return this.#db.sequelize.transaction(async (transaction) => {
         const found = await this.findOne(where, transaction);
