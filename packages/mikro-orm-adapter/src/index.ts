@@ -85,8 +85,8 @@ export function MikroOrmAdapter(ormOptions_: Options | MikroORM, options: MikroO
     const tables = {} as Record<Role, Table | undefined>;
     for (const role of ROLES) {
       const meta = find(role);
-      // Sessions and accounts keep upstream's surrogate `id`, which the Auth.js shapes lack.
-      tables[role] = meta && new Table({ db, platform, meta, omit: role === 'Session' || role === 'Account' ? ['id'] : [], convertError });
+      // Every non-hidden property comes back, as upstream returns it: sessions and accounts with their `id`.
+      tables[role] = meta && new Table({ db, platform, meta, convertError });
     }
     return { tables, db };
   }

@@ -1,5 +1,5 @@
 import type { EntityMetadata, EntityProperty, Platform } from '@mikro-orm/core';
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type QueryResult, type RawBuilder, type Transaction } from 'kysely';
 
 export type Row = Record<string, unknown>;
 /** Equality conditions by attribute name, joined with AND. */
@@ -14,7 +14,10 @@ interface Column {
   /** The key in the adapter's objects: the property name, or `userId` for the user relation. */
   readonly attribute: string;
   readonly field: string;
+  /** Hidden properties are written but never returned. */
   readonly returned: boolean;
+  /** A primary key: one not given (an autoincrement id) is read back from the INSERT. */
+  readonly key: boolean;
   readonly read: (value: unknown) => unknown;
   readonly write: (value: unknown) => unknown;
 }
@@ -31,12 +34,12 @@ function readDate(value: unknown, timezone: string | undefined): Date | null {
   return new Date(zoneless && timezone && timezone !== 'local' ? `${value}${timezone}` : (value as string | number));
 }
 
-function columnsOf(meta: EntityMetadata, platform: Platform, omit: readonly string[]): Column[] {
+function columnsOf(meta: EntityMetadata, platform: Platform): Column[] {
   const columns: Column[] = [];
   for (const prop of meta.props as EntityProperty[]) {
     if (prop.persist === false || prop.formula || !prop.fieldNames?.length) continue;
     if (prop.kind === 'm:1') {
-      columns.push({ attribute: prop.name === 'user' ? 'userId' : prop.name, field: prop.fieldNames[0]!, returned: true, read: (v) => v ?? null, write: (v) => v });
+      columns.push({ attribute: prop.name === 'user' ? 'userId' : prop.name, field: prop.fieldNames[0]!, returned: true, key: Boolean(prop.primary), read: (v) => v ?? null, write: (v) => v });
       continue;
     }
     if (prop.kind !== 'scalar') continue;
@@ -46,7 +49,8 @@ function columnsOf(meta: EntityMetadata, platform: Platform, omit: readonly stri
     columns.push({
       attribute: prop.name,
       field: prop.fieldNames[0]!,
-      returned: !prop.hidden && !omit.includes(prop.name),
+      returned: !prop.hidden,
+      key: Boolean(prop.primary),
       read: (value) => {
         if (value === null || value === undefined) return null;
         if (isDate) return readDate(value, platform.getTimezone());
@@ -80,11 +84,11 @@ export class Table {
   readonly #returning: boolean;
   readonly #convert: (error: unknown) => unknown;
 
-  constructor(options: { db: AnyKysely; platform: Platform; meta: EntityMetadata; omit?: readonly string[]; convertError: (error: unknown) => unknown }) {
+  constructor(options: { db: AnyKysely; platform: Platform; meta: EntityMetadata; convertError: (error: unknown) => unknown }) {
     this.meta = options.meta;
     this.#db = options.db;
     this.#platform = options.platform;
-    this.#columns = columnsOf(options.meta, options.platform, options.omit ?? []);
+    this.#columns = columnsOf(options.meta, options.platform);
     this.#returned = this.#columns.filter((column) => column.returned);
     this.#byAttribute = new Map(this.#columns.map((column) => [column.attribute, column]));
     this.#returning = options.platform.usesReturningStatement();
@@ -129,8 +133,12 @@ export class Table {
 
   /** Runs a statement, with the driver's typed errors (UniqueConstraintViolationException, …). */
   async rows(query: RawBuilder<unknown>, db: Db = this.#db): Promise<Row[]> {
+    return (await this.#execute(query, db)).rows as Row[];
+  }
+
+  async #execute(query: RawBuilder<unknown>, db: Db = this.#db): Promise<QueryResult<unknown>> {
     try {
-      return (await query.execute(db)).rows as Row[];
+      return await query.execute(db);
     } catch (error) {
       throw this.#convert(error);
     }
@@ -150,15 +158,34 @@ export class Table {
     const names: string[] = [];
     const bound: unknown[] = [];
     const result: Row = {};
+    const unknownKeys: Column[] = [];
     for (const column of this.#columns) {
       const value = values[column.attribute] !== undefined ? values[column.attribute] : defaults[column.attribute];
       if (value !== undefined) {
         names.push(this.#quote(column.field));
         bound.push(column.write(value));
+      } else if (column.key) {
+        unknownKeys.push(column);
       }
       if (column.returned) result[column.attribute] = value === undefined ? null : column.read(column.write(value));
     }
-    await this.rows(sql`INSERT INTO ${sql.raw(this.quotedTable)} (${sql.raw(names.join(', '))}) VALUES (${sql.join(bound)})`);
+    const statement = sql`INSERT INTO ${sql.raw(this.quotedTable)} (${sql.raw(names.join(', '))}) VALUES (${sql.join(bound)})`;
+    if (unknownKeys.length === 0) {
+      await this.rows(statement);
+      return result;
+    }
+    // A key the database generates (a custom entity's autoincrement id) comes back from the
+    // INSERT itself: RETURNING where the platform has it, the driver's insert id elsewhere.
+    if (this.#returning) {
+      const [row] = await this.rows(sql`${statement} RETURNING ${sql.raw(unknownKeys.map((column, i) => `${this.#quote(column.field)} AS ${this.#quote(`k${i}`)}`).join(', '))}`);
+      unknownKeys.forEach((column, i) => {
+        if (column.returned) result[column.attribute] = column.read(row?.[`k${i}`]);
+      });
+      return result;
+    }
+    const inserted = await this.#execute(statement);
+    const [key] = unknownKeys;
+    if (unknownKeys.length === 1 && key?.returned && inserted.insertId !== undefined) result[key.attribute] = key.read(Number(inserted.insertId));
     return result;
   }
 

@@ -7,8 +7,10 @@ export interface Column {
   readonly read: (value: unknown) => unknown;
   /** A value for an INSERT that does not give one, or undefined when the column has none. */
   readonly defaultValue: (() => unknown) | undefined;
-  /** Whether the adapter returns it (surrogate keys outside the Auth.js shapes are not). */
-  readonly returned: boolean;
+  /** A key the database generates (`autoIncrement`): an INSERT cannot know it beforehand. */
+  readonly generated: boolean;
+  /** A `UUID` column, which PostgreSQL types strictly. */
+  readonly uuid: boolean;
 }
 
 type Attribute = ModelStatic<Model>['rawAttributes'][string];
@@ -91,8 +93,8 @@ function hasEntries(value: unknown): boolean {
   return Object.values(value).some((entry) => (Array.isArray(entry) ? entry.length > 0 : Boolean(entry)));
 }
 
-/** The stored columns of `model`; those named in `omit` are written but never returned. */
-export function describeModel(model: ModelStatic<Model>, omit: readonly string[]): ModelShape {
+/** The stored columns of `model`, every one of them written and returned. */
+export function describeModel(model: ModelStatic<Model>): ModelShape {
   const columns: Column[] = [];
   let plain = !hasEntries(model.options.hooks) && !hasEntries((model.sequelize as unknown as { options?: { hooks?: unknown } } | undefined)?.options?.hooks)
     && !hasEntries(model.options.validate) && !hasEntries(model.options.getterMethods) && !hasEntries(model.options.setterMethods);
@@ -109,7 +111,8 @@ export function describeModel(model: ModelStatic<Model>, omit: readonly string[]
     const defaultValue = defaultFor(definition);
     if (defaultValue === 'unsupported') plain = false;
     columns.push({
-      returned: !omit.includes(attribute),
+      generated: Boolean(definition.autoIncrement),
+      uuid: (definition.type as { key?: string }).key === 'UUID',
       attribute,
       field: definition.field ?? attribute,
       read: readerFor(definition),

@@ -54,11 +54,10 @@ export default function SequelizeAdapter(client: Sequelize, options: SequelizeAd
   const models = setUpModels(client, options.models);
   const synchronize = lazySynchronizer(client, models, options.synchronize ?? true);
   const db = new Database(client);
-  // Sessions and accounts keep their surrogate `id` column (upstream's schema) but the Auth.js
-  // shapes have none, so it is written and never returned.
+  // Every column comes back, as upstream returns it: sessions and accounts with their `id`.
   const users = new Table(db, models.User);
-  const accounts = new Table(db, models.Account, ['id']);
-  const sessions = new Table(db, models.Session, ['id']);
+  const accounts = new Table(db, models.Account);
+  const sessions = new Table(db, models.Session);
   const tokens = new Table(db, models.VerificationToken);
   const authenticators = new Table(db, models.Authenticator);
 

@@ -58,6 +58,8 @@ export class Database {
 }
 
 const RETURNING_UNSUPPORTED = /syntax error|near "RETURNING"|RETURNING/i;
+/** Every text form PostgreSQL accepts for a uuid: braces and hyphens optional, any case. */
+const UUID_TEXT = /^\{?[0-9a-f]{4}(?:-?[0-9a-f]{4}){7}\}?$/i;
 
 /**
  * One adapter table, over a default or custom model. Plain models (no hooks, validators,
@@ -69,24 +71,24 @@ export class Table {
   readonly quotedTable: string;
   readonly #db: Database;
   readonly #columns: readonly Column[];
-  readonly #returned: readonly Column[];
   readonly #plain: boolean;
   readonly #updatedAt: string | undefined;
   readonly #createdAt: string | undefined;
   readonly #byAttribute: ReadonlyMap<string, Column>;
+  readonly #strictUuids: boolean;
   readonly #sql = new Map<string, string>();
 
-  constructor(db: Database, model: ModelStatic<Model>, omit: readonly string[] = []) {
+  constructor(db: Database, model: ModelStatic<Model>) {
     this.#db = db;
     this.model = model;
-    const { columns, plain, createdAt, updatedAt } = describeModel(model, omit);
+    const { columns, plain, createdAt, updatedAt } = describeModel(model);
     this.#createdAt = createdAt;
     this.#updatedAt = updatedAt;
     this.#columns = columns;
-    this.#returned = columns.filter((column) => column.returned);
     this.#plain = plain;
     this.#byAttribute = new Map(columns.map((column) => [column.attribute, column]));
     this.quotedTable = db.generator.quoteTable(model.getTableName());
+    this.#strictUuids = db.sequelize.getDialect() === 'postgres';
   }
 
   get plain(): boolean {
@@ -101,18 +103,18 @@ export class Table {
   }
 
   /**
-   * `alias.field AS prefixN` for every returned column (short aliases suit every dialect's
+   * `alias.field AS prefixN` for every column (short aliases suit every dialect's
    * identifier limit); no alias for RETURNING clauses, which take bare column names.
    */
   selectList(alias: string, prefix: string): string {
     const qualifier = alias ? `${alias}.` : '';
-    return this.#returned.map((column, i) => `${qualifier}${this.#db.quote(column.field)} AS ${this.#db.quote(`${prefix}${i}`)}`).join(', ');
+    return this.#columns.map((column, i) => `${qualifier}${this.#db.quote(column.field)} AS ${this.#db.quote(`${prefix}${i}`)}`).join(', ');
   }
 
   /** The result object from a row selected with `selectList(…, prefix)`. */
   fromRow(row: Row, prefix: string): Row {
     const result: Row = {};
-    this.#returned.forEach((column, i) => {
+    this.#columns.forEach((column, i) => {
       result[column.attribute] = column.read(row[`${prefix}${i}`]);
     });
     return result;
@@ -131,6 +133,15 @@ export class Table {
     });
   }
 
+  /**
+   * Whether `where` compares a uuid column with text that is no uuid. PostgreSQL rejects the
+   * query ("invalid input syntax for type uuid"), where the answer is plain: no row can match,
+   * so a lookup such as listAuthenticatorsByUserId("invalid-user-id") finds nothing, as elsewhere.
+   */
+  #matchesNothing(where: Where): boolean {
+    return this.#strictUuids && Object.entries(where).some(([attribute, value]) => this.#byAttribute.get(attribute)?.uuid && !UUID_TEXT.test(String(value)));
+  }
+
   #cached(key: string, build: () => string): string {
     let sql = this.#sql.get(key);
     if (sql === undefined) {
@@ -141,6 +152,7 @@ export class Table {
   }
 
   async findAll(where: Where, transaction?: Transaction): Promise<Row[]> {
+    if (this.#matchesNothing(where)) return [];
     if (!this.#plain) {
       const found = await this.model.findAll({ where: { ...where }, transaction: transaction ?? null });
       return found.map((instance) => this.#fromInstance(instance));
@@ -157,7 +169,11 @@ export class Table {
 
   /** Inserts a row built from `values` (unknown keys ignored, defaults applied) and returns it. */
   async insert(values: Row): Promise<Row> {
-    if (!this.#plain) return this.#fromInstance(await this.model.create(this.#known(values)));
+    // A key the database generates (a custom model's autoIncrement id) is known only after the
+    // INSERT: Sequelize's own create() reads it back in the same statement (RETURNING, lastID or
+    // insertId, as the dialect allows).
+    const keyUnknown = this.#columns.some((column) => column.generated && values[column.attribute] === undefined);
+    if (!this.#plain || keyUnknown) return this.#fromInstance(await this.model.create(this.#known(values)));
     const record: Row = {};
     const result: Row = {};
     const now = new Date();
@@ -165,7 +181,7 @@ export class Table {
       let value = column.attribute === this.#createdAt || column.attribute === this.#updatedAt ? now : values[column.attribute];
       if (value === undefined) value = column.defaultValue?.();
       if (value !== undefined) record[column.field] = value;
-      if (column.returned) result[column.attribute] = column.read(value);
+      result[column.attribute] = column.read(value);
     }
     const { query, bind = [] } = this.#db.generator.insertQuery(this.model.getTableName(), record, this.model.rawAttributes, {});
     await this.#db.write(query, bind, 'INSERT');
@@ -175,6 +191,7 @@ export class Table {
   /** Sets `values` on the row matching `where`; returns the updated row, or null when none matched. */
   async update(where: Where, values: Row): Promise<Row | null> {
     this.#values(where);
+    if (this.#matchesNothing(where)) return null;
     const changes = this.#known(values);
     if (Object.keys(changes).length === 0) return this.findOne(where);
     if (this.#updatedAt) changes[this.#updatedAt] = new Date();
@@ -200,6 +217,8 @@ export class Table {
 
   /** Deletes the rows matching `where`; returns the first of them, or null when none matched. */
   async remove(where: Where): Promise<Row | null> {
+    this.#values(where);
+    if (this.#matchesNothing(where)) return null;
     if (!this.#plain) {
       return this.#db.sequelize.transaction(async (transaction) => {
         const found = await this.findOne(where, transaction);
@@ -244,7 +263,8 @@ export class Table {
 
   #fromInstance(instance: Model): Row {
     const plain = instance.get({ plain: true }) as Row;
-    for (const column of this.#columns) if (!column.returned) delete plain[column.attribute];
+    // As a read gives it: an attribute create() was not given is null in the row, not missing.
+    for (const column of this.#columns) plain[column.attribute] ??= null;
     return plain;
   }
 }

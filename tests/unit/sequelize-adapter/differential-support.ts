@@ -242,6 +242,46 @@ export async function settle(call: () => Promise<unknown>): Promise<unknown> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Surrogate ids: accounts and sessions have an `id` that each side generates at random.
+
+const SURROGATE_TABLES = ['accounts', 'sessions'] as const;
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * One side's surrogate ids, each replaced by the name of the row it identifies — `(id of
+ * sessions session_token=…)` — in the table contents and in the results. So both sides compare
+ * equal where each writes a UUID v4 and returns the id of the very row the result is about,
+ * and differ where a result lacks its id or carries another. Names outlive their rows:
+ * deleteSession returns the id of a row that is gone by the snapshot after it.
+ */
+export class SurrogateIds {
+  readonly #names = new Map<string, string>();
+
+  /** Learns the ids in `contents` and names them there. */
+  nameRows(contents: Contents): void {
+    for (const table of SURROGATE_TABLES) {
+      for (const row of contents[table] ?? []) {
+        const id = row['id'];
+        if (typeof id !== 'string' || !UUID_V4.test(id)) continue;
+        const name = `(id of ${table} ${rowKey(table, row)})`;
+        this.#names.set(id, name);
+        row['id'] = name;
+      }
+    }
+  }
+
+  /** `result` with every known id under an `id` key replaced by its name. */
+  nameIn(result: unknown): unknown {
+    if (Array.isArray(result)) return result.map((entry) => this.nameIn(entry));
+    if (result === null || typeof result !== 'object' || result instanceof Date || ArrayBuffer.isView(result)) return result;
+    return Object.fromEntries(Object.entries(result).map(([key, value]) => [
+      key,
+      key === 'id' && typeof value === 'string' ? this.#names.get(value) ?? value : this.nameIn(value),
+    ]));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Comparisons: one line per difference, "where: ours … | upstream …".
 
 export const show = (value: unknown): string =>

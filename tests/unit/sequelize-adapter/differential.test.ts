@@ -9,7 +9,7 @@ import UpstreamSequelizeAdapter from '@auth/sequelize-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
 import {
-  MODEL_INSTANCE, THREW, compareContents, compareSchemas, compareValues, openDatabase, rowKey, settle, show,
+  MODEL_INSTANCE, SurrogateIds, THREW, compareContents, compareSchemas, compareValues, openDatabase, settle, show,
   type Contents, type Dialect, type Schema, type TestDatabase,
 } from './differential-support.ts';
 
@@ -101,23 +101,6 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
   },
   // ---- table contents -----------------------------------------------------------------------
   {
-    what: 'accounts.id and sessions.id: both sides write a random UUID v4, so only "both are UUIDs" is compared',
-    why: 'surrogate keys no Auth.js call passes or needs; each adapter generates its own',
-    reconcile: (view) => {
-      let found = false;
-      for (const table of ['accounts', 'sessions']) {
-        const upstream = new Map((view.contents.upstream[table] ?? []).map((row) => [rowKey(table, row), row]));
-        for (const row of view.contents.ours[table] ?? []) {
-          const other = upstream.get(rowKey(table, row));
-          if (!other || !UUID.test(String(row['id'])) || !UUID.test(String(other['id'])) || row['id'] === other['id']) continue;
-          row['id'] = other['id'] = '(a random UUID)';
-          found = true;
-        }
-      }
-      return found;
-    },
-  },
-  {
     what: "useVerificationToken deletes only the token used; upstream deletes every token of the identifier (so ours keeps the others)",
     why: 'requesting a second sign-in email does not break the first link, and a failed or replayed attempt deletes nothing else',
     reconcile: (view) => {
@@ -144,21 +127,6 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
     },
   },
   {
-    // Accounts are returned without id too, but upstream never returns an account to compare
-    // (linkAccount and unlinkAccount resolve to undefined; it has no getAccount).
-    what: 'sessions are returned without the surrogate id column; upstream includes id',
-    why: "AdapterSession has no id: the column stays for schema compatibility but doesn't leak into the session object",
-    methods: ['createSession', 'getSessionAndUser', 'updateSession', 'deleteSession'],
-    reconcile: (view) => {
-      const pick = (result: unknown): unknown => (view.call.method === 'getSessionAndUser' && isObject(result) ? result['session'] : result);
-      const ours = pick(view.result.ours);
-      const upstream = pick(view.result.upstream);
-      if (!isObject(ours) || !isObject(upstream) || 'id' in ours || !UUID.test(String(upstream['id']))) return false;
-      delete upstream['id'];
-      return true;
-    },
-  },
-  {
     what: 'createUser returns every user attribute, null where not given; upstream (SQLite) only the keys it was given',
     why: 'the result has the full AdapterUser shape (emailVerified, name, image) that callbacks and events expect; '
       + "on PostgreSQL upstream's INSERT … RETURNING * fills them in too",
@@ -176,7 +144,7 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
     },
   },
   {
-    what: 'linkAccount returns the linked account; upstream resolves to undefined',
+    what: 'linkAccount returns the linked account, with its id; upstream resolves to undefined',
     why: 'the caller sees what was stored (Auth.js core ignores the value; the contract allows both)',
     methods: ['linkAccount'],
     reconcile: (view) => {
@@ -187,7 +155,7 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
     },
   },
   {
-    what: 'unlinkAccount returns the removed account; upstream resolves to undefined',
+    what: 'unlinkAccount returns the removed account, with its id; upstream resolves to undefined',
     why: 'the caller sees what was removed (Auth.js core ignores the value; the contract allows both)',
     methods: ['unlinkAccount'],
     reconcile: (view) => {
@@ -247,8 +215,6 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
   },
 ];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object';
 }
@@ -263,8 +229,10 @@ function rejection(result: unknown): string | undefined {
   return isObject(result) && typeof result[THREW] === 'string' ? result[THREW] : undefined;
 }
 
+/** The account of `given`, carrying the id of its own row (as SurrogateIds names it). */
 function sameAccount(result: unknown, given: Record<string, unknown>): boolean {
-  return isObject(result) && result['provider'] === given['provider'] && result['providerAccountId'] === given['providerAccountId'];
+  return isObject(result) && result['provider'] === given['provider'] && result['providerAccountId'] === given['providerAccountId']
+    && result['id'] === `(id of accounts provider=${String(given['provider'])} provider_account_id=${String(given['providerAccountId'])})`;
 }
 
 /** Drops our CREATE INDEX on exactly `columns` when upstream has no index on them. */
@@ -382,6 +350,7 @@ describe.each(LEGS)('@adapter-lab/sequelize-adapter vs @auth/sequelize-adapter 2
   let upstreamAdapter: Adapter;
   /** Intended difference → the steps (and methods) where it occurred. */
   const occurred = new Map<IntendedDifference, Array<{ step: string; method: Method }>>();
+  const ids: Side<SurrogateIds> = { ours: new SurrogateIds(), upstream: new SurrogateIds() };
 
   beforeAll(async () => {
     // Upstream syncs its four tables in parallel. Over a pool of several PostgreSQL connections
@@ -401,6 +370,11 @@ describe.each(LEGS)('@adapter-lab/sequelize-adapter vs @auth/sequelize-adapter 2
     it(step.length > 160 ? `${step.slice(0, 157)}…` : step, async () => {
       const result = { ours: await settle(() => invoke(oursAdapter, call)), upstream: await settle(() => invoke(upstreamAdapter, call)) };
       const [mine, theirs] = await Promise.all([ours.snapshot(), upstream.snapshot()]);
+      // Session and account ids: the same when each side returns the id of the row it is about.
+      ids.ours.nameRows(mine.contents);
+      ids.upstream.nameRows(theirs.contents);
+      result.ours = ids.ours.nameIn(result.ours);
+      result.upstream = ids.upstream.nameIn(result.upstream);
       const view: StepView = {
         dialect,
         call,

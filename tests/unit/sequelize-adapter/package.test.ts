@@ -61,6 +61,8 @@ describe('the packed tarball', () => {
 // Auth.js's own call sequence (@auth/core 0.41: lib/actions/callback/handle-login.js, oauth and
 // email callbacks, signin/send-token.js), with the values core passes. Every result is recorded
 // with the paths of the Date objects in it and of any object that is not a plain object.
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 const SIGN_IN_SCRIPT = `
 import { createHash, randomUUID } from 'node:crypto';
 import { Sequelize } from 'sequelize';
@@ -163,10 +165,15 @@ describe('from plain Node, on PostgreSQL', () => {
     expect(output.modelKeys).toEqual(['Account', 'Authenticator', 'Session', 'User', 'VerificationToken']);
 
     const { userId, sessionToken, hashed, account } = output.inputs;
+    // The ids the adapter generated, as the creating calls returned them: every later result
+    // about the same row must carry the same id, and the database must hold it.
+    const idOf = (step: string): unknown => (output.results[step]?.value as { id?: unknown } | undefined)?.id;
+    const [accountId, sessionId, emailSessionId] = [idOf('linkAccount'), idOf('createSession'), idOf('createSession:email')];
+    expect([accountId, sessionId, emailSessionId]).toEqual([expect.stringMatching(UUID_V4), expect.stringMatching(UUID_V4), expect.stringMatching(UUID_V4)]);
     const user = { id: userId, name: 'Ada Lovelace', email: 'ada@example.com', emailVerified: null, image: 'https://example.com/ada.png' };
     const verifiedUser = { ...user, emailVerified: '2025-06-07T08:09:10.111Z' };
-    const session = { sessionToken, userId, expires: '2030-01-02T03:04:05.678Z' };
-    const emailSession = { sessionToken: `email-${sessionToken}`, userId, expires: '2030-03-04T05:06:07.891Z' };
+    const session = { id: sessionId, sessionToken, userId, expires: '2030-01-02T03:04:05.678Z' };
+    const emailSession = { id: emailSessionId, sessionToken: `email-${sessionToken}`, userId, expires: '2030-03-04T05:06:07.891Z' };
     const token = { identifier: 'ada@example.com', token: hashed, expires: '2030-02-03T04:05:06.789Z' };
     // value, then the paths holding real Date objects before JSON.stringify made them ISO strings.
     const expected: Record<string, [unknown, string[]]> = {
@@ -174,7 +181,7 @@ describe('from plain Node, on PostgreSQL', () => {
       'getUserByEmail:new': [null, []],
       createUser: [user, []],
       // Every column of the row, so the one Auth.js left out is null.
-      linkAccount: [{ ...account, session_state: null, userId }, []],
+      linkAccount: [{ ...account, id: accountId, session_state: null, userId }, []],
       createSession: [session, ['expires']],
       getSessionAndUser: [{ session, user }, ['session.expires']],
       'getUserByAccount:known': [user, []],
@@ -214,6 +221,8 @@ describe('from plain Node, on PostgreSQL', () => {
           + ' (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM verification_tokens) AS tokens',
       );
       expect(counts.rows).toEqual([{ users: '1', accounts: '1', sessions: '1', tokens: '0' }]);
+      const ids = await client.query<{ account: string; session: string }>('SELECT (SELECT id FROM accounts) AS account, (SELECT id FROM sessions) AS session');
+      expect(ids.rows).toEqual([{ account: accountId, session: emailSessionId }]);
     });
   });
 });
