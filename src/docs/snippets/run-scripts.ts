@@ -114,7 +114,7 @@ function writeProjectFile(projectDir: string, snippet: DocsSnippet, env: Readonl
 }
 
 function envFile(pageText: string, env: Readonly<Record<string, string>>): string {
-  const ours = ['DATABASE_URL', 'AUTH_SECRET'].filter((name) => env[name] !== undefined);
+  const ours = ['DATABASE_URL', 'DATABASE_CONNECTION_STRING', 'AUTH_SECRET'].filter((name) => env[name] !== undefined);
   const kept = pageText.split('\n').filter((line) => line.trim() && !ours.some((name) => new RegExp(`^\\s*(export\\s+)?${name}\\s*=`).test(line)));
   return [...kept, ...ours.map((name) => `${name}="${env[name]}"`)].join('\n') + '\n';
 }
