@@ -114,9 +114,8 @@ function writeProjectFile(projectDir: string, snippet: DocsSnippet, env: Readonl
 }
 
 function envFile(pageText: string, env: Readonly<Record<string, string>>): string {
-  const ours = ['DATABASE_URL', 'AUTH_SECRET'].filter((name) => env[name] !== undefined);
-  // A page may name its connection string otherwise (MikroORM's pages say DATABASE_CONNECTION_STRING):
-  // any variable whose value is a PostgreSQL URL gets the run's database.
+  const ours = ['DATABASE_URL', 'DATABASE_CONNECTION_STRING', 'AUTH_SECRET'].filter((name) => env[name] !== undefined);
+  // Any other variable of the page whose value is a PostgreSQL URL gets the run's database too.
   const database = env['DATABASE_URL'];
   const lines = pageText.split('\n').filter((line) => line.trim() && !ours.some((name) => new RegExp(`^\\s*(export\\s+)?${name}\\s*=`).test(line)));
   const kept = lines.map((line) => (database === undefined ? line : line.replace(/^(\s*(?:export\s+)?[A-Z][A-Z0-9_]*\s*=\s*)(["']?)postgres(?:ql)?:\/\/[^"'\s]*\2/, `$1"${database}"`)));

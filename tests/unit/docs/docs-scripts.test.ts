@@ -150,7 +150,7 @@ describe('the docs pages', () => {
   describe.each(scenarios.map((scenario) => ({ name: `${scenario.page}${scenario.choice.length ? ` [${scenario.choice.join(', ')}]` : ''}`, scenario })))('$name', ({ scenario }) => {
     it('creates the adapter’s tables as written, and running it again changes nothing', { timeout: SCENARIO_TIMEOUT }, async () => {
       await withDatabase(async (database) => {
-        const env = { DATABASE_URL: database.connectionString, AUTH_SECRET };
+        const env = { DATABASE_URL: database.connectionString, DATABASE_CONNECTION_STRING: database.connectionString, AUTH_SECRET };
         const dir = projectDir(scenario);
         const runs = await runScenario(scenario, { projectDir: dir, env });
         expect(runs.map(({ command }) => where(command))).toEqual(commandsOf(scenario).map(where));

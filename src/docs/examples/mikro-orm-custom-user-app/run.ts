@@ -1,7 +1,11 @@
 // What Auth.js asks the adapter at a first GitHub sign-in, then what your app reads back.
 import type { Adapter } from "@auth/core/adapters"
-import { adapter, orm } from "./auth"
+import { adapter } from "./auth"
 import { User } from "./entities"
+import { orm } from "./orm"
+
+// Development only: the tables from the entities. In production, migrations create them.
+await orm.schema.update()
 
 const auth = adapter as Required<Adapter>
 
@@ -21,4 +25,7 @@ console.log("Auth.js sees:", await auth.getSessionAndUser("b0f1c2d3-e4f5-4a6b-8c
 const stored = await orm.em.fork().findOneOrFail(User, { email: "grace@example.com" })
 console.log("role column:", stored.role)
 if (stored.role !== "ADMIN") throw new Error(`expected role ADMIN, got ${stored.role}`)
+
+// The playground runs everything again on each Run, in the same worker: end as a process would.
 await orm.close()
+delete (globalThis as { orm?: unknown }).orm

@@ -1,4 +1,4 @@
-// Your app's MikroORM instance, started once and shared.
+// Your app's MikroORM, started once per process and shared with the adapter.
 import { MikroORM } from "@mikro-orm/core"
 import { PostgreSqlDriver } from "@mikro-orm/postgresql"
 import { defaultEntities } from "@adapter-lab/mikro-orm-adapter"
@@ -9,6 +9,3 @@ export const orm = await MikroORM.init({
   // An ORM you pass to the adapter must have the adapter's entities registered.
   entities: Object.values(defaultEntities),
 })
-
-// The tables (a real app runs migrations).
-await orm.schema.update()

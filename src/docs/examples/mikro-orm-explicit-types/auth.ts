@@ -1,22 +1,13 @@
-// The adapter with two of its five entities replaced, by role.
-import { MikroORM } from "@mikro-orm/core"
-import { PostgreSqlDriver } from "@mikro-orm/postgresql"
-import { MikroOrmAdapter, defaultEntities, withUserEntity } from "@adapter-lab/mikro-orm-adapter"
+// The adapter with two of its five entities replaced: User and Session.
+import { defineConfig } from "@mikro-orm/postgresql"
+import { MikroOrmAdapter } from "@adapter-lab/mikro-orm-adapter"
 import { Session, User } from "./entities"
 
 // No metadataProvider: the entities declare their types.
-export const config = {
-  driver: PostgreSqlDriver,
+export const config = defineConfig({
   clientUrl: process.env.DATABASE_CONNECTION_STRING,
-}
+})
 
+// The adapter starts MikroORM on its first call, with your User and Session and the default
+// Account, VerificationToken and Authenticator (pointed at your User).
 export const adapter = MikroOrmAdapter(config, { entities: { User, Session } })
-
-// The tables (a real app: migrations). Account and Authenticator stay the defaults, pointed at
-// your User by withUserEntity.
-const { Account, VerificationToken, Authenticator } = defaultEntities
-const orm = await withUserEntity(User, () =>
-  MikroORM.init({ ...config, entities: [User, Session, Account, VerificationToken, Authenticator] }),
-)
-await orm.schema.update()
-await orm.close()

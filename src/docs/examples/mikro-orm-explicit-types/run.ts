@@ -1,5 +1,17 @@
 import type { Adapter } from "@auth/core/adapters"
-import { adapter } from "./auth"
+import { MikroORM } from "@mikro-orm/postgresql"
+import { defaultEntities, withUserEntity } from "@adapter-lab/mikro-orm-adapter"
+import { adapter, config } from "./auth"
+import { Session, User } from "./entities"
+
+// Development only: the tables from the same entities (in production, migrations create them).
+// withUserEntity points the default Account and Authenticator at your User during discovery.
+const { Account, VerificationToken, Authenticator } = defaultEntities
+const orm = await withUserEntity(User, () =>
+  MikroORM.init({ ...config, entities: [User, Session, Account, VerificationToken, Authenticator] }),
+)
+await orm.schema.update()
+await orm.close()
 
 const auth = adapter as Required<Adapter>
 

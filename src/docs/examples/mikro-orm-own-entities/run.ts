@@ -1,13 +1,10 @@
 import type { Adapter } from "@auth/core/adapters"
-import { MikroORM } from "@mikro-orm/postgresql"
 import { defaultEntities } from "@adapter-lab/mikro-orm-adapter"
-import { adapter } from "./auth"
-import config from "./mikro-orm.config"
+import { adapter, orm } from "./auth"
 import { Post } from "./post"
 
-// The schema generator, from the same config: every table, yours and the adapter's.
-// (`schema.update()` diffs against the database; `schema.create()` expects it empty.)
-const orm = await MikroORM.init(config)
+// Development only: the schema generator creates every table, yours and the adapter's, from the
+// same config. In production, migrations do (npx mikro-orm migration:create / migration:up).
 console.log(await orm.schema.getUpdateSchemaSQL())
 await orm.schema.update()
 
