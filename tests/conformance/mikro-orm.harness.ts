@@ -33,7 +33,7 @@ new EntitySchema<PhoneUser>({
     id: { type: 'string', primary: true },
     name: { type: 'string', nullable: true },
     email: { type: 'string', nullable: true, unique: true },
-    emailVerified: { type: 'datetime', fieldName: 'email_verified', nullable: true },
+    emailVerified: { type: 'datetime', length: 3, fieldName: 'email_verified', nullable: true }, // milliseconds on MariaDB too
     image: { type: 'string', nullable: true },
     phoneNumber: { type: 'string', fieldName: 'phone_number', nullable: true },
     sessions: { kind: '1:m', entity: () => defaultEntities.Session, mappedBy: 'user', hidden: true },
