@@ -23,7 +23,8 @@ export interface BootState {
  */
 export function initialState(hash: string, autosave: Autosave): BootState {
   const decoded = decodeState(hash);
-  const saved = autosave.load();
+  // A damaged entry is moved aside after the first paint (the page calls keepDamagedAside).
+  const saved = autosave.load({ keepAsideLater: true });
   if (decoded.ok) {
     // The address bar carries the code on screen, so a plain reload comes this way too.
     if (saved && sameState(saved.state, decoded.state)) return fromAutosave(saved);

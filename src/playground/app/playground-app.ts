@@ -118,7 +118,11 @@ export class PlaygroundApp {
     this.#controls.setExamples(examplesOf(this.#state.orm), this.#exampleId);
     this.#controls.setState(this.#state);
     if (boot.problem) this.#notices.problem(boot.problem, 'link');
-    showKeptAside(this.#autosave, this.#notices, this.#dialogs, (message, kind) => this.#controls.status(message, kind));
+    // Moving a damaged autosave aside can mean rewriting megabytes of storage: a task of its own.
+    setTimeout(() => {
+      this.#autosave.keepDamagedAside();
+      showKeptAside(this.#autosave, this.#notices, this.#dialogs, (message, kind) => this.#controls.status(message, kind));
+    });
     if (boot.displaced) this.#displaced.displaced(boot.displaced, 'a link', 'This link replaced the code you had open here.');
     if (boot.held) this.#controls.status(boot.held, 'warning');
     root.addEventListener('keydown', (event) => {

@@ -31,8 +31,15 @@ export interface DamagedAutosave {
 }
 
 export interface Autosave {
-  /** The saved work, or null (nothing saved, or unreadable: see `lastError` and `damaged`). */
-  load(): LoadedWork | null;
+  /**
+   * The saved work, or null (nothing saved, or unreadable: see `lastError` and `damaged`).
+   * An unreadable entry is moved aside at once, or with `keepAsideLater` only when
+   * `keepDamagedAside()` is called (moving megabytes is a long task a page can run after its
+   * first paint); saves wait for it meanwhile, so nothing overwrites the entry.
+   */
+  load(options?: { keepAsideLater?: boolean }): LoadedWork | null;
+  /** Moves aside the damaged entry `load({ keepAsideLater: true })` found, then makes the save that waited. */
+  keepDamagedAside(): void;
   /** Saves `state`, unless it is more than the playground loads (then nothing is written). */
   save(state: PlaygroundState): SaveResult;
   /** Marks the stored work as running (saving `state` first when given, which should be the code being run). */
@@ -84,8 +91,15 @@ export function createAutosave(storage: AutosaveStorage | null, key = AUTOSAVE_K
   let caution: Caution | null = null;
   // The state last written or read, so run flags can be set without re-reading storage.
   let current: { state: PlaygroundState; savedAt: number } | null = null;
+  // A damaged entry still where it was found, to be moved aside; the latest save waits for that.
+  let keepPending = false;
+  let waitingSave = false;
 
   const write = (state: PlaygroundState, savedAt: number): SaveResult => {
+    if (keepPending) {
+      waitingSave = true;
+      return { ok: true };
+    }
     if (damaged && !damaged.copy) {
       return { ok: false, message: 'Autosave is paused: the autosave that could not be restored could not be moved aside either, and saving would overwrite it. Download or delete it (see the note above the results).' };
     }
@@ -102,10 +116,17 @@ export function createAutosave(storage: AutosaveStorage | null, key = AUTOSAVE_K
     return current ? write(current.state, current.savedAt) : { ok: true };
   };
 
+  const keepAside = (): void => {
+    if (!damaged || damaged.copy) return;
+    const kept = aside.keep(key, damaged.text, damaged.problem);
+    if (kept.ok) damaged = { ...damaged, copy: kept.copy };
+  };
+
   return {
-    load() {
+    load(options) {
       lastError = null;
       damaged = null;
+      keepPending = false;
       const text = readText(storage, key);
       if (text === null) return null;
       if (typeof text !== 'string') {
@@ -115,14 +136,24 @@ export function createAutosave(storage: AutosaveStorage | null, key = AUTOSAVE_K
       const parsed = parseEntry(text);
       if ('error' in parsed) {
         lastError = parsed.error;
-        const kept = aside.keep(key, text, parsed.error);
-        damaged = { problem: parsed.error, text, copy: kept.ok ? kept.copy : null };
+        damaged = { problem: parsed.error, text, copy: null };
+        if (options?.keepAsideLater) keepPending = true;
+        else keepAside();
         return null;
       }
       const { entry } = parsed;
       current = { state: entry.state, savedAt: entry.savedAt };
       caution = entry.running || entry.unshown ? { state: entry.state, interrupted: entry.running, unshown: entry.unshown ?? null } : null;
       return { state: entry.state, interruptedRun: entry.running, unshownResult: entry.unshown ?? null, savedAt: entry.savedAt };
+    },
+    keepDamagedAside() {
+      if (!keepPending) return;
+      keepPending = false;
+      keepAside();
+      if (waitingSave && current) {
+        waitingSave = false;
+        write(current.state, current.savedAt);
+      }
     },
     save(state) {
       const checked = parseState(plain(state));

@@ -104,6 +104,26 @@ describe('corrupt entries', () => {
     expect(storage.getItem(autosave.damaged?.copy?.key ?? '')).toBe(huge);
   });
 
+  it('with keepAsideLater, moves the entry only when asked, and the saves made meanwhile wait for it', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(KEY, 'not json');
+    const autosave = createAutosave(storage);
+    expect(autosave.load({ keepAsideLater: true })).toBeNull();
+    expect(autosave.damaged).toMatchObject({ text: 'not json', copy: null });
+    expect(autosave.save(work).ok).toBe(true);
+    expect(autosave.runStarted(work).ok).toBe(true);
+    // Nothing written over it yet, nothing kept aside yet.
+    expect(storage.getItem(KEY)).toBe('not json');
+    expect(autosave.keptAside()).toEqual([]);
+    autosave.keepDamagedAside();
+    const copy = autosave.damaged?.copy;
+    expect(copy && autosave.keptAsideText(copy)).toBe('not json');
+    // The save that waited is the latest one: the work, marked running.
+    expect(JSON.parse(storage.getItem(KEY)!)).toMatchObject({ format: 1, state: work, running: true });
+    autosave.keepDamagedAside();
+    expect(autosave.keptAside()).toHaveLength(1);
+  });
+
   it('keeps a second damaged entry beside the first, and deletes one only when asked', () => {
     const storage = new MemoryStorage();
     let time = 1;
