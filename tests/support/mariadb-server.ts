@@ -23,12 +23,12 @@
 // on this machine kills and removes every server whose owner process is gone. By hand:
 // `kill -9 $(cat <dir>/mariadbd.pid)`, then remove the dir.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { hostname, tmpdir } from 'node:os';
+import { accessSync, constants, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createConnection } from 'mariadb';
+import { HOST, freePort, isExecutable, isRoot, onExitSync, reapOrphans, writeOwner } from './throwaway-server.ts';
 
 /** Prefix of every server dir under serverRoot(). */
 export const SERVER_DIR_PREFIX = 'adapter-lab-mariadb-';
@@ -77,7 +77,6 @@ export async function mariaDbAdmin(server: { host: string; port: number; user: s
 	}
 }
 
-const HOST = '127.0.0.1';
 const USER = 'root';
 const PORT_ATTEMPTS = 5;
 const READY_TIMEOUT_MS = 60_000;
@@ -103,16 +102,6 @@ export function findMariaDbBinaries(): Binaries {
 	);
 }
 
-function isExecutable(file: string): boolean {
-	try {
-		accessSync(file, constants.X_OK);
-		return statSync(file).isFile();
-	} catch {
-		return false;
-	}
-}
-
-const isRoot = (): boolean => process.getuid?.() === 0;
 
 /** Options for both the bootstrap and the server. `loose-`: a version without one only warns. */
 function commonOptions(dataDir: string): string[] {
@@ -157,54 +146,15 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
 }
 
 /** A loopback port that was free a moment ago (bind port 0, read it, release it). */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, HOST, () => {
-			const address = server.address();
-			server.close(() => {
-				if (address && typeof address === 'object') resolve(address.port);
-				else reject(new Error('Could not read the port of a probe server.'));
-			});
-		});
-	});
-}
-
 // --- Live and leftover servers ---------------------------------------------------------------
 
 /** Live servers of this process: dir → child. Killed synchronously on exit. */
 const liveServers = new Map<string, ChildProcess>();
-let exitHandlersInstalled = false;
-
-function installExitHandlers(): void {
-	if (exitHandlersInstalled) return;
-	exitHandlersInstalled = true;
-	process.on('exit', killAllSync);
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-		process.once(signal, () => {
-			killAllSync();
-			// Nobody else handles it: re-raise so the process dies as it would have without us.
-			if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-		});
-	}
-}
-
 function killAllSync(): void {
 	for (const [dir, child] of liveServers) {
 		liveServers.delete(dir);
 		child.kill('SIGKILL');
 		rmSync(dir, { recursive: true, force: true });
-	}
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }
 
@@ -216,33 +166,6 @@ function killDirServerSync(dir: string): void {
 		if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) process.kill(pid, 'SIGKILL');
 	} catch {
 		// No pid file, no such process, or no /proc: nothing of ours is running there.
-	}
-}
-
-/** Kills and removes servers left by processes of this host that no longer exist. */
-function reapOrphans(root: string): void {
-	let names: string[];
-	try {
-		names = readdirSync(root).filter((name) => name.startsWith(SERVER_DIR_PREFIX));
-	} catch {
-		return;
-	}
-	for (const name of names) {
-		const dir = join(root, name);
-		try {
-			let owner: { pid: number; hostname: string } | undefined;
-			try {
-				owner = JSON.parse(readFileSync(join(dir, 'owner.json'), 'utf8')) as typeof owner;
-			} catch {
-				// No owner file: being created right now, or written by a crashed start. Wait an hour.
-				if (Date.now() - statSync(dir).mtimeMs < 3_600_000) continue;
-			}
-			if (owner && (owner.hostname !== hostname() || isAlive(owner.pid))) continue;
-			killDirServerSync(dir);
-			rmSync(dir, { recursive: true, force: true });
-		} catch {
-			// Another process reaping the same dir, or not ours to remove: leave it.
-		}
 	}
 }
 
@@ -277,12 +200,15 @@ export async function startMariaDbServer(options: StartOptions = {}): Promise<Ma
 	const pickPort = options.pickPort ?? freePort;
 	const { installDb, mariadbd } = findMariaDbBinaries();
 	const root = serverRoot();
-	reapOrphans(root);
+	reapOrphans(root, SERVER_DIR_PREFIX, (dir) => {
+		killDirServerSync(dir);
+		rmSync(dir, { recursive: true, force: true });
+	});
 
 	const dir = await mkdtemp(join(root, SERVER_DIR_PREFIX));
-	installExitHandlers();
+	onExitSync(killAllSync);
 	try {
-		await writeFile(join(dir, 'owner.json'), JSON.stringify({ pid: process.pid, hostname: hostname() }));
+		await writeOwner(dir);
 		// normal: root@localhost/127.0.0.1/::1 with an empty password, not unix-socket auth.
 		const install = await run(
 			installDb,

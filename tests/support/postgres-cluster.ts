@@ -19,12 +19,12 @@
 // whose owner process is gone. By hand: `pg_ctl -D <dir>/data -m immediate stop`, then remove
 // the dir.
 import { execFile, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { appendFile, chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { appendFile, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { HOST, freePort, isExecutable, isRoot, onExitSync, reapOrphans, writeOwner } from './throwaway-server.ts';
 
 /** Prefix of every cluster dir under os.tmpdir(). */
 export const CLUSTER_DIR_PREFIX = 'adapter-lab-pg-';
@@ -101,7 +101,6 @@ export function quoteIdentifier(name: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const HOST = '127.0.0.1';
 const SUPERUSER = 'postgres';
 const PORT_ATTEMPTS = 5;
 
@@ -144,16 +143,6 @@ export function findPostgresBinaries(): Binaries {
 	);
 }
 
-function isExecutable(file: string): boolean {
-	try {
-		accessSync(file, constants.X_OK);
-		return statSync(file).isFile();
-	} catch {
-		return false;
-	}
-}
-
-const isRoot = (): boolean => process.getuid?.() === 0;
 
 /** [command, args] running `binary` as the postgres user when we are root, directly otherwise. */
 function asServerUser(binary: string, args: string[]): [string, string[]] {
@@ -202,41 +191,10 @@ function serverUserIds(): { uid: number; gid: number } {
 	return { uid: id('-u'), gid: id('-g') };
 }
 
-/** A loopback port that was free a moment ago (bind port 0, read it, release it). */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, HOST, () => {
-			const address = server.address();
-			server.close(() => {
-				if (address && typeof address === 'object') resolve(address.port);
-				else reject(new Error('Could not read the port of a probe server.'));
-			});
-		});
-	});
-}
-
 // --- Leftover clusters -----------------------------------------------------------------------
 
 /** Live clusters of this process, by dir → stop synchronously on exit. */
 const liveClusters = new Map<string, { dataDir: string; pgCtl: string }>();
-let exitHandlersInstalled = false;
-
-function installExitHandlers(): void {
-	if (exitHandlersInstalled) return;
-	exitHandlersInstalled = true;
-	process.on('exit', stopAllSync);
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-		process.once(signal, () => {
-			stopAllSync();
-			// Nobody else handles it: re-raise so the process dies as it would have without us.
-			if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-		});
-	}
-}
-
 function stopAllSync(): void {
 	for (const [dir, { dataDir, pgCtl }] of liveClusters) {
 		liveClusters.delete(dir);
@@ -250,47 +208,6 @@ function stopDirSync(dir: string, dataDir: string, pgCtl: string): void {
 		spawnSync(command, args, { cwd: dir, env: serverEnv(), stdio: 'ignore', timeout: 30_000 });
 	}
 	rmSync(dir, { recursive: true, force: true });
-}
-
-interface Owner {
-	pid: number;
-	hostname: string;
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
-/** Stops and removes clusters left by processes of this host that no longer exist. */
-function reapOrphans(pgCtl: string): void {
-	const root = tmpdir();
-	let names: string[];
-	try {
-		names = readdirSync(root).filter((name) => name.startsWith(CLUSTER_DIR_PREFIX));
-	} catch {
-		return;
-	}
-	for (const name of names) {
-		const dir = join(root, name);
-		try {
-			let owner: Owner | undefined;
-			try {
-				owner = JSON.parse(readFileSync(join(dir, 'owner.json'), 'utf8')) as Owner;
-			} catch {
-				// No owner file: being created right now, or written by a crashed start. Wait an hour.
-				if (Date.now() - statSync(dir).mtimeMs < 3_600_000) continue;
-			}
-			if (owner && (owner.hostname !== hostname() || isAlive(owner.pid))) continue;
-			stopDirSync(dir, join(dir, 'data'), pgCtl);
-		} catch {
-			// Another process reaping the same dir, or not ours to remove: leave it.
-		}
-	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,16 +237,15 @@ export interface StartOptions {
 export async function startPostgresCluster(options: StartOptions = {}): Promise<PostgresCluster> {
 	const pickPort = options.pickPort ?? freePort;
 	const { initdb, pgCtl } = findPostgresBinaries();
-	reapOrphans(pgCtl);
+	reapOrphans(tmpdir(), CLUSTER_DIR_PREFIX, (dir) => stopDirSync(dir, join(dir, 'data'), pgCtl));
 	const ids = isRoot() ? serverUserIds() : undefined;
 
 	const dir = await mkdtemp(join(tmpdir(), CLUSTER_DIR_PREFIX));
 	const dataDir = join(dir, 'data');
-	installExitHandlers();
+	onExitSync(stopAllSync);
 	liveClusters.set(dir, { dataDir, pgCtl });
 	try {
-		const owner: Owner = { pid: process.pid, hostname: hostname() };
-		await writeFile(join(dir, 'owner.json'), JSON.stringify(owner));
+		await writeOwner(dir);
 		if (ids) await chown(dir, ids.uid, ids.gid);
 
 		const init = await run(
