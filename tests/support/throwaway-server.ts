@@ -3,7 +3,7 @@
 // servers whose owning process died (each directory holds an owner.json naming its process).
 import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -95,4 +95,24 @@ export function reapOrphans(root: string, prefix: string, remove: (dir: string) 
 			// Another process reaping the same dir, or not ours to remove: leave it.
 		}
 	}
+}
+
+/**
+ * For tests of a server's start: a port picker whose first port is held by a listener of ours
+ * (until `release()`), then free ones — the start must move on to the second port.
+ */
+export async function portTakenFirst(): Promise<{ pickPort: () => Promise<number>; offered: number[]; release: () => void }> {
+	const squatter = createServer();
+	await new Promise<void>((resolve) => squatter.listen(0, HOST, resolve));
+	const taken = (squatter.address() as AddressInfo).port;
+	const offered: number[] = [];
+	return {
+		offered,
+		pickPort: async () => {
+			const port = offered.length === 0 ? taken : await freePort();
+			offered.push(port);
+			return port;
+		},
+		release: () => squatter.close(),
+	};
 }

@@ -3,12 +3,12 @@
 // over it, and startMariaDbServer()'s port retry and clean-up.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createConnection, type Connection } from 'mariadb';
 import { DataTypes, Sequelize } from 'sequelize';
 import { describe, expect, inject, it } from 'vitest';
 import { startMariaDbServer } from '../support/mariadb-server.ts';
+import { portTakenFirst } from '../support/throwaway-server.ts';
 import { freshMariaDbDatabase, type FreshMariaDbDatabase } from '../support/mariadb.ts';
 
 async function withConnection<T>(db: FreshMariaDbDatabase, work: (connection: Connection) => Promise<T>): Promise<T> {
@@ -111,18 +111,9 @@ describe('throwaway MariaDB server', () => {
 
 	it('startMariaDbServer() moves to another port when its port was taken meanwhile, and stop() removes everything', { timeout: 60_000 }, async () => {
 		// Someone else grabs the first port between "free" and mariadbd's start.
-		const squatter = createServer();
-		await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
-		const taken = (squatter.address() as AddressInfo).port;
-		const offered: number[] = [];
+		const { pickPort, offered, release } = await portTakenFirst();
 		try {
-			const server = await startMariaDbServer({
-				pickPort: async () => {
-					const port = offered.length === 0 ? taken : await freePort();
-					offered.push(port);
-					return port;
-				},
-			});
+			const server = await startMariaDbServer({ pickPort });
 			try {
 				expect(offered).toHaveLength(2);
 				expect(server.port).toBe(offered[1]);
@@ -137,7 +128,7 @@ describe('throwaway MariaDB server', () => {
 			expect(existsSync(server.dir)).toBe(false);
 			await expect(createConnection({ host: server.host, port: server.port, user: server.user, connectTimeout: 2_000 })).rejects.toThrow();
 		} finally {
-			squatter.close();
+			release();
 		}
 	});
 
@@ -170,12 +161,3 @@ describe('throwaway MariaDB server', () => {
 		await expect(createConnection({ host: '127.0.0.1', port: orphan.port, user: 'root', connectTimeout: 2_000 })).rejects.toThrow();
 	});
 });
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}

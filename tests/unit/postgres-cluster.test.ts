@@ -1,10 +1,10 @@
 // The shared throwaway PostgreSQL cluster (tests/support/postgres-global-setup.ts) and
 // freshPostgresDatabase(): real SQL through `pg`, and Sequelize 6's postgres dialect over it.
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { DataTypes, Sequelize } from 'sequelize';
 import { describe, expect, inject, it } from 'vitest';
 import { startPostgresCluster } from '../support/postgres-cluster.ts';
+import { portTakenFirst } from '../support/throwaway-server.ts';
 import { freshPostgresDatabase, withPgClient } from '../support/postgres.ts';
 
 describe('throwaway PostgreSQL cluster', () => {
@@ -105,18 +105,9 @@ describe('throwaway PostgreSQL cluster', () => {
 
 	it('startPostgresCluster() moves to another port when its port was taken meanwhile', { timeout: 60_000 }, async () => {
 		// Someone else grabs the first port between "free" and pg_ctl start.
-		const squatter = createServer();
-		await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
-		const taken = (squatter.address() as AddressInfo).port;
-		const offered: number[] = [];
+		const { pickPort, offered, release } = await portTakenFirst();
 		try {
-			const cluster = await startPostgresCluster({
-				pickPort: async () => {
-					const port = offered.length === 0 ? taken : await freePort();
-					offered.push(port);
-					return port;
-				},
-			});
+			const cluster = await startPostgresCluster({ pickPort });
 			try {
 				expect(offered).toHaveLength(2);
 				expect(cluster.port).toBe(offered[1]);
@@ -131,16 +122,7 @@ describe('throwaway PostgreSQL cluster', () => {
 			}
 			expect(existsSync(cluster.socketDir)).toBe(false);
 		} finally {
-			squatter.close();
+			release();
 		}
 	});
 });
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
