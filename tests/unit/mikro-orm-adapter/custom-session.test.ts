@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MikroOrmAdapter, defaultEntities, type MikroOrmOptions } from '@adapter-lab/mikro-orm-adapter';
 import { createSqlJsDialect, loadSqlJs } from '../../../src/engine/index.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
+import { expectAssignedSessionKeys } from '../../support/session-keys.ts';
 import { sampleUser } from './support.ts';
 
 class SerialSession {
@@ -67,14 +68,7 @@ describe.each(targets)('a custom Session entity with an autoincrement sessionId,
   it('returns the key the database assigned from createSession, and the same key from every later call', async () => {
     const adapter = MikroOrmAdapter(orm, { entities: { Session: SerialSession as never } });
     await adapter.createUser?.(sampleUser(1));
-    const session = (n: number) => ({ sessionToken: `token ${n}`, userId: sampleUser(1).id, expires: new Date('2030-01-01T00:00:00.000Z') });
-    // The second INSERT shows the key is read back, not counted: the database assigns 1, then 2.
-    expect(await adapter.createSession?.(session(1))).toEqual({ ...session(1), sessionId: 1 });
-    expect(await adapter.createSession?.(session(2))).toEqual({ ...session(2), sessionId: 2 });
-    expect((await adapter.getSessionAndUser?.('token 2'))?.session).toEqual({ ...session(2), sessionId: 2 });
-    const later = new Date('2031-01-01T00:00:00.000Z');
-    expect(await adapter.updateSession?.({ sessionToken: 'token 2', expires: later })).toEqual({ ...session(2), sessionId: 2, expires: later });
-    expect(await adapter.deleteSession?.('token 1')).toEqual({ ...session(1), sessionId: 1 });
+    await expectAssignedSessionKeys(adapter, sampleUser(1).id);
     expect(await orm.em.getConnection().execute('select session_id, session_token from serial_session')).toEqual([{ session_id: 2, session_token: 'token 2' }]);
   });
 });

@@ -3,6 +3,7 @@
 import { DataTypes } from 'sequelize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import SequelizeAdapter, { models } from '@adapter-lab/sequelize-adapter';
+import { expectAssignedSessionKeys } from '../../support/session-keys.ts';
 import { sampleUser, sqliteSequelize, type SqliteSequelize } from './support.ts';
 
 let db: SqliteSequelize;
@@ -55,14 +56,7 @@ describe('custom models', () => {
     }, { underscored: true, timestamps: false });
     const adapter = SequelizeAdapter(sequelize, { models: { Session } });
     await adapter.createUser?.(sampleUser(1));
-    const session = (n: number) => ({ sessionToken: `token ${n}`, userId: sampleUser(1).id, expires: new Date('2030-01-01T00:00:00.000Z') });
-    // The second INSERT shows the key is read back, not counted: SQLite assigns 1, then 2.
-    expect(await adapter.createSession?.(session(1))).toEqual({ ...session(1), sessionId: 1 });
-    expect(await adapter.createSession?.(session(2))).toEqual({ ...session(2), sessionId: 2 });
-    expect((await adapter.getSessionAndUser?.('token 2'))?.session).toEqual({ ...session(2), sessionId: 2 });
-    const later = new Date('2031-01-01T00:00:00.000Z');
-    expect(await adapter.updateSession?.({ sessionToken: 'token 2', expires: later })).toEqual({ ...session(2), sessionId: 2, expires: later });
-    expect(await adapter.deleteSession?.('token 1')).toEqual({ ...session(1), sessionId: 1 });
+    await expectAssignedSessionKeys(adapter, sampleUser(1).id);
     expect(db.query('SELECT session_id, session_token FROM sessions')).toEqual([{ session_id: 2, session_token: 'token 2' }]);
   });
 
