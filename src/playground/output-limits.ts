@@ -27,6 +27,10 @@ export const PARAM_COUNT_LIMIT = 100;
 
 /** Adapter calls recorded per action (a loop of calls); the rest are counted. */
 export const CALL_LIMIT = 2_000;
+/** HTTP exchanges of simulated browsers recorded per action (a scripted loop of sign-ins); the rest are counted. */
+export const HTTP_EXCHANGE_LIMIT = 500;
+/** Characters of a URL, a request or response body, or a cookie value kept in an HttpExchange or BrowserInfo. */
+export const HTTP_TEXT_LIMIT = 2_000;
 /** Characters of an error's message kept, and stack frames: a thrown 20 MB message is still one line of text. */
 export const ERROR_TEXT_LIMIT = 10_000;
 export const ERROR_FRAME_LIMIT = 50;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
-import { ORM_IDS, ORM_LABELS, type AdapterMethod, type CompiledFile, type OrmId, type Outcome, type RunError, type ScenarioId, type SourceLocation } from '../protocol.ts';
+import { ORM_IDS, ORM_LABELS, type AdapterMethod, type CompiledFile, type OrmId, type Outcome, type RunError, type FlowRequest, type SourceLocation } from '../protocol.ts';
 import { decodeState } from '../share/codec.ts';
 import { AUTOSAVE_KEY, browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
 import { createDisplacedHistory } from '../store/displaced-history.ts';
@@ -88,7 +88,7 @@ export class PlaygroundApp {
     });
     this.#results = new Results(root.querySelector<HTMLElement>('[data-results]')!, locations, {
       call: (method, args) => void this.#call(method, args),
-      scenario: (id) => void this.#scenario(id),
+      flow: (request) => void this.#flow(request),
       copy: (text, what) => void this.#share.copyText(text, what),
       wholeValue: (cell, epoch) => void copyWholeValue(cell, epoch, {
         queue: (task) => this.#scheduler.queue(task),
@@ -258,9 +258,9 @@ export class PlaygroundApp {
     if (outcome) this.#results.adapterPanel.showCall(outcome.calls.at(-1), outcome.error ? `${method} failed: ${outcome.error.message}` : `${method} done in ${formatMs(outcome.durationMs)}; the Tables tab shows what it changed.`);
   }
 
-  async #scenario(id: ScenarioId): Promise<void> {
+  async #flow(request: FlowRequest): Promise<void> {
     this.#results.adapterPanel.setBusy(true);
-    const outcome = await this.#request('Running the flow…', (orm, signal) => this.#runner.scenario(orm, id, signal), 'Flow done');
+    const outcome = await this.#request('Running the flow…', (orm, signal) => this.#runner.flow(orm, request, signal), 'Flow done');
     this.#results.adapterPanel.setBusy(false);
     if (outcome) {
       const notice = outcome.console.findLast((entry) => entry.kind === 'notice');

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import { appendBounded, PAGE_STATEMENT_LIMIT } from '../output-limits.ts';
-import type { AdapterMethod, ChangeSource, ConsoleEntry, Outcome, ScenarioId, SchemaInfo, StatementRecord, TableView } from '../protocol.ts';
+import type { AdapterMethod, ChangeSource, ConsoleEntry, Outcome, FlowRequest, SchemaInfo, StatementRecord, TableView } from '../protocol.ts';
 import { AdapterPanel } from '../panels/adapter-panel.ts';
 import { ConsolePanel } from '../panels/console-panel.ts';
 import type { LocationActions } from '../panels/error-view.ts';
@@ -10,7 +10,7 @@ import { renderSchema } from '../panels/schema-panel.ts';
 import { renderStatements, statementOrigins } from '../panels/sql-panel.ts';
 import { renderTables } from '../panels/tables-panel.ts';
 import type { CellRef } from '../panels/whole-value-control.ts';
-import { SCENARIO_LIST } from '../scenario-list.ts';
+import { FLOW_LIST } from '../flow-list.ts';
 import { el } from '../ui/dom.ts';
 import { TabList } from '../ui/tabs.ts';
 
@@ -27,8 +27,8 @@ export function sourceTitle(source: ChangeSource): string {
       return 'Run';
     case 'call':
       return `adapter.${source.method}() from the Adapter panel`;
-    case 'scenario':
-      return `${SCENARIO_LIST.find((scenario) => scenario.id === source.scenario)?.label ?? source.scenario} (Adapter panel)`;
+    case 'flow':
+      return `${FLOW_LIST[source.flow].label}${source.browser === 'other' ? ' (another device)' : ''}`;
     case 'import':
       return `Imported ${source.fileName}`;
   }
@@ -67,7 +67,7 @@ export class Results {
   readonly #originSelect = el('select', { id: 'pg-sql-origin' });
 
   constructor(host: HTMLElement, locations: LocationActions, actions: {
-    call(method: AdapterMethod, args: unknown[]): void; scenario(id: ScenarioId): void; copy(text: string, what: string): void;
+    call(method: AdapterMethod, args: unknown[]): void; flow(request: FlowRequest): void; copy(text: string, what: string): void;
     /** A cut cell's whole value was asked for; `epoch`: the tables it was drawn from (see `epoch`). */
     wholeValue(cell: CellRef, epoch: number): void;
   }) {

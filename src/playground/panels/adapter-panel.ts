@@ -1,13 +1,13 @@
 import { suggestArguments } from '../call-arguments.ts';
-import type { AdapterCallRecord, AdapterInfo, AdapterMethod, ScenarioId, TableView } from '../protocol.ts';
-import { SCENARIO_LIST } from '../scenario-list.ts';
+import type { AdapterCallRecord, AdapterInfo, AdapterMethod, FlowId, FlowRequest, TableView } from '../protocol.ts';
+import { FLOW_LIST } from '../flow-list.ts';
 import { el } from '../ui/dom.ts';
 import { callView } from './console-entry-view.ts';
 import type { LocationActions } from './error-view.ts';
 
 export interface AdapterPanelActions {
   call(method: AdapterMethod, args: unknown[]): void;
-  scenario(id: ScenarioId): void;
+  flow(request: FlowRequest): void;
 }
 
 /**
@@ -34,12 +34,13 @@ export class AdapterPanel {
   constructor(actions: AdapterPanelActions, locations: LocationActions) {
     this.#actions = actions;
     this.#locations = locations;
-    const scenarios = el('div', { class: 'pg-scenarios' }, ...SCENARIO_LIST.map((scenario) => {
-      const descriptionId = `pg-scenario-${scenario.id}`;
-      const button = el('button', { type: 'button', class: 'pg-button', 'aria-describedby': descriptionId }, scenario.label);
-      button.addEventListener('click', () => actions.scenario(scenario.id));
+    const flows: FlowId[] = ['oauth-sign-in', 'email-sign-in', 'open-email-link', 'sign-out', 'delete-user'];
+    const scenarios = el('div', { class: 'pg-scenarios' }, ...flows.map((flow) => {
+      const descriptionId = `pg-scenario-${flow}`;
+      const button = el('button', { type: 'button', class: 'pg-button', 'aria-describedby': descriptionId }, FLOW_LIST[flow].label);
+      button.addEventListener('click', () => actions.flow({ flow, browser: 'main' }));
       this.#scenarioButtons.push(button);
-      return el('div', { class: 'pg-scenario' }, button, el('p', { id: descriptionId, class: 'pg-meta' }, scenario.description));
+      return el('div', { class: 'pg-scenario' }, button, el('p', { id: descriptionId, class: 'pg-meta' }, FLOW_LIST[flow].description));
     }));
     this.#method.addEventListener('change', () => this.#fill());
     this.#refill.addEventListener('click', () => this.#fill());

@@ -61,7 +61,7 @@ interface Pending {
 }
 
 /** What the page calls each kind of request in its messages. */
-const REQUEST_NAMES: Readonly<Record<RequestType, string>> = { run: 'the run', call: 'the call', scenario: 'the flow', 'load-database': 'the import', 'read-value': 'reading the value' };
+const REQUEST_NAMES: Readonly<Record<RequestType, string>> = { run: 'the run', call: 'the call', flow: 'the flow', 'load-database': 'the import', 'read-value': 'reading the value' };
 
 /** Console entries handed to onProgress at a time: a forged flood must not become one huge spread call. */
 const PROGRESS_SLICE = 1_000;

@@ -64,8 +64,8 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         case 'call':
           send(request.id, await session.call(request.method, request.args));
           break;
-        case 'scenario':
-          send(request.id, await session.scenario(request.scenario));
+        case 'flow':
+          send(request.id, await session.flow(request.flow));
           break;
         case 'read-value': {
           const result = session.readValue(request.table, request.key, request.column);

@@ -22,7 +22,7 @@ export const IMPORT_TIME_LIMIT_MS = 30_000;
 /** A check later than this after the previous one means the page's own thread was held up. */
 const LATE_AFTER_MS = 2 * CHECK_INTERVAL_MS;
 
-export type RequestType = 'run' | 'call' | 'scenario' | 'load-database' | 'read-value';
+export type RequestType = 'run' | 'call' | 'flow' | 'load-database' | 'read-value';
 
 export interface WatchdogPolicy {
   /** null: the request cannot send heartbeats, so silence proves nothing. */
