@@ -157,30 +157,6 @@ describe('adapter calls from the panel and Auth.js flows', () => {
     expect(table(outcome, 'accounts').rows.map((row) => row.status)).toEqual(['same']);
   });
 
-  it.each(['sequelize', 'mikro-orm'] as const)('%s: the four Auth.js flows, each with its table changes', async (orm) => {
-    const names = orm === 'sequelize' ? { user: 'users', session: 'sessions', account: 'accounts' } : { user: 'user', session: 'session', account: 'account' };
-    await runExample(orm);
-    const oauth = await session!.scenario('oauth-sign-in');
-    expect(oauth.calls.map((call) => call.method)).toEqual(['getUserByAccount', 'getUserByEmail', 'createUser', 'linkAccount', 'createSession']);
-    expect([names.user, names.account, names.session].map((name) => table(oauth, name).changes.inserted)).toEqual([1, 1, 1]);
-    const email = await session!.scenario('email-sign-in');
-    expect(email.error).toBeUndefined();
-    expect(email.calls.map((call) => call.method)).toEqual(['getUserByEmail', 'createVerificationToken', 'useVerificationToken', 'getUserByEmail', 'updateUser', 'createSession']);
-    const signOut = await session!.scenario('sign-out');
-    expect(signOut.calls.map((call) => call.method)).toEqual(['deleteSession']);
-    expect(table(signOut, names.session).changes.deleted).toBe(1);
-    const deleteUser = await session!.scenario('delete-user');
-    expect(deleteUser.calls.map((call) => call.method)).toEqual(['deleteUser']);
-    // The user goes, with its account and its session (ON DELETE CASCADE).
-    expect([names.user, names.account].map((name) => table(deleteUser, name).changes.deleted)).toEqual([1, 1]);
-  });
-
-  it('a flow without the rows it needs says what to do first', async () => {
-    await runCode('sequelize', { 'run.ts': 'import { Sequelize } from "sequelize"\nimport SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nawait SequelizeAdapter(new Sequelize({ dialect: "sqlite", logging: false })).getUser!("x")\n' });
-    const outcome = await session!.scenario('sign-out');
-    expect(outcome.error?.message).toBe('There is no session to end: run "OAuth sign-in" or "Email sign-in" first.');
-  });
-
   it('without an adapter, a call says how to get one', async () => {
     await runCode('sequelize', { 'run.ts': 'console.log("no adapter here")\n' });
     const outcome = await session!.call('getUser', ['x']);
