@@ -5,7 +5,10 @@ import type { AuthHost, AuthWorld } from './world.ts';
 // Placeholder while the world is written (branch auth): replaced by the simulated browsers, provider and inbox.
 export class PlaygroundAuthWorld implements AuthWorld {
   readonly modules: ReadonlyMap<string, ProvidedModule> = new Map();
-  constructor(readonly host: AuthHost) {}
+  readonly host: AuthHost;
+  constructor(host: AuthHost) {
+    this.host = host;
+  }
   reset(): void {}
   install(): () => void {
     return () => {};
