@@ -2,16 +2,21 @@ import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { SOURCE_CONDITION } from './packages/source-condition.mjs';
 import { AUTH_ALIASES } from './src/playground/build/auth-build.ts';
+import { authCoreFixes } from './src/playground/build/auth-core-fixes.ts';
 
 export default defineConfig({
+	plugins: [authCoreFixes()],
 	// Tests import the adapter packages by name and run their TypeScript source, not dist/.
-	// `nodemailer` (not installed) is the playground's shim, as in the browser build.
-	resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions], alias: { ...AUTH_ALIASES } },
+	resolve: {
+		conditions: [SOURCE_CONDITION, ...defaultClientConditions],
+		// @auth/core's Nodemailer provider imports nodemailer, which the playground replaces (no SMTP
+		// there): the same alias as the browser build's.
+		alias: { ...AUTH_ALIASES },
+	},
 	ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
 	test: {
-		// Node would load these itself and never see the alias above: Vite loads them instead
-		// (the rest of @auth/core stays Node's, one instance for everyone).
-		server: { deps: { inline: [/[\\/]@auth[\\/]core[\\/]providers[\\/](nodemailer|email)\.js$/] } },
+		// Processed by Vite (not loaded by Node as is) so that the nodemailer alias above applies inside it.
+		server: { deps: { inline: [/@auth\/core/] } },
 		// vitest's own report, then one plain "N passed, N failed, N skipped" line for CI.
 		reporters: ['default', './tests/support/plain-summary-reporter.ts'],
 		projects: [
