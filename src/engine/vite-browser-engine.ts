@@ -65,10 +65,14 @@ module.exports = class AbsentDialect {
 };`;
 }
 
-/** What a caller adds: bare specifiers served by files of its own, and more dependencies to pre-bundle in dev. */
+/**
+ * What a caller adds: bare specifiers served by files of its own, more dependencies to pre-bundle
+ * in dev, and plugins that must run wherever the engine's does (pages, workers, pre-bundling).
+ */
 export interface BrowserEngineExtras {
   readonly aliases?: Readonly<Record<string, string>>;
   readonly prebundle?: readonly string[];
+  readonly plugins?: () => Plugin[];
 }
 
 export function browserEnginePlugin(extraAliases: Readonly<Record<string, string>> = {}): Plugin {
@@ -106,14 +110,14 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
 
 /** The `vite` options for astro.config.mjs. */
 export function browserEngineVite(extras: BrowserEngineExtras = {}): UserConfig {
-  const plugin = (): Plugin => browserEnginePlugin(extras.aliases);
+  const plugins = (): Plugin[] => [browserEnginePlugin(extras.aliases), ...(extras.plugins?.() ?? [])];
   return {
-    plugins: [plugin()],
+    plugins: plugins(),
     worker: {
       // One classic script per worker, imports inlined: the playground starts its worker from a
       // blob: URL inside a sandboxed iframe, where a module worker could not load chunks.
       format: 'iife',
-      plugins: () => [plugin()],
+      plugins,
       rolldownOptions: { transform: { inject: INJECT } },
     },
     optimizeDeps: {
@@ -126,7 +130,7 @@ export function browserEngineVite(extras: BrowserEngineExtras = {}): UserConfig 
         '@babel/core', '@babel/parser', '@babel/plugin-transform-typescript', '@babel/types',
         ...(extras.prebundle ?? []),
       ],
-      rolldownOptions: { plugins: [plugin()], transform: { inject: INJECT } },
+      rolldownOptions: { plugins: plugins(), transform: { inject: INJECT } },
     },
   };
 }

@@ -23,9 +23,6 @@ function linkWith(code: string, orm: OrmId = 'sequelize'): string {
 
 const authDownloads = (probe: PageProbe): string[] => probe.requests.map((request) => request.url).filter((url) => AUTH_SCRIPT.test(new URL(url).pathname));
 
-/** Whatever the page shows of the last run: the status line, notices and panels. */
-const shown = async (page: Page): Promise<string> => (await root(page).textContent()) ?? '';
-
 async function runtimeStartedEarly(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const mark = performance.getEntriesByName('playground:runtime-ready')[0] as PerformanceMark | undefined;
@@ -46,8 +43,7 @@ describe('Auth.js, loaded on demand', () => {
     await replaceEditorText(page, WITH_AUTH);
     await clickRun(page);
     expect(authDownloads(probe)).toHaveLength(1);
-    expect(await shown(page)).not.toContain('Auth.js could not be loaded');
-    expect(await status(page)).not.toMatch(/^Stopped/);
+    expect(await status(page)).toMatch(/^Ran in/);
 
     // The worker keeps it; so does the page, for the next runtime (another ORM's).
     await clickRun(page);
@@ -57,7 +53,7 @@ describe('Auth.js, loaded on demand', () => {
     await waitIdle(page);
     await replaceEditorText(page, WITH_AUTH);
     await clickRun(page);
-    expect(await shown(page)).not.toContain('Auth.js could not be loaded');
+    expect(await status(page)).toMatch(/^Ran in/);
     expect(authDownloads(probe)).toHaveLength(1);
     expectNoConsoleErrors(probe);
     await probe.close();
@@ -73,7 +69,7 @@ describe('Auth.js, loaded on demand', () => {
     expect(await status(page)).toMatch(/^Your code: LoadError.*Auth\.js could not be loaded: the page could not download Auth\.js's code \(.+\)\. Check your connection and run again\./);
     await page.unroute(AUTH_SCRIPT);
     await clickRun(page);
-    expect(await shown(page)).not.toContain('Auth.js could not be loaded');
+    expect(await status(page)).toMatch(/^Ran in/);
     expect(authDownloads(probe)).toHaveLength(2);
     await probe.close();
   });
@@ -92,8 +88,7 @@ describe('Auth.js, loaded on demand', () => {
     const started = Date.now();
     await clickRun(page);
     expect(Date.now() - started).toBeGreaterThanOrEqual(delayMs);
-    expect(await status(page)).not.toMatch(/^Stopped/);
-    expect(await shown(page)).not.toContain('Auth.js could not be loaded');
+    expect(await status(page)).toMatch(/^Ran in/);
     expect(authDownloads(probe)).toHaveLength(1);
     await probe.close();
   }, 90_000);
