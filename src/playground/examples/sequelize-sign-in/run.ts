@@ -19,7 +19,7 @@ const link = inbox.latest("grace@example.com")!.url
 await otherDevice.open(link)
 console.log("signed in by e-mail:", (await otherDevice.session())?.user?.email)
 
-// The token is gone, so the same link opened again is refused (it could have leaked).
+// A magic link works once: its token is gone, so opening it again is refused.
 console.log("the same link again:", (await otherDevice.open(link)).error)
 
 // 4. Signing out deletes the session row; the user and the account stay.
