@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_SNIPPETS } from '../support/official-auth-snippets.ts';
 import { expectNoConsoleErrors, useBrowser } from './support/page-probe.ts';
-import { linkTo, openPanel, resultTable, root, status, waitForRuns } from './support/playground.ts';
+import { RUN_TIMEOUT, linkTo, openPanel, resultTable, root, status, waitForRuns } from './support/playground.ts';
 
 const browser = useBrowser();
 
@@ -18,10 +18,13 @@ describe.each(OFFICIAL_SNIPPETS.map((snippet) => [snippet.name, snippet] as cons
     expect(await page.locator('[data-status-line]').getAttribute('data-kind'), (await status(page)) ?? '').toBe('ok');
     // No run.ts: the playground made Auth.js's first request itself, and says so.
     expect(await page.locator('.pg-notice').filter({ hasText: 'Your code configured Auth.js' }).count()).toBe(1);
-    await openPanel(page, 'Tables');
+    const panel = await openPanel(page, 'Tables');
+    const captions = (await panel.locator('table caption').allTextContents()).map((text) => text.trim());
+    expect(captions).toEqual(expect.arrayContaining(Object.keys(snippet.tables)));
     for (const [table, columns] of Object.entries(snippet.tables)) {
-      const headers = (await resultTable(page, table).locator('thead th').allTextContents()).map((text) => text.trim());
-      expect(headers, table).toEqual(expect.arrayContaining([...columns]));
+      // The panel draws a table's header with its first page of rows, a moment after it shows.
+      await expect.poll(async () => (await resultTable(page, table).locator('thead th').allTextContents()).map((text) => text.trim()), { timeout: RUN_TIMEOUT })
+        .toEqual(expect.arrayContaining([...columns]));
     }
     expectNoConsoleErrors(probe);
     await probe.close();
