@@ -44,7 +44,7 @@ describe('share links', () => {
     const probe = await open();
     const { page } = probe;
     await openFile(page, 'run.ts');
-    const code = defaultState('sequelize').files[1]!.code.replaceAll('grace@example.com', 'ada.byron@example.com');
+    const code = defaultState('sequelize').files[1]!.code.replaceAll('hedy@example.com', 'ada.byron@example.com');
     expect(code).toContain('browser.signIn("github")');
     await replaceEditorText(page, code);
     await clickRun(page);

@@ -176,7 +176,7 @@ describe('the Adapter panel', () => {
     await openPanel(page, 'Tables');
     const updated = resultTable(page, 'users').locator('tbody tr[data-status="updated"]');
     expect(await updated.count()).toBe(1);
-    expect(await updated.textContent()).toContain('grace@example.com');
+    expect(await updated.textContent()).toContain('hedy@example.com');
     expect(await updated.locator('td[data-changed]').first().textContent()).toContain('Ada King');
     // She signed in by e-mail link: no name before.
     expect(await updated.locator('.pg-was').first().textContent()).toContain('NULL');

@@ -52,7 +52,7 @@ describe.each([
     const userRows = outcome.tables.find((view) => view.name === users)!;
     const column = (name: string) => userRows.columns.indexOf(name);
     expect(userRows.rows.map((row) => [row.values[column('email')], row.values[column('email_verified')] === null])).toEqual([
-      ['octocat@github.com', true], ['grace@example.com', false],
+      ['octocat@github.com', true], ['hedy@example.com', false],
     ]);
     expect(outcome.calls.map((call) => call.method)).toEqual([
       'getUserByAccount', 'getUserByAccount', 'getUserByEmail', 'createUser', 'linkAccount', 'createSession', 'getSessionAndUser',
@@ -67,7 +67,7 @@ describe.each([
     const logs = outcome.console.filter((entry) => entry.kind === 'log').map(text);
     expect(logs).toEqual([
       expect.stringMatching(/^The Octocat is signed in until \d{4}-/),
-      'signed in by e-mail: grace@example.com',
+      'signed in by e-mail: hedy@example.com',
       expect.stringMatching(/^\[auth\]\[error\] Verification:/),
       'the same link again: Verification',
       'after signing out: null',

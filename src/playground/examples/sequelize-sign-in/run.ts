@@ -14,8 +14,8 @@ console.log(session?.user?.name, "is signed in until", session?.expires)
 
 // 3. Someone else asks for a magic link on another device. Auth.js stores the link's token
 //    hashed; opening the link uses it up and creates her user, e-mail verified.
-await otherDevice.signIn("nodemailer", { email: "grace@example.com", openLink: false })
-const link = inbox.latest("grace@example.com")!.url
+await otherDevice.signIn("nodemailer", { email: "hedy@example.com", openLink: false })
+const link = inbox.latest("hedy@example.com")!.url
 await otherDevice.open(link)
 console.log("signed in by e-mail:", (await otherDevice.session())?.user?.email)
 
