@@ -1,0 +1,63 @@
+import type { MailInfo } from '../protocol.ts';
+import { el, plural } from '../ui/dom.ts';
+import { clip, dateText, pathOf } from './auth-view-model.ts';
+
+/**
+ * The simulated mail service's inbox: each magic-link mail with an "Open link" button. Items are
+ * kept by mail id and updated in place, so the button a reader just pressed (and that has the
+ * keyboard focus) survives the outcome that follows; opening twice is allowed (the refusal is
+ * what there is to see).
+ */
+export class InboxView {
+  readonly element: HTMLElement;
+  readonly #list = el('ul', { class: 'pg-inbox', 'aria-label': 'Inbox' });
+  readonly #empty = el('p', { class: 'pg-meta' }, 'No mail yet: "Send magic link" puts one here.');
+  readonly #items = new Map<number, { item: HTMLLIElement; opened: HTMLElement; button: HTMLButtonElement }>();
+  readonly #open: (mail: MailInfo) => void;
+  #busy = false;
+
+  constructor(open: (mail: MailInfo) => void) {
+    this.#open = open;
+    this.element = el('div', { class: 'pg-inbox-wrap' }, this.#empty, this.#list);
+  }
+
+  update(mails: readonly MailInfo[]): void {
+    const ids = new Set(mails.map((mail) => mail.id));
+    for (const [id, entry] of this.#items) {
+      if (!ids.has(id)) {
+        entry.item.remove();
+        this.#items.delete(id);
+      }
+    }
+    // Newest first: the one just sent is at the top, next to the address field.
+    const ordered = [...mails].sort((a, b) => b.id - a.id);
+    ordered.forEach((mail, index) => {
+      const entry = this.#items.get(mail.id) ?? this.#create(mail);
+      entry.opened.textContent = mail.opened === 0 ? 'not opened yet' : `opened ${plural(mail.opened, 'time')}`;
+      if (this.#list.children[index] !== entry.item) this.#list.insertBefore(entry.item, this.#list.children[index] ?? null);
+    });
+    this.#empty.hidden = mails.length > 0;
+    this.#list.hidden = mails.length === 0;
+  }
+
+  setBusy(busy: boolean): void {
+    this.#busy = busy;
+    for (const { button } of this.#items.values()) button.setAttribute('aria-disabled', String(busy));
+  }
+
+  #create(mail: MailInfo): { item: HTMLLIElement; opened: HTMLElement; button: HTMLButtonElement } {
+    const opened = el('span', { class: 'pg-meta' });
+    const button = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-disabled': String(this.#busy), 'aria-label': `Open link in mail ${mail.id} to ${mail.to}`, 'data-mail': String(mail.id) }, 'Open link');
+    button.addEventListener('click', () => {
+      if (!this.#busy) this.#open(mail);
+    });
+    const item = el('li', { class: 'pg-mail', 'data-mail': String(mail.id) },
+      el('div', { class: 'pg-mail-head' },
+        el('strong', {}, mail.subject), ' ',
+        el('span', { class: 'pg-meta' }, `to ${mail.to} · ${mail.provider} · ${dateText(new Date(mail.sent))} · `), opened),
+      el('div', { class: 'pg-mail-link' }, button, ' ', el('code', { title: mail.url }, clip(pathOf(mail.url), 70))));
+    const entry = { item, opened, button };
+    this.#items.set(mail.id, entry);
+    return entry;
+  }
+}
