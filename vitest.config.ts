@@ -1,12 +1,19 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { SOURCE_CONDITION } from './packages/source-condition.mjs';
 
 export default defineConfig({
 	// Tests import the adapter packages by name and run their TypeScript source, not dist/.
-	resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+	resolve: {
+		conditions: [SOURCE_CONDITION, ...defaultClientConditions],
+		// @auth/core's Nodemailer provider imports nodemailer, which the playground replaces (no SMTP there).
+		alias: { nodemailer: fileURLToPath(new URL('./src/playground/runtime/auth/nodemailer-shim.ts', import.meta.url)) },
+	},
 	ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
 	test: {
+		// Processed by Vite (not loaded by Node as is) so that the nodemailer alias above applies inside it.
+		server: { deps: { inline: [/@auth\/core/] } },
 		// vitest's own report, then one plain "N passed, N failed, N skipped" line for CI.
 		reporters: ['default', './tests/support/plain-summary-reporter.ts'],
 		projects: [

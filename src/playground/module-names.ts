@@ -66,7 +66,7 @@ export const MIKRO_ORM_CORE_DECORATOR_HINT =
   'MikroORM 7 moved its decorators out of @mikro-orm/core: the playground accepts them from there so older snippets run, but a real app imports them from @mikro-orm/decorators/legacy.';
 
 /** The Auth.js providers the playground serves: OAuth ones talk to its simulated provider, e-mail ones deliver to its inbox. */
-export const AUTH_PROVIDER_NAMES = ['github', 'google', 'credentials', 'nodemailer', 'email', 'resend'] as const;
+export const AUTH_PROVIDER_NAMES = ['github', 'credentials', 'nodemailer', 'email', 'resend'] as const;
 
 /** The packages a reader's Auth.js setup imports, by framework: each is a thin module over the real @auth/core. */
 export const AUTH_PACKAGES = ['@auth/core', 'next-auth', '@auth/express', '@auth/sveltekit', '@auth/qwik'] as const;

@@ -14,6 +14,9 @@ export class SessionAuth {
   readonly #host: AuthHost;
   #world: AuthWorld | undefined;
   #loading: Promise<AuthWorld> | undefined;
+  /** An action is running: the world's clock and network are in place (from its loading on, if it loads meanwhile). */
+  #active = false;
+  #uninstall: (() => void) | undefined;
 
   constructor(host: AuthHost, load: AuthRuntimeLoader | undefined) {
     this.#host = host;
@@ -40,7 +43,12 @@ export class SessionAuth {
   world(): Promise<AuthWorld> {
     if (this.#world) return Promise.resolve(this.#world);
     if (!this.#load) return Promise.reject(new PlaygroundError('Auth.js is not available in this runtime.', { name: 'LoadError' }));
-    this.#loading ??= this.#load().then((runtime) => (this.#world = runtime.createAuthWorld(this.#host)));
+    this.#loading ??= this.#load().then((runtime) => {
+      const world = (this.#world = runtime.createAuthWorld(this.#host));
+      // Loaded by the running code's imports: its top-level flows need the world in place at once.
+      if (this.#active && !this.#uninstall) this.#uninstall = world.install();
+      return world;
+    });
     this.#loading.catch(() => {
       this.#loading = undefined;
     });
@@ -52,9 +60,15 @@ export class SessionAuth {
     this.#world?.reset();
   }
 
-  /** While an action runs, the simulated clock and network (when Auth.js is loaded). */
+  /** While an action runs, the simulated clock and network (once Auth.js is loaded). Returns the undo. */
   install(): () => void {
-    return this.#world?.install() ?? (() => {});
+    this.#active = true;
+    this.#uninstall ??= this.#world?.install();
+    return () => {
+      this.#active = false;
+      this.#uninstall?.();
+      this.#uninstall = undefined;
+    };
   }
 
   async afterRun(adapterCalls: number): Promise<void> {
@@ -62,10 +76,9 @@ export class SessionAuth {
   }
 
   async flow(request: FlowRequest): Promise<string> {
-    const world = await this.world();
-    const uninstall = world.install();
+    const uninstall = this.install();
     try {
-      return await world.flow(request);
+      return await (await this.world()).flow(request);
     } finally {
       uninstall();
     }

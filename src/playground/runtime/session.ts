@@ -131,7 +131,7 @@ export class PlaygroundSession {
     this.#auth.reset();
     const action = this.#begin({ kind: 'run' });
     const restoreEnv = installProcessEnv();
-    let uninstallAuth = this.#auth.install();
+    const uninstallAuth = this.#auth.install();
     let error: RunError | undefined;
     this.#console.install();
     const stackLimit = Error.stackTraceLimit;
@@ -141,9 +141,6 @@ export class PlaygroundSession {
         let namespace: Record<string, unknown>;
         try {
           namespace = await this.#graph.evaluate(files, entry);
-          // Loaded by the evaluation when the code imports Auth.js: its clock and network from now on.
-          uninstallAuth();
-          uninstallAuth = this.#auth.install();
         } catch (thrown) {
           const loadError = thrown instanceof PlaygroundError && thrown.name === 'LoadError';
           error = toRunError(thrown, loadError ? 'load' : 'run', this.#locations);
