@@ -272,7 +272,8 @@ export class PlaygroundApp {
   async #flow(request: FlowRequest): Promise<void> {
     const label = `${FLOW_LIST[request.flow].label}${request.browser === 'other' ? ' (another device)' : ''}`;
     const outcome = await this.#request(`${label}…`, (orm, signal) => this.#runner.flow(orm, request, signal), `${label}: done`);
-    if (!outcome || outcome.error) return;
+    if (!outcome) return;
+    // Auth.js refusing (a used link, an unlinked account) is what the reader came to see, not a crash.
     const refused = authErrorOf(outcome.http, outcome.auth?.basePath ?? '');
     if (refused) this.#controls.status(`${label}: Auth.js refused it (${refused.code}); the Auth.js tab shows why.`, 'warning');
   }

@@ -77,7 +77,7 @@ export class AuthPanel {
     this.#inbox = new InboxView((mail) => this.#flow({ flow: 'open-email-link', mail: mail.id }));
     this.#inboxSection = el('section', { class: 'pg-auth-inbox', 'aria-labelledby': 'pg-auth-inbox-title' }, el('h4', { id: 'pg-auth-inbox-title' }, 'Inbox'), this.#inbox.element);
 
-    const browserSwitch = el('fieldset', { class: 'pg-segmented pg-auth-browser' }, el('legend', { class: 'sr-only' }, 'Browser'));
+    const browserSwitch = el('fieldset', { class: 'pg-segmented pg-auth-browser' }, el('legend', { class: 'sr-only' }, 'The browser flows use'));
     for (const id of ['main', 'other'] as const) {
       const radio = el('input', { type: 'radio', name: 'pg-auth-browser', value: id, ...(id === 'main' ? { checked: '' } : {}) });
       radio.addEventListener('change', () => {
@@ -146,7 +146,7 @@ export class AuthPanel {
     this.#body.hidden = !available;
     this.#facts.hidden = !auth;
     if (auth) {
-      this.#app.textContent = `Flows run the real Auth.js with your configuration: ${auth.description}.`;
+      this.#app.textContent = `Flows run the real Auth.js (@auth/core) in the playground: ${auth.description}.`;
       this.#facts.replaceChildren(
         el('li', {}, 'Routes under ', el('code', {}, auth.basePath)),
         el('li', {}, sessionText(auth)),
@@ -199,7 +199,7 @@ export class AuthPanel {
             this.#email(provider, input);
           }
         });
-        const form = el('fieldset', { class: 'pg-auth-provider' }, el('legend', {}, `${provider.name} (e-mail)`),
+        const form = el('fieldset', { class: 'pg-auth-provider' }, el('legend', {}, /e-?mail/i.test(provider.name) ? provider.name : `${provider.name} (e-mail)`),
           el('div', { class: 'pg-auth-inline' }, el('label', { for: id }, 'E-mail address'), input, send));
         forms.push(form);
         this.#providerControls.set(provider.id, { element: form, email: input });
@@ -212,7 +212,7 @@ export class AuthPanel {
           return el('div', { class: 'pg-auth-inline' }, el('label', { for: id }, label || name), input);
         });
         const submit = this.#button(credentials > 1 ? `Sign in (${provider.name})` : 'Sign in', 'credentials-sign-in', () => this.#credentials(provider, fields));
-        const form = el('fieldset', { class: 'pg-auth-provider' }, el('legend', {}, `${provider.name} (credentials)`), ...rows, el('div', { class: 'pg-actions' }, submit));
+        const form = el('fieldset', { class: 'pg-auth-provider' }, el('legend', {}, /credential/i.test(provider.name) ? provider.name : `${provider.name} (credentials)`), ...rows, el('div', { class: 'pg-actions' }, submit));
         forms.push(form);
         this.#providerControls.set(provider.id, { element: form, fields });
       } else {
@@ -296,10 +296,10 @@ export class AuthPanel {
     const authError = authErrorOf(outcome.http, this.#auth?.basePath ?? '');
     const notice = outcome.console.findLast((entry) => entry.kind === 'notice');
     this.#lastTitle.textContent = `Last action: ${title}`;
-    this.#lastSummary.textContent = outcome.error
-      ? `It failed: ${outcome.error.name}: ${outcome.error.message}`
-      : authError ? `Auth.js refused it: ${authError.code}.` : notice?.kind === 'notice' ? notice.text : `Done: ${plural(outcome.http.length, 'HTTP request')}, ${plural(calls.length, 'adapter call')}.`;
-    this.#last.dataset['state'] = outcome.error ? 'failed' : authError ? 'auth-error' : 'ok';
+    this.#lastSummary.textContent = authError
+      ? `Auth.js refused it: ${authError.code}.`
+      : outcome.error ? `It failed: ${outcome.error.name}: ${outcome.error.message}` : notice?.kind === 'notice' ? notice.text : `Done: ${plural(outcome.http.length, 'HTTP request')}, ${plural(calls.length, 'adapter call')}.`;
+    this.#last.dataset['state'] = authError ? 'auth-error' : outcome.error ? 'failed' : 'ok';
     const body: Array<HTMLElement | null> = [];
     const failedCall = calls.find((call) => call.error);
     if (authError || outcome.error || failedCall) body.push(this.#errorBox(authError, outcome.error, failedCall));
@@ -308,10 +308,10 @@ export class AuthPanel {
       el('div', { class: 'pg-auth-columns' },
         el('section', { class: 'pg-auth-http', 'aria-labelledby': 'pg-auth-http-title' },
           el('h4', { id: 'pg-auth-http-title' }, `HTTP requests (${(outcome.http.length + (outcome.httpDropped ?? 0)).toLocaleString('en')})`),
-          outcome.http.length > 0 ? httpExchangesView(outcome.http, outcome.httpDropped ?? 0) : el('p', { class: 'pg-meta' }, 'No HTTP request: this flow calls the adapter directly.')),
+          outcome.http.length > 0 ? httpExchangesView(outcome.http, outcome.httpDropped ?? 0) : el('p', { class: 'pg-meta' }, noRequestsText(outcome))),
         el('section', { class: 'pg-auth-calls', 'aria-labelledby': 'pg-auth-calls-title' },
           el('h4', { id: 'pg-auth-calls-title' }, `Adapter calls (${(calls.length + (outcome.source.kind === 'flow' ? outcome.callsDropped ?? 0 : 0)).toLocaleString('en')})`),
-          shownCalls.length > 0 ? el('ol', { class: 'pg-console pg-auth-call-list', 'aria-label': 'Adapter calls' }, ...shownCalls.map((call) => el('li', { class: 'pg-log', 'data-kind': 'call' }, callView(call, this.#locations)))) : el('p', { class: 'pg-meta' }, 'None: Auth.js did not need the database for this.'),
+          shownCalls.length > 0 ? el('ol', { class: 'pg-console pg-auth-call-list', 'aria-label': 'Adapter calls' }, ...shownCalls.map((call) => el('li', { class: 'pg-log', 'data-kind': 'call' }, callView(call, this.#locations)))) : el('p', { class: 'pg-meta' }, outcome.error ? 'None.' : 'None: Auth.js did not need the database for this.'),
           calls.length > shownCalls.length ? el('p', { class: 'pg-meta' }, `${plural(calls.length - shownCalls.length, 'more call')} in the Console.`) : null)),
       this.#tabsLine(outcome));
     this.#lastBody.replaceChildren(...body.filter((node) => node !== null));
@@ -335,7 +335,10 @@ export class AuthPanel {
         el('p', {}, authError.explanation),
         el('p', { class: 'pg-meta' }, 'The browser was sent to ', el('code', { title: authError.url }, pathOf(authError.url)), '.'));
     }
-    if (error) box.append(errorView(error, this.#locations));
+    // The runtime names its error after Auth.js's code: without a cause it only says the above again.
+    if (error && authError?.code === error.name) {
+      if (error.cause) box.append(errorView(error.cause, this.#locations));
+    } else if (error) box.append(errorView(error, this.#locations));
     // Auth.js hides an adapter's error behind its own code: the call that threw says what it was.
     else if (failedCall?.error) box.append(el('p', { class: 'pg-auth-error-title' }, srOnly('Underlying error: '), el('code', {}, `adapter.${failedCall.method}()`), ' threw:'), errorView(failedCall.error, this.#locations));
     return box;
@@ -351,4 +354,9 @@ export class AuthPanel {
     consoleButton.addEventListener('click', () => this.#actions.showPanel('console'));
     return el('p', { class: 'pg-meta pg-auth-see' }, 'The ', tables, ' tab shows the rows this changed (inserted, updated, deleted), the ', sql, ` tab its ${plural(statements, 'statement')}, the `, consoleButton, ' its console output (your callbacks\' and events\' logs).');
   }
+}
+
+function noRequestsText(outcome: Outcome): string {
+  if (outcome.source.kind === 'flow' && outcome.source.flow === 'delete-user' && !outcome.error) return 'None: Auth.js has no route for deleting a user; the app calls adapter.deleteUser itself.';
+  return 'None.';
 }

@@ -110,7 +110,7 @@ export function providersOf(auth: AuthInfo | null, adapter: AdapterInfo | null):
   if (!adapter) return [];
   return [
     { id: 'github', name: 'GitHub', type: 'oauth', added: true },
-    { id: 'nodemailer', name: 'E-mail', type: 'email', added: true },
+    { id: 'email', name: 'Email', type: 'email', added: true },
   ];
 }
 

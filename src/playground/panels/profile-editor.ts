@@ -12,7 +12,7 @@ export type ProfileChoice = { readonly ok: true; readonly profile?: Readonly<Rec
  */
 export class ProfileEditor {
   readonly element: HTMLElement;
-  readonly #box = el('textarea', { id: 'pg-auth-profile', rows: '7', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'pg-auth-profile-hint pg-auth-profile-message' });
+  readonly #box = el('textarea', { id: 'pg-auth-profile', rows: '7', spellcheck: 'false', autocomplete: 'off', placeholder: 'The provider\'s profile shows here once Auth.js has run (after the first flow). Or type a JSON object of your own.', 'aria-describedby': 'pg-auth-profile-hint pg-auth-profile-message' });
   readonly #message = el('p', { id: 'pg-auth-profile-message', class: 'pg-form-message', role: 'alert' });
   readonly #reset = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Reset to the provider\'s profile');
   /** The provider's profile as last shown (its text): the box differs from it once edited. */
