@@ -2,8 +2,10 @@ import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { SOURCE_CONDITION } from './packages/source-condition.mjs';
+import { authCoreFixes } from './src/playground/build/auth-core-fixes.ts';
 
 export default defineConfig({
+	plugins: [authCoreFixes()],
 	// Tests import the adapter packages by name and run their TypeScript source, not dist/.
 	resolve: {
 		conditions: [SOURCE_CONDITION, ...defaultClientConditions],
