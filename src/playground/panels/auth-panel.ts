@@ -1,5 +1,5 @@
 import { FLOW_LIST } from '../flow-list.ts';
-import { PAGE_FLOW_CALL_LIMIT } from '../output-limits.ts';
+import { PAGE_COOKIE_LIMIT, PAGE_FLOW_CALL_LIMIT, PAGE_TEXT_LIMIT, shortenText } from '../output-limits.ts';
 import type { AdapterCallRecord, AdapterInfo, AuthInfo, BrowserId, BrowserInfo, FlowId, FlowRequest, Outcome, ProviderInfo, RunError } from '../protocol.ts';
 import { el, plural, srOnly } from '../ui/dom.ts';
 import { approximateDuration, authErrorOf, BROWSER_LABELS, expiryText, isOAuth, pathOf, providersOf, sessionText, shortValue, valueLengthText } from './auth-view-model.ts';
@@ -236,14 +236,16 @@ export class AuthPanel {
     const who = browser?.signedInAs
       ? el('p', { class: 'pg-auth-who', 'data-signed-in': 'true' }, `${label}: signed in as `, el('strong', {}, browser.signedInAs))
       : el('p', { class: 'pg-auth-who', 'data-signed-in': 'false' }, `${label}: not signed in.`);
-    const cookies = browser?.cookies ?? [];
+    const all = browser?.cookies ?? [];
+    const cookies = all.slice(0, PAGE_COOKIE_LIMIT);
     const now = new Date(Date.now() + (this.#auth?.clockOffsetMs ?? 0));
     const list = cookies.length === 0
       ? el('p', { class: 'pg-meta' }, 'No cookies.')
       : el('ul', { class: 'pg-auth-cookies', 'aria-label': `Cookies in ${label.toLowerCase()}` }, ...cookies.map((cookie) => el('li', { 'data-cookie': cookie.name },
         el('code', { class: 'pg-auth-cookie-name' }, cookie.name), ' ',
         el('code', { class: 'pg-auth-cookie-value', title: `${cookie.value}${cookie.valueLength !== undefined && cookie.valueLength > cookie.value.length ? '…' : ''} (${valueLengthText(cookie.value, cookie.valueLength)})` }, shortValue(cookie.value, cookie.valueLength)), ' ',
-        el('span', { class: 'pg-meta' }, `expires: ${expiryText(cookie.expires, now)}`))));
+        el('span', { class: 'pg-meta' }, `expires: ${expiryText(cookie.expires, now)}`))),
+        ...(all.length > cookies.length ? [el('li', { class: 'pg-meta' }, `Not shown: ${plural(all.length - cookies.length, 'more cookie')}.`)] : []));
     this.#browserState.replaceChildren(who, list);
   }
 
@@ -296,9 +298,9 @@ export class AuthPanel {
     const authError = authErrorOf(outcome.http, this.#auth?.basePath ?? '');
     const notice = outcome.console.findLast((entry) => entry.kind === 'notice');
     this.#lastTitle.textContent = `Last action: ${title}`;
-    this.#lastSummary.textContent = authError
+    this.#lastSummary.textContent = shortenText(authError
       ? `Auth.js refused it: ${authError.code}.`
-      : outcome.error ? `It failed: ${outcome.error.name}: ${outcome.error.message}` : notice?.kind === 'notice' ? notice.text : `Done: ${plural(outcome.http.length, 'HTTP request')}, ${plural(calls.length, 'adapter call')}.`;
+      : outcome.error ? `It failed: ${outcome.error.name}: ${outcome.error.message}` : notice?.kind === 'notice' ? notice.text : `Done: ${plural(outcome.http.length, 'HTTP request')}, ${plural(calls.length, 'adapter call')}.`, PAGE_TEXT_LIMIT);
     this.#last.dataset['state'] = authError ? 'auth-error' : outcome.error ? 'failed' : 'ok';
     const body: Array<HTMLElement | null> = [];
     const failedCall = calls.find((call) => call.error);

@@ -5,8 +5,11 @@ import { clip, cookieChangeText, PATH_SHOWN, pathOf, routeText, statusKind, valu
 
 const count = (n: number): string => n.toLocaleString('en');
 
+/** Runtime text in one element: bounded whatever the runtime sends (it keeps to HTTP_TEXT_LIMIT already). */
+const bounded = (text: string): string => shortenText(text, PAGE_TEXT_LIMIT);
+
 function urlText(url: string, length: number | undefined): string {
-  return length !== undefined && length > url.length ? `${url}… (${count(length)} characters in all)` : url;
+  return bounded(length !== undefined && length > url.length ? `${url}… (${count(length)} characters in all)` : url);
 }
 
 function bodyView(label: string, body: string): HTMLElement {
@@ -24,12 +27,12 @@ export function exchangeView(exchange: HttpExchange): HTMLLIElement {
   const line = el('p', { class: 'pg-http-line' },
     el('span', { class: 'pg-http-route' }, routeText(exchange)), ' ',
     el('code', { class: 'pg-http-method' }, exchange.method), ' ',
-    el('code', { class: 'pg-http-path', title: exchange.url }, clip(path, PATH_SHOWN)), ' ',
+    el('code', { class: 'pg-http-path', title: bounded(exchange.url) }, clip(path, PATH_SHOWN)), ' ',
     srOnly('answered '),
     el('span', { class: 'pg-http-status', 'data-kind': kind }, String(exchange.status)));
   if (exchange.location !== undefined) {
     line.append(' ', el('span', { class: 'pg-http-arrow', 'aria-hidden': 'true' }, '→'), srOnly(' redirects to '), ' ',
-      el('code', { class: 'pg-http-location', title: exchange.location }, clip(pathOf(exchange.location), PATH_SHOWN)));
+      el('code', { class: 'pg-http-location', title: bounded(exchange.location) }, clip(pathOf(exchange.location), PATH_SHOWN)));
   }
   const item = el('li', { class: 'pg-http-exchange', 'data-status-kind': kind, 'data-to': exchange.to }, line);
   const set = exchange.setCookies.filter((change) => !change.cleared);
@@ -42,9 +45,9 @@ export function exchangeView(exchange: HttpExchange): HTMLLIElement {
   }
   const details = el('div', { class: 'pg-http-details-body' },
     el('p', {}, 'URL: ', el('code', { class: 'pg-http-url' }, urlText(exchange.url, exchange.urlLength))),
-    exchange.location !== undefined ? el('p', {}, 'Location: ', el('code', {}, exchange.location)) : null,
-    el('p', {}, 'Cookies sent: ', exchange.cookies.length > 0 ? el('code', {}, exchange.cookies.join(', ')) : 'none'),
-    ...exchange.setCookies.map((change) => el('p', {}, 'Set-Cookie: ', el('code', {}, `${change.name}=${change.value}${change.valueLength !== undefined && change.valueLength > change.value.length ? `… (${count(change.valueLength)} characters)` : ''}${change.attributes ? `; ${change.attributes}` : ''}`))),
+    exchange.location !== undefined ? el('p', {}, 'Location: ', el('code', {}, bounded(exchange.location))) : null,
+    el('p', {}, 'Cookies sent: ', exchange.cookies.length > 0 ? el('code', {}, bounded(exchange.cookies.join(', '))) : 'none'),
+    ...exchange.setCookies.map((change) => el('p', {}, 'Set-Cookie: ', el('code', {}, bounded(`${change.name}=${change.value}${change.valueLength !== undefined && change.valueLength > change.value.length ? `… (${count(change.valueLength)} characters)` : ''}${change.attributes ? `; ${change.attributes}` : ''}`)))),
     el('p', { class: 'pg-meta' }, `At ${formatMs(exchange.time)}, took ${formatMs(exchange.durationMs)}.`),
     exchange.requestBody !== undefined ? bodyView('Request body', exchange.requestBody) : null,
     exchange.responseBody !== undefined ? bodyView('Response body', exchange.responseBody) : null);

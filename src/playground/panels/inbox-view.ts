@@ -1,3 +1,4 @@
+import { PAGE_MAIL_LIMIT } from '../output-limits.ts';
 import type { MailInfo } from '../protocol.ts';
 import { el, plural } from '../ui/dom.ts';
 import { clip, dateText, pathOf } from './auth-view-model.ts';
@@ -12,16 +13,21 @@ export class InboxView {
   readonly element: HTMLElement;
   readonly #list = el('ul', { class: 'pg-inbox', 'aria-label': 'Inbox' });
   readonly #empty = el('p', { class: 'pg-meta' }, 'No mail yet: "Send magic link" puts one here.');
+  readonly #older = el('p', { class: 'pg-meta', hidden: '' });
   readonly #items = new Map<number, { item: HTMLLIElement; opened: HTMLElement; button: HTMLButtonElement }>();
   readonly #open: (mail: MailInfo) => void;
   #busy = false;
 
   constructor(open: (mail: MailInfo) => void) {
     this.#open = open;
-    this.element = el('div', { class: 'pg-inbox-wrap' }, this.#empty, this.#list);
+    this.element = el('div', { class: 'pg-inbox-wrap' }, this.#empty, this.#list, this.#older);
   }
 
-  update(mails: readonly MailInfo[]): void {
+  /** Draws the newest PAGE_MAIL_LIMIT mails (a scripted loop may send thousands) and counts the others. */
+  update(all: readonly MailInfo[]): void {
+    const mails = [...all].sort((a, b) => b.id - a.id).slice(0, PAGE_MAIL_LIMIT);
+    this.#older.hidden = all.length <= mails.length;
+    this.#older.textContent = `Older mails not shown: ${plural(all.length - mails.length, 'mail')}.`;
     const ids = new Set(mails.map((mail) => mail.id));
     for (const [id, entry] of this.#items) {
       if (!ids.has(id)) {
@@ -30,8 +36,7 @@ export class InboxView {
       }
     }
     // Newest first: the one just sent is at the top, next to the address field.
-    const ordered = [...mails].sort((a, b) => b.id - a.id);
-    ordered.forEach((mail, index) => {
+    mails.forEach((mail, index) => {
       const entry = this.#items.get(mail.id) ?? this.#create(mail);
       entry.opened.textContent = mail.opened === 0 ? 'not opened yet' : `opened ${plural(mail.opened, 'time')}`;
       if (this.#list.children[index] !== entry.item) this.#list.insertBefore(entry.item, this.#list.children[index] ?? null);
