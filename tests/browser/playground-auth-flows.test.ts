@@ -178,3 +178,25 @@ describe('the Auth.js panel', () => {
     await probe.close();
   });
 });
+
+describe('flows scripted in run.ts', () => {
+  it('shows a run\'s HTTP exchange in the Auth.js tab, at most 200 requests drawn and the rest counted', async () => {
+    const auth = 'import NextAuth from "next-auth"\nimport { Sequelize } from "sequelize"\nimport SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nconst sequelize = new Sequelize(process.env.DATABASE_URL!, { logging: false })\nexport const { auth } = NextAuth({ adapter: SequelizeAdapter(sequelize), providers: [] })\n';
+    const run = 'import { browser } from "@adapter-lab/playground"\nimport "./auth"\nawait browser.signIn("github")\nfor (let i = 0; i < 205; i++) await browser.session()\n';
+    const state = { orm: 'sequelize' as const, files: [{ name: 'auth.ts', code: auth }, { name: 'run.ts', code: run }], active: 'run.ts', options: { freshDatabase: true } };
+    const probe = await browser.openPage(linkTo(state), { waitUntil: 'load' });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    const panel = await openPanel(page, 'Auth.js');
+    expect(await panel.locator('#pg-auth-last-title').textContent()).toMatch(/^Last action: Run: the flows your code scripted/);
+    expect(await panel.locator('[data-auth-app]').textContent()).toContain('NextAuth({…}) from next-auth');
+    const total = Number((await panel.locator('#pg-auth-http-title').textContent())?.match(/\((\d[\d,]*)\)/)?.[1]?.replace(/,/g, ''));
+    // The sign-in's requests, then one per session() call.
+    expect(total).toBeGreaterThan(205);
+    expect(await exchanges(page).count()).toBe(200);
+    expect(await panel.locator('[data-http-more]').textContent()).toContain(`Not shown here: ${total - 200} more requests.`);
+    expect(await panel.getByRole('list', { name: 'Adapter calls' }).textContent()).toContain('adapter.createUser(');
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
