@@ -52,7 +52,8 @@ export class AuthPanel {
   readonly #app = el('p', { class: 'pg-panel-note', 'data-auth-app': '' });
   readonly #facts = el('ul', { class: 'pg-auth-facts' });
   readonly #body = el('div', { class: 'pg-auth-layout' });
-  readonly #browserState = el('div', { class: 'pg-auth-browser-state', 'aria-live': 'polite' });
+  // Not a live region: it is redrawn after every run too; the last action's summary is the one announced.
+  readonly #browserState = el('div', { class: 'pg-auth-browser-state' });
   readonly #browserRadios = new Map<BrowserId, HTMLInputElement>();
   readonly #signIn = el('div', { class: 'pg-auth-sign-in' });
   readonly #addedNote = el('p', { class: 'pg-meta' });
@@ -208,6 +209,12 @@ export class AuthPanel {
         const rows = Object.entries(provider.fields ?? {}).map(([name, label]) => {
           const id = `pg-auth-cred-${provider.id}-${name}`.replace(/[^\w-]/g, '_');
           const input = el('input', { type: /password/i.test(name) ? 'password' : 'text', id, autocomplete: 'off', spellcheck: 'false', value: old?.fields?.get(name)?.value ?? '' });
+          // Enter submits, as in the app's sign-in form.
+          input.addEventListener('keydown', (event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault();
+            this.#credentials(provider, fields);
+          });
           fields.set(name, input);
           return el('div', { class: 'pg-auth-inline' }, el('label', { for: id }, label || name), input);
         });
