@@ -86,9 +86,10 @@ export class PlaygroundAuthWorld implements AuthWorld {
   }
 
   async afterRun(adapterCalls: number): Promise<void> {
-    if (!this.#app.registered() || adapterCalls > 0 || !this.#host.currentAdapter()) return;
+    if (!this.#app.registered()) return;
+    // Resolved now, so that the Auth.js tab shows the providers (and a configuration that throws fails the run).
     const app = await this.#app.resolve();
-    if (app.strategy !== 'database') return;
+    if (adapterCalls > 0 || !app.config.adapter || app.strategy !== 'database') return;
     // A returning visitor with a session cookie Auth.js does not know: it asks the adapter
     // (getSessionAndUser), which creates the tables on first use as in the reader's app.
     const browser = this.#browsers.main;
