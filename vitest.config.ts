@@ -1,7 +1,7 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { SOURCE_CONDITION } from './packages/source-condition.mjs';
+import { AUTH_ALIASES } from './src/playground/build/auth-build.ts';
 import { authCoreFixes } from './src/playground/build/auth-core-fixes.ts';
 
 export default defineConfig({
@@ -9,8 +9,9 @@ export default defineConfig({
 	// Tests import the adapter packages by name and run their TypeScript source, not dist/.
 	resolve: {
 		conditions: [SOURCE_CONDITION, ...defaultClientConditions],
-		// @auth/core's Nodemailer provider imports nodemailer, which the playground replaces (no SMTP there).
-		alias: { nodemailer: fileURLToPath(new URL('./src/playground/runtime/auth/nodemailer-shim.ts', import.meta.url)) },
+		// @auth/core's Nodemailer provider imports nodemailer, which the playground replaces (no SMTP
+		// there): the same alias as the browser build's.
+		alias: { ...AUTH_ALIASES },
 	},
 	ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
 	test: {
