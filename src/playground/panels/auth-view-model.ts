@@ -76,6 +76,10 @@ const EXPLANATIONS: Readonly<Record<string, string>> = {
   SessionTokenError: 'Auth.js could not read the session (an adapter method threw, or the cookie was damaged).',
   OAuthCallbackError: 'The OAuth provider\'s answer was refused (state, PKCE or the token exchange failed).',
   EmailSignInError: 'Sending the sign-in e-mail failed (or the adapter could not store the token).',
+  MissingCSRF: 'The sign-in form\'s CSRF token did not match the csrf cookie (or the browser sent no cookie): Auth.js refused the request.',
+  InvalidCheck: 'A check cookie of the OAuth flow (PKCE code verifier, state or nonce) was missing or did not match.',
+  MissingAdapter: 'This provider (e-mail sign-in, or database sessions) needs an adapter, and the configuration has none.',
+  UnknownAction: 'Auth.js has no such route.',
 };
 
 /** Where in an action's exchanges Auth.js sent the browser to an error: its error page or a `?error=` URL under its base path. */
