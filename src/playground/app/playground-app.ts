@@ -236,7 +236,8 @@ export class PlaygroundApp {
     }
     const { outcome } = result;
     this.#results.show(outcome);
-    this.#notices.fromConsole(outcome.console);
+    // A flow's console notes are its summary ("This browser is signed in as …"): the Auth.js tab shows it, not the banner.
+    if (outcome.source.kind !== 'flow') this.#notices.fromConsole(outcome.console);
     const typeErrors = this.#diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && !diagnostic.syntactic).length;
     const summary = `${verb} in ${formatMs(outcome.durationMs)}: ${plural(outcome.statements.length + (outcome.statementsDropped ?? 0), 'SQL statement')}, ${plural(outcome.calls.length + (outcome.callsDropped ?? 0), 'adapter call')}, ${plural(outcome.tables.length, 'table')}.`;
     const typeNote = typeErrors > 0 ? ` ${plural(typeErrors, 'type error')} (see Problems).` : '';
