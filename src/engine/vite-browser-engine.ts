@@ -15,7 +15,7 @@
  * - Both ORMs call `Buffer` (MikroORM's clone, Sequelize's BLOB handling): rolldown's `inject`
  *   imports the `buffer` package wherever a module uses the free variable `Buffer`.
  *
- * - Callers may add aliases of their own and packages to pre-bundle (`BrowserEngineExtras`): the
+ * - Callers may add aliases, packages to pre-bundle and plugins of their own (`BrowserEngineExtras`): the
  *   playground's Auth.js runtime (src/playground/build/auth-build.ts) does.
  *
  * The same plugin must run in three bundlers: page code (Vite `plugins`), module Web Workers

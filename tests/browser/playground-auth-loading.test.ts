@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { OrmId } from '../../src/playground/protocol.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
-import { RUN_TIMEOUT, clickRun, linkTo, replaceEditorText, root, status, waitForRuns, waitIdle } from './support/playground.ts';
+import { RUN_TIMEOUT, clickRun, linkTo, openPanel, replaceEditorText, root, status, waitForRuns, waitIdle } from './support/playground.ts';
 
 const browser = useBrowser();
 
@@ -56,6 +56,17 @@ describe('Auth.js, loaded on demand', () => {
     expect(await status(page)).toMatch(/^Ran in/);
     expect(authDownloads(probe)).toHaveLength(1);
     expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('an error Auth.js\'s script raises keeps the playground\'s hint (its copy of PlaygroundError is recognised)', async () => {
+    const code = 'import { ExpressAuth } from "@auth/express"\nimport GitHub from "@auth/express/providers/github"\nconst middleware = ExpressAuth({ providers: [GitHub] })\nawait middleware({ method: "GET", url: "/", headers: {} }, {}, () => {})\n';
+    const probe = await browser.openPage(linkWith(code), { waitUntil: 'load' });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    expect(await status(page)).toMatch(/^Your code: FrameworkError/);
+    const consolePanel = await openPanel(page, 'Console');
+    await expect.poll(() => consolePanel.locator('.pg-hint-text').allTextContents(), { timeout: RUN_TIMEOUT }).toEqual([expect.stringContaining('@adapter-lab/playground')]);
     await probe.close();
   });
 

@@ -33,18 +33,18 @@ describe('TypeScript in the editor', () => {
       'import { adapter } from "./auth"',
       'const user: AdapterUser = { id: "u1", email: "a@example.com", emailVerified: "yesterday" }',
       'console.log(await adapter.createUser!(user))',
-      'import NextAuth from "next-auth"',
-      'console.log(NextAuth)',
+      'import { PrismaAdapter } from "@auth/prisma-adapter"',
+      'console.log(PrismaAdapter)',
     ].join('\n'));
     const lines = await problems(page, 2);
     expect(lines[0]).toMatch(/^error run\.ts:3:\d+ Type 'string' is not assignable to type 'Date'.* TS2322$/);
-    expect(lines[1]).toMatch(/^error run\.ts:5:\d+ Cannot find module 'next-auth'.* TS2307$/);
+    expect(lines[1]).toMatch(/^error run\.ts:5:\d+ Cannot find module '@auth\/prisma-adapter'.* TS2307$/);
     expect(await page.getByRole('tab', { name: /^Problems/ }).textContent()).toBe('Problems2');
     // Type errors do not stop a run (the import error does, at run time, with its line).
     const before = await runs(page);
     await page.getByRole('button', { name: /^Run/ }).click();
     await waitForRuns(page, before + 1);
-    expect(await status(page)).toBe('Your code: LoadError at run.ts:5: Cannot import "next-auth" in run.ts: the playground has no such package.');
+    expect(await status(page)).toBe('Your code: LoadError at run.ts:5: Cannot import "@auth/prisma-adapter" in run.ts: the playground has no such package.');
     expectNoConsoleErrors(probe);
     await probe.close();
   });

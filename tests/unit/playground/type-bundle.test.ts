@@ -329,6 +329,10 @@ export const config = {
       return session
     },
     authorized: async ({ auth }) => !!auth,
+    jwt({ token, account }) {
+      if (account) return { ...token, accessToken: account.access_token, expiresAt: Date.now() + (account.expires_in ?? 0) * 1000 }
+      return token
+    },
   },
   events: { signIn: ({ user, isNewUser }) => console.log(user.email, isNewUser) },
 } satisfies NextAuthConfig
@@ -409,6 +413,7 @@ const session: string = await auth()
 ExpressAuth()
 await browser.signIn()
 clock.advance(true)
+NextAuth({ providers: [], callbacks: { jwt: ({ token, account }) => ({ ...token, at: account?.access_token?.toFixed() }) } })
 console.log(Google, session)
 `;
     const { errors } = editor(await bundleOf(orm), { 'auth.ts': auth });
@@ -420,6 +425,7 @@ console.log(Google, session)
       'auth.ts:10 TS2554', // a configuration is required
       'auth.ts:11 TS2554', // which provider
       'auth.ts:12 TS2345', // milliseconds or a duration
+      'auth.ts:13 TS2551', // no toFixed on a string: an access token is a string (oauth4webapi's TokenEndpointResponse, cut down but real)
     ]);
   });
 
@@ -442,7 +448,8 @@ function specifiersOf(text: string): string[] {
 }
 
 describe.each(['sequelize', 'mikro-orm'] as const)('the %s type bundle', (orm) => {
-  // Measured when written (raw / gzip of the JSON module): Sequelize 0.71 MB / 141 kB, MikroORM 2.14 MB / 403 kB.
+  // Measured when written (raw / gzip of the JSON module): Sequelize 0.71 MB / 141 kB, MikroORM 2.14 MB / 403 kB;
+  // with Auth.js's modules and oauth4webapi cut down: Sequelize 0.65 MB / 132 kB, MikroORM 2.08 MB / 395 kB.
   const GZIP_BUDGET = { sequelize: 176_000, 'mikro-orm': 504_000 }[orm];
 
   it('stays within its size budget', { timeout: TIMEOUT }, async () => {

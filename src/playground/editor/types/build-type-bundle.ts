@@ -19,6 +19,7 @@ import type TS from 'typescript';
 import { COMPILER_OPTIONS } from '../../compiler/compile-options.ts';
 import { AUTH_MODULE_NAMES, MIKRO_ORM_CORE_DECORATOR_HINT, MODULE_NAMES, PLAYGROUND_MODULE, type ModuleName } from '../../module-names.ts';
 import { FRAMEWORK_ENTRIES, playgroundModuleDeclarations } from './auth-declarations.ts';
+import { namesImportedFrom, pruneDeclarations } from './prune-declarations.ts';
 import type { OrmId } from '../../protocol.ts';
 
 export interface TypeBundle {
@@ -672,6 +673,26 @@ function checkGenerated(ts: Ts, program: TS.Program, overlay: Overlay): void {
   if (errors.length > 0) throw new Error(`Type bundle: the generated declarations have errors:\n${formatDiagnostics(ts, errors)}`);
 }
 
+/**
+ * Libraries whose declarations the bundle needs only a few of: @auth/core's types name
+ * oauth4webapi's `TokenEndpointResponse` and `Client` (and what they mention), not its API.
+ */
+const PRUNED_LIBRARIES = ['oauth4webapi'] as const;
+
+/** Cuts each pruned library's declaration file down to what the program's other files import of it; true when one was cut. */
+function pruneLibraries(ts: Ts, program: TS.Program, overlay: Overlay): boolean {
+  let pruned = false;
+  for (const library of PRUNED_LIBRARIES) {
+    const names = namesImportedFrom(ts, program, library);
+    const files = program.getSourceFiles().filter((source) => packageRootOf(source.fileName) === inNodeModules(library));
+    if (!names || files.length !== 1) throw new Error(`Type bundle: expected one declaration file of ${library}, imported by name (found ${files.length}${names ? '' : ', imported whole'}); update PRUNED_LIBRARIES`);
+    const [file] = files;
+    overlay.files.set(file!.fileName, pruneDeclarations(ts, file!.fileName, file!.text, names, `${library}, cut down to what the other declarations use of it (${[...names].sort().join(', ')}).`));
+    pruned = true;
+  }
+  return pruned;
+}
+
 /** Builds the type bundle of one ORM's playground (Node only: reads node_modules). */
 export async function buildTypeBundle(orm: OrmId): Promise<TypeBundle> {
   // Loaded on demand: TypeScript is large, and the Astro config imports this module in dev too.
@@ -681,10 +702,13 @@ export async function buildTypeBundle(orm: OrmId): Promise<TypeBundle> {
   const resolutions: Resolutions = new Map();
   const host = overlayHost(ts, options, overlay, resolutions);
   let program = ts.createProgram({ rootNames: [ENTRY, GLOBALS], options, host });
+  const roots = [ENTRY, GLOBALS];
   if (orm === 'mikro-orm') {
     overlay.files.set(CORE_AUGMENTATION_FILE, coreDecoratorAugmentation(ts, program));
-    program = ts.createProgram({ rootNames: [ENTRY, GLOBALS, CORE_AUGMENTATION_FILE], options, host: overlayHost(ts, options, overlay, resolutions), oldProgram: program });
+    roots.push(CORE_AUGMENTATION_FILE);
   }
+  const pruned = pruneLibraries(ts, program, overlay);
+  if (roots.length > 2 || pruned) program = ts.createProgram({ rootNames: roots, options, host: overlayHost(ts, options, overlay, resolutions), oldProgram: program });
   checkGenerated(ts, program, overlay);
 
   const files: Record<string, string> = {};

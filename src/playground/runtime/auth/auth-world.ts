@@ -9,6 +9,7 @@ import { playgroundModule } from './playground-module.ts';
 import { SimulatedBrowser } from './simulated-browser.ts';
 import { SimulatedClock } from './simulated-clock.ts';
 import { SimulatedNetwork } from './simulated-network.ts';
+import { installOpenFetchClasses } from './open-headers.ts';
 import { installWebCrypto } from './web-crypto.ts';
 import type { AuthHost, AuthWorld } from './world.ts';
 
@@ -79,7 +80,7 @@ export class PlaygroundAuthWorld implements AuthWorld {
   }
 
   install(): () => void {
-    const undo = [installWebCrypto(globalThis), this.#network.install(globalThis), this.#clock.install(globalThis)];
+    const undo = [installWebCrypto(globalThis), installOpenFetchClasses(globalThis), this.#network.install(globalThis), this.#clock.install(globalThis)];
     return () => {
       for (const step of undo.reverse()) step();
     };
