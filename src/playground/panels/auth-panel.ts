@@ -344,8 +344,10 @@ export class AuthPanel {
         el('p', {}, authError.explanation),
         el('p', { class: 'pg-meta' }, 'The browser was sent to ', el('code', { title: authError.url }, pathOf(authError.url)), '.'));
     }
-    // The runtime names its error after Auth.js's code: without a cause it only says the above again.
-    if (error && authError?.code === error.name) {
+    // The flow's own error says the above again ("…landed on Auth.js's error page: Verification…"):
+    // its words in one quiet line, then what it wraps — the adapter's error, at the reader's line.
+    if (error && authError && (error.name === authError.code || error.message.includes(authError.code))) {
+      box.append(el('p', { class: 'pg-meta' }, shortenText(error.message, PAGE_TEXT_LIMIT)));
       if (error.cause) box.append(errorView(error.cause, this.#locations));
     } else if (error) box.append(errorView(error, this.#locations));
     // Auth.js hides an adapter's error behind its own code: the call that threw says what it was.
