@@ -26,6 +26,9 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
 					environment: 'node',
+					// A file's first playground run builds its ORM's type bundle (seconds on the 2-core CI
+					// machine): generous limits, and no test asserts on timing.
+					testTimeout: 30_000,
 					// One throwaway PostgreSQL cluster and one MariaDB server for all unit test files
 					// (inject('postgres'), freshPostgresDatabase() in tests/support/postgres.ts; inject('mariadb'),
 					// freshMariaDbDatabase() in tests/support/mariadb.ts); fails the run if either can't start.

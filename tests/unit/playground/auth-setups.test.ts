@@ -29,7 +29,8 @@ describe('each framework\'s entry point registers the configuration the flows us
     ['next-auth, lazily configured', 'import NextAuth from "next-auth"\nexport const { handlers, auth } = NextAuth(() => ({ adapter, providers: [] }))', 'NextAuth({…}) from next-auth', '/api/auth'],
     ['@auth/express', 'import { ExpressAuth } from "@auth/express"\nexport const authMiddleware = ExpressAuth({ adapter, providers: [] })', 'ExpressAuth({…}) from @auth/express', '/auth'],
     ['@auth/sveltekit', 'import { SvelteKitAuth } from "@auth/sveltekit"\nexport const { handle, signIn, signOut } = SvelteKitAuth({ adapter, providers: [] })', 'SvelteKitAuth({…}) from @auth/sveltekit', '/auth'],
-    ['@auth/qwik', 'import { QwikAuth$ } from "@auth/qwik"\nexport const { onRequest, useSession } = QwikAuth$(() => ({ adapter, providers: [] }))', 'QwikAuth$({…}) from @auth/qwik', '/auth'],
+    ['@auth/qwik, configured from its request event', 'import { QwikAuth$ } from "@auth/qwik"\nexport const { onRequest, useSession } = QwikAuth$((event) => ({ adapter: event.env.get("DATABASE_URL") ? adapter : undefined, providers: [] }))', 'QwikAuth$({…}) from @auth/qwik', '/auth'],
+    ['@auth/sveltekit, configured from its request event', 'import { SvelteKitAuth } from "@auth/sveltekit"\nexport const { handle } = SvelteKitAuth(async (event) => ({ adapter: event.url.origin === "http://localhost:3000" ? adapter : undefined, providers: [] }))', 'SvelteKitAuth({…}) from @auth/sveltekit', '/auth'],
     ['@auth/core', 'import { Auth } from "@auth/core"\nexport const response = await Auth(new Request("http://localhost:3000/auth/providers"), { adapter, providers: [], secret: "s", trustHost: true })\nconsole.log("status", response.status)', 'Auth(request, config) from @auth/core', '/auth'],
   ])('%s', async (_name, code, description, basePath) => {
     const outcome = await run({ 'auth.ts': `${SEQUELIZE}const adapter = SequelizeAdapter(sequelize)\n${code}\n` });

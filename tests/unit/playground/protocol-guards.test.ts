@@ -23,7 +23,7 @@ beforeAll(async () => {
   session = await createSession('sequelize');
   session.onEntry = (entry) => live.push(entry);
   example = await session.run(await compile('sequelize', exampleFiles('sequelize-sign-in')), 'run.ts');
-  call = await session.call('getUserByEmail', ['ada@example.com']);
+  call = await session.call('getUserByEmail', ['hedy@example.com']);
   flow = await session.flow({ flow: 'oauth-sign-in', browser: 'main' });
   imported = session.loadDatabase(example.database, 'copy.sqlite') as Outcome;
   failing = await session.run(await compile('sequelize', files({

@@ -143,8 +143,10 @@ describe('adapter calls from the panel and Auth.js flows', () => {
   });
 
   it('a call shows its result and the row it changed, with the old value', async () => {
-    await runExample('sequelize');
-    const outcome = await session!.call('updateUser', [{ id: 'c8a3f5e0-3b7e-4d0a-9a44-2f9a9d1c6b01', name: 'Ada King', emailVerified: '2025-01-02T03:04:05.000Z' }]);
+    const example = await runExample('sequelize');
+    const octocat = (await session!.call('getUserByEmail', ['octocat@github.com'])).calls[0]?.result?.entries?.find(([key]) => key === 'id')?.[1].preview;
+    expect(octocat).toBeDefined();
+    const outcome = await session!.call('updateUser', [{ id: JSON.parse(octocat!) as string, name: 'Mona Lisa Octocat', emailVerified: '2025-01-02T03:04:05.000Z' }]);
     expect(outcome.ok).toBe(true);
     expect(outcome.source).toEqual({ kind: 'call', method: 'updateUser' });
     expect(outcome.calls).toHaveLength(1);
@@ -152,9 +154,11 @@ describe('adapter calls from the panel and Auth.js flows', () => {
     // The ISO string arrived as a Date (the adapter formats it for SQLite).
     expect(outcome.calls[0]?.result?.entries?.find(([key]) => key === 'emailVerified')?.[1]).toMatchObject({ type: 'date', preview: '2025-01-02T03:04:05.000Z' });
     const users = table(outcome, 'users');
-    expect(users.rows).toHaveLength(1);
-    expect(users.rows[0]?.status).toBe('updated');
-    expect(users.rows[0]?.changed?.map(([column, before]) => [users.columns[column], before])).toEqual([['name', 'Ada Lovelace'], ['email_verified', null]]);
+    expect(users.rows).toHaveLength(table(example, 'users').rows.length);
+    const updated = users.rows.filter((row) => row.status === 'updated');
+    expect(updated).toHaveLength(1);
+    expect(updated[0]?.changed?.map(([column, before]) => [users.columns[column], before])).toEqual([['name', 'The Octocat'], ['email_verified', null]]);
+    expect(users.rows.filter((row) => row !== updated[0]).map((row) => row.status)).toEqual(['same']);
     expect(table(outcome, 'accounts').rows.map((row) => row.status)).toEqual(['same']);
   });
 
@@ -176,8 +180,8 @@ describe('database files and runs', () => {
       if ('refused' in imported) throw new Error(imported.refused);
       const rows = (outcome: Outcome) => outcome.tables.map((view) => [view.name, view.rows.filter((row) => row.status !== 'deleted').map((row) => row.values)]);
       expect(rows(imported)).toEqual(rows(first));
-      const call = await other.call('getUserByEmail', ['ada@example.com']);
-      expect(call.calls[0]?.result?.preview).toContain('Ada Lovelace');
+      const call = await other.call('getUserByEmail', ['octocat@github.com']);
+      expect(call.calls[0]?.result?.preview).toContain('The Octocat');
     } finally {
       other.dispose();
     }
@@ -189,8 +193,8 @@ describe('database files and runs', () => {
     const damaged = before.database.slice();
     damaged.fill(0x5a, 100, damaged.length); // header intact, pages garbage
     expect(session!.loadDatabase(damaged, 'broken.sqlite')).toEqual({ refused: expect.stringMatching(/^broken\.sqlite: The database file (is damaged|cannot be read)/) });
-    const after = await session!.call('getUserByEmail', ['ada@example.com']);
-    expect(after.calls[0]?.result?.preview).toContain('Ada Lovelace');
+    const after = await session!.call('getUserByEmail', ['octocat@github.com']);
+    expect(after.calls[0]?.result?.preview).toContain('The Octocat');
   });
 
   it('keeps the database between runs when asked (rows of the last run show as unchanged)', async () => {

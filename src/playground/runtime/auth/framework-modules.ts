@@ -14,6 +14,7 @@ import type { AuthApp, ConfigSource, Framework } from './auth-app.ts';
 import type { Flows } from './flows.ts';
 import type { SimulatedBrowser } from './simulated-browser.ts';
 import type { SignInOptions } from './playground-api.ts';
+import { APP_ORIGIN } from './simulated-browser.ts';
 
 interface Context {
   readonly app: AuthApp;
@@ -27,6 +28,22 @@ const PROVIDERS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   // @auth/core/providers/email is the deprecated name of the Nodemailer provider.
   email: nodemailer,
 };
+
+/**
+ * What SvelteKit and Qwik pass a configuration function: their request event. The parts an
+ * Auth.js setup reads are there — the request, its URL, and the environment (Qwik's `event.env`,
+ * which reads the playground's process.env).
+ */
+function requestEvent(request: Request | undefined): Record<string, unknown> {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  const url = new URL(request?.url ?? `${APP_ORIGIN}/`);
+  return { request, url, params: {}, locals: {}, platform: {}, env: { get: (key: string) => env[key] } };
+}
+
+function withEvent(config: ConfigSource): ConfigSource {
+  if (typeof config !== 'function') return config;
+  return (request) => (config as unknown as (event: unknown) => ReturnType<Exclude<ConfigSource, object>>)(requestEvent(request));
+}
 
 /** Functions of a framework integration that only make sense inside that framework's server. */
 function frameworkOnly(name: string, framework: string): () => never {
@@ -101,12 +118,12 @@ export function frameworkModules(context: Context): Array<[string, ProvidedModul
   };
 
   function SvelteKitAuth(config: ConfigSource) {
-    register(config, 'sveltekit', 'SvelteKitAuth({…}) from @auth/sveltekit');
+    register(withEvent(config), 'sveltekit', 'SvelteKitAuth({…}) from @auth/sveltekit');
     return { handle: frameworkOnly('handle', 'SvelteKit'), signIn, signOut };
   }
 
   function QwikAuth$(config: ConfigSource) {
-    register(config, 'qwik', 'QwikAuth$({…}) from @auth/qwik');
+    register(withEvent(config), 'qwik', 'QwikAuth$({…}) from @auth/qwik');
     const onRequest = frameworkOnly('onRequest', 'Qwik City');
     return { onRequest, useSession: frameworkOnly('useSession', 'Qwik City'), useSignIn: frameworkOnly('useSignIn', 'Qwik City'), useSignOut: frameworkOnly('useSignOut', 'Qwik City') };
   }
