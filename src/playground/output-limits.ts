@@ -59,3 +59,10 @@ export function appendBounded<T>(target: T[], items: readonly T[], limit: number
 export function shortenText(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length.toLocaleString('en')} characters in all)`;
 }
+/** HTTP exchanges the page draws for one action (the runtime sends at most HTTP_EXCHANGE_LIMIT); the rest are counted. */
+export const PAGE_HTTP_EXCHANGE_LIMIT = 200;
+/** Adapter calls the Auth.js panel draws beside an action's exchanges (the Console has them all). */
+export const PAGE_FLOW_CALL_LIMIT = 200;
+/** Mails of the simulated inbox, and cookies of a simulated browser, the Auth.js panel draws (the newest mails). */
+export const PAGE_MAIL_LIMIT = 50;
+export const PAGE_COOKIE_LIMIT = 50;

@@ -194,27 +194,7 @@ describe('the Adapter panel', () => {
     expect(await box.inputValue()).toBe('[{ id: oops }]');
     await probe.close();
   });
-
-  it.each(['sequelize', 'mikro-orm'] as const)('%s: performs OAuth sign-in, Email sign-in, Sign out and Delete user', async (orm) => {
-    const probe = await open(orm === 'sequelize' ? '/playground/' : linkTo(defaultState(orm)));
-    const { page } = probe;
-    const [users, , sessions] = ADAPTER_TABLES[orm];
-    const panel = await openPanel(page, 'Adapter');
-    for (const flow of ['OAuth sign-in (new user)', 'Email sign-in', 'Sign out', 'Delete user']) {
-      const before = await runs(page);
-      await panel.getByRole('button', { name: flow }).click();
-      await waitForRuns(page, before + 1);
-      expect(await status(page), flow).toMatch(/^Flow done/);
-    }
-    await openPanel(page, 'Tables');
-    // Ada is left: the OAuth user (who also signed in by e-mail, then out) went with its last session.
-    expect(await liveRows(page, users!).count()).toBe(1);
-    expect(await resultTable(page, users!).locator('tbody tr[data-status="deleted"]').count()).toBe(1);
-    expect(await liveRows(page, sessions!).count()).toBe(1);
-    expect(await resultTable(page, sessions!).locator('tbody tr[data-status="deleted"]').count()).toBe(1);
-    expectNoConsoleErrors(probe);
-    await probe.close();
-  });
+  // Auth.js's flows are the Auth.js tab's: playground-auth-flows.test.ts.
 });
 
 describe('examples, reset and autosave', () => {
