@@ -94,6 +94,8 @@ describe('providers and sessions', { timeout: 60_000 }, () => {
     expect(outcome.error?.cause?.message).toBe('the users table is read-only today');
     expect(outcome.error?.cause?.at).toMatchObject({ file: 'auth.ts', line: 8 });
     expect(outcome.calls.find((call) => call.method === 'createUser')?.error?.message).toBe('the users table is read-only today');
+    // The methods copied from the tracked adapter are recorded once, as Auth.js calls them.
+    expect(outcome.calls.map((call) => call.method)).toEqual(['getUserByAccount', 'getUserByAccount', 'getUserByEmail', 'createUser']);
   });
 });
 

@@ -167,7 +167,10 @@ export class PlaygroundAuthWorld implements AuthWorld {
     }
     const [error] = this.#app.takeErrors();
     if (error) {
-      throw new PlaygroundError(`${summary} Auth.js reported ${error.name}: ${error.message}`, { name: error.name, cause: (error.cause as { err?: unknown } | undefined)?.err ?? error });
+      // Auth.js's errors carry their name as `type` (class names do not survive minification).
+      const name = (error as { type?: unknown }).type;
+      const code = typeof name === 'string' ? name : error.name;
+      throw new PlaygroundError(`${summary} Auth.js reported ${code}: ${error.message}`, { name: code, cause: (error.cause as { err?: unknown } | undefined)?.err ?? error });
     }
     return summary;
   }
