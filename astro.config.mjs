@@ -10,6 +10,7 @@ import { docsExamplesPlugin } from './src/docs/build/vite-plugin.ts';
 import { DOCS_EXAMPLES_DIR } from './src/docs/build/docs-examples.ts';
 import { internalLinksIntegration } from './src/docs/build/internal-links.ts';
 import { runtimeUrlsIntegration } from './src/playground/build/runtime-urls.ts';
+import { AUTH_BROWSER_BUILD } from './src/playground/build/auth-build.ts';
 import { focusableTables } from './src/docs/build/focusable-tables.ts';
 import { searchOnFirstUsePlugin } from './src/docs/build/search-on-first-use.ts';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -90,7 +91,8 @@ export default defineConfig({
 		runtimeUrlsIntegration(),
 	],
 	// Sequelize and MikroORM over sql.js in the browser, in pages and in module Web Workers.
-	vite: mergeConfig(browserEngineVite(), {
+	// The playground's Auth.js runtime adds its alias (nodemailer), dev pre-bundled entries and @auth/core's fix.
+	vite: mergeConfig(browserEngineVite(AUTH_BROWSER_BUILD), {
 		// The editor's type declarations, `virtual:playground-types/<orm>`, and the built-in
 		// examples compiled against them, `virtual:playground-examples`; Monaco's CSS attached by the
 		// editor when it loads, not as render-blocking links in the page head.

@@ -1,12 +1,22 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { SOURCE_CONDITION } from './packages/source-condition.mjs';
+import { AUTH_ALIASES } from './src/playground/build/auth-build.ts';
+import { authCoreFixes } from './src/playground/build/auth-core-fixes.ts';
 
 export default defineConfig({
+	plugins: [authCoreFixes()],
 	// Tests import the adapter packages by name and run their TypeScript source, not dist/.
-	resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+	resolve: {
+		conditions: [SOURCE_CONDITION, ...defaultClientConditions],
+		// @auth/core's Nodemailer provider imports nodemailer, which the playground replaces (no SMTP
+		// there): the same alias as the browser build's.
+		alias: { ...AUTH_ALIASES },
+	},
 	ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
 	test: {
+		// Processed by Vite (not loaded by Node as is) so that the nodemailer alias above applies inside it.
+		server: { deps: { inline: [/@auth\/core/] } },
 		// vitest's own report, then one plain "N passed, N failed, N skipped" line for CI.
 		reporters: ['default', './tests/support/plain-summary-reporter.ts'],
 		projects: [
@@ -16,6 +26,9 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
 					environment: 'node',
+					// A file's first playground run builds its ORM's type bundle (seconds on the 2-core CI
+					// machine): generous limits, and no test asserts on timing.
+					testTimeout: 30_000,
 					// One throwaway PostgreSQL cluster and one MariaDB server for all unit test files
 					// (inject('postgres'), freshPostgresDatabase() in tests/support/postgres.ts; inject('mariadb'),
 					// freshMariaDbDatabase() in tests/support/mariadb.ts); fails the run if either can't start.

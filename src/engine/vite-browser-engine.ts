@@ -15,6 +15,9 @@
  * - Both ORMs call `Buffer` (MikroORM's clone, Sequelize's BLOB handling): rolldown's `inject`
  *   imports the `buffer` package wherever a module uses the free variable `Buffer`.
  *
+ * - Callers may add aliases, packages to pre-bundle and plugins of their own (`BrowserEngineExtras`): the
+ *   playground's Auth.js runtime (src/playground/build/auth-build.ts) does.
+ *
  * The same plugin must run in three bundlers: page code (Vite `plugins`), module Web Workers
  * (`worker.plugins`: workers do not inherit top-level plugins) and dev-mode dependency
  * pre-bundling (`optimizeDeps.rolldownOptions.plugins`). Astro's server build keeps the real
@@ -62,14 +65,25 @@ module.exports = class AbsentDialect {
 };`;
 }
 
-export function browserEnginePlugin(): Plugin {
+/**
+ * What a caller adds: bare specifiers served by files of its own, more dependencies to pre-bundle
+ * in dev, and plugins that must run wherever the engine's does (pages, workers, pre-bundling).
+ */
+export interface BrowserEngineExtras {
+  readonly aliases?: Readonly<Record<string, string>>;
+  readonly prebundle?: readonly string[];
+  readonly plugins?: () => Plugin[];
+}
+
+export function browserEnginePlugin(extraAliases: Readonly<Record<string, string>> = {}): Plugin {
+  const aliases: Readonly<Record<string, string>> = { ...ALIASES, ...extraAliases };
   return {
     name: 'adapter-lab:browser-engine',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       // Absent in rolldown's own plugin context (dependency pre-bundling), which is client-only.
       if (this.environment?.config.consumer === 'server') return null;
-      const alias = ALIASES[source];
+      const alias = Object.hasOwn(aliases, source) ? aliases[source] : undefined;
       if (alias) return alias;
       // Babel (the playground's transpile worker) computes file names with `path`: a real one.
       if ((source === 'path' || source === 'node:path') && importer && /[\\/]@babel[\\/]/.test(importer)) return POSIX_PATH;
@@ -95,14 +109,15 @@ export function browserEnginePlugin(): Plugin {
 }
 
 /** The `vite` options for astro.config.mjs. */
-export function browserEngineVite(): UserConfig {
+export function browserEngineVite(extras: BrowserEngineExtras = {}): UserConfig {
+  const plugins = (): Plugin[] => [browserEnginePlugin(extras.aliases), ...(extras.plugins?.() ?? [])];
   return {
-    plugins: [browserEnginePlugin()],
+    plugins: plugins(),
     worker: {
       // One classic script per worker, imports inlined: the playground starts its worker from a
       // blob: URL inside a sandboxed iframe, where a module worker could not load chunks.
       format: 'iife',
-      plugins: () => [browserEnginePlugin()],
+      plugins,
       rolldownOptions: { transform: { inject: INJECT } },
     },
     optimizeDeps: {
@@ -113,8 +128,9 @@ export function browserEngineVite(): UserConfig {
         'sequelize', '@mikro-orm/core', '@mikro-orm/sql', 'kysely', 'sql.js', 'buffer/',
         '@jridgewell/trace-mapping', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'es-module-lexer',
         '@babel/core', '@babel/parser', '@babel/plugin-transform-typescript', '@babel/types',
+        ...(extras.prebundle ?? []),
       ],
-      rolldownOptions: { plugins: [browserEnginePlugin()], transform: { inject: INJECT } },
+      rolldownOptions: { plugins: plugins(), transform: { inject: INJECT } },
     },
   };
 }

@@ -27,6 +27,10 @@ export const PARAM_COUNT_LIMIT = 100;
 
 /** Adapter calls recorded per action (a loop of calls); the rest are counted. */
 export const CALL_LIMIT = 2_000;
+/** HTTP exchanges of simulated browsers recorded per action (a scripted loop of sign-ins); the rest are counted. */
+export const HTTP_EXCHANGE_LIMIT = 500;
+/** Characters of a URL, a request or response body, or a cookie value kept in an HttpExchange or BrowserInfo. */
+export const HTTP_TEXT_LIMIT = 2_000;
 /** Characters of an error's message kept, and stack frames: a thrown 20 MB message is still one line of text. */
 export const ERROR_TEXT_LIMIT = 10_000;
 export const ERROR_FRAME_LIMIT = 50;
@@ -55,3 +59,10 @@ export function appendBounded<T>(target: T[], items: readonly T[], limit: number
 export function shortenText(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length.toLocaleString('en')} characters in all)`;
 }
+/** HTTP exchanges the page draws for one action (the runtime sends at most HTTP_EXCHANGE_LIMIT); the rest are counted. */
+export const PAGE_HTTP_EXCHANGE_LIMIT = 200;
+/** Adapter calls the Auth.js panel draws beside an action's exchanges (the Console has them all). */
+export const PAGE_FLOW_CALL_LIMIT = 200;
+/** Mails of the simulated inbox, and cookies of a simulated browser, the Auth.js panel draws (the newest mails). */
+export const PAGE_MAIL_LIMIT = 50;
+export const PAGE_COOKIE_LIMIT = 50;

@@ -10,7 +10,7 @@ import {
   arrayOf, boolean, bytes, either, nullValue, number, object, oneOf, optional, recordOf, recursive, string, tuple, variants, type Guard,
 } from './guard.ts';
 import {
-  ADAPTER_METHODS, type AdapterCallRecord, type AdapterInfo, type CellValue, type ChangeSource, type ColumnInfo, type ConsoleEntry, type DisplayValue,
+  ADAPTER_METHODS, BROWSER_IDS, FLOW_IDS, type AdapterCallRecord, type AuthInfo, type BrowserCookie, type BrowserInfo, type CookieChange, type HttpExchange, type MailInfo, type ProviderInfo, type AdapterInfo, type CellValue, type ChangeSource, type ColumnInfo, type ConsoleEntry, type DisplayValue,
   type ForeignKeyInfo, type IndexInfo, type Outcome, type RowView, type RunError, type RuntimeResponse, type RuntimeVersions, type SchemaInfo,
   type SourceLocation, type SqlParam, type StackFrame, type StatementOrigin, type StatementRecord, type TableChange, type TableSchema, type TableView, type WholeValue,
 } from './protocol.ts';
@@ -58,7 +58,7 @@ const adapterCallRecord = object<AdapterCallRecord>({
   durationMs: number,
   statements: number,
   changes: arrayOf(tableChange),
-  source: oneOf('code', 'panel', 'scenario'),
+  source: oneOf('code', 'panel', 'flow'),
   at: optional(sourceLocation),
   concurrent: boolean,
 });
@@ -138,8 +138,53 @@ const adapterInfo = object<AdapterInfo>({ description: string, methods: arrayOf(
 const changeSource = variants<ChangeSource, 'kind'>('kind', {
   run: {},
   call: { method: string },
-  scenario: { scenario: oneOf('oauth-sign-in', 'email-sign-in', 'sign-out', 'delete-user') },
+  flow: { flow: oneOf(...FLOW_IDS), browser: oneOf(...BROWSER_IDS) },
   import: { fileName: string },
+});
+
+const cookieChange = object<CookieChange>({ name: string, value: string, valueLength: optional(number), attributes: string, cleared: boolean });
+
+const httpExchange = object<HttpExchange>({
+  seq: number,
+  from: oneOf(...BROWSER_IDS, 'server'),
+  to: oneOf('auth', 'provider', 'app', 'mail'),
+  method: string,
+  url: string,
+  urlLength: optional(number),
+  status: number,
+  location: optional(string),
+  cookies: arrayOf(string),
+  setCookies: arrayOf(cookieChange),
+  requestBody: optional(string),
+  responseBody: optional(string),
+  time: number,
+  durationMs: number,
+});
+
+const browserCookie = object<BrowserCookie>({ name: string, value: string, valueLength: optional(number), expires: optional(string) });
+
+const browserInfo = object<BrowserInfo>({ id: oneOf(...BROWSER_IDS), label: string, cookies: arrayOf(browserCookie), signedInAs: optional(string) });
+
+const mailInfo = object<MailInfo>({ id: number, to: string, subject: string, url: string, provider: string, sent: string, opened: number });
+
+const providerInfo = object<ProviderInfo>({
+  id: string, name: string, type: oneOf('oauth', 'oidc', 'email', 'credentials', 'webauthn'), added: boolean, fields: optional(recordOf(string)),
+});
+
+/** The simulated provider's profile: a JSON object the panel shows and edits. */
+const profile = recordOf<unknown>((value, path) => (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' ? `${path}: expected a JSON value` : undefined));
+
+const authInfo = object<AuthInfo>({
+  description: string,
+  basePath: string,
+  sessionStrategy: oneOf('database', 'jwt'),
+  maxAge: number,
+  updateAge: number,
+  providers: arrayOf(providerInfo),
+  browsers: arrayOf(browserInfo),
+  inbox: arrayOf(mailInfo),
+  profile,
+  clockOffsetMs: number,
 });
 
 export const outcome = object<Outcome>({
@@ -154,6 +199,9 @@ export const outcome = object<Outcome>({
   tables: arrayOf(tableView),
   schema: schemaInfo,
   adapter: either(adapterInfo, nullValue, 'an adapter or null'),
+  auth: either(authInfo, nullValue, 'an Auth.js app or null'),
+  http: arrayOf(httpExchange),
+  httpDropped: optional(number),
   durationMs: number,
   database: bytes,
 });
@@ -173,6 +221,7 @@ const runtimeResponse = variants<RuntimeResponse, 'type'>('type', {
   refused: { id: number, message: string },
   progress: { id: number, console: arrayOf(consoleEntry) },
   fatal: { message: string },
+  'load-auth': {},
 });
 
 /** Why `value` is not a message the runtime may send (a path and what was expected), or undefined. */

@@ -194,8 +194,8 @@ export interface SchemaInfo {
   readonly tables: readonly TableSchema[];
 }
 
-/** Where an adapter call came from. */
-export type CallSource = 'code' | 'panel' | 'scenario';
+/** Where an adapter call came from: the reader's code, the Adapter panel, or Auth.js during a flow. */
+export type CallSource = 'code' | 'panel' | 'flow';
 
 /** Rows one adapter call changed, per table. */
 export interface TableChange {
@@ -237,16 +237,144 @@ export interface AdapterInfo {
   readonly methods: readonly AdapterMethod[];
 }
 
-export type ScenarioId = 'oauth-sign-in' | 'email-sign-in' | 'sign-out' | 'delete-user';
+/**
+ * The Auth.js flows the playground performs with its simulated browsers (runtime/auth/flows.ts):
+ * each is a sequence of real HTTP requests to Auth.js (`Auth(request, config)` from @auth/core)
+ * with the reader's configuration.
+ */
+export const FLOW_IDS = [
+  'oauth-sign-in', 'email-sign-in', 'open-email-link', 'credentials-sign-in', 'sign-out',
+  'link-account', 'refresh-session', 'expire-session', 'session', 'delete-user',
+] as const;
+
+export type FlowId = (typeof FLOW_IDS)[number];
+
+/** The two simulated browsers: the reader's, and "another device" (its own cookies). */
+export type BrowserId = 'main' | 'other';
+
+export const BROWSER_IDS: readonly BrowserId[] = ['main', 'other'];
+
+/** One flow as the page asks for it. */
+export interface FlowRequest {
+  readonly flow: FlowId;
+  readonly browser: BrowserId;
+  /** The provider to sign in with (its id), for the sign-in flows; else the first of its type. */
+  readonly provider?: string;
+  /** email-sign-in: the address to send the link to. */
+  readonly email?: string;
+  /** oauth-sign-in, link-account: the profile the simulated provider returns (JSON object). */
+  readonly profile?: Readonly<Record<string, unknown>>;
+  /** credentials-sign-in: the form's fields. */
+  readonly credentials?: Readonly<Record<string, string>>;
+  /** open-email-link: which mail of the inbox (MailInfo.id); else the newest. */
+  readonly mail?: number;
+}
+
+/** A cookie as a Set-Cookie header set or cleared it. */
+export interface CookieChange {
+  readonly name: string;
+  /** The value, its first characters when `valueLength` is set. */
+  readonly value: string;
+  readonly valueLength?: number;
+  /** Path, Expires/Max-Age, HttpOnly, SameSite, Secure as sent. */
+  readonly attributes: string;
+  /** Max-Age=0 or an Expires in the past: the cookie was deleted. */
+  readonly cleared: boolean;
+}
+
+/** One request a simulated browser (or Auth.js itself, to the simulated provider) made, and its answer. */
+export interface HttpExchange {
+  readonly seq: number;
+  /** Which browser sent it; 'server' for Auth.js's own requests (token, profile) to the provider. */
+  readonly from: BrowserId | 'server';
+  /** Who answered: the reader's Auth.js, the simulated provider, the app's own pages, the simulated mail service. */
+  readonly to: 'auth' | 'provider' | 'app' | 'mail';
+  readonly method: string;
+  /** The full URL, its first characters when `urlLength` is set. */
+  readonly url: string;
+  readonly urlLength?: number;
+  readonly status: number;
+  /** The Location header of a redirect. */
+  readonly location?: string;
+  /** Names of the cookies the request carried. */
+  readonly cookies: readonly string[];
+  readonly setCookies: readonly CookieChange[];
+  /** The request's form or JSON body, shortened (secrets such as client_secret masked). */
+  readonly requestBody?: string;
+  /** The answer's body when it is JSON or text, shortened; HTML pages are summarised by their title. */
+  readonly responseBody?: string;
+  /** Milliseconds since the action started. */
+  readonly time: number;
+  readonly durationMs: number;
+}
+
+/** A cookie a simulated browser holds. */
+export interface BrowserCookie {
+  readonly name: string;
+  readonly value: string;
+  readonly valueLength?: number;
+  /** ISO date; absent for a session cookie. */
+  readonly expires?: string;
+}
+
+export interface BrowserInfo {
+  readonly id: BrowserId;
+  readonly label: string;
+  readonly cookies: readonly BrowserCookie[];
+  /** Who Auth.js's session endpoint said is signed in there, at the browser's last request. */
+  readonly signedInAs?: string;
+}
+
+/** A message the simulated mail service received (the email provider's magic link). */
+export interface MailInfo {
+  readonly id: number;
+  readonly to: string;
+  readonly subject: string;
+  /** The sign-in link. */
+  readonly url: string;
+  readonly provider: string;
+  /** ISO date it was sent (simulated clock). */
+  readonly sent: string;
+  /** How many times a browser opened it. */
+  readonly opened: number;
+}
+
+export interface ProviderInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly type: 'oauth' | 'oidc' | 'email' | 'credentials' | 'webauthn';
+  /** Added by the playground because the configuration listed none of its kind. */
+  readonly added: boolean;
+  /** Credentials: the form's fields (name → label). */
+  readonly fields?: Readonly<Record<string, string>>;
+}
+
+/** The Auth.js app the reader's code configured, and the state of its simulated world. */
+export interface AuthInfo {
+  /** How the code configured it: e.g. `NextAuth({…}) from next-auth`. */
+  readonly description: string;
+  /** Where Auth.js's routes live: `/api/auth` for next-auth, `/auth` for Express, SvelteKit and Qwik. */
+  readonly basePath: string;
+  readonly sessionStrategy: 'database' | 'jwt';
+  readonly maxAge: number;
+  readonly updateAge: number;
+  readonly providers: readonly ProviderInfo[];
+  readonly browsers: readonly BrowserInfo[];
+  readonly inbox: readonly MailInfo[];
+  /** The profile the simulated OAuth provider returns next (editable in the panel). */
+  readonly profile: Readonly<Record<string, unknown>>;
+  /** How far the simulated clock runs ahead of real time (refresh and expiry move it), in ms. */
+  readonly clockOffsetMs: number;
+}
 
 /** What changed the database last, so panels can say "changes of …". */
 export type ChangeSource =
   | { readonly kind: 'run' }
   | { readonly kind: 'call'; readonly method: string }
-  | { readonly kind: 'scenario'; readonly scenario: ScenarioId }
+  | { readonly kind: 'flow'; readonly flow: FlowId; readonly browser: BrowserId }
   | { readonly kind: 'import'; readonly fileName: string };
 
-/** Everything the panels show after a run, a call, a scenario or an import. */
+/** Everything the panels show after a run, a call, a flow or an import. */
 export interface Outcome {
   readonly ok: boolean;
   readonly error?: RunError;
@@ -263,6 +391,12 @@ export interface Outcome {
   readonly schema: SchemaInfo;
   /** The adapter the Adapter panel calls, or null when the code configured none. */
   readonly adapter: AdapterInfo | null;
+  /** The Auth.js app of the last run (its configuration, or one the playground made around the adapter), or null. */
+  readonly auth: AuthInfo | null;
+  /** The HTTP requests of the action's flows (buttons or the code's `browser`), in order. */
+  readonly http: readonly HttpExchange[];
+  /** Exchanges over the limit that were not recorded. */
+  readonly httpDropped?: number;
   readonly durationMs: number;
   /** The database file after it all (`Database.export()`), kept by the page so nothing is lost. */
   readonly database: Uint8Array;
@@ -281,12 +415,19 @@ export interface RuntimeInit {
   readonly database: Uint8Array | null;
 }
 
+/**
+ * Page → runtime, when the runtime asked for it (`load-auth`): Auth.js's code (@auth/core and the
+ * playground's modules over it, a classic script the page downloads once), or why it could not.
+ * Only code that imports Auth.js, or a flow, needs it: nothing else downloads it.
+ */
+export type AuthCode = { readonly type: 'auth-code'; readonly code: string } | { readonly type: 'auth-code'; readonly error: string };
+
 /** Page → runtime. */
 export type RuntimeRequest =
   /** `database`: bytes to start from (else fresh, or the current one when `keep`). */
   | { readonly type: 'run'; readonly id: number; readonly files: readonly CompiledFile[]; readonly entry: string; readonly database: Uint8Array | null; readonly keep: boolean }
   | { readonly type: 'call'; readonly id: number; readonly method: AdapterMethod; readonly args: readonly unknown[] }
-  | { readonly type: 'scenario'; readonly id: number; readonly scenario: ScenarioId }
+  | { readonly type: 'flow'; readonly id: number; readonly flow: FlowRequest }
   | { readonly type: 'load-database'; readonly id: number; readonly bytes: Uint8Array; readonly fileName: string }
   /**
    * One whole value of the current database, for a cell the Tables panel has only the start of:
@@ -310,4 +451,6 @@ export type RuntimeResponse =
   | { readonly type: 'refused'; readonly id: number; readonly message: string }
   /** Sent while a request runs: proof of life, and console output so far. */
   | { readonly type: 'progress'; readonly id: number; readonly console: readonly ConsoleEntry[] }
-  | { readonly type: 'fatal'; readonly message: string };
+  | { readonly type: 'fatal'; readonly message: string }
+  /** The runtime needs Auth.js's code; the page answers with `AuthCode`. */
+  | { readonly type: 'load-auth' };

@@ -1,16 +1,17 @@
 // Keyboard and accessibility on the playground: axe in both themes at desktop and phone width
 // (every panel, both menus open), names and focus for every control, the menus and the divider
-// by keyboard, and the phone layout's Code | Results switch.
+// by keyboard, and the phone layout's Code | Results switch; the Auth.js tab after flows pressed
+// by keyboard, in both themes and at phone width.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
 import { expectNoConsoleErrors, useBrowser } from './support/page-probe.ts';
-import { openMenu, openPanel, waitForEditor, waitForRuns } from './support/playground.ts';
+import { openMenu, openPanel, runs, waitForEditor, waitForRuns } from './support/playground.ts';
 
 const browser = useBrowser();
 // Runs in every document, the sandbox's opaque-origin iframe too (where storage throws).
 const theme = (name: 'light' | 'dark') => `try { localStorage.setItem('starlight-theme', '${name}') } catch {}`;
-const PANELS = ['Tables', 'SQL', 'Console', 'Schema', 'Problems', 'Adapter'] as const;
+const PANELS = ['Tables', 'SQL', 'Console', 'Schema', 'Problems', 'Adapter', 'Auth.js'] as const;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 // Monaco's own DOM is Monaco's (it has its own accessibility mode); everything else is ours.
 const AXE = { exclude: ['.pg-monaco'] };
@@ -94,7 +95,7 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('SQL');
     expect(await page.getByRole('tabpanel', { name: 'SQL' }).isVisible()).toBe(true);
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Adapter');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Auth.js');
     expectNoConsoleErrors(probe);
     await probe.close();
   });
@@ -259,6 +260,67 @@ describe('at desktop width', () => {
     expect(await headings.count()).toBe(1);
     expect(await headings.textContent()).toBe('Playground');
     expect(await headings.evaluate((h1) => h1.closest('.content-panel')!.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
+describe.each(['light', 'dark'] as const)('the Auth.js tab in the %s theme', (name) => {
+  /** Presses a focused control with the keyboard and waits for the flow's outcome. */
+  async function pressKey(page: Page, key: 'Enter' | 'Space'): Promise<void> {
+    const before = await runs(page);
+    await page.keyboard.press(key);
+    await waitForRuns(page, before + 1);
+  }
+
+  it('has no axe violations after flows by keyboard (a refused link included), and the pressed button keeps the focus', async () => {
+    const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: theme(name) });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    const panel = await openPanel(page, 'Auth.js');
+    expect(await axeViolations(page, AXE), 'before any flow').toEqual([]);
+    await panel.getByRole('button', { name: 'Send magic link' }).focus();
+    await pressKey(page, 'Enter');
+    // Newest first: the mail just sent (the example's run may have left others).
+    const openLink = panel.getByRole('list', { name: 'Inbox' }).getByRole('button', { name: /^Open link/ }).first();
+    await openLink.focus();
+    await pressKey(page, 'Space');
+    expect(await openLink.evaluate((button) => button === document.activeElement)).toBe(true);
+    await pressKey(page, 'Enter');
+    expect(await panel.locator('[data-auth-error]').textContent()).toBe('Verification');
+    // An exchange's details and a call opened, by keyboard too.
+    await panel.locator('.pg-http-details > summary').first().focus();
+    await page.keyboard.press('Enter');
+    await panel.locator('.pg-auth-calls .pg-call > summary').first().click();
+    expect(await axeViolations(page, AXE), 'after the flows').toEqual([]);
+    // The browser switch is a radio group: arrows move between the two browsers.
+    await panel.getByRole('radio', { name: 'This browser' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await panel.getByRole('radio', { name: 'Another device' }).isChecked()).toBe(true);
+    expect(await panel.locator('.pg-auth-who').textContent()).toMatch(/^Another device: /);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('stacks at phone width, with no axe violations and nothing wider than the screen', async () => {
+    const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: theme(name), contextOptions: PHONE });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    await page.getByRole('radio', { name: /^Results/ }).check();
+    const panel = await openPanel(page, 'Auth.js');
+    const before = await runs(page);
+    await panel.getByRole('button', { name: 'Sign in with GitHub' }).click();
+    await waitForRuns(page, before + 1);
+    // One column: the last action under the controls, brought into view after the press.
+    const controls = (await panel.locator('.pg-auth-controls').boundingBox())!;
+    const last = (await panel.locator('.pg-auth-last').boundingBox())!;
+    expect(last.y).toBeGreaterThanOrEqual(controls.y + controls.height - 1);
+    expect(await panel.locator('#pg-auth-last-title').evaluate((title) => {
+      const box = title.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    })).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page, AXE)).toEqual([]);
     expectNoConsoleErrors(probe);
     await probe.close();
   });

@@ -94,6 +94,31 @@ describe('isolation, on `npm run preview`', () => {
     await probe.close();
   });
 
+  it('an Auth.js sign-in runs whole inside the worker: the provider is simulated there, and no request leaves, not even from the reader\'s callbacks', async () => {
+    const auth = [
+      'import NextAuth from "next-auth"',
+      'import GitHub from "next-auth/providers/github"',
+      'import { Sequelize } from "sequelize"',
+      'import SequelizeAdapter from "@adapter-lab/sequelize-adapter"',
+      'const sequelize = new Sequelize("sqlite::memory:", { logging: false })',
+      'export const { auth } = NextAuth({ adapter: SequelizeAdapter(sequelize), providers: [GitHub], events: {',
+      `  async signIn() { try { await fetch("${targetUrl}/event"); console.log("REACHED event") } catch (error) { console.log("BLOCKED event", (error as Error).message) } },`,
+      '} })',
+    ].join('\n');
+    const run = 'import "./auth"\nimport { browser } from "@adapter-lab/playground"\nawait browser.signIn("github")\nconsole.log("SIGNED-IN", (await browser.session())?.user?.email)\n';
+    const state: PlaygroundState = { orm: 'sequelize', files: [{ name: 'auth.ts', code: auth }, { name: 'run.ts', code: run }], active: 'run.ts', options: { freshDatabase: true } };
+    const probe = await browser.openPage(`${preview.url}/playground/#${encodeState(state)}`, { waitUntil: 'load' });
+    await waitForRuns(probe.page, 1);
+    const consolePanel = await openPanel(probe.page, 'Console');
+    const lines = await consolePanel.locator('.pg-log[data-level="log"]').allTextContents();
+    expect(lines.find((line) => line.includes('event'))).toMatch(/^BLOCKED event .*the playground has no network/);
+    expect(lines.find((line) => line.startsWith('SIGNED-IN'))).toContain('octocat@github.com');
+    expect(hits).toEqual([]);
+    // The page itself downloaded Auth.js's script; nothing went to GitHub or anywhere else.
+    expect(probe.requests.map((request) => new URL(request.url)).filter((url) => url.protocol !== 'blob:' && url.protocol !== 'data:' && url.origin !== new URL(preview.url).origin).map(String)).toEqual([]);
+    await probe.close();
+  });
+
   it('stops an endless loop by itself within seconds; the page stays responsive and the code stays', async () => {
     const code = 'console.log("before the loop")\nwhile (true) {}\n';
     const probe = await browser.openPage(linkWith(code), { waitUntil: 'load' });

@@ -77,8 +77,11 @@ async function waitQuiet(page: Page): Promise<number> {
   return count;
 }
 
-/** The page shows `orm`'s tables from a run of the code on screen, and its versions. */
-async function expectShowing(page: Page, orm: OrmId, tables: readonly string[] = ADAPTER_TABLES[orm]): Promise<void> {
+/**
+ * The page shows `orm`'s tables from a run of the code on screen, and its versions; `tables` must
+ * have rows (by default the users, accounts and sessions the default example's sign-ins leave).
+ */
+async function expectShowing(page: Page, orm: OrmId, tables: readonly string[] = ADAPTER_TABLES[orm].slice(0, 3)): Promise<void> {
   await waitSettled(page);
   await expect.poll(() => root(page).getAttribute('data-last-orm'), { timeout: RUN_TIMEOUT }).toBe(orm);
   expect(await root(page).getAttribute('data-orm')).toBe(orm);
@@ -138,7 +141,8 @@ describe('the ORM choice', () => {
 
 describe('the examples menu', () => {
   async function expectCustomModel(page: Page): Promise<void> {
-    await expectShowing(page, 'sequelize', ['users']);
+    // auth.ts alone: Auth.js's first request creates the tables, no one signs in.
+    await expectShowing(page, 'sequelize', []);
     expect(await page.locator('[data-examples]').inputValue()).toBe('sequelize-custom-model');
     expect(await resultTable(page, 'users').locator('th', { hasText: /^phoneNumber$/ }).count()).toBe(1);
   }

@@ -43,7 +43,8 @@ describe('code of the reader’s own runs without Monaco', () => {
     expect(await page.locator('[data-status-line]').getAttribute('data-kind'), (await status(page)) ?? '').toBe('ok');
     expect(await consoleText(page)).toContain('changed by the reader');
     await openPanel(page, 'Tables');
-    for (const table of ['users', 'accounts', 'sessions', 'verification_tokens']) expect(await liveRows(page, table).count()).toBeGreaterThan(0);
+    for (const table of ['users', 'accounts', 'sessions']) expect(await liveRows(page, table).count()).toBeGreaterThan(0);
+    expect(await resultTable(page, 'verification_tokens').count()).toBe(1);
     await probe.close();
   });
 

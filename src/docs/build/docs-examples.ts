@@ -18,6 +18,8 @@ export const DOCS_EXAMPLES_DIR = fileURLToPath(new URL('../examples/', import.me
 export interface ExampleExpectation {
   readonly tables: Readonly<Record<string, readonly string[]>>;
   readonly rows: Readonly<Record<string, number>>;
+  /** Auth.js errors the example provokes on purpose (e.g. "Verification" for a link opened twice), each logged by Auth.js as `[auth][error] <type>`. */
+  readonly authErrors: readonly string[];
 }
 
 export interface DocsExample extends BuiltExample {
@@ -26,9 +28,9 @@ export interface DocsExample extends BuiltExample {
   readonly link: string;
 }
 
-function readExpectation(id: string, dir: string): ExampleExpectation {
+export function readExpectation(id: string, dir: string): ExampleExpectation {
   const where = `${dir}${id}/example.json`;
-  const { expect } = JSON.parse(readFileSync(where, 'utf8')) as { expect?: { tables?: unknown; rows?: unknown } };
+  const { expect } = JSON.parse(readFileSync(where, 'utf8')) as { expect?: { tables?: unknown; rows?: unknown; authErrors?: unknown } };
   const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isRecord(expect) || !isRecord(expect.tables) || Object.keys(expect.tables).length === 0) {
     throw new Error(`${where}: "expect.tables" must name the tables (and columns) a run of this example leaves behind`);
@@ -38,7 +40,9 @@ function readExpectation(id: string, dir: string): ExampleExpectation {
   }
   const rows = expect.rows ?? {};
   if (!isRecord(rows) || !Object.values(rows).every((count) => Number.isInteger(count))) throw new Error(`${where}: expect.rows must map table names to row counts`);
-  return { tables: expect.tables as Record<string, string[]>, rows: rows as Record<string, number> };
+  const authErrors = expect.authErrors ?? [];
+  if (!Array.isArray(authErrors) || !authErrors.every((type) => typeof type === 'string')) throw new Error(`${where}: expect.authErrors must be a list of Auth.js error types`);
+  return { tables: expect.tables as Record<string, string[]>, rows: rows as Record<string, number>, authErrors: authErrors as string[] };
 }
 
 export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'files' | 'active'>): string {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
-import { ORM_IDS, ORM_LABELS, type AdapterMethod, type CompiledFile, type OrmId, type Outcome, type RunError, type ScenarioId, type SourceLocation } from '../protocol.ts';
+import { ORM_IDS, ORM_LABELS, type AdapterMethod, type CompiledFile, type OrmId, type Outcome, type RunError, type FlowRequest, type SourceLocation } from '../protocol.ts';
 import { decodeState } from '../share/codec.ts';
 import { AUTOSAVE_KEY, browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
 import { createDisplacedHistory } from '../store/displaced-history.ts';
@@ -23,6 +23,8 @@ import { prefetchRuntime } from '../sandbox/runtime-client.ts';
 import { prepareTranspiler, transpile } from '../compiler/transpiler-client.ts';
 import { ShareActions } from './share-actions.ts';
 import { copyWholeValue } from './whole-value-copy.ts';
+import { FLOW_LIST } from '../flow-list.ts';
+import { authErrorOf } from '../panels/auth-view-model.ts';
 
 const SAVE_DELAY_MS = 300;
 
@@ -57,7 +59,10 @@ export class PlaygroundApp {
   #diagnostics: readonly Diagnostic[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #firstResult = false;
-  readonly #scheduler = new RequestScheduler<PlaygroundState>(sameState, () => this.#controls.settle());
+  readonly #scheduler = new RequestScheduler<PlaygroundState>(sameState, () => {
+    this.#controls.settle();
+    this.#results.idle();
+  });
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -88,7 +93,7 @@ export class PlaygroundApp {
     });
     this.#results = new Results(root.querySelector<HTMLElement>('[data-results]')!, locations, {
       call: (method, args) => void this.#call(method, args),
-      scenario: (id) => void this.#scenario(id),
+      flow: (request) => void this.#flow(request),
       copy: (text, what) => void this.#share.copyText(text, what),
       wholeValue: (cell, epoch) => void copyWholeValue(cell, epoch, {
         queue: (task) => this.#scheduler.queue(task),
@@ -231,7 +236,8 @@ export class PlaygroundApp {
     }
     const { outcome } = result;
     this.#results.show(outcome);
-    this.#notices.fromConsole(outcome.console);
+    // A flow's console notes are its summary ("This browser is signed in as …"): the Auth.js tab shows it, not the banner.
+    if (outcome.source.kind !== 'flow') this.#notices.fromConsole(outcome.console);
     const typeErrors = this.#diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && !diagnostic.syntactic).length;
     const summary = `${verb} in ${formatMs(outcome.durationMs)}: ${plural(outcome.statements.length + (outcome.statementsDropped ?? 0), 'SQL statement')}, ${plural(outcome.calls.length + (outcome.callsDropped ?? 0), 'adapter call')}, ${plural(outcome.tables.length, 'table')}.`;
     const typeNote = typeErrors > 0 ? ` ${plural(typeErrors, 'type error')} (see Problems).` : '';
@@ -240,7 +246,8 @@ export class PlaygroundApp {
       // The runtime's words, never the page's own: a run's error is its code's; a call's or flow's, the runtime's.
       const label = outcome.source.kind === 'run' ? 'Your code' : 'From the runtime';
       this.#controls.busy(false, `${label}: ${runtimeText(`${outcome.error.name}${where}: ${outcome.error.message}`)}`, 'error');
-      this.#results.select('console');
+      // A flow's error is drawn in the Auth.js panel, beside its HTTP exchange: the reader stays there.
+      if (outcome.source.kind !== 'flow') this.#results.select('console');
     } else {
       this.#controls.busy(false, summary + typeNote, 'ok');
     }
@@ -258,14 +265,18 @@ export class PlaygroundApp {
     if (outcome) this.#results.adapterPanel.showCall(outcome.calls.at(-1), outcome.error ? `${method} failed: ${outcome.error.message}` : `${method} done in ${formatMs(outcome.durationMs)}; the Tables tab shows what it changed.`);
   }
 
-  async #scenario(id: ScenarioId): Promise<void> {
-    this.#results.adapterPanel.setBusy(true);
-    const outcome = await this.#request('Running the flow…', (orm, signal) => this.#runner.scenario(orm, id, signal), 'Flow done');
-    this.#results.adapterPanel.setBusy(false);
-    if (outcome) {
-      const notice = outcome.console.findLast((entry) => entry.kind === 'notice');
-      this.#results.adapterPanel.showCall(undefined, outcome.error ? `The flow failed: ${outcome.error.message}` : `${notice?.kind === 'notice' ? notice.text : 'Done.'} ${plural(outcome.calls.length, 'adapter call')}; see Tables and Console.`);
-    }
+  /**
+   * An Auth.js flow from the Auth.js panel (which went busy at the press): queued like a call;
+   * its outcome — HTTP exchange, calls, an Auth.js error — is drawn in that panel, which stays
+   * in view, and the status line names what Auth.js answered.
+   */
+  async #flow(request: FlowRequest): Promise<void> {
+    const label = `${FLOW_LIST[request.flow].label}${request.browser === 'other' ? ' (another device)' : ''}`;
+    const outcome = await this.#request(`${label}…`, (orm, signal) => this.#runner.flow(orm, request, signal), `${label}: done`);
+    if (!outcome) return;
+    // Auth.js refusing (a used link, an unlinked account) is what the reader came to see, not a crash.
+    const refused = authErrorOf(outcome.http, outcome.auth?.basePath ?? '');
+    if (refused) this.#controls.status(`${label}: Auth.js refused it (${refused.code}); the Auth.js tab shows why.`, 'warning');
   }
 
   async #importDatabase(file: File): Promise<void> {
@@ -364,7 +375,7 @@ export class PlaygroundApp {
     this.#controls.setExamples(examplesOf(state.orm), this.#exampleId);
     void this.#code.set(state.orm, state.files, state.active);
     if (ormChanged) {
-      this.#results.adapterPanel.update(null, []);
+      this.#results.clearAdapter();
       void this.#runner.use(state.orm).catch(() => {});
     } else if (this.#scheduler.running) {
       const superseded = this.#scheduler.running;

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import { appendBounded, PAGE_STATEMENT_LIMIT } from '../output-limits.ts';
-import type { AdapterMethod, ChangeSource, ConsoleEntry, Outcome, ScenarioId, SchemaInfo, StatementRecord, TableView } from '../protocol.ts';
+import type { AdapterMethod, ChangeSource, ConsoleEntry, Outcome, FlowRequest, SchemaInfo, StatementRecord, TableView } from '../protocol.ts';
 import { AdapterPanel } from '../panels/adapter-panel.ts';
+import { AuthPanel } from '../panels/auth-panel.ts';
 import { ConsolePanel } from '../panels/console-panel.ts';
 import type { LocationActions } from '../panels/error-view.ts';
 import { mermaidMarkdown } from '../panels/er-diagram.ts';
@@ -10,15 +11,15 @@ import { renderSchema } from '../panels/schema-panel.ts';
 import { renderStatements, statementOrigins } from '../panels/sql-panel.ts';
 import { renderTables } from '../panels/tables-panel.ts';
 import type { CellRef } from '../panels/whole-value-control.ts';
-import { SCENARIO_LIST } from '../scenario-list.ts';
+import { FLOW_LIST } from '../flow-list.ts';
 import { el } from '../ui/dom.ts';
 import { TabList } from '../ui/tabs.ts';
 
-export type PanelId = 'tables' | 'sql' | 'console' | 'schema' | 'problems' | 'adapter';
+export type PanelId = 'tables' | 'sql' | 'console' | 'schema' | 'problems' | 'adapter' | 'auth';
 
 const PANELS: ReadonlyArray<{ id: PanelId; label: string }> = [
   { id: 'tables', label: 'Tables' }, { id: 'sql', label: 'SQL' }, { id: 'console', label: 'Console' },
-  { id: 'schema', label: 'Schema' }, { id: 'problems', label: 'Problems' }, { id: 'adapter', label: 'Adapter' },
+  { id: 'schema', label: 'Schema' }, { id: 'problems', label: 'Problems' }, { id: 'adapter', label: 'Adapter' }, { id: 'auth', label: 'Auth.js' },
 ];
 
 export function sourceTitle(source: ChangeSource): string {
@@ -27,23 +28,25 @@ export function sourceTitle(source: ChangeSource): string {
       return 'Run';
     case 'call':
       return `adapter.${source.method}() from the Adapter panel`;
-    case 'scenario':
-      return `${SCENARIO_LIST.find((scenario) => scenario.id === source.scenario)?.label ?? source.scenario} (Adapter panel)`;
+    case 'flow':
+      return `${FLOW_LIST[source.flow].label}${source.browser === 'other' ? ' (another device)' : ''}`;
     case 'import':
       return `Imported ${source.fileName}`;
   }
 }
 
 /**
- * The results side of the page: the tab list and its six panels, and what they show — the
- * last run with every call and import after it appended (Console, SQL), the tables as the last
- * action left them (Tables, with its changes), the schema, the problems, the adapter.
+ * The results side of the page: the tab list and its seven panels, and what they show — the
+ * last run with every call, flow and import after it appended (Console, SQL), the tables as the
+ * last action left them (Tables, with its changes), the schema, the problems, the adapter, and
+ * Auth.js (its app, browsers, flows and the last flow's HTTP exchange).
  */
 export class Results {
   readonly tabs: TabList;
   readonly #panels = new Map<PanelId, HTMLElement>();
   readonly #locations: LocationActions;
   readonly adapterPanel: AdapterPanel;
+  readonly authPanel: AuthPanel;
   readonly #console: ConsolePanel;
   readonly #copy: (text: string, what: string) => void;
   readonly #wholeValue: (cell: CellRef, epoch: number) => void;
@@ -67,7 +70,7 @@ export class Results {
   readonly #originSelect = el('select', { id: 'pg-sql-origin' });
 
   constructor(host: HTMLElement, locations: LocationActions, actions: {
-    call(method: AdapterMethod, args: unknown[]): void; scenario(id: ScenarioId): void; copy(text: string, what: string): void;
+    call(method: AdapterMethod, args: unknown[]): void; flow(request: FlowRequest): void; copy(text: string, what: string): void;
     /** A cut cell's whole value was asked for; `epoch`: the tables it was drawn from (see `epoch`). */
     wholeValue(cell: CellRef, epoch: number): void;
   }) {
@@ -76,6 +79,7 @@ export class Results {
     this.#wholeValue = (cell, epoch) => actions.wholeValue(cell, epoch);
     this.#console = new ConsolePanel(locations);
     this.adapterPanel = new AdapterPanel(actions, locations);
+    this.authPanel = new AuthPanel({ flow: (request) => actions.flow(request), showPanel: (id) => this.select(id) }, locations);
     this.tabs = new TabList('Results', (id) => `pg-panel-${id}`, (id) => this.#show(id as PanelId));
     const changedOnly = el('input', { type: 'checkbox', id: 'pg-changed-only' });
     changedOnly.addEventListener('change', () => {
@@ -102,6 +106,7 @@ export class Results {
       schema: [el('div', { class: 'pg-panel-tools' }, mermaid), this.#schemaBody],
       problems: [this.#problemsBody],
       adapter: [this.adapterPanel.element],
+      auth: [this.authPanel.element],
     };
     for (const { id } of PANELS) {
       const panel = el('div', { role: 'tabpanel', id: `pg-panel-${id}`, 'aria-labelledby': this.tabs.tabId(id), tabindex: '0', class: 'pg-panel' }, ...contents[id]);
@@ -119,6 +124,8 @@ export class Results {
   /** A new run starts: its console replaces the old one as it streams in. */
   startRun(): void {
     this.#epoch++;
+    // The run makes a new Auth.js world: no flow until it is there.
+    this.authPanel.setBusy(true);
     this.#console.startRun();
     this.#statements = [];
     this.#statementsDropped = 0;
@@ -145,7 +152,20 @@ export class Results {
     this.#tablesLabel = `Changes of: ${sourceTitle(outcome.source)}.`;
     this.adapterPanel.update(outcome.adapter, outcome.tables);
     this.adapterPanel.refreshSuggestions();
+    this.authPanel.show(outcome, sourceTitle(outcome.source));
     this.#renderAll();
+  }
+
+  /** Requests are done (whatever became of them): the panels' buttons act again. */
+  idle(): void {
+    this.adapterPanel.setBusy(false);
+    this.authPanel.setBusy(false);
+  }
+
+  /** Other code (another ORM) is on screen: nothing it configured is there yet. */
+  clearAdapter(): void {
+    this.adapterPanel.update(null, []);
+    this.authPanel.clear();
   }
 
   /** A request ended without an outcome (stopped): its partial console and the reason. */

@@ -1,4 +1,4 @@
-import { ORM_LABELS, type AdapterMethod, type CompiledFile, type ConsoleEntry, type OrmId, type Outcome, type RunError, type RuntimeVersions, type ScenarioId, type WholeValue } from '../protocol.ts';
+import { ORM_LABELS, type AdapterMethod, type CompiledFile, type ConsoleEntry, type OrmId, type Outcome, type RunError, type RuntimeVersions, type FlowRequest, type WholeValue } from '../protocol.ts';
 import { runtimeText } from '../protocol-guards.ts';
 import { RuntimeClient, type Request, type RequestResult } from '../sandbox/runtime-client.ts';
 
@@ -103,8 +103,8 @@ export class Runner {
     return this.#send(orm, { type: 'call', method, args }, signal);
   }
 
-  scenario(orm: OrmId, scenario: ScenarioId, signal?: AbortSignal): Promise<RunnerResult> {
-    return this.#send(orm, { type: 'scenario', scenario }, signal);
+  flow(orm: OrmId, flow: FlowRequest, signal?: AbortSignal): Promise<RunnerResult> {
+    return this.#send(orm, { type: 'flow', flow }, signal);
   }
 
   loadDatabase(orm: OrmId, bytes: Uint8Array, fileName: string, signal?: AbortSignal): Promise<RunnerResult> {

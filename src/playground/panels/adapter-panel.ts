@@ -1,18 +1,17 @@
 import { suggestArguments } from '../call-arguments.ts';
-import type { AdapterCallRecord, AdapterInfo, AdapterMethod, ScenarioId, TableView } from '../protocol.ts';
-import { SCENARIO_LIST } from '../scenario-list.ts';
+import type { AdapterCallRecord, AdapterInfo, AdapterMethod, TableView } from '../protocol.ts';
 import { el } from '../ui/dom.ts';
 import { callView } from './console-entry-view.ts';
 import type { LocationActions } from './error-view.ts';
 
 export interface AdapterPanelActions {
   call(method: AdapterMethod, args: unknown[]): void;
-  scenario(id: ScenarioId): void;
 }
 
 /**
  * The Adapter panel: the adapter the reader's code configured, its methods callable with
- * editable JSON arguments (pre-filled from the current tables), and Auth.js's flows in one click.
+ * editable JSON arguments (pre-filled from the current tables). Auth.js's flows, which call it
+ * as an app would, are the Auth.js panel's (auth-panel.ts).
  */
 export class AdapterPanel {
   readonly element: HTMLElement;
@@ -25,7 +24,6 @@ export class AdapterPanel {
   readonly #refill = el('button', { type: 'button', class: 'pg-button' }, 'Refill arguments');
   readonly #message = el('p', { class: 'pg-form-message', role: 'alert' });
   readonly #result = el('div', { class: 'pg-call-result', 'aria-live': 'polite' });
-  readonly #scenarioButtons: HTMLButtonElement[] = [];
   readonly #body: HTMLElement;
   #tables: readonly TableView[] = [];
   #adapter: AdapterInfo | null = null;
@@ -34,13 +32,6 @@ export class AdapterPanel {
   constructor(actions: AdapterPanelActions, locations: LocationActions) {
     this.#actions = actions;
     this.#locations = locations;
-    const scenarios = el('div', { class: 'pg-scenarios' }, ...SCENARIO_LIST.map((scenario) => {
-      const descriptionId = `pg-scenario-${scenario.id}`;
-      const button = el('button', { type: 'button', class: 'pg-button', 'aria-describedby': descriptionId }, scenario.label);
-      button.addEventListener('click', () => actions.scenario(scenario.id));
-      this.#scenarioButtons.push(button);
-      return el('div', { class: 'pg-scenario' }, button, el('p', { id: descriptionId, class: 'pg-meta' }, scenario.description));
-    }));
     this.#method.addEventListener('change', () => this.#fill());
     this.#refill.addEventListener('click', () => this.#fill());
     this.#call.addEventListener('click', () => this.#submit());
@@ -52,7 +43,7 @@ export class AdapterPanel {
       }
     });
     this.#body = el('div', { class: 'pg-adapter-body' },
-      el('h3', {}, 'Auth.js flows'), scenarios,
+      el('p', { class: 'pg-meta' }, 'To see what Auth.js itself asks of the adapter — sign-ins, sign-out, sessions — use the flows of the Auth.js tab.'),
       el('h3', {}, 'Call a method'),
       el('div', { class: 'pg-field' }, el('label', { for: 'pg-call-method' }, 'Method'), this.#method),
       el('div', { class: 'pg-field' }, el('label', { for: 'pg-call-args' }, 'Arguments (a JSON array)'), this.#args),
@@ -98,7 +89,6 @@ export class AdapterPanel {
   #sync(): void {
     this.#call.disabled = this.#busy || !this.#adapter;
     this.#call.textContent = this.#method.value ? `Call ${this.#method.value}` : 'Call';
-    for (const button of this.#scenarioButtons) button.disabled = this.#busy || !this.#adapter;
   }
 
   #fill(): void {

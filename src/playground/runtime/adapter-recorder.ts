@@ -5,6 +5,9 @@ import type { RowEvent } from './row-changes.ts';
 import { toRunError } from './run-error.ts';
 import type { SourceLocations } from './source-locations.ts';
 
+/** Marks the recorder's wrappers, so that a method is never wrapped (and recorded) twice. */
+const TRACKED = Symbol('adapter-lab.tracked');
+
 interface InFlight {
   readonly id: number;
   readonly method: string;
@@ -68,7 +71,9 @@ export class AdapterRecorder {
   track(adapter: Adapter, description: string): Adapter {
     const tracked: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(adapter)) {
-      tracked[key] = typeof value === 'function' ? this.#wrap(key, value as (...args: unknown[]) => unknown, adapter) : value;
+      // A method copied from an adapter already tracked (`{ ...adapter, createUser }`) is recorded once.
+      const wrapped = typeof value === 'function' && !(TRACKED in value);
+      tracked[key] = wrapped ? this.#wrap(key, value as (...args: unknown[]) => unknown, adapter) : value;
     }
     const result = tracked as Adapter;
     this.#adapters.push({ adapter: result, description });
@@ -93,7 +98,7 @@ export class AdapterRecorder {
   }
 
   #wrap(method: string, fn: (...args: unknown[]) => unknown, self: Adapter): (...args: unknown[]) => Promise<unknown> {
-    return async (...args: unknown[]) => {
+    return Object.assign(async (...args: unknown[]) => {
       const id = this.#nextId++;
       const source = this.#source;
       const at: SourceLocation | undefined = source === 'code' ? this.#locations.firstUserLocation(new Error().stack) : undefined;
@@ -122,7 +127,7 @@ export class AdapterRecorder {
         finish({ error });
         throw error;
       }
-    };
+    }, { [TRACKED]: true });
   }
 }
 

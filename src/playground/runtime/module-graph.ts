@@ -15,6 +15,10 @@ export interface ModuleProvider {
   resolve(specifier: string): ProvidedModule | undefined;
   /** Every importable specifier, for the error that names them. */
   readonly specifiers: readonly string[];
+  /** Called with every package a run imports before any is resolved: loads what is loaded on demand. */
+  prepare?(specifiers: ReadonlySet<string>): Promise<void>;
+  /** Why a package cannot be imported, when the playground knows (a framework's server-only module). */
+  explain?(specifier: string): { readonly message: string; readonly hint: string } | undefined;
 }
 
 const REGISTRY = '__adapterLabModules__';
@@ -61,6 +65,7 @@ export class ModuleGraph {
     this.#files = new Map(files.map((file) => [file.name, file]));
     for (const file of files) this.#locations.addFile(file.name, file.map);
     if (!this.#files.has(entry)) throw new PlaygroundError(`There is no file ${entry} to run.`, { name: 'LoadError' });
+    await this.#provider.prepare?.(this.#packages());
     const url = this.#urlFor(entry, []);
     try {
       return await importUrl(url);
@@ -121,6 +126,8 @@ export class ModuleGraph {
   #resolve(specifier: string, importer: string, chain: readonly string[], at: () => SourceLocation | undefined): string {
     if (specifier.startsWith('.') || specifier.startsWith('/')) return this.#urlFor(this.#fileName(specifier, importer, at), chain);
     const provided = this.#provider.resolve(specifier);
+    const explained = provided ? undefined : this.#provider.explain?.(specifier);
+    if (explained) throw new PlaygroundError(`Cannot import "${specifier}" in ${importer}: ${explained.message}`, { name: 'LoadError', at: at(), hint: explained.hint });
     if (!provided) {
       throw new PlaygroundError(`Cannot import "${specifier}" in ${importer}: the playground has no such package.`, {
         name: 'LoadError',
@@ -166,8 +173,24 @@ export class ModuleGraph {
 
   async #dynamicImport(specifier: unknown): Promise<unknown> {
     if (typeof specifier !== 'string') throw new TypeError(`import() needs a module name, got ${typeof specifier}`);
+    if (!specifier.startsWith('.') && !specifier.startsWith('/')) await this.#provider.prepare?.(new Set([specifier]));
     const url = this.#resolve(specifier, 'a dynamic import()', [], () => undefined);
     return importUrl(url);
+  }
+
+  /** The packages (bare specifiers) the files import statically; a file that does not parse is left to #urlFor to report. */
+  #packages(): Set<string> {
+    const found = new Set<string>();
+    for (const [name, file] of this.#files) {
+      try {
+        for (const entry of parse(file.js, name)[0]) {
+          if (entry.type === 'static' && !entry.specifier.startsWith('.') && !entry.specifier.startsWith('/')) found.add(entry.specifier);
+        }
+      } catch {
+        continue;
+      }
+    }
+    return found;
   }
 
   #at(name: string, js: string, index: number): SourceLocation | undefined {

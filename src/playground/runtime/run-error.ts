@@ -2,6 +2,13 @@ import type { RunError, RunPhase, SourceLocation } from '../protocol.ts';
 import { ERROR_FRAME_LIMIT, ERROR_TEXT_LIMIT, shortenText } from '../output-limits.ts';
 import type { SourceLocations } from './source-locations.ts';
 
+/**
+ * Marks a PlaygroundError whichever copy of this module made it: in the browser the Auth.js
+ * runtime is a script of its own (sandbox/auth-runtime.chunk.ts) with its own copy of this class,
+ * and its errors (a framework-only call, a flow's) must keep their hint and place here.
+ */
+const PLAYGROUND_ERROR = Symbol.for('adapter-lab:playground-error');
+
 /** An error the playground itself raises about the reader's code, with where and what to do. */
 export class PlaygroundError extends Error {
   override readonly name: string;
@@ -13,6 +20,12 @@ export class PlaygroundError extends Error {
     this.name = options.name ?? 'PlaygroundError';
     this.at = options.at;
     this.hint = options.hint;
+    Object.defineProperty(this, PLAYGROUND_ERROR, { value: true });
+  }
+
+  /** `instanceof` holds for a PlaygroundError of any copy of this module (see PLAYGROUND_ERROR). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && (value as unknown as Record<symbol, unknown>)[PLAYGROUND_ERROR] === true;
   }
 }
 

@@ -1,9 +1,9 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { copyDatabaseInto } from '../../engine/copy-database.ts';
 import { watchStatements } from '../../engine/statement-log.ts';
-import { CALL_LIMIT, CONSOLE_ENTRY_LIMIT, CONSOLE_LOG_LIMIT } from '../output-limits.ts';
+import { CALL_LIMIT, CONSOLE_ENTRY_LIMIT, CONSOLE_LOG_LIMIT, HTTP_EXCHANGE_LIMIT } from '../output-limits.ts';
 import type {
-  AdapterCallRecord, AdapterMethod, ChangeSource, CompiledFile, ConsoleEntry, Outcome, RunError, RuntimeVersions, ScenarioId, WholeValue,
+  AdapterCallRecord, AdapterMethod, ChangeSource, CompiledFile, ConsoleEntry, FlowRequest, HttpExchange, Outcome, RunError, RuntimeVersions, WholeValue,
 } from '../protocol.ts';
 import { AdapterRecorder, adapterMethods } from './adapter-recorder.ts';
 import { reviveArguments } from '../call-arguments.ts';
@@ -16,7 +16,8 @@ import { RowChanges } from './row-changes.ts';
 import { readWholeValue } from './read-value.ts';
 import { PlaygroundError, toRunError } from './run-error.ts';
 import { RunTimers } from './run-timers.ts';
-import { runScenario } from './scenarios.ts';
+import type { AuthRuntimeLoader } from './auth/world.ts';
+import { SessionAuth } from './session-auth.ts';
 import { SourceLocations } from './source-locations.ts';
 import { StatementRecords } from './statement-records.ts';
 import { diffTables } from './table-diff.ts';
@@ -33,6 +34,9 @@ interface Action {
   readonly calls: AdapterCallRecord[];
   /** Calls over CALL_LIMIT that were not recorded. */
   callsDropped: number;
+  readonly http: HttpExchange[];
+  /** Exchanges over HTTP_EXCHANGE_LIMIT that were not recorded. */
+  httpDropped: number;
   readonly notices: Set<string>;
 }
 
@@ -59,12 +63,14 @@ export class PlaygroundSession {
   #unwatch: () => void;
   #action: Action | undefined;
   #seq = 0;
-  #scenarioCount = 0;
+  #httpSeq = 0;
+  readonly #auth: SessionAuth;
   /** Uncaught errors that arrived between actions. */
   #late: RunError[] = [];
   readonly versions: RuntimeVersions;
 
-  constructor(SQL: SqlJsStatic, environment: OrmEnvironment, database?: Uint8Array) {
+  /** `loadAuth`: how to get Auth.js when the code imports it or a flow runs (without it, neither works). */
+  constructor(SQL: SqlJsStatic, environment: OrmEnvironment, database?: Uint8Array, options: { loadAuth?: AuthRuntimeLoader } = {}) {
     this.#SQL = SQL;
     const now = (): number => performance.now() - (this.#action?.started ?? 0);
     this.#recorder = new AdapterRecorder(this.#locations, now, (record) => {
@@ -80,7 +86,21 @@ export class PlaygroundSession {
       notice: (text) => this.#notice(text),
       track: (adapter, description) => this.#recorder.track(adapter, description),
     });
-    this.#graph = new ModuleGraph({ resolve: (specifier) => modules.get(specifier), specifiers: [...modules.keys()] }, this.#locations);
+    this.#auth = new SessionAuth({
+      currentAdapter: () => this.#recorder.current(),
+      track: (adapter, description) => this.#recorder.track(adapter, description),
+      notice: (text) => this.#notice(text),
+      http: (exchange) => this.#http(exchange),
+      asFlow: (work) => this.#recorder.as('flow', work),
+      elapsed: () => this.#elapsed(),
+    }, options.loadAuth);
+    const auth = this.#auth;
+    this.#graph = new ModuleGraph({
+      resolve: (specifier) => modules.get(specifier) ?? auth.resolve(specifier),
+      specifiers: [...modules.keys(), ...auth.specifiers],
+      prepare: (specifiers) => auth.prepare(specifiers),
+      explain: (specifier) => auth.explain(specifier),
+    }, this.#locations);
     this.#database = database ? new SQL.Database(database) : new SQL.Database();
     ({ changes: this.#changes, unwatch: this.#unwatch } = this.#observe(this.#database));
     const sqlite = String(this.#database.exec('SELECT sqlite_version()')[0]?.values[0]?.[0] ?? '');
@@ -108,8 +128,10 @@ export class PlaygroundSession {
     this.#locations.clear();
     if (options.database) this.#replaceDatabase(new this.#SQL.Database(options.database));
     else if (!options.keep) this.#replaceDatabase(new this.#SQL.Database());
+    this.#auth.reset();
     const action = this.#begin({ kind: 'run' });
     const restoreEnv = installProcessEnv();
+    const uninstallAuth = this.#auth.install();
     let error: RunError | undefined;
     this.#console.install();
     const stackLimit = Error.stackTraceLimit;
@@ -128,6 +150,12 @@ export class PlaygroundSession {
         if ('default' in namespace && namespace['default'] !== undefined) {
           this.#emit({ kind: 'value', label: `export default of ${entry}`, value: toDisplayValue(await namespace['default']), time: this.#elapsed() });
         }
+        try {
+          await this.#auth.afterRun(action.calls.length);
+        } catch (thrown) {
+          error = toRunError(thrown, 'run', this.#locations);
+          this.#emit({ kind: 'error', error, time: this.#elapsed() });
+        }
       });
       // Let promises the code did not await settle or reject before reading the result: the
       // browser reports an unhandled rejection from a task of its own, after the current one.
@@ -135,6 +163,7 @@ export class PlaygroundSession {
     } finally {
       Error.stackTraceLimit = stackLimit;
       this.#console.uninstall();
+      uninstallAuth();
       restoreEnv();
     }
     for (const [specifier, redirect] of this.#graph.redirects()) this.#notice(`${specifier}: ${redirect}`);
@@ -164,18 +193,25 @@ export class PlaygroundSession {
     return this.#finish(action, error);
   }
 
-  /** Performs an Auth.js flow through the configured adapter. */
-  async scenario(id: ScenarioId): Promise<Outcome> {
-    const action = this.#begin({ kind: 'scenario', scenario: id });
-    const tracked = this.#recorder.current();
+  /**
+   * Performs an Auth.js flow with a simulated browser: real requests to Auth.js with the
+   * configuration of the last run (or one made around its adapter). The reader's callbacks and
+   * events run, their console output shows.
+   */
+  async flow(request: FlowRequest): Promise<Outcome> {
+    const action = this.#begin({ kind: 'flow', flow: request.flow, browser: request.browser });
+    const restoreEnv = installProcessEnv();
     let error: RunError | undefined;
+    this.#console.install();
     try {
-      if (!tracked) throw new PlaygroundError('No adapter to call: run code that creates one first.', { name: 'NoAdapter' });
-      const summary = await this.#recorder.as('scenario', () => this.#timers.tracked(() => runScenario(id, tracked.adapter, action.before, ++this.#scenarioCount)));
+      const summary = await this.#timers.tracked(() => this.#auth.flow(request));
       this.#notice(summary);
     } catch (thrown) {
       error = toRunError(thrown, 'run', this.#locations);
       this.#emit({ kind: 'error', error, time: this.#elapsed() });
+    } finally {
+      this.#console.uninstall();
+      restoreEnv();
     }
     return this.#finish(action, error);
   }
@@ -258,7 +294,7 @@ export class PlaygroundSession {
     this.#console.reset();
     const action: Action = {
       source, started: performance.now(), before: source.kind === 'run' && this.#isEmpty() ? EMPTY_STATE : readDatabaseState(this.#database),
-      console: [], droppedEntries: 0, statements: new StatementRecords(), calls: [], callsDropped: 0, notices: new Set(),
+      console: [], droppedEntries: 0, statements: new StatementRecords(), calls: [], callsDropped: 0, http: [], httpDropped: 0, notices: new Set(),
     };
     this.#action = action;
     for (const error of this.#late.splice(0)) this.#emit({ kind: 'error', error, time: 0 });
@@ -289,6 +325,9 @@ export class PlaygroundSession {
       tables: diffTables(action.before, after, this.#changes),
       schema: readSchema(this.#database),
       adapter: tracked ? { description: tracked.description, methods: adapterMethods(tracked.adapter) } : null,
+      auth: this.#auth.info(),
+      http: action.http,
+      ...(action.httpDropped > 0 ? { httpDropped: action.httpDropped } : {}),
       durationMs: performance.now() - action.started,
       database: this.#database.export(),
     };
@@ -310,6 +349,16 @@ export class PlaygroundSession {
     }
     action.console.push(entry);
     this.onEntry?.(entry);
+  }
+
+  #http(exchange: Omit<HttpExchange, 'seq' | 'time'>): void {
+    const action = this.#action;
+    if (!action) return;
+    if (action.http.length >= HTTP_EXCHANGE_LIMIT) {
+      action.httpDropped++;
+      return;
+    }
+    action.http.push({ ...exchange, seq: ++this.#httpSeq, time: Math.max(0, this.#elapsed() - exchange.durationMs) });
   }
 
   #notice(text: string): void {

@@ -5,6 +5,8 @@
  * (sandbox-frame.ts). In `astro dev`, which serves workers as modules from the site's origin,
  * it is the only line.
  */
+import { FETCH_ROUTE } from '../runtime/fetch-route.ts';
+
 const BLOCKED = [
   'fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport',
   'importScripts', 'indexedDB', 'caches', 'cookieStore', 'Worker', 'SharedWorker', 'BroadcastChannel',
@@ -19,7 +21,11 @@ export function blockNetworkAndStorage(scope: object): string[] {
       const descriptor = Object.getOwnPropertyDescriptor(target, name);
       if (!descriptor) continue;
       try {
-        Object.defineProperty(target, name, { value: undefined, writable: false, configurable: false, enumerable: false });
+        // `fetch` reads the simulated network's slot (fetch-route.ts): undefined but during Auth.js flows.
+        const locked: PropertyDescriptor = name === 'fetch'
+          ? { get: () => (scope as Record<string, unknown>)[FETCH_ROUTE], configurable: false, enumerable: false }
+          : { value: undefined, writable: false, configurable: false, enumerable: false };
+        Object.defineProperty(target, name, locked);
         removed.push(name);
       } catch {
         // A non-configurable property stays; the sandbox's CSP still blocks its requests.

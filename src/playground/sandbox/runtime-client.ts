@@ -1,6 +1,6 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
-import type { ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions, WholeValue } from '../protocol.ts';
+import type { AuthCode, ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions, WholeValue } from '../protocol.ts';
 import { checkRuntimeResponse, runtimeText, runtimeVersions } from '../protocol-guards.ts';
 import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
@@ -8,6 +8,9 @@ import { CHECK_INTERVAL_MS, Watchdog, policyFor, stopMessage, type RequestType }
 
 import sequelizeWorkerUrl from './sequelize.worker.ts?worker&url';
 import mikroOrmWorkerUrl from './mikro-orm.worker.ts?worker&url';
+// Auth.js (@auth/core and the playground's modules over it): a classic script of its own, built
+// like the workers, downloaded only when a runtime asks for it (`load-auth`).
+import authRuntimeUrl from './auth-runtime.chunk.ts?worker&url';
 
 // Static: these modules are one URL string each, and a dynamic import would put a round trip
 // before the worker script's download.
@@ -31,19 +34,33 @@ export interface RuntimeClientOptions {
   timeLimitMs?: number;
 }
 
-const cache = new Map<string, Promise<ArrayBuffer | Blob>>();
+const cache = new Map<string, Promise<ArrayBuffer | Blob | string>>();
 
-function fetchOnce<T extends ArrayBuffer | Blob>(url: string, as: 'blob' | 'arrayBuffer'): Promise<T> {
+function fetchOnce<T extends ArrayBuffer | Blob | string>(url: string, as: 'blob' | 'arrayBuffer' | 'text', init?: RequestInit): Promise<T> {
   let loading = cache.get(url);
   if (!loading) {
-    loading = fetch(url).then((response): Promise<ArrayBuffer | Blob> => {
+    loading = fetch(url, init).then((response): Promise<ArrayBuffer | Blob | string> => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return as === 'blob' ? response.blob() : response.arrayBuffer();
+      return as === 'blob' ? response.blob() : as === 'text' ? response.text() : response.arrayBuffer();
     });
     loading.catch(() => cache.delete(url));
     cache.set(url, loading);
   }
   return loading as Promise<T>;
+}
+
+/** A download of Auth.js's script that hangs fails after this long (the run waiting for it is told). */
+const AUTH_DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/** Auth.js's script, downloaded once for every runtime (a failed download is tried again next time). */
+function authCode(): Promise<AuthCode> {
+  return fetchOnce<string>(authRuntimeUrl, 'text', { signal: AbortSignal.timeout(AUTH_DOWNLOAD_TIMEOUT_MS) }).then(
+    (code): AuthCode => ({ type: 'auth-code', code }),
+    (error: unknown): AuthCode => {
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${AUTH_DOWNLOAD_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
+      return { type: 'auth-code', error: `the page could not download Auth.js's code (${reason}). Check your connection and run again.` };
+    },
+  );
 }
 
 /** Starts downloading an ORM's runtime (worker script and sql.js) without starting it. */
@@ -61,7 +78,7 @@ interface Pending {
 }
 
 /** What the page calls each kind of request in its messages. */
-const REQUEST_NAMES: Readonly<Record<RequestType, string>> = { run: 'the run', call: 'the call', scenario: 'the flow', 'load-database': 'the import', 'read-value': 'reading the value' };
+const REQUEST_NAMES: Readonly<Record<RequestType, string>> = { run: 'the run', call: 'the call', flow: 'the flow', 'load-database': 'the import', 'read-value': 'reading the value' };
 
 /** Console entries handed to onProgress at a time: a forged flood must not become one huge spread call. */
 const PROGRESS_SLICE = 1_000;
@@ -192,6 +209,19 @@ export class RuntimeClient {
     pending?.resolve({ kind: 'stopped', phase, message, console: pending.console });
   }
 
+  /**
+   * The worker needs Auth.js (the code imports it, or a flow runs): it waits, beating, while the
+   * page downloads the script; that time does not count towards the request's time limit.
+   */
+  #sendAuthCode(): void {
+    const watchdog = this.#pending?.watchdog;
+    watchdog?.pause();
+    void authCode().then((answer) => {
+      watchdog?.resume();
+      if (!this.#dead) this.#port.postMessage(answer);
+    });
+  }
+
   #receive(data: unknown): void {
     const problem = checkRuntimeResponse(data);
     if (problem) {
@@ -200,6 +230,10 @@ export class RuntimeClient {
     }
     const message = data as RuntimeResponse;
     const pending = this.#pending;
+    if (message.type === 'load-auth') {
+      this.#sendAuthCode();
+      return;
+    }
     if (message.type === 'fatal') {
       // Its text may be the reader's code's: quoted after the page's own words, never as them.
       this.#kill('crash', `The runtime failed and was restarted; your code is unchanged. From the runtime: “${runtimeText(message.message)}”`);

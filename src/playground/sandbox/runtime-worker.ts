@@ -11,7 +11,9 @@ import { Buffer } from 'buffer/';
 import initSqlJs from 'sql.js';
 import type { OrmEnvironment } from '../runtime/env/environment.ts';
 import { PlaygroundSession } from '../runtime/session.ts';
-import type { Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
+import type { AuthCode, Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
+import type { AuthRuntimeLoader } from '../runtime/auth/world.ts';
+import { pageAuthLoader, scriptEvaluator } from './auth-loader.ts';
 import { blockNetworkAndStorage } from './isolation.ts';
 import { ProgressBatch } from './progress-batch.ts';
 import { installSeededRandom, reseedRandom } from './seeded-random.ts';
@@ -36,6 +38,13 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
   // Node-minded code (the ORMs' BLOB handling, the reader's `Buffer.from`) expects a global Buffer.
   (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
   installSeededRandom();
+  // Auth.js only when the code imports it or a flow runs. Under `astro dev` the worker is a module
+  // of the site's origin and imports it; the production build asks the page for its script (the
+  // sandbox fetches nothing), and Vite drops this import() there, so the bundle holds none of it.
+  const pageAuth = pageAuthLoader(post, scriptEvaluator(self));
+  const loadAuth: AuthRuntimeLoader = import.meta.env.DEV
+    ? async () => (await import('../runtime/auth/auth-runtime.ts')).authRuntime
+    : pageAuth.load;
   let session: PlaygroundSession | undefined;
   let current: number | undefined;
   const batch = new ProgressBatch((entries) => {
@@ -64,8 +73,8 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         case 'call':
           send(request.id, await session.call(request.method, request.args));
           break;
-        case 'scenario':
-          send(request.id, await session.scenario(request.scenario));
+        case 'flow':
+          send(request.id, await session.flow(request.flow));
           break;
         case 'read-value': {
           const result = session.readValue(request.table, request.key, request.column);
@@ -86,8 +95,13 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
     }
   }
 
-  const receive = (event: MessageEvent<RuntimeInit | RuntimeRequest>): void => {
+  const receive = (event: MessageEvent<RuntimeInit | RuntimeRequest | AuthCode>): void => {
     const message = event.data;
+    // Out of turn: the request that asked for Auth.js is waiting for it.
+    if (message.type === 'auth-code') {
+      pageAuth.receive(message);
+      return;
+    }
     if (message.type === 'init') {
       const started = performance.now();
       queue = queue.then(async () => {
@@ -97,7 +111,7 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
         const warmUp = new SQL.Database();
         warmUp.exec('SELECT randomblob(16)');
         warmUp.close();
-        session = new PlaygroundSession(SQL, environment, message.database ?? undefined);
+        session = new PlaygroundSession(SQL, environment, message.database ?? undefined, { loadAuth });
         session.onEntry = (entry) => batch.add(entry);
         // Code that awaits queries in a loop never yields to the timer above: its statements beat instead.
         session.onStatement = () => {

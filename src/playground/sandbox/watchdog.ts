@@ -22,7 +22,7 @@ export const IMPORT_TIME_LIMIT_MS = 30_000;
 /** A check later than this after the previous one means the page's own thread was held up. */
 const LATE_AFTER_MS = 2 * CHECK_INTERVAL_MS;
 
-export type RequestType = 'run' | 'call' | 'scenario' | 'load-database' | 'read-value';
+export type RequestType = 'run' | 'call' | 'flow' | 'load-database' | 'read-value';
 
 export interface WatchdogPolicy {
   /** null: the request cannot send heartbeats, so silence proves nothing. */
@@ -49,12 +49,27 @@ export class Watchdog {
   /** Time the page could observe since the start: stalls of its own count as one interval. */
   #observed = 0;
   #previousLate = false;
+  /** The page is downloading something the worker waits for: that time is not the code's. */
+  #paused = false;
 
   constructor(policy: WatchdogPolicy, now: number) {
     this.#policy = policy;
     this.#started = now;
     this.#lastSign = now;
     this.#lastCheck = now;
+  }
+
+  /**
+   * While the page downloads what the worker asked for (Auth.js's script), the time limit does
+   * not count: a slow connection is not the code's doing. The worker still beats meanwhile (it
+   * only awaits the answer), so a stall is still judged.
+   */
+  pause(): void {
+    this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
   }
 
   /** A message from the worker arrived: it is alive. */
@@ -72,7 +87,7 @@ export class Watchdog {
     const late = gap > LATE_AFTER_MS && !throttled;
     const previousLate = this.#previousLate;
     this.#previousLate = late;
-    this.#observed += late ? CHECK_INTERVAL_MS : gap;
+    if (!this.#paused) this.#observed += late ? CHECK_INTERVAL_MS : gap;
     const wallMs = now - this.#started;
     // After a stall, what the worker sent meanwhile (heartbeats, even its result) may still be
     // queued behind this check: the next check judges, once it has been seen. A page that

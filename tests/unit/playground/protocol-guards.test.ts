@@ -23,8 +23,8 @@ beforeAll(async () => {
   session = await createSession('sequelize');
   session.onEntry = (entry) => live.push(entry);
   example = await session.run(await compile('sequelize', exampleFiles('sequelize-sign-in')), 'run.ts');
-  call = await session.call('getUserByEmail', ['ada@example.com']);
-  flow = await session.scenario('oauth-sign-in');
+  call = await session.call('getUserByEmail', ['hedy@example.com']);
+  flow = await session.flow({ flow: 'oauth-sign-in', browser: 'main' });
   imported = session.loadDatabase(example.database, 'copy.sqlite') as Outcome;
   failing = await session.run(await compile('sequelize', files({
     'run.ts': [
@@ -87,9 +87,9 @@ describe('a changed message fails, with the place named', () => {
     ['schema without tables', (m) => { m['outcome'].schema = {}; }, 'message.outcome.schema.tables: expected an array, got undefined'],
     ['an adapter method that is not one', (m) => { m['outcome'].adapter.methods.push('toString'); }, `message.outcome.adapter: expected an adapter or null, got an object`],
     ['a call\'s arguments', (m) => { m['outcome'].calls[0] = { ...m['outcome'].calls[0], args: [1] }; }, 'message.outcome.calls[0].args[0]: expected an object, got a number'],
-    ['the source', (m) => { m['outcome'].source = { kind: 'scenario', scenario: 'x' }; }, 'message.outcome.source.scenario: expected one of oauth-sign-in, email-sign-in, sign-out, delete-user, got another string'],
+    ['the source', (m) => { m['outcome'].source = { kind: 'flow', flow: 'x', browser: 'main' }; }, 'message.outcome.source.flow: expected one of oauth-sign-in, email-sign-in, open-email-link, credentials-sign-in, sign-out, link-account, refresh-session, expire-session, session, delete-user, got another string'],
     ['no id', (m) => { delete m['id']; }, 'message.id: expected a number, got undefined'],
-    ['an unknown type', (m) => { m['type'] = 'eval'; }, 'message.type: expected one of ready, outcome, value, refused, progress, fatal, got another string'],
+    ['an unknown type', (m) => { m['type'] = 'eval'; }, 'message.type: expected one of ready, outcome, value, refused, progress, fatal, load-auth, got another string'],
   ];
   for (const [what, change, reason] of cases) {
     it(what, () => {

@@ -1,5 +1,6 @@
 // Helpers for the playground runtime tests: examples from src/playground/examples compiled the
 // way the playground compiles them, and a session per ORM over sql.js in Node.
+import { loadAuthInNode } from '../../../src/playground/runtime/auth/node-loader.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import { loadSqlJs } from '../../../src/engine/load-sql-js.ts';
@@ -44,7 +45,7 @@ export function files(map: Record<string, string>): SourceFile[] {
 
 export async function createSession(orm: OrmId): Promise<PlaygroundSession> {
   const SQL = await loadSqlJs();
-  return new PlaygroundSession(SQL, orm === 'sequelize' ? sequelizeEnvironment : mikroOrmEnvironment);
+  return new PlaygroundSession(SQL, orm === 'sequelize' ? sequelizeEnvironment : mikroOrmEnvironment, undefined, { loadAuth: loadAuthInNode });
 }
 
 /**

@@ -25,11 +25,17 @@ async function run(example: DocsExample, files: readonly CompiledFile[]): Promis
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+/** An access token the simulated GitHub issued (random in Node, where randomness is not seeded). */
+const GITHUB_TOKEN = /^gho_[0-9a-f]{32}$/;
+/** A verification token as Auth.js stores it: the SHA-256 of a random token (hex). */
+const HASHED_TOKEN = /^[0-9a-f]{64}$/;
 
 /** Random ids and the clock differ between any two runs: compare their shape, not their value. */
 function stable(value: CellValue): unknown {
   if (typeof value === 'string' && UUID.test(value)) return '<uuid>';
   if (typeof value === 'string' && ISO_TIME.test(value)) return '<time>';
+  if (typeof value === 'string' && GITHUB_TOKEN.test(value)) return '<access token>';
+  if (typeof value === 'string' && HASHED_TOKEN.test(value)) return '<hashed token>';
   if (typeof value === 'number' && value > 1e12 && value < 1e13) return '<time ms>';
   if (value instanceof Uint8Array) return `<${value.length} bytes>`;
   return value;

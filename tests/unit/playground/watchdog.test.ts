@@ -93,6 +93,22 @@ describe('the watchdog', () => {
     expect(stopMessage(verdict!, 'read-value')).toMatch(/^Stopped after 10\.1 s: reading the whole value took too long\./);
   });
 
+  it('while paused (the page downloads Auth.js for the worker) the time limit does not count, and a stall is still judged', () => {
+    const watchdog = new Watchdog(policyFor('run'), 0);
+    expect(drive(watchdog, 0, 2_000, 100).verdict).toBeUndefined();
+    watchdog.pause();
+    // A 30 s download: the worker awaits it and keeps beating.
+    expect(drive(watchdog, 2_000, 32_000, 100).verdict).toBeUndefined();
+    watchdog.resume();
+    // 2 s before, 8 s after.
+    const { now, verdict } = drive(watchdog, 32_000, 60_000, 100);
+    expect(verdict).toEqual({ kind: 'time-limit', limitMs: DEFAULT_TIME_LIMIT_MS, wallMs: now });
+    expect(now).toBe(32_000 + DEFAULT_TIME_LIMIT_MS - 2_000 + CHECK_INTERVAL_MS);
+    const stuck = new Watchdog(policyFor('run'), 0);
+    stuck.pause();
+    expect(drive(stuck, 0, 5_000, null)).toEqual({ now: STUCK_AFTER_MS + CHECK_INTERVAL_MS, verdict: { kind: 'stuck', wallMs: STUCK_AFTER_MS + CHECK_INTERVAL_MS } });
+  });
+
   it('the stuck message keeps its wording', () => {
     expect(stopMessage({ kind: 'stuck', wallMs: 1_600 }, 'run')).toBe('Stopped after 1.6 s: the code stopped responding (an endless loop?). The runtime was restarted; your code is unchanged.');
   });

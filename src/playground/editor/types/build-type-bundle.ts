@@ -17,7 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type TS from 'typescript';
 import { COMPILER_OPTIONS } from '../../compiler/compile-options.ts';
-import { MIKRO_ORM_CORE_DECORATOR_HINT, MODULE_NAMES, type ModuleName } from '../../module-names.ts';
+import { AUTH_MODULE_NAMES, MIKRO_ORM_CORE_DECORATOR_HINT, MODULE_NAMES, PLAYGROUND_MODULE, type ModuleName } from '../../module-names.ts';
+import { FRAMEWORK_ENTRIES, playgroundModuleDeclarations } from './auth-declarations.ts';
+import { namesImportedFrom, pruneDeclarations } from './prune-declarations.ts';
 import type { OrmId } from '../../protocol.ts';
 
 export interface TypeBundle {
@@ -184,11 +186,43 @@ function adapterPackage(ts: Ts, name: string, overlay: Overlay): void {
  * options): when one changes, the bundle must be built again.
  */
 export function typeBundleInputs(orm: OrmId): string[] {
-  return MODULE_NAMES[orm].filter((module) => module.specifier.startsWith('@adapter-lab/')).flatMap((module) => {
+  return [PLAYGROUND_API, ...MODULE_NAMES[orm].filter((module) => module.specifier.startsWith('@adapter-lab/')).flatMap((module) => {
     const dir = adapterDir(module.specifier);
     const sources = readdirSync(path.join(dir, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
     return [path.join(dir, 'package.json'), path.join(dir, 'tsconfig.build.json'), ...sources.map((file) => path.join(dir, 'src', file))];
-  });
+  })];
+}
+
+// --- Auth.js --------------------------------------------------------------------------------------
+
+/** The types of `@adapter-lab/playground` (runtime/auth/playground-api.ts). */
+const PLAYGROUND_API = path.join(REPO, 'src', 'playground', 'runtime', 'auth', 'playground-api.ts');
+
+/**
+ * Auth.js's packages: @auth/core as installed; each framework package's entry replaced by its
+ * thin declarations (auth-declarations.ts), its other files (providers, jwt) real, over the one
+ * @auth/core; and
+ * `@adapter-lab/playground`, which exists only in the playground.
+ */
+function authPackages(ts: Ts, overlay: Overlay): void {
+  for (const [name, text] of Object.entries(FRAMEWORK_ENTRIES)) {
+    const dir = inNodeModules(name);
+    const manifest = readJson(ts, path.join(dir, 'package.json'));
+    const entry = (manifest['exports'] as Record<string, { types?: string } | undefined> | undefined)?.['.']?.types;
+    if (!entry) throw new Error(`Type bundle: ${name}'s package.json names no types for "."`);
+    overlay.files.set(path.join(dir, entry), text);
+    // One @auth/core for every package, as at run time: a copy of its own (@auth/qwik has one)
+    // would make its providers' types another @auth/core's.
+    const nested = path.join(dir, 'node_modules', '@auth', 'core');
+    if (ts.sys.directoryExists(nested)) overlay.replaced.add(nested);
+  }
+  const dir = inNodeModules(PLAYGROUND_MODULE);
+  const text = ts.sys.readFile(PLAYGROUND_API);
+  if (text === undefined) throw new Error(`Type bundle: cannot read ${PLAYGROUND_API}`);
+  // Laid out as our adapters' packages are (dist/index.d.ts).
+  overlay.files.set(path.join(dir, 'dist', 'index.d.ts'), playgroundModuleDeclarations(ts, PLAYGROUND_API, text));
+  overlay.files.set(path.join(dir, 'package.json'), declarationPackage(PLAYGROUND_MODULE, readJson(ts, path.join(REPO, 'package.json'))['version'], './dist/index.d.ts'));
+  overlay.replaced.add(dir);
 }
 
 // --- Redirected packages ----------------------------------------------------------------------
@@ -433,6 +467,132 @@ declare module 'crypto' {
   export * from 'node:crypto';
 }
 
+// The Fetch API and URLs, as workers have them: Auth.js takes and answers Web Requests, and the
+// simulated browsers of @adapter-lab/playground give Responses.
+type HeadersInit = [string, string][] | Record<string, string> | Headers;
+interface Headers {
+  append(name: string, value: string): void;
+  delete(name: string): void;
+  get(name: string): string | null;
+  getSetCookie(): string[];
+  has(name: string): boolean;
+  set(name: string, value: string): void;
+  forEach(callbackfn: (value: string, key: string, parent: Headers) => void): void;
+  entries(): IterableIterator<[string, string]>;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<string>;
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}
+declare var Headers: { prototype: Headers; new (init?: HeadersInit): Headers };
+interface Blob {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  bytes(): Promise<Uint8Array>;
+  slice(start?: number, end?: number, contentType?: string): Blob;
+  text(): Promise<string>;
+}
+declare var Blob: { prototype: Blob; new (blobParts?: (string | ArrayBuffer | ArrayBufferView | Blob)[], options?: { type?: string }): Blob };
+type FormDataEntryValue = string | Blob;
+interface FormData {
+  append(name: string, value: string | Blob): void;
+  delete(name: string): void;
+  get(name: string): FormDataEntryValue | null;
+  getAll(name: string): FormDataEntryValue[];
+  has(name: string): boolean;
+  set(name: string, value: string | Blob): void;
+  forEach(callbackfn: (value: FormDataEntryValue, key: string, parent: FormData) => void): void;
+  entries(): IterableIterator<[string, FormDataEntryValue]>;
+  [Symbol.iterator](): IterableIterator<[string, FormDataEntryValue]>;
+}
+declare var FormData: { prototype: FormData; new (): FormData };
+interface URLSearchParams {
+  readonly size: number;
+  append(name: string, value: string): void;
+  delete(name: string, value?: string): void;
+  get(name: string): string | null;
+  getAll(name: string): string[];
+  has(name: string, value?: string): boolean;
+  set(name: string, value: string): void;
+  sort(): void;
+  toString(): string;
+  forEach(callbackfn: (value: string, key: string, parent: URLSearchParams) => void): void;
+  entries(): IterableIterator<[string, string]>;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<string>;
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}
+declare var URLSearchParams: { prototype: URLSearchParams; new (init?: string[][] | Record<string, string> | string | URLSearchParams): URLSearchParams };
+interface URL {
+  hash: string;
+  host: string;
+  hostname: string;
+  href: string;
+  readonly origin: string;
+  password: string;
+  pathname: string;
+  port: string;
+  protocol: string;
+  search: string;
+  readonly searchParams: URLSearchParams;
+  username: string;
+  toString(): string;
+  toJSON(): string;
+}
+declare var URL: { prototype: URL; new (url: string | URL, base?: string | URL): URL; canParse(url: string | URL, base?: string | URL): boolean; parse(url: string | URL, base?: string | URL): URL | null };
+type BodyInit = string | ArrayBuffer | ArrayBufferView | Blob | FormData | URLSearchParams;
+interface Body {
+  readonly bodyUsed: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  blob(): Promise<Blob>;
+  bytes(): Promise<Uint8Array>;
+  formData(): Promise<FormData>;
+  json(): Promise<any>;
+  text(): Promise<string>;
+}
+interface RequestInit {
+  body?: BodyInit | null;
+  headers?: HeadersInit;
+  method?: string;
+  redirect?: 'error' | 'follow' | 'manual';
+  signal?: AbortSignal | null;
+}
+interface Request extends Body {
+  readonly headers: Headers;
+  readonly method: string;
+  readonly redirect: 'error' | 'follow' | 'manual';
+  readonly signal: AbortSignal;
+  readonly url: string;
+  clone(): Request;
+}
+declare var Request: { prototype: Request; new (input: Request | string | URL, init?: RequestInit): Request };
+interface ResponseInit {
+  headers?: HeadersInit;
+  status?: number;
+  statusText?: string;
+}
+interface Response extends Body {
+  readonly headers: Headers;
+  readonly ok: boolean;
+  readonly redirected: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly url: string;
+  clone(): Response;
+}
+declare var Response: {
+  prototype: Response;
+  new (body?: BodyInit | null, init?: ResponseInit): Response;
+  error(): Response;
+  json(data: any, init?: ResponseInit): Response;
+  redirect(url: string | URL, status?: number): Response;
+};
+/**
+ * While code runs: the simulated network — the simulated GitHub and mail service answer, every
+ * other URL is refused. No request leaves the playground.
+ */
+declare function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+
 // Types the ORMs' declarations name (Sequelize's where values and identifiers, MikroORM's BLOB
 // types and query signals), declared so that those stay meaningful instead of \`any\`.
 interface Buffer extends Uint8Array {}
@@ -494,7 +654,8 @@ function prepareOverlay(ts: Ts, orm: OrmId): Overlay {
     if (!redirect) throw new Error(`Type bundle: ${module.specifier} is redirected; say in REDIRECTS how to type it`);
     if (redirect !== 'real') redirect(ts, module, overlay);
   }
-  const entry = MODULE_NAMES[orm].map((module, i) => `export * as m${i} from '${module.specifier}';`).join('\n');
+  authPackages(ts, overlay);
+  const entry = [...MODULE_NAMES[orm], ...AUTH_MODULE_NAMES].map((module, i) => `export * as m${i} from '${module.specifier}';`).join('\n');
   overlay.files.set(ENTRY, `${entry}\n`);
   overlay.files.set(GLOBALS, GLOBALS_TEXT);
   return overlay;
@@ -512,6 +673,26 @@ function checkGenerated(ts: Ts, program: TS.Program, overlay: Overlay): void {
   if (errors.length > 0) throw new Error(`Type bundle: the generated declarations have errors:\n${formatDiagnostics(ts, errors)}`);
 }
 
+/**
+ * Libraries whose declarations the bundle needs only a few of: @auth/core's types name
+ * oauth4webapi's `TokenEndpointResponse` and `Client` (and what they mention), not its API.
+ */
+const PRUNED_LIBRARIES = ['oauth4webapi'] as const;
+
+/** Cuts each pruned library's declaration file down to what the program's other files import of it; true when one was cut. */
+function pruneLibraries(ts: Ts, program: TS.Program, overlay: Overlay): boolean {
+  let pruned = false;
+  for (const library of PRUNED_LIBRARIES) {
+    const names = namesImportedFrom(ts, program, library);
+    const files = program.getSourceFiles().filter((source) => packageRootOf(source.fileName) === inNodeModules(library));
+    if (!names || files.length !== 1) throw new Error(`Type bundle: expected one declaration file of ${library}, imported by name (found ${files.length}${names ? '' : ', imported whole'}); update PRUNED_LIBRARIES`);
+    const [file] = files;
+    overlay.files.set(file!.fileName, pruneDeclarations(ts, file!.fileName, file!.text, names, `${library}, cut down to what the other declarations use of it (${[...names].sort().join(', ')}).`));
+    pruned = true;
+  }
+  return pruned;
+}
+
 /** Builds the type bundle of one ORM's playground (Node only: reads node_modules). */
 export async function buildTypeBundle(orm: OrmId): Promise<TypeBundle> {
   // Loaded on demand: TypeScript is large, and the Astro config imports this module in dev too.
@@ -521,10 +702,13 @@ export async function buildTypeBundle(orm: OrmId): Promise<TypeBundle> {
   const resolutions: Resolutions = new Map();
   const host = overlayHost(ts, options, overlay, resolutions);
   let program = ts.createProgram({ rootNames: [ENTRY, GLOBALS], options, host });
+  const roots = [ENTRY, GLOBALS];
   if (orm === 'mikro-orm') {
     overlay.files.set(CORE_AUGMENTATION_FILE, coreDecoratorAugmentation(ts, program));
-    program = ts.createProgram({ rootNames: [ENTRY, GLOBALS, CORE_AUGMENTATION_FILE], options, host: overlayHost(ts, options, overlay, resolutions), oldProgram: program });
+    roots.push(CORE_AUGMENTATION_FILE);
   }
+  const pruned = pruneLibraries(ts, program, overlay);
+  if (roots.length > 2 || pruned) program = ts.createProgram({ rootNames: roots, options, host: overlayHost(ts, options, overlay, resolutions), oldProgram: program });
   checkGenerated(ts, program, overlay);
 
   const files: Record<string, string> = {};

@@ -1,16 +1,13 @@
-import { MikroORM } from "@mikro-orm/core"
+// auth.ts with the custom User entity (entities.ts) on MikroORM 7.
+import NextAuth from "next-auth"
+import GitHub from "next-auth/providers/github"
 import { SqliteDriver } from "@mikro-orm/sqlite"
-import { MikroOrmAdapter, defaultEntities, withUserEntity } from "@adapter-lab/mikro-orm-adapter"
+import { MikroOrmAdapter } from "@adapter-lab/mikro-orm-adapter"
 import { User } from "./entities"
 
-export const config = { driver: SqliteDriver, dbName: "app.db" }
-
-// The tables: your User in place of the default one, next to the other default entities
-// (withUserEntity points their relations at it). A real app runs migrations instead.
-const { Account, Session, VerificationToken, Authenticator } = defaultEntities
-const orm = await withUserEntity(User, () => MikroORM.init({ ...config, entities: [User, Account, Session, VerificationToken, Authenticator] }))
-await orm.schema.update()
-await orm.close()
-
-// As in the docs: the adapter uses your User entity instead of its own.
-export const adapter = MikroOrmAdapter(config, { entities: { User } })
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  // As in the docs: the adapter uses your User entity instead of its own, and points the default
+  // Account and Session at it. Your migrations create the tables; here the playground does.
+  adapter: MikroOrmAdapter({ driver: SqliteDriver, dbName: "app.db" }, { entities: { User } }),
+  providers: [GitHub],
+})

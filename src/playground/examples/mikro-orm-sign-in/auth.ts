@@ -1,19 +1,15 @@
-// The adapter part of an Auth.js configuration (auth.ts in a Next.js app), on MikroORM 7.
-import { MikroORM } from "@mikro-orm/core"
+// auth.ts as in a Next.js app: Auth.js with GitHub and e-mail links, its data in your database.
+import NextAuth from "next-auth"
+import GitHub from "next-auth/providers/github"
+import Nodemailer from "next-auth/providers/nodemailer"
 import { PostgreSqlDriver } from "@mikro-orm/postgresql"
-import { MikroOrmAdapter, defaultEntities } from "@adapter-lab/mikro-orm-adapter"
+import { MikroOrmAdapter } from "@adapter-lab/mikro-orm-adapter"
 
-// Your app connects to its database server; the playground runs every driver on SQLite in
-// your browser. MikroORM 7 takes the driver class (`driver`), no longer `type: "postgresql"`.
-export const config = {
-  driver: PostgreSqlDriver,
-  clientUrl: process.env.DATABASE_CONNECTION_STRING,
-  entities: Object.values(defaultEntities),
-}
-
-// The adapter leaves the tables to you: a real app runs migrations, this one the schema generator.
-const orm = await MikroORM.init(config)
-await orm.schema.update()
-await orm.close()
-
-export const adapter = MikroOrmAdapter(config)
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  // Your app connects to its database server; the playground runs every driver on SQLite in
+  // your browser. MikroORM 7 takes the driver class (`driver`), no longer `type: "postgresql"`.
+  // The adapter never creates tables (your migrations do): here the playground creates them.
+  adapter: MikroOrmAdapter({ driver: PostgreSqlDriver, clientUrl: process.env.DATABASE_CONNECTION_STRING }),
+  // Nothing leaves your browser: the playground simulates GitHub and the mail server.
+  providers: [GitHub, Nodemailer({ server: process.env.EMAIL_SERVER, from: process.env.EMAIL_FROM })],
+})

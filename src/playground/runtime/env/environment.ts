@@ -36,6 +36,13 @@ export const PLAYGROUND_ENV: Readonly<Record<string, string>> = {
   DATABASE_CONNECTION_STRING: 'postgres://postgres:postgres@localhost:5432/app',
   AUTH_SECRET: 'playground-secret-not-for-production',
   AUTH_URL: 'http://localhost:3000',
+  AUTH_TRUST_HOST: 'true',
+  // What providers read from the environment in a real app; the simulated GitHub accepts these.
+  AUTH_GITHUB_ID: 'playground-github-client-id',
+  AUTH_GITHUB_SECRET: 'playground-github-client-secret',
+  AUTH_RESEND_KEY: 're_playground_key',
+  EMAIL_SERVER: 'smtp://user:password@smtp.example.com:587',
+  EMAIL_FROM: 'Auth.js <no-reply@example.com>',
 };
 
 /** The modules both ORMs' playgrounds serve alike (module-names.ts SHARED); undefined for others. */

@@ -6,6 +6,7 @@ import * as legacy from '@mikro-orm/decorators/legacy';
 import * as sql from '@mikro-orm/sql';
 import * as adapterModule from '@adapter-lab/mikro-orm-adapter';
 import adapterPackage from '../../../../packages/mikro-orm-adapter/package.json' with { type: 'json' };
+import { ormOptions, resolveEntities } from '../../../../packages/mikro-orm-adapter/src/config.ts';
 import { createSqlJsDialect } from '../../../engine/kysely-dialect.ts';
 import { MIKRO_ORM_CORE_DECORATOR_HINT, MIKRO_ORM_DRIVER_NAMES, MODULE_NAMES } from '../../module-names.ts';
 import type { ProvidedModule } from '../module-graph.ts';
@@ -54,6 +55,41 @@ function toSqlite(options: Options | undefined, context: EnvironmentContext, con
   return { ...rest, driver: SqliteDriver, dbName: ':memory:', driverOptions: dialect, metadataProvider: rest.metadataProvider ?? legacy.ReflectMetadataProvider };
 }
 
+/**
+ * The adapter never creates tables (an app runs migrations); an auth.ts pasted into the
+ * playground has none to run. So before the adapter's first call, the tables its entities
+ * need and the database lacks are created with MikroORM's schema generator, and the reader is
+ * told. Existing tables are left alone (the built-in examples create theirs themselves).
+ */
+function withTables(adapter: Adapter, options: Options, adapterOptions: adapterModule.MikroOrmAdapterOptions | undefined, context: EnvironmentContext): Adapter {
+  let ready: Promise<void> | undefined;
+  const ensure = async (): Promise<void> => {
+    const entities = resolveEntities(options.entities ?? [], adapterOptions?.entities);
+    const custom = entities.User === adapterModule.defaultEntities.User ? undefined : entities.User;
+    const orm = await adapterModule.withUserEntity(custom as never, () => core.MikroORM.init(ormOptions(options, entities)));
+    try {
+      const missing = await orm.schema.getUpdateSchemaSQL({ safe: true });
+      if (missing.trim()) {
+        await orm.schema.update({ safe: true });
+        context.notice('MikroOrmAdapter never creates tables; your app\'s migrations do. The playground created the missing ones before the adapter\'s first call, with MikroORM\'s schema generator (orm.schema.update()).');
+      }
+    } finally {
+      await orm.close();
+    }
+  };
+  const wrapped: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(adapter)) {
+    wrapped[key] = typeof value !== 'function' ? value : async (...args: unknown[]) => {
+      await (ready ??= ensure().catch((error: unknown) => {
+        ready = undefined;
+        throw error;
+      }));
+      return (value as (...a: unknown[]) => unknown).apply(adapter, args);
+    };
+  }
+  return wrapped as Adapter;
+}
+
 /** A MikroORM class (core's, or @mikro-orm/sql's) whose instances always use the run's database. */
 function playgroundOrm(Base: OrmClass, context: EnvironmentContext, converted: WeakSet<object>): OrmClass {
   // `init()` constructs with `new this(options)`, so the constructor is the one place to convert.
@@ -75,8 +111,9 @@ export const mikroOrmEnvironment: OrmEnvironment = {
     const SqlOrm = playgroundOrm(sql.SqlMikroORM as unknown as OrmClass, context, converted);
 
     function MikroOrmAdapter(options: Options | core.MikroORM, adapterOptions?: adapterModule.MikroOrmAdapterOptions): Adapter {
-      const ormOrOptions = options instanceof core.MikroORM ? options : toSqlite(options, context, converted);
-      return context.track(adapterModule.MikroOrmAdapter(ormOrOptions, adapterOptions), 'MikroOrmAdapter from @adapter-lab/mikro-orm-adapter');
+      if (options instanceof core.MikroORM) return context.track(adapterModule.MikroOrmAdapter(options, adapterOptions), 'MikroOrmAdapter from @adapter-lab/mikro-orm-adapter');
+      const sqlite = toSqlite(options, context, converted);
+      return context.track(withTables(adapterModule.MikroOrmAdapter(sqlite, adapterOptions), sqlite, adapterOptions, context), 'MikroOrmAdapter from @adapter-lab/mikro-orm-adapter');
     }
     const adapter = namespace({ ...adapterModule, MikroOrmAdapter });
 
