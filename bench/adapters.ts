@@ -27,14 +27,47 @@ const SEED = 1000; // users, each with an account and a session, as in ARCHITECT
 const SQL = await loadSqlJs();
 
 const uuid = (kind: number, i: number): string => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-const seedUser = (i: number) => ({ id: uuid(1, i), name: `Seed ${i}`, email: `seed${i}@example.com`, emailVerified: new Date(1_700_000_000_000 + i), image: null });
+const seedUser = (i: number) => ({
+  id: uuid(1, i),
+  name: `Seed ${i}`,
+  email: `seed${i}@example.com`,
+  emailVerified: new Date(1_700_000_000_000 + i),
+  image: null,
+});
 const newUser = (i: number) => ({ id: uuid(2, i), name: `New ${i}`, email: `new${i}@example.com`, emailVerified: null, image: null });
-const account = (userId: string, i: number) => ({ userId, type: 'oauth' as const, provider: 'github', providerAccountId: `gh-${userId}-${i}`, access_token: 'gho_'.padEnd(40, 'x'), token_type: 'bearer' as Lowercase<string>, scope: 'read:user', expires_at: 1_800_000_000 });
+const account = (userId: string, i: number) => ({
+  userId,
+  type: 'oauth' as const,
+  provider: 'github',
+  providerAccountId: `gh-${userId}-${i}`,
+  access_token: 'gho_'.padEnd(40, 'x'),
+  token_type: 'bearer' as Lowercase<string>,
+  scope: 'read:user',
+  expires_at: 1_800_000_000,
+});
 const expires = new Date('2030-01-01T00:00:00.000Z');
 
 interface Subject {
   database: Database;
-  adapter: Required<Pick<Adapter, 'createUser' | 'getUser' | 'getUserByEmail' | 'getUserByAccount' | 'updateUser' | 'deleteUser' | 'linkAccount' | 'unlinkAccount' | 'createSession' | 'getSessionAndUser' | 'updateSession' | 'deleteSession' | 'createVerificationToken' | 'useVerificationToken'>>;
+  adapter: Required<
+    Pick<
+      Adapter,
+      | 'createUser'
+      | 'getUser'
+      | 'getUserByEmail'
+      | 'getUserByAccount'
+      | 'updateUser'
+      | 'deleteUser'
+      | 'linkAccount'
+      | 'unlinkAccount'
+      | 'createSession'
+      | 'getSessionAndUser'
+      | 'updateSession'
+      | 'deleteSession'
+      | 'createVerificationToken'
+      | 'useVerificationToken'
+    >
+  >;
   statements: () => number;
   sequelize: Sequelize;
 }
@@ -104,11 +137,17 @@ function rawFloor(database: Database, { tables: t, date }: Schema): Record<strin
     insertUser: prepared(`INSERT INTO ${t.users} (id, name, email, email_verified, image) VALUES (?, ?, ?, ?, ?)`),
     userById: prepared(`SELECT ${userColumns} FROM ${t.users} WHERE id = ?`),
     userByEmail: prepared(`SELECT ${userColumns} FROM ${t.users} WHERE email = ?`),
-    userByAccount: prepared(`SELECT u.id, u.name, u.email, u.email_verified, u.image FROM ${t.accounts} a JOIN ${t.users} u ON u.id = a.user_id WHERE a.provider = ? AND a.provider_account_id = ?`),
+    userByAccount: prepared(
+      `SELECT u.id, u.name, u.email, u.email_verified, u.image FROM ${t.accounts} a JOIN ${t.users} u ON u.id = a.user_id WHERE a.provider = ? AND a.provider_account_id = ?`,
+    ),
     updateUser: prepared(`UPDATE ${t.users} SET name = ?, email_verified = ? WHERE id = ? RETURNING ${userColumns}`),
-    insertAccount: prepared(`INSERT INTO ${t.accounts} (id, type, provider, provider_account_id, access_token, token_type, scope, expires_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertAccount: prepared(
+      `INSERT INTO ${t.accounts} (id, type, provider, provider_account_id, access_token, token_type, scope, expires_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     insertSession: prepared(`INSERT INTO ${t.sessions} (id, expires, session_token, user_id) VALUES (?, ?, ?, ?)`),
-    sessionAndUser: prepared(`SELECT s.expires, s.session_token, s.user_id, u.id, u.name, u.email, u.email_verified, u.image FROM ${t.sessions} s JOIN ${t.users} u ON u.id = s.user_id WHERE s.session_token = ?`),
+    sessionAndUser: prepared(
+      `SELECT s.expires, s.session_token, s.user_id, u.id, u.name, u.email, u.email_verified, u.image FROM ${t.sessions} s JOIN ${t.users} u ON u.id = s.user_id WHERE s.session_token = ?`,
+    ),
     updateSession: prepared(`UPDATE ${t.sessions} SET expires = ? WHERE session_token = ? RETURNING expires, session_token, user_id`),
     deleteSession: prepared(`DELETE FROM ${t.sessions} WHERE session_token = ? RETURNING expires, session_token, user_id`),
     insertToken: prepared(`INSERT INTO ${t.tokens} (token, identifier, expires) VALUES (?, ?, ?)`),
@@ -148,14 +187,22 @@ const mikro = await subject(async (_sequelize, database) => {
 });
 // The floors run on databases with each adapter's schema and the same seed.
 const floor = rawFloor((await subject((sequelize) => SequelizeAdapter(sequelize))).database, SEQUELIZE_SCHEMA);
-const mikroFloor = rawFloor((await subject(async (_sequelize, database) => {
-  const admin = await MikroORM.init({ ...mikroOrmOptions(database), entities: Object.values(defaultEntities) });
-  await admin.schema.create();
-  await admin.close();
-  return MikroOrmAdapter(mikroOrmOptions(database));
-})).database, MIKRO_ORM_SCHEMA);
+const mikroFloor = rawFloor(
+  (
+    await subject(async (_sequelize, database) => {
+      const admin = await MikroORM.init({ ...mikroOrmOptions(database), entities: Object.values(defaultEntities) });
+      await admin.schema.create();
+      await admin.close();
+      return MikroOrmAdapter(mikroOrmOptions(database));
+    })
+  ).database,
+  MIKRO_ORM_SCHEMA,
+);
 
-interface Figure { micros: number; statements: number }
+interface Figure {
+  micros: number;
+  statements: number;
+}
 async function run(target: Subject, operation: Operation): Promise<Figure> {
   const before = target.statements();
   const micros = await medianMicros((i) => operation(target.adapter, i), ITERATIONS, WARMUP);
@@ -183,28 +230,56 @@ for (const [name, operation] of OPERATIONS) {
   if (vsUpstream > 1) misses.push(`${name}: ${vsUpstream.toFixed(2)}× upstream`);
   if (a.statements > b.statements) misses.push(`${name}: ${a.statements} statements vs upstream's ${b.statements}`);
   if (name === 'getSessionAndUser' && vsRaw > 5) misses.push(`getSessionAndUser: ${vsRaw.toFixed(1)}× the raw floor (target 5×)`);
-  rows.push([name, a.micros.toFixed(0), b.micros.toFixed(0), raw.toFixed(0), `${vsUpstream.toFixed(2)}×`, `${vsRaw.toFixed(1)}×`, a.statements.toFixed(1), b.statements.toFixed(1)]);
+  rows.push([
+    name,
+    a.micros.toFixed(0),
+    b.micros.toFixed(0),
+    raw.toFixed(0),
+    `${vsUpstream.toFixed(2)}×`,
+    `${vsRaw.toFixed(1)}×`,
+    a.statements.toFixed(1),
+    b.statements.toFixed(1),
+  ]);
   const m = await run(mikro, operation);
   const mikroRaw = await medianMicros(mikroFloor[name]!, ITERATIONS, WARMUP);
-  if (name === 'getSessionAndUser' && m.micros / mikroRaw > 5) misses.push(`MikroORM getSessionAndUser: ${(m.micros / mikroRaw).toFixed(1)}× the raw floor (target 5×)`);
-  mikroRows.push([name, m.micros.toFixed(0), a.micros.toFixed(0), mikroRaw.toFixed(0), `${(m.micros / mikroRaw).toFixed(1)}×`, `${(m.micros / a.micros).toFixed(2)}×`, m.statements.toFixed(1)]);
+  if (name === 'getSessionAndUser' && m.micros / mikroRaw > 5)
+    misses.push(`MikroORM getSessionAndUser: ${(m.micros / mikroRaw).toFixed(1)}× the raw floor (target 5×)`);
+  mikroRows.push([
+    name,
+    m.micros.toFixed(0),
+    a.micros.toFixed(0),
+    mikroRaw.toFixed(0),
+    `${(m.micros / mikroRaw).toFixed(1)}×`,
+    `${(m.micros / a.micros).toFixed(2)}×`,
+    m.statements.toFixed(1),
+  ]);
 }
 
 // MikroORM start-up: MikroORM.init with the five entities (discovery), and a fresh adapter's first call.
-const initMicros = await medianMicros(async () => {
-  const orm = await MikroORM.init({ ...mikroOrmOptions(mikro.database), entities: Object.values(defaultEntities) });
-  await orm.close();
-}, 20, 3);
+const initMicros = await medianMicros(
+  async () => {
+    const orm = await MikroORM.init({ ...mikroOrmOptions(mikro.database), entities: Object.values(defaultEntities) });
+    await orm.close();
+  },
+  20,
+  3,
+);
 const firstCallMicros = await medianMicros(() => MikroOrmAdapter(mikroOrmOptions(mikro.database)).getUser?.('nobody'), 20, 3);
 
 // What Sequelize itself costs for one trivial query on this engine: no adapter can go below it.
 const trivial = await medianMicros(() => ours.sequelize.query('SELECT 1', { type: QueryTypes.SELECT, raw: true }), ITERATIONS, WARMUP);
 const rawTrivial = await medianMicros(() => ours.database.exec('SELECT 1'), ITERATIONS, WARMUP);
 
-console.log(`\n@adapter-lab/sequelize-adapter vs @auth/sequelize-adapter 2.11.3 on Sequelize 6 over sql.js (Node ${process.version}): median µs of ${ITERATIONS} calls after ${WARMUP} warm-up, ${SEED} seeded users with an account and a session each.\n`);
+console.log(
+  `\n@adapter-lab/sequelize-adapter vs @auth/sequelize-adapter 2.11.3 on Sequelize 6 over sql.js (Node ${process.version}): median µs of ${ITERATIONS} calls after ${WARMUP} warm-up, ${SEED} seeded users with an account and a session each.\n`,
+);
 console.log(formatTable(['method', 'ours µs', 'upstream µs', 'raw SQL µs', 'ours / upstream', 'ours / raw', 'ours stmts', 'upstream stmts'], rows));
 console.log(`\n@adapter-lab/mikro-orm-adapter on MikroORM 7.2 over sql.js, same calls and seed (raw floor on its own schema):\n`);
 console.log(formatTable(['method', 'MikroORM µs', 'Sequelize µs (ours)', 'raw SQL µs', 'MikroORM / raw', 'MikroORM / Sequelize', 'statements'], mikroRows));
-console.log(`\nMikroORM.init with the five entities: ${(initMicros / 1000).toFixed(1)} ms; a new adapter's first call (init + connect + one query): ${(firstCallMicros / 1000).toFixed(1)} ms.`);
-console.log(`\nSequelize's own floor, one trivial query (SELECT 1) through sequelize.query(): ${trivial.toFixed(0)} µs (raw sql.js: ${rawTrivial.toFixed(0)} µs).`);
+console.log(
+  `\nMikroORM.init with the five entities: ${(initMicros / 1000).toFixed(1)} ms; a new adapter's first call (init + connect + one query): ${(firstCallMicros / 1000).toFixed(1)} ms.`,
+);
+console.log(
+  `\nSequelize's own floor, one trivial query (SELECT 1) through sequelize.query(): ${trivial.toFixed(0)} µs (raw sql.js: ${rawTrivial.toFixed(0)} µs).`,
+);
 console.log(misses.length === 0 ? 'Targets: all met.' : `Targets missed:\n- ${misses.join('\n- ')}`);

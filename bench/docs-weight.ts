@@ -58,7 +58,12 @@ export async function withSite<T>(run: (site: Site) => Promise<T>): Promise<T> {
   }
 }
 
-export interface BuiltFile { readonly path: string; readonly raw: number; readonly gzip: number; readonly text: string }
+export interface BuiltFile {
+  readonly path: string;
+  readonly raw: number;
+  readonly gzip: number;
+  readonly text: string;
+}
 const files = new Map<string, BuiltFile | null>();
 
 /** The file of DIST a URL of the static server was answered with (index.html for a folder). */
@@ -88,7 +93,11 @@ export function librariesIn(urls: readonly string[]): Library[] {
   return [...found].sort();
 }
 
-export interface Download { readonly url: string; readonly resourceType: string; readonly startedAt: number }
+export interface Download {
+  readonly url: string;
+  readonly resourceType: string;
+  readonly startedAt: number;
+}
 
 /**
  * Every request of the context that got a response (context-level events include the page's
@@ -132,8 +141,18 @@ function docsPaths(dir = DIST): string[] {
     .sort();
 }
 
-interface Weight { raw: number; gzip: number; count: number }
-interface PageWeight { path: string; eager: Weight; js: Weight; all: Weight; libraries: Library[] }
+interface Weight {
+  raw: number;
+  gzip: number;
+  count: number;
+}
+interface PageWeight {
+  path: string;
+  eager: Weight;
+  js: Weight;
+  all: Weight;
+  libraries: Library[];
+}
 
 async function weighPage(site: Site, path: string): Promise<PageWeight> {
   const context = await site.browser.newContext(); // empty cache
@@ -164,19 +183,31 @@ export async function docsWeight(site: Site): Promise<void> {
   const typical = byJs[Math.floor((byJs.length - 1) / 2)]!; // a real page: the lower median
   const biggest = byJs.at(-1)!;
   const row = (label: string, { path, eager, js, all, libraries }: PageWeight): string[] => [
-    `${label} ${path}`, kB(eager.gzip), eager.gzip <= DOCS_JS_TARGET ? 'met' : 'not met', `${js.count}`, kB(js.raw), kB(js.gzip), js.gzip <= DOCS_JS_TARGET ? 'met' : 'not met', kB(all.gzip), libraries.join(', ') || 'none',
+    `${label} ${path}`,
+    kB(eager.gzip),
+    eager.gzip <= DOCS_JS_TARGET ? 'met' : 'not met',
+    `${js.count}`,
+    kB(js.raw),
+    kB(js.gzip),
+    js.gzip <= DOCS_JS_TARGET ? 'met' : 'not met',
+    kB(all.gzip),
+    libraries.join(', ') || 'none',
   ];
   console.log(`\nDocs pages (${weights.length}): JS before the reader interacts (load, then network idle), gzip -9:\n`);
-  console.log(formatTable(
-    ['page', 'JS by load', '≤ 25 kB', 'JS files', 'JS raw', 'JS gzip (until idle)', '≤ 25 kB', 'all files gzip', 'playground code'],
-    [row('typical (median):', typical), row('biggest:', biggest)],
-  ));
+  console.log(
+    formatTable(
+      ['page', 'JS by load', '≤ 25 kB', 'JS files', 'JS raw', 'JS gzip (until idle)', '≤ 25 kB', 'all files gzip', 'playground code'],
+      [row('typical (median):', typical), row('biggest:', biggest)],
+    ),
+  );
   console.log('("JS by load": requested before the load event. "Until idle" adds what the page fetches by itself afterwards, before any interaction:');
   console.log(" on every page that is Starlight's search UI, @pagefind/default-ui, which Starlight imports on requestIdleCallback.)");
   const leaking = weights.filter((weight) => weight.libraries.length > 0);
-  console.log(leaking.length === 0
-    ? 'No docs page loads playground code (ORMs, sql.js, Monaco).'
-    : `Playground code on docs pages: ${leaking.map((weight) => `${weight.path} (${weight.libraries.join(', ')})`).join('; ')}`);
+  console.log(
+    leaking.length === 0
+      ? 'No docs page loads playground code (ORMs, sql.js, Monaco).'
+      : `Playground code on docs pages: ${leaking.map((weight) => `${weight.path} (${weight.libraries.join(', ')})`).join('; ')}`,
+  );
   console.log(`Every page, JS gzip: ${weights.map((weight) => `${weight.path} ${kB(weight.js.gzip)}`).join(', ')}`);
 }
 

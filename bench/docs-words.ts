@@ -19,10 +19,9 @@ const rows = docsPages(DOCS).map((page) => {
 const total = rows.reduce((sum, row) => ({ words: sum.words + row.words, codeWords: sum.codeWords + row.codeWords }), { words: 0, codeWords: 0 });
 
 console.log('Docs pages: words of text, and words in fenced code blocks\n');
-console.log(formatTable(
-  ['page', 'words', 'code words', 'limit'],
-  [
-    ...rows.map((row) => [row.page, String(row.words), String(row.codeWords), row.limit]),
-    ['all pages', String(total.words), String(total.codeWords), ''],
-  ],
-));
+console.log(
+  formatTable(
+    ['page', 'words', 'code words', 'limit'],
+    [...rows.map((row) => [row.page, String(row.words), String(row.codeWords), row.limit]), ['all pages', String(total.words), String(total.codeWords), '']],
+  ),
+);

@@ -67,11 +67,15 @@ function bridgeSuite(): Suite {
 
 async function sequelizeSuite(database: Database): Promise<Suite> {
   const sequelize = new Sequelize({ dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(SQL, { database }), logging: false });
-  const User = sequelize.define<Model>('user', {
-    email: { type: DataTypes.STRING, allowNull: false, unique: true },
-    name: DataTypes.STRING,
-    createdAt: DataTypes.DATE,
-  }, { underscored: true, timestamps: false });
+  const User = sequelize.define<Model>(
+    'user',
+    {
+      email: { type: DataTypes.STRING, allowNull: false, unique: true },
+      name: DataTypes.STRING,
+      createdAt: DataTypes.DATE,
+    },
+    { underscored: true, timestamps: false },
+  );
   await sequelize.sync();
   await User.bulkCreate(Array.from({ length: SEED_ROWS }, (_, i) => ({ email: email(-i - 1), name: 'seed', createdAt: new Date() })));
   let next = 0; // inserts never repeat an email, however many rounds run
@@ -82,12 +86,23 @@ async function sequelizeSuite(database: Database): Promise<Suite> {
   };
 }
 
-interface BenchUser { id: number; email: string; name?: string; createdAt?: Date }
+interface BenchUser {
+  id: number;
+  email: string;
+  name?: string;
+  createdAt?: Date;
+}
 
 async function mikroOrmSuite(database: Database): Promise<Suite> {
   const User = new EntitySchema<BenchUser>({
-    name: 'User', tableName: 'users',
-    properties: { id: { type: 'integer', primary: true }, email: { type: 'string', unique: true }, name: { type: 'string', nullable: true }, createdAt: { type: 'datetime', nullable: true } },
+    name: 'User',
+    tableName: 'users',
+    properties: {
+      id: { type: 'integer', primary: true },
+      email: { type: 'string', unique: true },
+      name: { type: 'string', nullable: true },
+      createdAt: { type: 'datetime', nullable: true },
+    },
   });
   const orm = await MikroORM.init({ driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(database), entities: [User] });
   await orm.schema.create();
@@ -156,15 +171,25 @@ const [raw, bridge, sequelize, mikroOrm] = (['raw', 'bridge', 'sequelize', 'mikr
 
 const fmt = (micros: number): string => micros.toFixed(1);
 const ratio = (micros: number, floor: number): string => `${(micros / floor).toFixed(1)}×`;
-console.log(`Engine over sql.js in Node ${process.version}: median µs per call (${ROUNDS} interleaved rounds of ${ITERATIONS} calls after ${Math.ceil(ITERATIONS / 10)} warm-up), ${SEED_ROWS} seeded rows.\n`);
-console.log(formatTable(
-  ['operation', 'raw sql.js', 'bridge only', 'Sequelize', 'Sequelize / raw', 'statements', 'MikroORM', 'MikroORM / raw', 'statements'],
-  (Object.keys(SQL_TEXT) as Operation[]).map((operation) => [
-    operation,
-    fmt(raw[operation].micros),
-    `${fmt(bridge[operation].micros)} (${ratio(bridge[operation].micros, raw[operation].micros)})`,
-    fmt(sequelize[operation].micros), ratio(sequelize[operation].micros, raw[operation].micros), sequelize[operation].statements.toFixed(1),
-    fmt(mikroOrm[operation].micros), ratio(mikroOrm[operation].micros, raw[operation].micros), mikroOrm[operation].statements.toFixed(1),
-  ]),
-));
-console.log('\n"statements" counts what the bridge ran per call: Sequelize\'s SQLite dialect reads PRAGMA table_info before each SELECT; MikroORM wraps a flush in begin/commit.');
+console.log(
+  `Engine over sql.js in Node ${process.version}: median µs per call (${ROUNDS} interleaved rounds of ${ITERATIONS} calls after ${Math.ceil(ITERATIONS / 10)} warm-up), ${SEED_ROWS} seeded rows.\n`,
+);
+console.log(
+  formatTable(
+    ['operation', 'raw sql.js', 'bridge only', 'Sequelize', 'Sequelize / raw', 'statements', 'MikroORM', 'MikroORM / raw', 'statements'],
+    (Object.keys(SQL_TEXT) as Operation[]).map((operation) => [
+      operation,
+      fmt(raw[operation].micros),
+      `${fmt(bridge[operation].micros)} (${ratio(bridge[operation].micros, raw[operation].micros)})`,
+      fmt(sequelize[operation].micros),
+      ratio(sequelize[operation].micros, raw[operation].micros),
+      sequelize[operation].statements.toFixed(1),
+      fmt(mikroOrm[operation].micros),
+      ratio(mikroOrm[operation].micros, raw[operation].micros),
+      mikroOrm[operation].statements.toFixed(1),
+    ]),
+  ),
+);
+console.log(
+  '\n"statements" counts what the bridge ran per call: Sequelize\'s SQLite dialect reads PRAGMA table_info before each SELECT; MikroORM wraps a flush in begin/commit.',
+);

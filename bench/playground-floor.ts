@@ -18,7 +18,10 @@ import { DIST, type Site } from './docs-weight.ts';
 export type LoggedStatement = Pick<StatementRecord, 'sql' | 'params' | 'rowsReturned' | 'error'>;
 
 /** What the floor worker reports per statement: rows stepped through, and the error if it failed. */
-interface Replayed { readonly rows: number; readonly error?: string }
+interface Replayed {
+  readonly rows: number;
+  readonly error?: string;
+}
 
 export const FLOOR_PATH = '/__bench/floor/';
 const LOADER_PATH = '/__bench/floor/sql-wasm-browser.js';
@@ -51,7 +54,7 @@ export const STATEMENT_LOG_PROBE = `
 
 export async function readStatementLog(page: Page): Promise<LoggedStatement[]> {
   const log = await page.evaluate((name) => (window as unknown as Record<string, LoggedStatement[] | undefined>)[name], STATEMENTS_GLOBAL);
-  if (!log || log.length === 0) throw new Error('The playground\'s first outcome carried no SQL log: the floor has no statements to replay.');
+  if (!log || log.length === 0) throw new Error("The playground's first outcome carried no SQL log: the floor has no statements to replay.");
   return log;
 }
 
@@ -160,7 +163,9 @@ export async function floorLoad(site: Site, statements: readonly LoggedStatement
       const logged = statements[i]!;
       return replayed.rows === logged.rowsReturned && (replayed.error === undefined) === (logged.error === undefined)
         ? []
-        : [`#${i + 1} ${logged.sql.slice(0, 60)}: log ${logged.error ? `failed (${logged.error})` : `${logged.rowsReturned} rows`}, floor ${replayed.error ? `failed (${replayed.error})` : `${replayed.rows} rows`}`];
+        : [
+            `#${i + 1} ${logged.sql.slice(0, 60)}: log ${logged.error ? `failed (${logged.error})` : `${logged.rowsReturned} rows`}, floor ${replayed.error ? `failed (${replayed.error})` : `${replayed.rows} rows`}`,
+          ];
     });
     if (differences.length > 0) throw new Error(`The floor did not replay the playground's statements faithfully:\n  ${differences.join('\n  ')}`);
     return floor.done!;

@@ -31,8 +31,12 @@ export interface Route {
 const DOCS_PAGE = 'mikro-orm/custom-entities';
 
 const defaultExample = (orm: OrmId): ExampleSource => readExamples().find((each) => each.orm === orm && each.default)!;
-const stateOf = (example: ExampleSource, files: readonly SourceFile[] = example.files): PlaygroundState =>
-  ({ orm: example.orm, files, active: example.active, options: { freshDatabase: true } });
+const stateOf = (example: ExampleSource, files: readonly SourceFile[] = example.files): PlaygroundState => ({
+  orm: example.orm,
+  files,
+  active: example.active,
+  options: { freshDatabase: true },
+});
 const link = (state: PlaygroundState): string => `/playground/#${encodeState(state)}`;
 
 /** Whether these files are a built-in example's, which the build compiled (no compiler in the page). */

@@ -59,20 +59,27 @@ interface ColdLoad {
 }
 
 /** What the page knows once its first result and the editor are in: marks, paints, fetch timings. */
-async function pageTimes(page: Page): Promise<{ marks: Record<string, number>; detail: Record<string, number>; timeOrigin: number; started: Array<[string, number]> }> {
+async function pageTimes(
+  page: Page,
+): Promise<{ marks: Record<string, number>; detail: Record<string, number>; timeOrigin: number; started: Array<[string, number]> }> {
   return page.evaluate(() => {
-    const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('playground:')).map((mark) => [mark.name.slice(11), mark.startTime]));
+    const marks = Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((mark) => mark.name.startsWith('playground:'))
+        .map((mark) => [mark.name.slice(11), mark.startTime]),
+    );
     const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     // The page fetches the worker script and the wasm itself and hands them to the sandbox.
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const fetched = (pattern: RegExp): number => resources
-      .find((entry) => entry.initiatorType === 'fetch' && pattern.test(new URL(entry.name).pathname))?.responseEnd ?? Number.NaN;
+    const fetched = (pattern: RegExp): number =>
+      resources.find((entry) => entry.initiatorType === 'fetch' && pattern.test(new URL(entry.name).pathname))?.responseEnd ?? Number.NaN;
     const detail = {
       'HTML received': navigation.responseEnd,
       'first contentful paint': paint,
       'code in DOM': (window as { __codeInDom?: number }).__codeInDom ?? Number.NaN,
-      'DOMContentLoaded': navigation.domContentLoadedEventEnd,
+      DOMContentLoaded: navigation.domContentLoadedEventEnd,
       'worker script fetched': fetched(/\.js$/),
       'sql.js wasm fetched': fetched(/\.wasm$/),
     };
@@ -107,10 +114,14 @@ interface LoadOptions {
  * Throws, with the status line's text, unless it shows `orm`'s result.
  */
 async function firstOutcome(page: Page, orm: Route['orm']): Promise<void> {
-  await page.waitForFunction(() => {
-    const root = document.querySelector<HTMLElement>('[data-playground]');
-    return root?.dataset['firstResult'] !== undefined || document.querySelector<HTMLElement>('[data-status-line]')?.dataset['kind'] === 'error';
-  }, undefined, { timeout: TIMEOUT_MS });
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector<HTMLElement>('[data-playground]');
+      return root?.dataset['firstResult'] !== undefined || document.querySelector<HTMLElement>('[data-status-line]')?.dataset['kind'] === 'error';
+    },
+    undefined,
+    { timeout: TIMEOUT_MS },
+  );
   const state = await page.evaluate(() => {
     const root = document.querySelector<HTMLElement>('[data-playground]')!;
     const status = document.querySelector<HTMLElement>('[data-status-line]');
@@ -144,15 +155,22 @@ async function coldLoad(site: Site, route: Route, options: LoadOptions = {}): Pr
     };
     const timed = onPageClock(downloads, started, timeOrigin);
     // A reader switches ORM once the page has shown its result and settled.
-    const switched = route.kind === 'switch' ? await (async () => {
-      await settle(page, 300);
-      return (await clickToOutcome(page, `input[name="pg-orm"][value="${route.orm}"]`, route.orm)).page;
-    })() : undefined;
+    const switched =
+      route.kind === 'switch'
+        ? await (async () => {
+            await settle(page, 300);
+            return (await clickToOutcome(page, `input[name="pg-orm"][value="${route.orm}"]`, route.orm)).page;
+          })()
+        : undefined;
     if (options.keepOpen) await options.keepOpen(page);
     // The runtime normally starts from the page's inline script (early-boot.ts), which sets no
     // marks of its own; runtime-start/sandbox-ready/worker-source appear only when the page had
     // to start one itself.
-    const steps = { 'code-visible mark': marks['code-visible']!, 'runtime adopted or ready': marks['runtime-ready']!, 'page-started runtime': marks['runtime-start'] ?? Number.NaN };
+    const steps = {
+      'code-visible mark': marks['code-visible']!,
+      'runtime adopted or ready': marks['runtime-ready']!,
+      'page-started runtime': marks['runtime-start'] ?? Number.NaN,
+    };
     return { times, detail: { ...detail, ...steps }, downloads: timed, ...(switched === undefined ? {} : { switched }) };
   } finally {
     await context.close();
@@ -167,21 +185,28 @@ async function coldLoad(site: Site, route: Route, options: LoadOptions = {}): Pr
 async function settle(page: Page, quietMs = 1000): Promise<void> {
   const until = Date.now() + TIMEOUT_MS;
   await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS }).catch(() => {});
-  await page.evaluate(({ quiet, left }) => new Promise<void>((resolve) => {
-    const deadline = performance.now() + left;
-    let since = performance.now();
-    const tick = (): void => {
-      requestIdleCallback((idle) => {
-        if (idle.timeRemaining() < 10) since = performance.now(); // the main thread was busy
-        if (performance.now() - since >= quiet || performance.now() >= deadline) resolve();
-        else setTimeout(tick, 50);
-      });
-    };
-    tick();
-  }), { quiet: quietMs, left: Math.max(0, until - Date.now()) });
+  await page.evaluate(
+    ({ quiet, left }) =>
+      new Promise<void>((resolve) => {
+        const deadline = performance.now() + left;
+        let since = performance.now();
+        const tick = (): void => {
+          requestIdleCallback((idle) => {
+            if (idle.timeRemaining() < 10) since = performance.now(); // the main thread was busy
+            if (performance.now() - since >= quiet || performance.now() >= deadline) resolve();
+            else setTimeout(tick, 50);
+          });
+        };
+        tick();
+      }),
+    { quiet: quietMs, left: Math.max(0, until - Date.now()) },
+  );
 }
 
-interface Clicked { readonly page: number; readonly runtime: number }
+interface Clicked {
+  readonly page: number;
+  readonly runtime: number;
+}
 
 /**
  * One click on `selector`, timed in the page: click → the next outcome of `orm` (the root's
@@ -189,38 +214,45 @@ interface Clicked { readonly page: number; readonly runtime: number }
  * Rejects with the status line when the page reports an error instead.
  */
 async function clickToOutcome(page: Page, selector: string, orm: Route['orm']): Promise<Clicked> {
-  return page.evaluate(({ selector, orm, timeoutMs }) => new Promise<Clicked>((resolve, reject) => {
-    const root = document.querySelector<HTMLElement>('[data-playground]')!;
-    const status = document.querySelector<HTMLElement>('[data-status-line]');
-    const target = document.querySelector<HTMLElement>(selector);
-    if (!target) return reject(new Error(`no ${selector} on the page`));
-    if (target instanceof HTMLButtonElement && target.disabled) return reject(new Error(`${selector} is disabled: the page is busy.`));
-    const before = Number(root.dataset['runs'] ?? 0);
-    const timer = setTimeout(() => finish(new Error(`no outcome within ${timeoutMs} ms of the click on ${selector}`)), timeoutMs);
-    const observer = new MutationObserver(() => {
-      if (Number(root.dataset['runs'] ?? 0) > before && root.dataset['orm'] === orm) finish({ page: performance.now() - started, runtime: Number(root.dataset['lastDurationMs']) });
-      else if (status?.dataset['kind'] === 'error') finish(new Error(`no result (status error): ${status.textContent?.trim()}`));
-    });
-    const finish = (result: Clicked | Error): void => {
-      observer.disconnect();
-      clearTimeout(timer);
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-runs', 'data-kind'], subtree: true });
-    const started = performance.now();
-    target.click();
-    return undefined;
-  }), { selector, orm, timeoutMs: TIMEOUT_MS });
+  return page.evaluate(
+    ({ selector, orm, timeoutMs }) =>
+      new Promise<Clicked>((resolve, reject) => {
+        const root = document.querySelector<HTMLElement>('[data-playground]')!;
+        const status = document.querySelector<HTMLElement>('[data-status-line]');
+        const target = document.querySelector<HTMLElement>(selector);
+        if (!target) return reject(new Error(`no ${selector} on the page`));
+        if (target instanceof HTMLButtonElement && target.disabled) return reject(new Error(`${selector} is disabled: the page is busy.`));
+        const before = Number(root.dataset['runs'] ?? 0);
+        const timer = setTimeout(() => finish(new Error(`no outcome within ${timeoutMs} ms of the click on ${selector}`)), timeoutMs);
+        const observer = new MutationObserver(() => {
+          if (Number(root.dataset['runs'] ?? 0) > before && root.dataset['orm'] === orm)
+            finish({ page: performance.now() - started, runtime: Number(root.dataset['lastDurationMs']) });
+          else if (status?.dataset['kind'] === 'error') finish(new Error(`no result (status error): ${status.textContent?.trim()}`));
+        });
+        const finish = (result: Clicked | Error): void => {
+          observer.disconnect();
+          clearTimeout(timer);
+          if (result instanceof Error) reject(result);
+          else resolve(result);
+        };
+        observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-runs', 'data-kind'], subtree: true });
+        const started = performance.now();
+        target.click();
+        return undefined;
+      }),
+    { selector, orm, timeoutMs: TIMEOUT_MS },
+  );
 }
 
 async function reruns(page: Page, orm: Route['orm']): Promise<Clicked[]> {
   await settle(page);
   const samples = [];
   for (let i = 0; i < RERUNS; i++) {
-    samples.push(await clickToOutcome(page, '[data-run]', orm).catch((error: unknown) => {
-      throw new Error(`re-run ${i + 1}: ${error instanceof Error ? error.message : String(error)}`);
-    }));
+    samples.push(
+      await clickToOutcome(page, '[data-run]', orm).catch((error: unknown) => {
+        throw new Error(`re-run ${i + 1}: ${error instanceof Error ? error.message : String(error)}`);
+      }),
+    );
     await settle(page, 300); // each run from an idle page, like a reader's click
   }
   return samples;
@@ -234,31 +266,59 @@ const ratio = (value: number, floor: number): string => (Number.isFinite(value) 
 const verdict = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : 'not met');
 const list = (values: readonly number[]): string => `[${values.map((value) => Math.round(value)).join(' ')}]`;
 
-interface RouteResult { readonly route: Route; readonly loads: ColdLoad[]; readonly reruns: Clicked[]; failure?: string }
-interface Results { readonly floor: number[]; readonly statements: readonly LoggedStatement[]; readonly routes: RouteResult[] }
+interface RouteResult {
+  readonly route: Route;
+  readonly loads: ColdLoad[];
+  readonly reruns: Clicked[];
+  failure?: string;
+}
+interface Results {
+  readonly floor: number[];
+  readonly statements: readonly LoggedStatement[];
+  readonly routes: RouteResult[];
+}
 
 /** A route's first result: the first-result mark of a load, or click → outcome for the switch. */
 const firstResult = (route: Route, load: ColdLoad): number => (route.kind === 'switch' ? load.switched! : load.times['first result']);
 
 function printSummary({ floor, statements, routes }: Results): void {
   const base = median(floor);
-  const rows = [['floor: bare worker, sql.js, the default run\'s statements', ms(base), '1.00×', '', '']];
+  const rows = [["floor: bare worker, sql.js, the default run's statements", ms(base), '1.00×', '', '']];
   for (const { route, loads, failure } of routes) {
     const value = loads.length > 0 ? median(loads.map((load) => firstResult(route, load))) : Number.NaN;
-    rows.push([route.label, failure ? `FAILED: ${failure.split('\n')[0]}` : ms(value), failure ? '–' : ratio(value, base), `≤ ${ROUTE_TARGET_RATIO}×`,
-      failure ? 'failed' : verdict(Number.isFinite(value) ? value / base <= ROUTE_TARGET_RATIO : undefined)]);
+    rows.push([
+      route.label,
+      failure ? `FAILED: ${failure.split('\n')[0]}` : ms(value),
+      failure ? '–' : ratio(value, base),
+      `≤ ${ROUTE_TARGET_RATIO}×`,
+      failure ? 'failed' : verdict(Number.isFinite(value) ? value / base <= ROUTE_TARGET_RATIO : undefined),
+    ]);
   }
   for (const { route, reruns: samples } of routes.filter((result) => result.reruns.length > 0)) {
     const value = median(samples.map((sample) => sample.page));
-    rows.push([`re-run, ${route.label} (click Run → data-runs +1)`, ms(value), ratio(value, base), `≤ ${RERUN_TARGET_MS} ms`, verdict(value <= RERUN_TARGET_MS)]);
+    rows.push([
+      `re-run, ${route.label} (click Run → data-runs +1)`,
+      ms(value),
+      ratio(value, base),
+      `≤ ${RERUN_TARGET_MS} ms`,
+      verdict(value <= RERUN_TARGET_MS),
+    ]);
   }
-  console.log(`Playground first result against the floor: medians of ${COLD_LOADS} cold loads each (fresh context), interleaved per round; re-runs: medians of ${RERUNS} clicks.\n`);
+  console.log(
+    `Playground first result against the floor: medians of ${COLD_LOADS} cold loads each (fresh context), interleaved per round; re-runs: medians of ${RERUNS} clicks.\n`,
+  );
   console.log(formatTable(['route', 'first result (median)', 'ratio to floor', 'target', 'met?'], rows));
-  console.log(`\nFloor: a bare page's worker fetches the playground's sql.js wasm and sql.js's loader, opens a database and runs the default example's SQL log (${describeLog(statements)}); navigation start → done.`);
+  console.log(
+    `\nFloor: a bare page's worker fetches the playground's sql.js wasm and sql.js's loader, opens a database and runs the default example's SQL log (${describeLog(statements)}); navigation start → done.`,
+  );
   console.log(`Floor samples (ms): ${list(floor)}`);
   for (const { route, loads, reruns: samples } of routes) {
-    console.log(`  ${route.label}: first result ${list(loads.map((load) => firstResult(route, load)))}` +
-      (samples.length > 0 ? `; re-run click → outcome ${list(samples.map((sample) => sample.page))}, runtime ${list(samples.map((sample) => sample.runtime))}` : ''));
+    console.log(
+      `  ${route.label}: first result ${list(loads.map((load) => firstResult(route, load)))}` +
+        (samples.length > 0
+          ? `; re-run click → outcome ${list(samples.map((sample) => sample.page))}, runtime ${list(samples.map((sample) => sample.runtime))}`
+          : ''),
+    );
   }
 }
 
@@ -268,9 +328,16 @@ function printDetail(results: readonly RouteResult[]): void {
   const names = Object.keys(loaded[0]!.loads[0]!.detail);
   const medianOf = (loads: ColdLoad[], pick: (load: ColdLoad) => number): string => ms(median(loads.map(pick)));
   console.log('\nMilestones and on the way (medians, ms from navigation start):\n');
-  console.log(formatTable(['route', ...MILESTONES, ...names], loaded.map(({ route, loads }) => [
-    route.label, ...MILESTONES.map((milestone) => medianOf(loads, (load) => load.times[milestone])), ...names.map((name) => medianOf(loads, (load) => load.detail[name]!)),
-  ])));
+  console.log(
+    formatTable(
+      ['route', ...MILESTONES, ...names],
+      loaded.map(({ route, loads }) => [
+        route.label,
+        ...MILESTONES.map((milestone) => medianOf(loads, (load) => load.times[milestone])),
+        ...names.map((name) => medianOf(loads, (load) => load.detail[name]!)),
+      ]),
+    ),
+  );
 }
 
 /** The groups a download falls in, by how the page asked for it (not by the bundler's names). */
@@ -295,8 +362,12 @@ function printBytes(results: readonly RouteResult[]): void {
     const bytes = (group: string): string => kB(bytesOf(before.filter((download) => groupOf(download) === group)).gzip);
     rows.push([route.label, groups.map((group) => `${group} ${bytes(group)}`).join(', '), kB(total.gzip)]);
     const monaco = before.filter((download) => builtFile(download.url)?.text.includes(MONACO_CODE));
-    notes.push(`${route.label}: Monaco before the first result: ${monaco.length === 0 ? 'no' : `YES (${monaco.map((download) => new URL(download.url).pathname).join(', ')})`}; ` +
-      `libraries: ${librariesIn(before.map((download) => download.url)).filter((library) => library !== 'monaco').join(', ')}`);
+    notes.push(
+      `${route.label}: Monaco before the first result: ${monaco.length === 0 ? 'no' : `YES (${monaco.map((download) => new URL(download.url).pathname).join(', ')})`}; ` +
+        `libraries: ${librariesIn(before.map((download) => download.url))
+          .filter((library) => library !== 'monaco')
+          .join(', ')}`,
+    );
     const unknown = before.filter((download) => !builtFile(download.url)).map((download) => download.url);
     if (unknown.length > 0) console.warn(`Not found in the build (not counted): ${unknown.join(', ')}`);
   }
@@ -309,7 +380,12 @@ function printBytes(results: readonly RouteResult[]): void {
 async function warmUp(site: Site): Promise<LoggedStatement[]> {
   let statements: LoggedStatement[] = [];
   const route = ROUTES.find((each) => each.kind === 'load' && each.path === '/playground/')!;
-  await coldLoad(site, route, { probe: STATEMENT_LOG_PROBE, keepOpen: async (page) => { statements = await readStatementLog(page); } });
+  await coldLoad(site, route, {
+    probe: STATEMENT_LOG_PROBE,
+    keepOpen: async (page) => {
+      statements = await readStatementLog(page);
+    },
+  });
   return statements;
 }
 
@@ -329,7 +405,19 @@ async function measure(site: Site): Promise<Results> {
       // The last round's page of each default example stays open for the re-runs.
       const rerun = round === COLD_LOADS - 1 && result.route.rerun;
       try {
-        result.loads.push(await coldLoad(site, result.route, rerun ? { keepOpen: async (page) => { result.reruns.push(...await reruns(page, result.route.orm)); } } : {}));
+        result.loads.push(
+          await coldLoad(
+            site,
+            result.route,
+            rerun
+              ? {
+                  keepOpen: async (page) => {
+                    result.reruns.push(...(await reruns(page, result.route.orm)));
+                  },
+                }
+              : {},
+          ),
+        );
       } catch (error) {
         result.failure = error instanceof Error ? error.message : String(error);
       }

@@ -13,7 +13,16 @@ import { startStaticServer } from '../tests/browser/support/static-server.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT_DIR = join(ROOT, 'docs/screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const RESULT_TIMEOUT_MS = 60_000;
 
 interface Shot {
@@ -34,7 +43,13 @@ for (const size of process.argv.slice(2)) {
   const match = /^(\d+)x(\d+)(-dark)?$/.exec(size);
   if (!match) throw new Error(`Not a size: ${size} (expected e.g. 1024x768 or 1024x768-dark)`);
   const [, width, height, dark] = match;
-  SHOTS.push({ file: `playground-${width}x${height}${dark ?? ''}.png`, theme: dark ? 'dark' : 'light', width: Number(width), height: Number(height), phone: Number(width) < 600 });
+  SHOTS.push({
+    file: `playground-${width}x${height}${dark ?? ''}.png`,
+    theme: dark ? 'dark' : 'light',
+    width: Number(width),
+    height: Number(height),
+    phone: Number(width) < 600,
+  });
 }
 
 const server = await startStaticServer(join(ROOT, 'dist'));

@@ -9,8 +9,9 @@ interface SchemaObject {
 }
 
 function schemaObjects(database: Database): SchemaObject[] {
-  return (database.exec("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")[0]?.values ?? [])
-    .map(([type, name, sql]) => ({ type: String(type), name: String(name), sql: String(sql) }));
+  return (
+    database.exec("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")[0]?.values ?? []
+  ).map(([type, name, sql]) => ({ type: String(type), name: String(name), sql: String(sql) }));
 }
 
 function hasRowid(database: Database, table: string): boolean {
@@ -67,7 +68,10 @@ function copyRows(source: Database, target: Database, table: string): void {
     while (select.step()) {
       const row = select.get();
       if (!insert) {
-        const columns = select.getColumnNames().slice(rowid ? 1 : 0).map(quote);
+        const columns = select
+          .getColumnNames()
+          .slice(rowid ? 1 : 0)
+          .map(quote);
         const names = rowid ? ['_rowid_', ...columns] : columns;
         insert = target.prepare(`INSERT INTO ${quote(table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
       }

@@ -24,9 +24,8 @@ const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
  * an ORM and not reported to statement listeners). For table views and tests.
  */
 export function readTables(database: Database): TableSnapshot[] {
-  const tables = database.exec(
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
-  )[0]?.values ?? [];
+  const tables =
+    database.exec("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")[0]?.values ?? [];
   return tables.map(([name, sql]) => {
     const table = String(name);
     const columns = (database.exec(`PRAGMA table_info(${quote(table)})`)[0]?.values ?? []).map((column) => String(column[1]));

@@ -133,7 +133,12 @@ function execute(database: Database, sql: string, bound: SqlValue[] | Record<str
  * statement for `sql` (from `takeStatement`) is used instead of taking one from the cache.
  */
 export function runStatement(
-  database: Database, sql: string, params: StatementParams, bridge: BridgeName, collect = true, prepared?: Statement,
+  database: Database,
+  sql: string,
+  params: StatementParams,
+  bridge: BridgeName,
+  collect = true,
+  prepared?: Statement,
 ): StatementResult {
   const listeners = statementListeners(database);
   const started = listeners ? performance.now() : 0;
@@ -143,8 +148,12 @@ export function runStatement(
     const result = execute(database, sql, bound, collect, prepared);
     if (listeners) {
       emitStatement(listeners, {
-        bridge, sql, params: bound, durationMs: performance.now() - started,
-        rowsReturned: result.rowCount, rowsAffected: result.changes,
+        bridge,
+        sql,
+        params: bound,
+        durationMs: performance.now() - started,
+        rowsReturned: result.rowCount,
+        rowsAffected: result.changes,
       });
     }
     return result;
@@ -152,8 +161,13 @@ export function runStatement(
     const error = toSqliteError(thrown, sql, database, () => execute(database, sql, bound, false));
     if (listeners) {
       emitStatement(listeners, {
-        bridge, sql, params: bound, durationMs: performance.now() - started,
-        rowsReturned: 0, rowsAffected: 0, error: error.message,
+        bridge,
+        sql,
+        params: bound,
+        durationMs: performance.now() - started,
+        rowsReturned: 0,
+        rowsAffected: 0,
+        error: error.message,
       });
     }
     throw error;

@@ -20,7 +20,14 @@ export class SqliteError extends Error {
   }
 }
 
-const ERRNO: Readonly<Record<string, number>> = { SQLITE_ERROR: 1, SQLITE_BUSY: 5, SQLITE_READONLY: 8, SQLITE_CONSTRAINT: 19, SQLITE_MISMATCH: 20, SQLITE_RANGE: 25 };
+const ERRNO: Readonly<Record<string, number>> = {
+  SQLITE_ERROR: 1,
+  SQLITE_BUSY: 5,
+  SQLITE_READONLY: 8,
+  SQLITE_CONSTRAINT: 19,
+  SQLITE_MISMATCH: 20,
+  SQLITE_RANGE: 25,
+};
 
 const CODES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^UNIQUE constraint failed: .*\.rowid$/, 'SQLITE_CONSTRAINT_ROWID'],

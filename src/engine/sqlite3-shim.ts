@@ -166,11 +166,18 @@ export function createSqlite3Shim(SQL: SqlJsStatic, options: Sqlite3ShimOptions 
       const functions = args.filter((arg) => typeof arg === 'function') as Array<(error: Error | null, value?: unknown) => void>;
       const values = args.slice(0, args.length - functions.length);
       const [onRow, onComplete] = functions;
-      return this.#execute(sql, [...values, (error: Error | null, rows?: Row[]) => {
-        if (error) return (onComplete ?? onRow)?.(error);
-        for (const row of rows ?? []) onRow?.(null, row);
-        onComplete?.(null, rows?.length ?? 0);
-      }], (rows) => rows);
+      return this.#execute(
+        sql,
+        [
+          ...values,
+          (error: Error | null, rows?: Row[]) => {
+            if (error) return (onComplete ?? onRow)?.(error);
+            for (const row of rows ?? []) onRow?.(null, row);
+            onComplete?.(null, rows?.length ?? 0);
+          },
+        ],
+        (rows) => rows,
+      );
     }
 
     exec(sql: string, callback?: (error: Error | null) => void): this {

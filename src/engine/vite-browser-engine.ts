@@ -125,9 +125,20 @@ export function browserEngineVite(extras: BrowserEngineExtras = {}): UserConfig 
       // dependencies are imported: a dependency first met at run time makes Vite optimise again
       // and reload the page. Babel is the transpile worker's (src/playground/compiler/transpile.worker.ts).
       include: [
-        'sequelize', '@mikro-orm/core', '@mikro-orm/sql', 'kysely', 'sql.js', 'buffer/',
-        '@jridgewell/trace-mapping', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'es-module-lexer',
-        '@babel/core', '@babel/parser', '@babel/plugin-transform-typescript', '@babel/types',
+        'sequelize',
+        '@mikro-orm/core',
+        '@mikro-orm/sql',
+        'kysely',
+        'sql.js',
+        'buffer/',
+        '@jridgewell/trace-mapping',
+        '@noble/hashes/sha2.js',
+        '@noble/hashes/utils.js',
+        'es-module-lexer',
+        '@babel/core',
+        '@babel/parser',
+        '@babel/plugin-transform-typescript',
+        '@babel/types',
         ...(extras.prebundle ?? []),
       ],
       rolldownOptions: { plugins: plugins(), transform: { inject: INJECT } },

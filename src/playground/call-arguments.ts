@@ -83,11 +83,19 @@ export function suggestArguments(method: AdapterMethod, tables: readonly TableVi
     case 'updateUser':
       return [{ id: userId, name: 'Ada King', emailVerified: new Date(now).toISOString() }];
     case 'linkAccount':
-      return [{
-        userId, type: 'oidc', provider: 'google', providerAccountId: String(100_000_000_000 + n),
-        access_token: `ya29.${randomHex(24)}`, expires_at: Math.floor(now / 1000) + 3600, token_type: 'bearer',
-        scope: 'openid email profile', id_token: `eyJhbGciOiJSUzI1NiJ9.${randomHex(16)}`,
-      }];
+      return [
+        {
+          userId,
+          type: 'oidc',
+          provider: 'google',
+          providerAccountId: String(100_000_000_000 + n),
+          access_token: `ya29.${randomHex(24)}`,
+          expires_at: Math.floor(now / 1000) + 3600,
+          token_type: 'bearer',
+          scope: 'openid email profile',
+          id_token: `eyJhbGciOiJSUzI1NiJ9.${randomHex(16)}`,
+        },
+      ];
     case 'createSession':
       return [{ sessionToken: crypto.randomUUID(), userId, expires: inDays(30) }];
     case 'getSessionAndUser':
@@ -102,11 +110,18 @@ export function suggestArguments(method: AdapterMethod, tables: readonly TableVi
     case 'getAccount':
       return [providerAccountId, provider];
     case 'createAuthenticator':
-      return [{
-        credentialID: `cred-${randomHex(8)}`, userId, providerAccountId: `cred-${randomHex(8)}`,
-        credentialPublicKey: 'pQECAyYgASFYIK3Gj5Tjk4n0EjwLc8JWz4X8sz8MC0n0', counter: 0,
-        credentialDeviceType: 'singleDevice', credentialBackedUp: false, transports: 'internal',
-      }];
+      return [
+        {
+          credentialID: `cred-${randomHex(8)}`,
+          userId,
+          providerAccountId: `cred-${randomHex(8)}`,
+          credentialPublicKey: 'pQECAyYgASFYIK3Gj5Tjk4n0EjwLc8JWz4X8sz8MC0n0',
+          counter: 0,
+          credentialDeviceType: 'singleDevice',
+          credentialBackedUp: false,
+          transports: 'internal',
+        },
+      ];
     case 'getAuthenticator':
       return [credentialID];
     case 'updateAuthenticatorCounter':

@@ -51,7 +51,10 @@ export const bytes: Guard<Uint8Array> = (value, path) => (value instanceof Uint8
 
 /** One of a few strings (an enum-like union). */
 export function oneOf<const V extends readonly string[]>(...values: V): Guard<V[number]> {
-  return (value, path) => (typeof value === 'string' && values.includes(value) ? undefined : `${path}: expected one of ${values.join(', ')}, got ${typeof value === 'string' ? 'another string' : kindOf(value)}`);
+  return (value, path) =>
+    typeof value === 'string' && values.includes(value)
+      ? undefined
+      : `${path}: expected one of ${values.join(', ')}, got ${typeof value === 'string' ? 'another string' : kindOf(value)}`;
 }
 
 export function optional<T>(guard: Guard<T>): OptionalGuard<T> {
@@ -102,7 +105,11 @@ export function recordOf<T>(item: Guard<T>): Guard<Readonly<Record<string, T>>> 
   };
 }
 
-function checkFields(value: Record<string, unknown>, fields: Readonly<Record<string, Guard<unknown> | OptionalGuard<unknown>>>, path: string): string | undefined {
+function checkFields(
+  value: Record<string, unknown>,
+  fields: Readonly<Record<string, Guard<unknown> | OptionalGuard<unknown>>>,
+  path: string,
+): string | undefined {
   for (const key of Object.keys(fields)) {
     const problem = fields[key]!(value[key], `${path}.${key}`);
     if (problem) return problem;
@@ -131,7 +138,8 @@ export function variants<T extends Readonly<Record<D, string>>, D extends keyof 
     if (!isRecord(value)) return expected(path, 'an object', value);
     const tag = value[discriminant];
     const fields = typeof tag === 'string' && Object.hasOwn(table, tag) ? table[tag] : undefined;
-    if (!fields) return `${path}.${discriminant}: expected one of ${Object.keys(table).join(', ')}, got ${typeof tag === 'string' ? 'another string' : kindOf(tag)}`;
+    if (!fields)
+      return `${path}.${discriminant}: expected one of ${Object.keys(table).join(', ')}, got ${typeof tag === 'string' ? 'another string' : kindOf(tag)}`;
     return checkFields(value, fields, path);
   };
 }

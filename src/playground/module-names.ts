@@ -29,7 +29,8 @@ export const MODULE_NAMES: Readonly<Record<OrmId, readonly ModuleName[]>> = {
     { specifier: '@adapter-lab/sequelize-adapter' },
     {
       specifier: '@auth/sequelize-adapter',
-      redirect: 'The playground serves @adapter-lab/sequelize-adapter for @auth/sequelize-adapter: the same API and tables (see "Migrating from @auth/sequelize-adapter" in the docs).',
+      redirect:
+        'The playground serves @adapter-lab/sequelize-adapter for @auth/sequelize-adapter: the same API and tables (see "Migrating from @auth/sequelize-adapter" in the docs).',
     },
   ],
   'mikro-orm': [
@@ -55,7 +56,15 @@ export const MODULE_NAMES: Readonly<Record<OrmId, readonly ModuleName[]>> = {
 };
 
 /** The drivers the MikroORM database packages export, each served as the SQLite driver. */
-export const MIKRO_ORM_DRIVER_NAMES = ['SqliteDriver', 'BetterSqliteDriver', 'LibSqlDriver', 'PostgreSqlDriver', 'MySqlDriver', 'MariaDbDriver', 'MsSqlDriver'] as const;
+export const MIKRO_ORM_DRIVER_NAMES = [
+  'SqliteDriver',
+  'BetterSqliteDriver',
+  'LibSqlDriver',
+  'PostgreSqlDriver',
+  'MySqlDriver',
+  'MariaDbDriver',
+  'MsSqlDriver',
+] as const;
 
 /**
  * MikroORM 6 exported its decorators from @mikro-orm/core; MikroORM 7 moved them. The

@@ -7,12 +7,57 @@
  * `optional(…)` when the field is optional. The type check fails until you do.
  */
 import {
-  arrayOf, boolean, bytes, either, nullValue, number, object, oneOf, optional, recordOf, recursive, string, tuple, variants, type Guard,
+  arrayOf,
+  boolean,
+  bytes,
+  either,
+  nullValue,
+  number,
+  object,
+  oneOf,
+  optional,
+  recordOf,
+  recursive,
+  string,
+  tuple,
+  variants,
+  type Guard,
 } from './guard.ts';
 import {
-  ADAPTER_METHODS, BROWSER_IDS, FLOW_IDS, type AdapterCallRecord, type AuthInfo, type BrowserCookie, type BrowserInfo, type CookieChange, type HttpExchange, type MailInfo, type ProviderInfo, type AdapterInfo, type CellValue, type ChangeSource, type ColumnInfo, type ConsoleEntry, type DisplayValue,
-  type ForeignKeyInfo, type IndexInfo, type Outcome, type RowView, type RunError, type RuntimeResponse, type RuntimeVersions, type SchemaInfo,
-  type SourceLocation, type SqlParam, type StackFrame, type StatementOrigin, type StatementRecord, type TableChange, type TableSchema, type TableView, type WholeValue,
+  ADAPTER_METHODS,
+  BROWSER_IDS,
+  FLOW_IDS,
+  type AdapterCallRecord,
+  type AuthInfo,
+  type BrowserCookie,
+  type BrowserInfo,
+  type CookieChange,
+  type HttpExchange,
+  type MailInfo,
+  type ProviderInfo,
+  type AdapterInfo,
+  type CellValue,
+  type ChangeSource,
+  type ColumnInfo,
+  type ConsoleEntry,
+  type DisplayValue,
+  type ForeignKeyInfo,
+  type IndexInfo,
+  type Outcome,
+  type RowView,
+  type RunError,
+  type RuntimeResponse,
+  type RuntimeVersions,
+  type SchemaInfo,
+  type SourceLocation,
+  type SqlParam,
+  type StackFrame,
+  type StatementOrigin,
+  type StatementRecord,
+  type TableChange,
+  type TableSchema,
+  type TableView,
+  type WholeValue,
 } from './protocol.ts';
 
 /**
@@ -26,26 +71,45 @@ const sourceLocation = object<SourceLocation>({ file: string, line: number, colu
 
 const stackFrame = object<StackFrame>({ fn: optional(string), file: string, line: number, column: number, user: boolean });
 
-export const runError: Guard<RunError> = recursive(MAX_ERROR_CAUSES, (self) => object<RunError>({
-  name: string,
-  message: string,
-  phase: oneOf('compile', 'load', 'run', 'unhandled', 'uncaught', 'timeout', 'stopped', 'crash'),
-  at: optional(sourceLocation),
-  frames: arrayOf(stackFrame),
-  hint: optional(string),
-  cause: optional(self),
-}));
+export const runError: Guard<RunError> = recursive(MAX_ERROR_CAUSES, (self) =>
+  object<RunError>({
+    name: string,
+    message: string,
+    phase: oneOf('compile', 'load', 'run', 'unhandled', 'uncaught', 'timeout', 'stopped', 'crash'),
+    at: optional(sourceLocation),
+    frames: arrayOf(stackFrame),
+    hint: optional(string),
+    cause: optional(self),
+  }),
+);
 
-export const displayValue: Guard<DisplayValue> = recursive(MAX_DISPLAY_DEPTH, (self) => object<DisplayValue>({
-  type: oneOf(
-    'string', 'number', 'bigint', 'boolean', 'null', 'undefined', 'symbol', 'function',
-    'date', 'bytes', 'array', 'object', 'map', 'set', 'error', 'promise', 'circular',
-  ),
-  preview: string,
-  label: optional(string),
-  entries: optional(arrayOf(tuple(string, self))),
-  more: optional(number),
-}));
+export const displayValue: Guard<DisplayValue> = recursive(MAX_DISPLAY_DEPTH, (self) =>
+  object<DisplayValue>({
+    type: oneOf(
+      'string',
+      'number',
+      'bigint',
+      'boolean',
+      'null',
+      'undefined',
+      'symbol',
+      'function',
+      'date',
+      'bytes',
+      'array',
+      'object',
+      'map',
+      'set',
+      'error',
+      'promise',
+      'circular',
+    ),
+    preview: string,
+    label: optional(string),
+    entries: optional(arrayOf(tuple(string, self))),
+    more: optional(number),
+  }),
+);
 
 const tableChange = object<TableChange>({ table: string, inserted: number, updated: number, deleted: number });
 
@@ -76,7 +140,11 @@ const shortenedParam = either(
   object<{ readonly text: string; readonly length: number }>({ text: string, length: number }),
   'a BLOB or shortened text',
 );
-const sqlParam: Guard<SqlParam> = either(either(string, number, 'a string or a number'), either(nullValue, shortenedParam, 'null, a BLOB or shortened text'), 'an SQL parameter');
+const sqlParam: Guard<SqlParam> = either(
+  either(string, number, 'a string or a number'),
+  either(nullValue, shortenedParam, 'null, a BLOB or shortened text'),
+  'an SQL parameter',
+);
 
 const statementOrigin = variants<StatementOrigin, 'kind'>('kind', {
   call: { callId: number, method: string },
@@ -121,14 +189,31 @@ export const tableView = object<TableView>({
   changes: object<TableView['changes']>({ inserted: number, updated: number, deleted: number }),
 });
 
-const columnInfo = object<ColumnInfo>({ name: string, type: string, notNull: boolean, primaryKey: number, defaultValue: either(string, nullValue, 'text or null') });
+const columnInfo = object<ColumnInfo>({
+  name: string,
+  type: string,
+  notNull: boolean,
+  primaryKey: number,
+  defaultValue: either(string, nullValue, 'text or null'),
+});
 
-const indexInfo = object<IndexInfo>({ name: string, unique: boolean, columns: arrayOf(string), origin: oneOf('c', 'u', 'pk'), sql: either(string, nullValue, 'text or null') });
+const indexInfo = object<IndexInfo>({
+  name: string,
+  unique: boolean,
+  columns: arrayOf(string),
+  origin: oneOf('c', 'u', 'pk'),
+  sql: either(string, nullValue, 'text or null'),
+});
 
 const foreignKeyInfo = object<ForeignKeyInfo>({ columns: arrayOf(string), table: string, references: arrayOf(string), onDelete: string, onUpdate: string });
 
 const tableSchema = object<TableSchema>({
-  name: string, sql: string, columns: arrayOf(columnInfo), indexes: arrayOf(indexInfo), foreignKeys: arrayOf(foreignKeyInfo), withoutRowid: boolean,
+  name: string,
+  sql: string,
+  columns: arrayOf(columnInfo),
+  indexes: arrayOf(indexInfo),
+  foreignKeys: arrayOf(foreignKeyInfo),
+  withoutRowid: boolean,
 });
 
 const schemaInfo = object<SchemaInfo>({ tables: arrayOf(tableSchema) });
@@ -168,11 +253,17 @@ const browserInfo = object<BrowserInfo>({ id: oneOf(...BROWSER_IDS), label: stri
 const mailInfo = object<MailInfo>({ id: number, to: string, subject: string, url: string, provider: string, sent: string, opened: number });
 
 const providerInfo = object<ProviderInfo>({
-  id: string, name: string, type: oneOf('oauth', 'oidc', 'email', 'credentials', 'webauthn'), added: boolean, fields: optional(recordOf(string)),
+  id: string,
+  name: string,
+  type: oneOf('oauth', 'oidc', 'email', 'credentials', 'webauthn'),
+  added: boolean,
+  fields: optional(recordOf(string)),
 });
 
 /** The simulated provider's profile: a JSON object the panel shows and edits. */
-const profile = recordOf<unknown>((value, path) => (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' ? `${path}: expected a JSON value` : undefined));
+const profile = recordOf<unknown>((value, path) =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' ? `${path}: expected a JSON value` : undefined,
+);
 
 const authInfo = object<AuthInfo>({
   description: string,
@@ -234,6 +325,9 @@ export function checkRuntimeResponse(value: unknown): string | undefined {
  * the reader's code can send any text through the runtime's port.
  */
 export function runtimeText(text: string, max = 300): string {
-  const line = text.slice(0, max * 2).replace(/\s+/g, ' ').trim();
+  const line = text
+    .slice(0, max * 2)
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

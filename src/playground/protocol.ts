@@ -63,8 +63,23 @@ export interface RunError {
  */
 export interface DisplayValue {
   readonly type:
-    | 'string' | 'number' | 'bigint' | 'boolean' | 'null' | 'undefined' | 'symbol' | 'function'
-    | 'date' | 'bytes' | 'array' | 'object' | 'map' | 'set' | 'error' | 'promise' | 'circular';
+    | 'string'
+    | 'number'
+    | 'bigint'
+    | 'boolean'
+    | 'null'
+    | 'undefined'
+    | 'symbol'
+    | 'function'
+    | 'date'
+    | 'bytes'
+    | 'array'
+    | 'object'
+    | 'map'
+    | 'set'
+    | 'error'
+    | 'promise'
+    | 'circular';
   readonly preview: string;
   /** A class or kind name shown before object previews: `User`, `Array(3)`, `Map(1)`. */
   readonly label?: string;
@@ -223,10 +238,25 @@ export interface AdapterCallRecord {
 
 /** The Auth.js Adapter methods, in the order the Adapter interface lists them. */
 export const ADAPTER_METHODS = [
-  'createUser', 'getUser', 'getUserByEmail', 'getUserByAccount', 'updateUser', 'deleteUser',
-  'linkAccount', 'unlinkAccount', 'createSession', 'getSessionAndUser', 'updateSession',
-  'deleteSession', 'createVerificationToken', 'useVerificationToken', 'getAccount',
-  'createAuthenticator', 'getAuthenticator', 'listAuthenticatorsByUserId', 'updateAuthenticatorCounter',
+  'createUser',
+  'getUser',
+  'getUserByEmail',
+  'getUserByAccount',
+  'updateUser',
+  'deleteUser',
+  'linkAccount',
+  'unlinkAccount',
+  'createSession',
+  'getSessionAndUser',
+  'updateSession',
+  'deleteSession',
+  'createVerificationToken',
+  'useVerificationToken',
+  'getAccount',
+  'createAuthenticator',
+  'getAuthenticator',
+  'listAuthenticatorsByUserId',
+  'updateAuthenticatorCounter',
 ] as const;
 
 export type AdapterMethod = (typeof ADAPTER_METHODS)[number];
@@ -243,8 +273,16 @@ export interface AdapterInfo {
  * with the reader's configuration.
  */
 export const FLOW_IDS = [
-  'oauth-sign-in', 'email-sign-in', 'open-email-link', 'credentials-sign-in', 'sign-out',
-  'link-account', 'refresh-session', 'expire-session', 'session', 'delete-user',
+  'oauth-sign-in',
+  'email-sign-in',
+  'open-email-link',
+  'credentials-sign-in',
+  'sign-out',
+  'link-account',
+  'refresh-session',
+  'expire-session',
+  'session',
+  'delete-user',
 ] as const;
 
 export type FlowId = (typeof FLOW_IDS)[number];
@@ -425,7 +463,14 @@ export type AuthCode = { readonly type: 'auth-code'; readonly code: string } | {
 /** Page → runtime. */
 export type RuntimeRequest =
   /** `database`: bytes to start from (else fresh, or the current one when `keep`). */
-  | { readonly type: 'run'; readonly id: number; readonly files: readonly CompiledFile[]; readonly entry: string; readonly database: Uint8Array | null; readonly keep: boolean }
+  | {
+      readonly type: 'run';
+      readonly id: number;
+      readonly files: readonly CompiledFile[];
+      readonly entry: string;
+      readonly database: Uint8Array | null;
+      readonly keep: boolean;
+    }
   | { readonly type: 'call'; readonly id: number; readonly method: AdapterMethod; readonly args: readonly unknown[] }
   | { readonly type: 'flow'; readonly id: number; readonly flow: FlowRequest }
   | { readonly type: 'load-database'; readonly id: number; readonly bytes: Uint8Array; readonly fileName: string }

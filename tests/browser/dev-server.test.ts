@@ -39,7 +39,12 @@ describe('astro dev', () => {
   it('runs the engine check for both ORMs, in a worker and in the page', async () => {
     const probe = await browser.openPage(`${server.url}/playground/engine-check/`, { waitUntil: 'load' });
     const status = probe.page.locator('[data-status]');
-    for (const [orm, where] of [['Sequelize 6', 'a Web Worker'], ['MikroORM 7', 'a Web Worker'], ['Sequelize 6', 'this page'], ['MikroORM 7', 'this page']] as const) {
+    for (const [orm, where] of [
+      ['Sequelize 6', 'a Web Worker'],
+      ['MikroORM 7', 'a Web Worker'],
+      ['Sequelize 6', 'this page'],
+      ['MikroORM 7', 'this page'],
+    ] as const) {
       await probe.page.getByLabel(orm).check();
       await probe.page.getByLabel(where).check();
       await probe.page.getByRole('button', { name: /Run engine check/ }).click();

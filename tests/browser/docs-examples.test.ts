@@ -15,7 +15,11 @@ const EXAMPLES_DIR = fileURLToPath(new URL('../../src/docs/examples/', import.me
 const PLAYGROUND_EXAMPLES_DIR = fileURLToPath(new URL('../../src/playground/examples/', import.meta.url));
 const HEAVY_CODE = /sql-wasm|\.wasm$|\.worker[-.]|monaco/i;
 
-interface Link { readonly id: string; readonly href: string; readonly pages: string[] }
+interface Link {
+  readonly id: string;
+  readonly href: string;
+  readonly pages: string[];
+}
 
 /** Every built page's HTML, by URL path. */
 function builtPages(): Map<string, string> {
@@ -37,7 +41,10 @@ for (const [path, html] of pages) {
     else links.set(href, { id: match[2]!, href, pages: [path] });
   }
 }
-const inlinePages = [...pages].filter(([, html]) => html.includes('<adapter-lab-example')).map(([path]) => path).sort();
+const inlinePages = [...pages]
+  .filter(([, html]) => html.includes('<adapter-lab-example'))
+  .map(([path]) => path)
+  .sort();
 
 function expectation(id: string): { tables: Record<string, string[]>; authErrors?: string[] } {
   const dir = [EXAMPLES_DIR, PLAYGROUND_EXAMPLES_DIR].find((candidate) => existsSync(join(candidate, id)))!;
@@ -58,14 +65,21 @@ const browser = useBrowser();
 
 /** The playground's first outcome is in and it is idle (no expect.poll: these tests run concurrently). */
 async function firstOutcome(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const playground = document.querySelector<HTMLElement>('[data-playground]');
-    return Number(playground?.dataset['runs'] ?? 0) >= 1 && playground?.dataset['busy'] === 'false';
-  }, undefined, { timeout: RUN_TIMEOUT });
+  await page.waitForFunction(
+    () => {
+      const playground = document.querySelector<HTMLElement>('[data-playground]');
+      return Number(playground?.dataset['runs'] ?? 0) >= 1 && playground?.dataset['busy'] === 'false';
+    },
+    undefined,
+    { timeout: RUN_TIMEOUT },
+  );
 }
 
 it('the docs have "Open in playground" links for every docs example, and inline examples', () => {
-  const ids = readdirSync(EXAMPLES_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const ids = readdirSync(EXAMPLES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const linked = new Set([...links.values()].map((link) => link.id));
   expect(ids.filter((id) => !linked.has(id))).toEqual([]);
   expect(inlinePages.length).toBeGreaterThanOrEqual(2);
@@ -74,20 +88,25 @@ it('the docs have "Open in playground" links for every docs example, and inline 
 // One at a time: each opens the playground (and, for code that is not a built-in example, Monaco's
 // TypeScript worker to compile it); five at once on two cores only made each one slow.
 describe('every "Open in playground" link', () => {
-  it.for([...links.values()].map((link) => [`${link.id} (on ${link.pages.join(', ')})`, link] as const))('%s opens and runs without an error', async ([, link], { expect }) => {
-    const probe = await browser.openPage(link.href, { waitUntil: 'load' });
-    const { page } = probe;
-    await firstOutcome(page);
-    const statusKind = await page.locator('[data-status-line]').getAttribute('data-kind');
-    const statusText = await page.locator('[data-status-line]').textContent();
-    const panel = await openPanel(page, 'Tables');
-    const captions = (await panel.locator('table caption').allTextContents()).map((caption) => caption.trim());
-    const consolePanel = await openPanel(page, 'Console');
-    const consoleErrors = unexpectedErrors(link.id, await consolePanel.locator('li[data-level="error"]').allTextContents());
-    expect({ statusKind, consoleErrors, missing: expectedTables(link.id).filter((table) => !captions.includes(table)), errors: probe.errors }, `${statusText}`)
-      .toEqual({ statusKind: 'ok', consoleErrors: [], missing: [], errors: [] });
-    await probe.close();
-  });
+  it.for([...links.values()].map((link) => [`${link.id} (on ${link.pages.join(', ')})`, link] as const))(
+    '%s opens and runs without an error',
+    async ([, link], { expect }) => {
+      const probe = await browser.openPage(link.href, { waitUntil: 'load' });
+      const { page } = probe;
+      await firstOutcome(page);
+      const statusKind = await page.locator('[data-status-line]').getAttribute('data-kind');
+      const statusText = await page.locator('[data-status-line]').textContent();
+      const panel = await openPanel(page, 'Tables');
+      const captions = (await panel.locator('table caption').allTextContents()).map((caption) => caption.trim());
+      const consolePanel = await openPanel(page, 'Console');
+      const consoleErrors = unexpectedErrors(link.id, await consolePanel.locator('li[data-level="error"]').allTextContents());
+      expect(
+        { statusKind, consoleErrors, missing: expectedTables(link.id).filter((table) => !captions.includes(table)), errors: probe.errors },
+        `${statusText}`,
+      ).toEqual({ statusKind: 'ok', consoleErrors: [], missing: [], errors: [] });
+      await probe.close();
+    },
+  );
 });
 
 describe.concurrent('inline examples', () => {
@@ -101,13 +120,16 @@ describe.concurrent('inline examples', () => {
     await page.waitForSelector(`adapter-lab-example[data-example="${id}"][data-ran]`, { timeout: RUN_TIMEOUT });
     const captions = (await host.locator('table caption').allTextContents()).map((caption) => caption.trim());
     const after = probe.requests.map((request) => request.url).filter((url) => HEAVY_CODE.test(new URL(url).pathname));
-    expect({
-      before,
-      ran: await host.getAttribute('data-ran'),
-      missing: expectedTables(id).filter((table) => !captions.includes(table)),
-      errors: probe.errors,
-      engineLoaded: after.some((url) => url.endsWith('.wasm')),
-    }, (await host.locator('[data-example-status]').textContent()) ?? '').toEqual({ before: [], ran: 'ok', missing: [], errors: [], engineLoaded: true });
+    expect(
+      {
+        before,
+        ran: await host.getAttribute('data-ran'),
+        missing: expectedTables(id).filter((table) => !captions.includes(table)),
+        errors: probe.errors,
+        engineLoaded: after.some((url) => url.endsWith('.wasm')),
+      },
+      (await host.locator('[data-example-status]').textContent()) ?? '',
+    ).toEqual({ before: [], ran: 'ok', missing: [], errors: [], engineLoaded: true });
     // Run again: the same runtime, a fresh database.
     await host.getByRole('button', { name: 'Run again' }).click();
     await page.waitForSelector(`adapter-lab-example[data-example="${id}"][data-ran="ok"]`, { timeout: RUN_TIMEOUT });
@@ -149,7 +171,7 @@ describe('search', () => {
       listAuthenticatorsByUserId: '/reference/webauthn/',
     };
     // A string, not a function: vitest would rewrite the import() inside a function for Node.
-    const found = await page.evaluate(`(async () => {
+    const found = (await page.evaluate(`(async () => {
       const pagefind = await import(location.origin + '/pagefind/pagefind.js');
       await pagefind.init();
       const out = {};
@@ -158,8 +180,10 @@ describe('search', () => {
         out[term] = await Promise.all(results.slice(0, 10).map(async (result) => (await result.data()).url));
       }
       return out;
-    })()`) as Record<string, string[]>;
-    const missing = Object.entries(names).filter(([term, url]) => !found[term]!.some((hit) => hit.replace(/#.*$/, '') === url)).map(([term, url]) => `${term} → ${url} (found: ${found[term]!.join(', ') || 'nothing'})`);
+    })()`)) as Record<string, string[]>;
+    const missing = Object.entries(names)
+      .filter(([term, url]) => !found[term]!.some((hit) => hit.replace(/#.*$/, '') === url))
+      .map(([term, url]) => `${term} → ${url} (found: ${found[term]!.join(', ') || 'nothing'})`);
     expect(missing).toEqual([]);
     await probe.close();
   });

@@ -21,8 +21,12 @@ function focused(page: Page) {
   return page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
     if (!element || element === document.body) return null;
-    const label = element.getAttribute('aria-label') ?? (element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null)
-      ?? element.closest('label')?.textContent ?? element.textContent ?? '';
+    const label =
+      element.getAttribute('aria-label') ??
+      (element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null) ??
+      element.closest('label')?.textContent ??
+      element.textContent ??
+      '';
     const style = getComputedStyle(element);
     return { label: label.replace(/\s+/g, ' ').trim(), outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
   });
@@ -282,7 +286,10 @@ describe.each(['light', 'dark'] as const)('the Auth.js tab in the %s theme', (na
     await panel.getByRole('button', { name: 'Send magic link' }).focus();
     await pressKey(page, 'Enter');
     // Newest first: the mail just sent (the example's run may have left others).
-    const openLink = panel.getByRole('list', { name: 'Inbox' }).getByRole('button', { name: /^Open link/ }).first();
+    const openLink = panel
+      .getByRole('list', { name: 'Inbox' })
+      .getByRole('button', { name: /^Open link/ })
+      .first();
     await openLink.focus();
     await pressKey(page, 'Space');
     expect(await openLink.evaluate((button) => button === document.activeElement)).toBe(true);
@@ -315,10 +322,12 @@ describe.each(['light', 'dark'] as const)('the Auth.js tab in the %s theme', (na
     const controls = (await panel.locator('.pg-auth-controls').boundingBox())!;
     const last = (await panel.locator('.pg-auth-last').boundingBox())!;
     expect(last.y).toBeGreaterThanOrEqual(controls.y + controls.height - 1);
-    expect(await panel.locator('#pg-auth-last-title').evaluate((title) => {
-      const box = title.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= innerHeight;
-    })).toBe(true);
+    expect(
+      await panel.locator('#pg-auth-last-title').evaluate((title) => {
+        const box = title.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight;
+      }),
+    ).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await axeViolations(page, AXE)).toEqual([]);
     expectNoConsoleErrors(probe);

@@ -47,13 +47,17 @@ describe.each(['sequelize', 'mikro-orm'] as const)('%s: Auth.js flows by their b
     // The default example's run linked GitHub account 583231 to Ada: another account makes a new user.
     const profile = panel.getByLabel('Profile the OAuth provider returns next (JSON)');
     // Empty until Auth.js has run once (the runtime loads it at the first flow): a whole profile, then.
-    await profile.fill(JSON.stringify({ id: 777001, login: 'grace', name: 'Grace Hopper', email: 'grace@example.com', avatar_url: 'https://example.com/grace.png' }, null, 2));
+    await profile.fill(
+      JSON.stringify({ id: 777001, login: 'grace', name: 'Grace Hopper', email: 'grace@example.com', avatar_url: 'https://example.com/grace.png' }, null, 2),
+    );
     await press(page, panel.getByRole('button', { name: 'Sign in with GitHub' }));
 
     expect(await panel.locator('.pg-auth-last').getAttribute('data-state')).toBe('ok');
     const http = exchanges(page);
     // The sign-in POST is sent on to the provider's authorize page…
-    const signIn = http.filter({ has: page.locator('.pg-http-method', { hasText: /^POST$/ }) }).filter({ has: page.locator('.pg-http-path', { hasText: /\/signin\/github/ }) });
+    const signIn = http
+      .filter({ has: page.locator('.pg-http-method', { hasText: /^POST$/ }) })
+      .filter({ has: page.locator('.pg-http-path', { hasText: /\/signin\/github/ }) });
     expect(await signIn.locator('.pg-http-status').first().textContent()).toBe('302');
     expect(await signIn.locator('.pg-http-location').first().getAttribute('title')).toMatch(/^https:\/\/github\.com\/login\/oauth\/authorize\?/);
     // …which Auth.js's server side follows up with the token and profile requests…
@@ -129,7 +133,11 @@ describe.each(['sequelize', 'mikro-orm'] as const)('%s: Auth.js flows by their b
     await press(page, openLink);
     expect(await panel.locator('.pg-auth-last').getAttribute('data-state')).not.toBe('ok');
     expect(await panel.locator('[data-auth-error]').textContent()).toBe('Verification');
-    expect(await exchanges(page).locator('.pg-http-location').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('title')))).toContainEqual(expect.stringMatching(/\/error\?error=Verification$/));
+    expect(
+      await exchanges(page)
+        .locator('.pg-http-location')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('title'))),
+    ).toContainEqual(expect.stringMatching(/\/error\?error=Verification$/));
     expect(await mail.textContent()).toContain('opened 2 times');
     // The reader stays on the Auth.js tab, which says what went wrong.
     expect(await panel.isVisible()).toBe(true);
@@ -164,7 +172,7 @@ describe('the Auth.js panel', () => {
     // Nothing was sent: no outcome came.
     await page.waitForTimeout(300);
     expect(await runs(page)).toBe(before);
-    await panel.getByRole('button', { name: 'Reset to the provider\'s profile' }).click();
+    await panel.getByRole('button', { name: "Reset to the provider's profile" }).click();
     expect(await profile.getAttribute('aria-invalid')).toBeNull();
 
     // Busy: every flow button says so at the press, and again not when the outcome is in.
@@ -182,10 +190,20 @@ describe('the Auth.js panel', () => {
 });
 
 describe('flows scripted in run.ts', () => {
-  it('shows a run\'s HTTP exchange in the Auth.js tab, at most 200 requests drawn and the rest counted', async () => {
-    const auth = 'import NextAuth from "next-auth"\nimport { Sequelize } from "sequelize"\nimport SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nconst sequelize = new Sequelize(process.env.DATABASE_URL!, { logging: false })\nexport const { auth } = NextAuth({ adapter: SequelizeAdapter(sequelize), providers: [] })\n';
-    const run = 'import { browser } from "@adapter-lab/playground"\nimport "./auth"\nawait browser.signIn("github")\nfor (let i = 0; i < 205; i++) await browser.session()\n';
-    const state = { orm: 'sequelize' as const, files: [{ name: 'auth.ts', code: auth }, { name: 'run.ts', code: run }], active: 'run.ts', options: { freshDatabase: true } };
+  it("shows a run's HTTP exchange in the Auth.js tab, at most 200 requests drawn and the rest counted", async () => {
+    const auth =
+      'import NextAuth from "next-auth"\nimport { Sequelize } from "sequelize"\nimport SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nconst sequelize = new Sequelize(process.env.DATABASE_URL!, { logging: false })\nexport const { auth } = NextAuth({ adapter: SequelizeAdapter(sequelize), providers: [] })\n';
+    const run =
+      'import { browser } from "@adapter-lab/playground"\nimport "./auth"\nawait browser.signIn("github")\nfor (let i = 0; i < 205; i++) await browser.session()\n';
+    const state = {
+      orm: 'sequelize' as const,
+      files: [
+        { name: 'auth.ts', code: auth },
+        { name: 'run.ts', code: run },
+      ],
+      active: 'run.ts',
+      options: { freshDatabase: true },
+    };
     const probe = await browser.openPage(linkTo(state), { waitUntil: 'load' });
     const { page } = probe;
     await waitForRuns(page, 1);

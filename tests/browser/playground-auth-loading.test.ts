@@ -59,14 +59,17 @@ describe('Auth.js, loaded on demand', () => {
     await probe.close();
   });
 
-  it('an error Auth.js\'s script raises keeps the playground\'s hint (its copy of PlaygroundError is recognised)', async () => {
-    const code = 'import { ExpressAuth } from "@auth/express"\nimport GitHub from "@auth/express/providers/github"\nconst middleware = ExpressAuth({ providers: [GitHub] })\nawait middleware({ method: "GET", url: "/", headers: {} }, {}, () => {})\n';
+  it("an error Auth.js's script raises keeps the playground's hint (its copy of PlaygroundError is recognised)", async () => {
+    const code =
+      'import { ExpressAuth } from "@auth/express"\nimport GitHub from "@auth/express/providers/github"\nconst middleware = ExpressAuth({ providers: [GitHub] })\nawait middleware({ method: "GET", url: "/", headers: {} }, {}, () => {})\n';
     const probe = await browser.openPage(linkWith(code), { waitUntil: 'load' });
     const { page } = probe;
     await waitForRuns(page, 1);
     expect(await status(page)).toMatch(/^Your code: FrameworkError/);
     const consolePanel = await openPanel(page, 'Console');
-    await expect.poll(() => consolePanel.locator('.pg-hint-text').allTextContents(), { timeout: RUN_TIMEOUT }).toEqual([expect.stringContaining('@adapter-lab/playground')]);
+    await expect
+      .poll(() => consolePanel.locator('.pg-hint-text').allTextContents(), { timeout: RUN_TIMEOUT })
+      .toEqual([expect.stringContaining('@adapter-lab/playground')]);
     await probe.close();
   });
 
@@ -77,7 +80,9 @@ describe('Auth.js, loaded on demand', () => {
     await page.route(AUTH_SCRIPT, (route) => route.abort('connectionfailed'));
     await replaceEditorText(page, WITH_AUTH);
     await clickRun(page);
-    expect(await status(page)).toMatch(/^Your code: LoadError.*Auth\.js could not be loaded: the page could not download Auth\.js's code \(.+\)\. Check your connection and run again\./);
+    expect(await status(page)).toMatch(
+      /^Your code: LoadError.*Auth\.js could not be loaded: the page could not download Auth\.js's code \(.+\)\. Check your connection and run again\./,
+    );
     await page.unroute(AUTH_SCRIPT);
     await clickRun(page);
     expect(await status(page)).toMatch(/^Ran in/);
@@ -85,7 +90,7 @@ describe('Auth.js, loaded on demand', () => {
     await probe.close();
   });
 
-  it('a slow download stops nothing: the worker waits, beating, and the wait is not the code\'s time', async () => {
+  it("a slow download stops nothing: the worker waits, beating, and the wait is not the code's time", async () => {
     const probe = await browser.openPage(linkWith(WITHOUT_AUTH), { waitUntil: 'load' });
     const { page } = probe;
     await waitForRuns(page, 1);

@@ -9,7 +9,20 @@ import type { PlaygroundState } from '../../src/playground/store/state.ts';
 import { axeViolations } from './support/axe.ts';
 import { expectResponsive, LONG_TASK_OBSERVER, pageNow } from './support/long-tasks.ts';
 import { expectNoConsoleErrors, useBrowser } from './support/page-probe.ts';
-import { RUN_TIMEOUT, clickRun, defaultState, focusEditor, linkTo, openPanel, root, runs, status, waitForEditor, waitForRuns, waitIdle } from './support/playground.ts';
+import {
+  RUN_TIMEOUT,
+  clickRun,
+  defaultState,
+  focusEditor,
+  linkTo,
+  openPanel,
+  root,
+  runs,
+  status,
+  waitForEditor,
+  waitForRuns,
+  waitIdle,
+} from './support/playground.ts';
 
 const browser = useBrowser();
 const KEY = 'adapter-lab:playground';
@@ -18,7 +31,10 @@ const BROKEN = ['#2.@@not-base64@@', '#2.eJzLSM3J', '#9.eJzLSM3JyQcABiwCFQ', '#2
 /** The default Sequelize example with a line of its own at the end of run.ts. */
 function own(label: string): PlaygroundState {
   const state = defaultState('sequelize');
-  return { ...state, files: state.files.map((file) => (file.name === 'run.ts' ? { ...file, code: `${file.code}\nconsole.log(${JSON.stringify(label)})\n` } : file)) };
+  return {
+    ...state,
+    files: state.files.map((file) => (file.name === 'run.ts' ? { ...file, code: `${file.code}\nconsole.log(${JSON.stringify(label)})\n` } : file)),
+  };
 }
 
 async function consoleText(page: Page): Promise<string> {
@@ -44,7 +60,9 @@ describe('links in a row never overwrite the reader’s code', () => {
     await expect.poll(() => stored(page), { timeout: 5_000 }).toContain('mine');
     for (const [n, hash] of [...BROKEN.slice(0, 2), ...BROKEN].entries()) {
       await load(page, `/playground/${hash}`);
-      expect(await page.locator('.pg-notice[data-kind="error"]').first().textContent(), `broken link ${n + 1}`).toMatch(/Your code from last time is open instead\./);
+      expect(await page.locator('.pg-notice[data-kind="error"]').first().textContent(), `broken link ${n + 1}`).toMatch(
+        /Your code from last time is open instead\./,
+      );
       expect(await consoleText(page)).toContain('mine');
       expect(await restoreNote(page).count()).toBe(0);
     }
@@ -79,7 +97,10 @@ describe('links in a row never overwrite the reader’s code', () => {
     await waitForRuns(page, 1);
     await waitForEditor(page);
     const since = await pageNow(page);
-    const setHash = (hash: string) => page.evaluate((value) => { location.hash = value; }, hash);
+    const setHash = (hash: string) =>
+      page.evaluate((value) => {
+        location.hash = value;
+      }, hash);
     for (const hash of BROKEN) {
       await setHash(hash);
       await expect.poll(() => page.locator('.pg-notice[data-kind="error"]').textContent()).toMatch(/Your code is unchanged\./);
@@ -117,7 +138,12 @@ describe('links in a row never overwrite the reader’s code', () => {
 });
 
 describe('a damaged or oversized autosave is kept aside, never overwritten', () => {
-  const huge = JSON.stringify({ format: 1, state: { orm: 'sequelize', files: [{ name: 'run.ts', code: 'x'.repeat(4_500_000) }], active: 'run.ts', options: { freshDatabase: true } }, savedAt: 1, running: false });
+  const huge = JSON.stringify({
+    format: 1,
+    state: { orm: 'sequelize', files: [{ name: 'run.ts', code: 'x'.repeat(4_500_000) }], active: 'run.ts', options: { freshDatabase: true } },
+    savedAt: 1,
+    running: false,
+  });
   it.each([
     ['invalid JSON', '{"format": 1, "state": {"orm": "sequel', /its stored data is damaged/],
     ['the wrong shape', JSON.stringify({ format: 1, state: { orm: 'sequelize', files: 'run.ts' } }), /there is no file list/],
@@ -176,13 +202,17 @@ it('a run whose result could not be shown is not run again by a reload, which sa
   })()`;
   const probe = await browser.openPage(linkTo(own('shown?')), { waitUntil: 'load', initScript: breakDrawing });
   const { page } = probe;
-  await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^The code ran, but its result could not be shown: drawing failed on purpose\. A reload will not run this code again/);
+  await expect
+    .poll(() => status(page), { timeout: RUN_TIMEOUT })
+    .toMatch(/^The code ran, but its result could not be shown: drawing failed on purpose\. A reload will not run this code again/);
   expect(JSON.parse((await stored(page)) ?? '{}')).toMatchObject({ unshown: 'drawing failed on purpose', running: false });
   // A plain reload: the address bar carries the same code.
   await expect.poll(() => page.url(), { timeout: 5_000 }).toContain('#2.');
   for (let reload = 0; reload < 2; reload++) {
     await page.reload({ waitUntil: 'load' });
-    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^The last run's result could not be shown \(drawing failed on purpose\), so the code was not run again\. Press Run when ready\./);
+    await expect
+      .poll(() => status(page), { timeout: RUN_TIMEOUT })
+      .toMatch(/^The last run's result could not be shown \(drawing failed on purpose\), so the code was not run again\. Press Run when ready\./);
     expect(await runs(page)).toBe(0);
   }
   await clickRun(page);

@@ -24,7 +24,7 @@ function wideTableLink(columns: number, rows: number): string {
     `const names = Array.from({ length: ${columns} }, (_, i) => "c" + i)`,
     'await sequelize.query(`CREATE TABLE wide (${names.map((name) => name + " TEXT").join(", ")})`)',
     `const numbers = "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows - 1})"`,
-    'await sequelize.query(`${numbers} INSERT INTO wide SELECT ${names.map((name) => `\'r\' || i || \'${name}\'`).join(", ")} FROM n`)',
+    "await sequelize.query(`${numbers} INSERT INTO wide SELECT ${names.map((name) => `'r' || i || '${name}'`).join(\", \")} FROM n`)",
     '',
   ].join('\n');
   return linkTo({ orm: 'sequelize', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } });
@@ -69,7 +69,8 @@ async function drawn(page: Page): Promise<void> {
  */
 async function expectAnsweredAtOnce(page: Page, delays: Readonly<Record<string, number>>): Promise<void> {
   const budget = 200 * (await machineFactor(page));
-  for (const [what, delay] of Object.entries(delays)) expect(delay, `${what} answered in ${delay.toFixed(0)} ms; budget ${budget.toFixed(0)} ms`).toBeLessThan(budget);
+  for (const [what, delay] of Object.entries(delays))
+    expect(delay, `${what} answered in ${delay.toFixed(0)} ms; budget ${budget.toFixed(0)} ms`).toBeLessThan(budget);
 }
 
 const wideBlock = (page: Page) => page.locator('.pg-table-block').filter({ has: page.locator('caption', { hasText: /^wide$/ }) });
@@ -84,7 +85,9 @@ describe('a table of 1,000 columns and 500 rows', () => {
     const block = wideBlock(page);
     expect(await block.locator('.pg-table-summary').textContent()).toBe('500 rows · 500 inserted · new table');
     const range = block.locator('.pg-table-range');
-    expect(await range.textContent()).toBe('showing 50 of 500 rows · columns 1–20 of 1,000 · the first 100 columns are here. For the rest, query the table or export the database (Share menu).');
+    expect(await range.textContent()).toBe(
+      'showing 50 of 500 rows · columns 1–20 of 1,000 · the first 100 columns are here. For the rest, query the table or export the database (Share menu).',
+    );
     expect(await bodyRows(page).count()).toBe(50);
     expect((await headers(page)).slice(0, 2)).toEqual(['c0', 'c1']);
     expect(await bodyRows(page).first().locator('td').nth(1).textContent()).toBe('r0c0');
@@ -117,13 +120,19 @@ describe('a table of 1,000 columns and 500 rows', () => {
     expect(await range.textContent()).toContain('columns 21–40 of 1,000');
     longest.push(await expectResponsive(page, since, 'Next columns'));
 
-    console.log(`1,000 × 500: longest tasks (run / tabs / more rows / next columns) ${longest.map((ms) => ms.toFixed(0)).join(' / ')} ms; tab clicks (SQL, Adapter, Schema, Tables) answered in ${Object.values(delays).map((ms) => ms.toFixed(0)).join(' / ')} ms; page load with the editor's start-up ${load.toFixed(0)} ms`);
+    console.log(
+      `1,000 × 500: longest tasks (run / tabs / more rows / next columns) ${longest.map((ms) => ms.toFixed(0)).join(' / ')} ms; tab clicks (SQL, Adapter, Schema, Tables) answered in ${Object.values(
+        delays,
+      )
+        .map((ms) => ms.toFixed(0))
+        .join(' / ')} ms; page load with the editor's start-up ${load.toFixed(0)} ms`,
+    );
     expectNoConsoleErrors(probe);
     await probe.close();
   });
 });
 
-describe('a table of 2,000 columns (SQLite\'s maximum)', () => {
+describe("a table of 2,000 columns (SQLite's maximum)", () => {
   it('runs, and Tables shows its first columns with all of them counted', async () => {
     const { probe, since, load } = await openAndRunAgain(wideTableLink(2_000, 200));
     const { page } = probe;

@@ -17,10 +17,11 @@ async function runtimeReady(page: Page): Promise<{ early: boolean }> {
   });
 }
 
-const workersFetched = (probe: PageProbe): string[] => probe.requests
-  .map((request) => new URL(request.url).pathname)
-  .filter((path) => /\/(sequelize|mikro-orm)\.worker-/.test(path))
-  .map((path) => (path.includes('/sequelize.') ? 'sequelize' : 'mikro-orm'));
+const workersFetched = (probe: PageProbe): string[] =>
+  probe.requests
+    .map((request) => new URL(request.url).pathname)
+    .filter((path) => /\/(sequelize|mikro-orm)\.worker-/.test(path))
+    .map((path) => (path.includes('/sequelize.') ? 'sequelize' : 'mikro-orm'));
 
 async function expectTables(page: Page, orm: OrmId): Promise<void> {
   await openPanel(page, 'Tables');
@@ -41,7 +42,10 @@ describe('early runtime start', () => {
 
   it("the autosave's ORM, when there is no link", async () => {
     const entry = JSON.stringify({ format: 1, state: defaultState('mikro-orm'), savedAt: Date.now(), running: false });
-    const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: `try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('adapter-lab:playground', ${JSON.stringify(entry)}) } } catch {}` });
+    const probe = await browser.openPage('/playground/', {
+      waitUntil: 'load',
+      initScript: `try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('adapter-lab:playground', ${JSON.stringify(entry)}) } } catch {}`,
+    });
     await waitForRuns(probe.page, 1);
     expect(await runtimeReady(probe.page)).toEqual({ early: true });
     expect([...new Set(workersFetched(probe))]).toEqual(['mikro-orm']);

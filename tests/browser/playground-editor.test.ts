@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import {
-  RUN_TIMEOUT, clickRun, exampleState, linkTo, openFile, openPanel, replaceEditorText, root, runs, status, waitForEditor, waitForRuns,
+  RUN_TIMEOUT,
+  clickRun,
+  exampleState,
+  linkTo,
+  openFile,
+  openPanel,
+  replaceEditorText,
+  root,
+  runs,
+  status,
+  waitForEditor,
+  waitForRuns,
 } from './support/playground.ts';
 
 const browser = useBrowser();
@@ -28,16 +39,19 @@ describe('TypeScript in the editor', () => {
     const probe = await open();
     const { page } = probe;
     await openFile(page, 'run.ts');
-    await replaceEditorText(page, [
-      'import type { AdapterUser } from "@auth/core/adapters"',
-      'import SequelizeAdapter from "@adapter-lab/sequelize-adapter"',
-      'import { Sequelize } from "sequelize"',
-      'const adapter = SequelizeAdapter(new Sequelize("sqlite::memory:", { logging: false }))',
-      'const user: AdapterUser = { id: "u1", email: "a@example.com", emailVerified: "yesterday" }',
-      'console.log(await adapter.createUser!(user))',
-      'import { PrismaAdapter } from "@auth/prisma-adapter"',
-      'console.log(PrismaAdapter)',
-    ].join('\n'));
+    await replaceEditorText(
+      page,
+      [
+        'import type { AdapterUser } from "@auth/core/adapters"',
+        'import SequelizeAdapter from "@adapter-lab/sequelize-adapter"',
+        'import { Sequelize } from "sequelize"',
+        'const adapter = SequelizeAdapter(new Sequelize("sqlite::memory:", { logging: false }))',
+        'const user: AdapterUser = { id: "u1", email: "a@example.com", emailVerified: "yesterday" }',
+        'console.log(await adapter.createUser!(user))',
+        'import { PrismaAdapter } from "@auth/prisma-adapter"',
+        'console.log(PrismaAdapter)',
+      ].join('\n'),
+    );
     const lines = await problems(page, 2);
     expect(lines[0]).toMatch(/^error run\.ts:5:\d+ Type 'string' is not assignable to type 'Date'.* TS2322$/);
     expect(lines[1]).toMatch(/^error run\.ts:7:\d+ Cannot find module '@auth\/prisma-adapter'.* TS2307$/);
@@ -55,10 +69,15 @@ describe('TypeScript in the editor', () => {
     const probe = await open();
     const { page } = probe;
     await openFile(page, 'run.ts');
-    await replaceEditorText(page, 'import SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nimport { Sequelize } from "sequelize"\nconst adapter = SequelizeAdapter(new Sequelize("sqlite::memory:"))\nadapter.');
+    await replaceEditorText(
+      page,
+      'import SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nimport { Sequelize } from "sequelize"\nconst adapter = SequelizeAdapter(new Sequelize("sqlite::memory:"))\nadapter.',
+    );
     await page.keyboard.press('Control+Space');
     const suggestions = page.locator('.monaco-editor .suggest-widget .monaco-list-row');
-    await expect.poll(() => suggestions.allTextContents(), { timeout: RUN_TIMEOUT }).toEqual(expect.arrayContaining([expect.stringContaining('createUser'), expect.stringContaining('getSessionAndUser')]));
+    await expect
+      .poll(() => suggestions.allTextContents(), { timeout: RUN_TIMEOUT })
+      .toEqual(expect.arrayContaining([expect.stringContaining('createUser'), expect.stringContaining('getSessionAndUser')]));
     await probe.close();
   });
 
@@ -106,16 +125,19 @@ describe('errors point at the line', () => {
     const probe = await open();
     const { page } = probe;
     await openFile(page, 'run.ts');
-    await replaceEditorText(page, [
-      'async function later() {',
-      '  throw new RangeError("rejected nobody awaited")',
-      '}',
-      'void later()',
-      'function check(value: number) {',
-      '  if (value > 1) throw new TypeError("value too large: " + value)',
-      '}',
-      'check(2)',
-    ].join('\n'));
+    await replaceEditorText(
+      page,
+      [
+        'async function later() {',
+        '  throw new RangeError("rejected nobody awaited")',
+        '}',
+        'void later()',
+        'function check(value: number) {',
+        '  if (value > 1) throw new TypeError("value too large: " + value)',
+        '}',
+        'check(2)',
+      ].join('\n'),
+    );
     await clickRun(page);
     expect(await status(page)).toBe('Your code: TypeError at run.ts:6: value too large: 2');
     const consolePanel = page.getByRole('tabpanel', { name: 'Console' });
@@ -124,9 +146,14 @@ describe('errors point at the line', () => {
     const texts = (await errors.allTextContents()).join('\n');
     expect(texts).toContain('Unhandled rejection: RangeError: rejected nobody awaited run.ts:2:');
     expect(texts).toContain('Error: TypeError: value too large: 2 run.ts:6:');
-    expect(await consolePanel.locator('.pg-code-frame').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('> 6 |   if (value > 1) throw')]));
+    expect(await consolePanel.locator('.pg-code-frame').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('> 6 |   if (value > 1) throw')]),
+    );
     // The place is a button that takes the editor there.
-    await consolePanel.getByRole('button', { name: /^run\.ts:6:/ }).first().click();
+    await consolePanel
+      .getByRole('button', { name: /^run\.ts:6:/ })
+      .first()
+      .click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.pg-monaco') !== null)).toBe(true);
     expectNoConsoleErrors(probe);
     await probe.close();
@@ -156,7 +183,9 @@ describe('files', () => {
     await rename.getByRole('button', { name: 'Rename' }).click();
     expect(await page.getByRole('tablist', { name: 'Files' }).getByRole('tab').allTextContents()).toEqual(['auth.ts', 'run.ts', 'words.ts']);
     await clickRun(page);
-    expect(await status(page)).toBe('Your code: LoadError at run.ts:1: Cannot import "./greeting" in run.ts: there is no file greeting.ts (files: auth.ts, run.ts, words.ts).');
+    expect(await status(page)).toBe(
+      'Your code: LoadError at run.ts:1: Cannot import "./greeting" in run.ts: there is no file greeting.ts (files: auth.ts, run.ts, words.ts).',
+    );
     expect(await root(page).getAttribute('data-orm')).toBe('sequelize');
     await probe.close();
   });

@@ -76,7 +76,10 @@ await attempt("blob: module that imports a URL", () => { const url = URL.createO
 
 describe('isolation, on `npm run preview`', () => {
   it('blocks the DOM, storage, cookies and every request, even from eval; nothing reaches a server', async () => {
-    const probe = await browser.openPage(linkWith(ATTEMPTS(preview.url, targetUrl)), { waitUntil: 'load', initScript: 'document.cookie = "site=secret; path=/"' });
+    const probe = await browser.openPage(linkWith(ATTEMPTS(preview.url, targetUrl)), {
+      waitUntil: 'load',
+      initScript: 'document.cookie = "site=secret; path=/"',
+    });
     // Requests the page's CSP blocks still show up as attempts; none may get a response.
     const answered: string[] = [];
     probe.context.on('response', (response) => answered.push(response.url()));
@@ -94,7 +97,7 @@ describe('isolation, on `npm run preview`', () => {
     await probe.close();
   });
 
-  it('an Auth.js sign-in runs whole inside the worker: the provider is simulated there, and no request leaves, not even from the reader\'s callbacks', async () => {
+  it("an Auth.js sign-in runs whole inside the worker: the provider is simulated there, and no request leaves, not even from the reader's callbacks", async () => {
     const auth = [
       'import NextAuth from "next-auth"',
       'import GitHub from "next-auth/providers/github"',
@@ -105,8 +108,17 @@ describe('isolation, on `npm run preview`', () => {
       `  async signIn() { try { await fetch("${targetUrl}/event"); console.log("REACHED event") } catch (error) { console.log("BLOCKED event", (error as Error).message) } },`,
       '} })',
     ].join('\n');
-    const run = 'import "./auth"\nimport { browser } from "@adapter-lab/playground"\nawait browser.signIn("github")\nconsole.log("SIGNED-IN", (await browser.session())?.user?.email)\n';
-    const state: PlaygroundState = { orm: 'sequelize', files: [{ name: 'auth.ts', code: auth }, { name: 'run.ts', code: run }], active: 'run.ts', options: { freshDatabase: true } };
+    const run =
+      'import "./auth"\nimport { browser } from "@adapter-lab/playground"\nawait browser.signIn("github")\nconsole.log("SIGNED-IN", (await browser.session())?.user?.email)\n';
+    const state: PlaygroundState = {
+      orm: 'sequelize',
+      files: [
+        { name: 'auth.ts', code: auth },
+        { name: 'run.ts', code: run },
+      ],
+      active: 'run.ts',
+      options: { freshDatabase: true },
+    };
     const probe = await browser.openPage(`${preview.url}/playground/#${encodeState(state)}`, { waitUntil: 'load' });
     await waitForRuns(probe.page, 1);
     const consolePanel = await openPanel(probe.page, 'Console');
@@ -115,7 +127,12 @@ describe('isolation, on `npm run preview`', () => {
     expect(lines.find((line) => line.startsWith('SIGNED-IN'))).toContain('octocat@github.com');
     expect(hits).toEqual([]);
     // The page itself downloaded Auth.js's script; nothing went to GitHub or anywhere else.
-    expect(probe.requests.map((request) => new URL(request.url)).filter((url) => url.protocol !== 'blob:' && url.protocol !== 'data:' && url.origin !== new URL(preview.url).origin).map(String)).toEqual([]);
+    expect(
+      probe.requests
+        .map((request) => new URL(request.url))
+        .filter((url) => url.protocol !== 'blob:' && url.protocol !== 'data:' && url.origin !== new URL(preview.url).origin)
+        .map(String),
+    ).toEqual([]);
     await probe.close();
   });
 
@@ -139,7 +156,8 @@ describe('isolation, on `npm run preview`', () => {
   });
 
   it('the Stop button ends a run that keeps the worker busy but responsive', async () => {
-    const code = 'let n = 0\nwhile (true) {\n  await new Promise((resolve) => setTimeout(resolve, 20))\n  if (++n % 10 === 0) console.log("still running", n)\n}\n';
+    const code =
+      'let n = 0\nwhile (true) {\n  await new Promise((resolve) => setTimeout(resolve, 20))\n  if (++n % 10 === 0) console.log("still running", n)\n}\n';
     const probe = await browser.openPage(linkWith(code), { waitUntil: 'load' });
     const { page } = probe;
     await expect.poll(() => root(page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');

@@ -19,7 +19,12 @@ const LABELS: Record<OrmId, string> = { sequelize: 'Sequelize', 'mikro-orm': 'Mi
 /** The default example of `orm`, made to take a while before it touches the database. */
 function slowState(orm: OrmId, ms = 2_000): PlaygroundState {
   const state = defaultState(orm);
-  return { ...state, files: state.files.map((file) => (file.name === 'run.ts' ? { ...file, code: `await new Promise((resolve) => setTimeout(resolve, ${ms}))\n${file.code}` } : file)) };
+  return {
+    ...state,
+    files: state.files.map((file) =>
+      file.name === 'run.ts' ? { ...file, code: `await new Promise((resolve) => setTimeout(resolve, ${ms}))\n${file.code}` } : file,
+    ),
+  };
 }
 
 interface Delays {
@@ -36,17 +41,23 @@ async function openAt(path: string, delays: Delays = {}): Promise<PageProbe> {
   const probe = await browser.openPage('about:blank', { waitUntil: 'load' });
   if (delays.page) {
     const late = delays.page;
-    await probe.context.route((url) => url.pathname.startsWith('/_astro/') && url.pathname.endsWith('.js') && !url.pathname.includes('.worker-'), async (route) => {
-      await sleep(late);
-      await route.continue();
-    });
+    await probe.context.route(
+      (url) => url.pathname.startsWith('/_astro/') && url.pathname.endsWith('.js') && !url.pathname.includes('.worker-'),
+      async (route) => {
+        await sleep(late);
+        await route.continue();
+      },
+    );
   }
   if (delays.runtime) {
     const late = delays.runtime;
-    await probe.context.route((url) => /\.worker-[\w-]+\.js$|\.wasm$/.test(url.pathname), async (route) => {
-      await sleep(late);
-      await route.continue();
-    });
+    await probe.context.route(
+      (url) => /\.worker-[\w-]+\.js$|\.wasm$/.test(url.pathname),
+      async (route) => {
+        await sleep(late);
+        await route.continue();
+      },
+    );
   }
   await probe.page.goto(new URL(path, browser.baseUrl).href, { waitUntil: 'commit' });
   return probe;
@@ -144,7 +155,11 @@ describe('the examples menu', () => {
     // auth.ts alone: Auth.js's first request creates the tables, no one signs in.
     await expectShowing(page, 'sequelize', []);
     expect(await page.locator('[data-examples]').inputValue()).toBe('sequelize-custom-model');
-    expect(await resultTable(page, 'users').locator('th', { hasText: /^phoneNumber$/ }).count()).toBe(1);
+    expect(
+      await resultTable(page, 'users')
+        .locator('th', { hasText: /^phoneNumber$/ })
+        .count(),
+    ).toBe(1);
   }
 
   it('before the page script has run', async () => {
@@ -225,7 +240,12 @@ describe('Reset, links, history, import and theme', () => {
   it('a link pasted mid-run opens and runs that link’s code on its ORM', async () => {
     const probe = await openAt(linkTo(slowState('sequelize')));
     await waitRunning(probe.page, 'sequelize');
-    await probe.page.evaluate((hash) => { location.hash = hash; }, linkTo(defaultState('mikro-orm')).split('#')[1]!);
+    await probe.page.evaluate(
+      (hash) => {
+        location.hash = hash;
+      },
+      linkTo(defaultState('mikro-orm')).split('#')[1]!,
+    );
     await expectShowing(probe.page, 'mikro-orm');
     expect(await waitQuiet(probe.page)).toBe(1);
     await probe.close();
@@ -233,7 +253,12 @@ describe('Reset, links, history, import and theme', () => {
 
   it('back and forward between two links run each one’s code on its ORM', async () => {
     const probe = await open('/playground/');
-    await probe.page.evaluate((hash) => { location.hash = hash; }, linkTo(defaultState('mikro-orm')).split('#')[1]!);
+    await probe.page.evaluate(
+      (hash) => {
+        location.hash = hash;
+      },
+      linkTo(defaultState('mikro-orm')).split('#')[1]!,
+    );
     await expectShowing(probe.page, 'mikro-orm');
     await probe.page.goBack({ waitUntil: 'commit' });
     await expectShowing(probe.page, 'sequelize');
@@ -248,7 +273,7 @@ describe('Reset, links, history, import and theme', () => {
   it('an import chosen mid-run waits for the run, then loads: both are shown', async () => {
     const SQL = await initSqlJs();
     const database = new SQL.Database();
-    database.run('CREATE TABLE imported (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO imported (note) VALUES (\'kept\');');
+    database.run("CREATE TABLE imported (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO imported (note) VALUES ('kept');");
     const bytes = Buffer.from(database.export());
     database.close();
     const probe = await openAt(linkTo(slowState('sequelize', 1_500)));

@@ -23,7 +23,8 @@ describe.each(OFFICIAL_SNIPPETS.map((snippet) => [snippet.name, snippet] as cons
     expect(captions).toEqual(expect.arrayContaining(Object.keys(snippet.tables)));
     for (const [table, columns] of Object.entries(snippet.tables)) {
       // The panel draws a table's header with its first page of rows, a moment after it shows.
-      await expect.poll(async () => (await resultTable(page, table).locator('thead th').allTextContents()).map((text) => text.trim()), { timeout: RUN_TIMEOUT })
+      await expect
+        .poll(async () => (await resultTable(page, table).locator('thead th').allTextContents()).map((text) => text.trim()), { timeout: RUN_TIMEOUT })
         .toEqual(expect.arrayContaining([...columns]));
     }
     expectNoConsoleErrors(probe);

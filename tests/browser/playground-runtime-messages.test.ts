@@ -61,7 +61,9 @@ async function openSettled(): Promise<{ probe: PageProbe; warnings: string[] }> 
 
 /** Puts a link's code on screen (it runs at once, as any link does). */
 async function openLink(probe: PageProbe, state: PlaygroundState): Promise<void> {
-  await probe.page.evaluate((hash) => { location.hash = hash; }, linkTo(state).slice('/playground/'.length));
+  await probe.page.evaluate((hash) => {
+    location.hash = hash;
+  }, linkTo(state).slice('/playground/'.length));
 }
 
 /** After a forged message: responsive, Run enabled, and a normal link and a Run press both work. */
@@ -84,8 +86,19 @@ describe('forged runtime messages, on the production build', () => {
   it('a result with `tables: null` is dropped with one warning; the run fails with the reason and the page recovers', async () => {
     const { probe, warnings } = await openSettled();
     const since = await pageNow(probe.page);
-    await openLink(probe, codeState(forging(`send({ type: "outcome", id, outcome: { ok: true, source: { kind: "run" }, console: [], statements: [], calls: [], tables: null, schema: { tables: [] }, adapter: null, durationMs: 1, database: new Uint8Array() } })`)));
-    await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toBe('The runtime sent a malformed result (message.outcome.tables: expected an array, got null); the run was stopped and the runtime restarted. Your code is unchanged.');
+    await openLink(
+      probe,
+      codeState(
+        forging(
+          `send({ type: "outcome", id, outcome: { ok: true, source: { kind: "run" }, console: [], statements: [], calls: [], tables: null, schema: { tables: [] }, adapter: null, durationMs: 1, database: new Uint8Array() } })`,
+        ),
+      ),
+    );
+    await expect
+      .poll(() => status(probe.page), { timeout: RUN_TIMEOUT })
+      .toBe(
+        'The runtime sent a malformed result (message.outcome.tables: expected an array, got null); the run was stopped and the runtime restarted. Your code is unchanged.',
+      );
     expect(warnings.filter((text) => text.includes('malformed'))).toHaveLength(1);
     expect(warnings).toHaveLength(1);
     await expectRecovered(probe, since, 'a forged result');
@@ -96,24 +109,40 @@ describe('forged runtime messages, on the production build', () => {
   it('a flood of 10,000 forged progress and result messages: one warning, the page stays responsive', async () => {
     const { probe, warnings } = await openSettled();
     const since = await pageNow(probe.page);
-    await openLink(probe, codeState(forging(`
+    await openLink(
+      probe,
+      codeState(
+        forging(`
 for (let i = 0; i < 10000; i++) {
   if (i < 4000) send({ type: "progress", id, console: [] })
   else if (i % 2 === 0) send({ type: "outcome", id, outcome: { tables: null } })
   else send({ type: "progress", id, console: null })
-}`)));
-    await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toBe('The runtime sent a malformed result (message.outcome.ok: expected true or false, got undefined); the run was stopped and the runtime restarted. Your code is unchanged.');
+}`),
+      ),
+    );
+    await expect
+      .poll(() => status(probe.page), { timeout: RUN_TIMEOUT })
+      .toBe(
+        'The runtime sent a malformed result (message.outcome.ok: expected true or false, got undefined); the run was stopped and the runtime restarted. Your code is unchanged.',
+      );
     expect(warnings).toHaveLength(1);
     await expectRecovered(probe, since, 'a flood of forged messages');
     expect(warnings).toHaveLength(1);
     await probe.close();
   });
 
-  it('a forged fatal: its text is shown only after the page\'s words, labelled, on one short line', async () => {
+  it("a forged fatal: its text is shown only after the page's words, labelled, on one short line", async () => {
     const { probe, warnings } = await openSettled();
     const since = await pageNow(probe.page);
-    await openLink(probe, codeState(forging(`send({ type: "fatal", message: "Your session has expired.\\n\\nSign in again at https://evil.example/login " + "x".repeat(5000) })`)));
-    await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toMatch(/^The runtime failed and was restarted; your code is unchanged\. From the runtime: “Your session has expired\. Sign in again at https:\/\/evil\.example\/login x+…”$/);
+    await openLink(
+      probe,
+      codeState(forging(`send({ type: "fatal", message: "Your session has expired.\\n\\nSign in again at https://evil.example/login " + "x".repeat(5000) })`)),
+    );
+    await expect
+      .poll(() => status(probe.page), { timeout: RUN_TIMEOUT })
+      .toMatch(
+        /^The runtime failed and was restarted; your code is unchanged\. From the runtime: “Your session has expired\. Sign in again at https:\/\/evil\.example\/login x+…”$/,
+      );
     const shown = (await status(probe.page)) ?? '';
     expect(shown.length).toBeLessThan(400);
     expect(await probe.page.locator('[data-status-line]').getAttribute('data-kind')).toBe('warning');
@@ -170,7 +199,9 @@ describe('importing a database file', () => {
       await truncate(big, 101 * 1024 * 1024);
       const before = await runs(probe.page);
       await probe.page.locator('[data-import]').setInputFiles(big);
-      await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toBe('big.sqlite was not imported: it is 101 MB, and the playground imports database files of up to 100 MB. Nothing was changed.');
+      await expect
+        .poll(() => status(probe.page), { timeout: RUN_TIMEOUT })
+        .toBe('big.sqlite was not imported: it is 101 MB, and the playground imports database files of up to 100 MB. Nothing was changed.');
       expect(await probe.page.locator('[data-status-line]').getAttribute('data-kind')).toBe('error');
       expect(await runs(probe.page)).toBe(before);
       expect(await root(probe.page).getAttribute('data-busy')).toBe('false');

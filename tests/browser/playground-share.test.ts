@@ -7,7 +7,20 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { encodeStateV1 } from '../../src/playground/share/codec.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
-import { RUN_TIMEOUT, clickRun, defaultState, liveRows, menuAction, openFile, openPanel, replaceEditorText, resultTable, runs, status, waitForRuns } from './support/playground.ts';
+import {
+  RUN_TIMEOUT,
+  clickRun,
+  defaultState,
+  liveRows,
+  menuAction,
+  openFile,
+  openPanel,
+  replaceEditorText,
+  resultTable,
+  runs,
+  status,
+  waitForRuns,
+} from './support/playground.ts';
 
 const browser = useBrowser();
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -21,12 +34,15 @@ async function open(path = '/playground/'): Promise<PageProbe> {
 /** Every result table with its live rows' cells, as text: what "the same tables" means. */
 async function tablesText(page: Page): Promise<string[]> {
   await openPanel(page, 'Tables');
-  return page.locator('#pg-panel-tables table').evaluateAll((tables) => tables.map((table) => {
-    // Rows of data only (not the "No rows." line of a table whose rows were all deleted in the run).
-    const rows = [...table.querySelectorAll('tbody tr[data-status]:not([data-status="deleted"])')]
-      .map((row) => [...row.querySelectorAll('td:not(.pg-mark)')].map((cell) => (cell as HTMLElement).innerText).join(' | '));
-    return `${table.querySelector('caption')?.textContent}: ${rows.join(' / ')}`;
-  }));
+  return page.locator('#pg-panel-tables table').evaluateAll((tables) =>
+    tables.map((table) => {
+      // Rows of data only (not the "No rows." line of a table whose rows were all deleted in the run).
+      const rows = [...table.querySelectorAll('tbody tr[data-status]:not([data-status="deleted"])')].map((row) =>
+        [...row.querySelectorAll('td:not(.pg-mark)')].map((cell) => (cell as HTMLElement).innerText).join(' | '),
+      );
+      return `${table.querySelector('caption')?.textContent}: ${rows.join(' / ')}`;
+    }),
+  );
 }
 
 /**
@@ -77,7 +93,11 @@ describe('share links', () => {
   it.each([
     ['a malformed link', '#2.@@not-base64@@', /not a valid playground link|character/i],
     ['a truncated link', 'truncated', /incomplete|cut off/i],
-    ['an oversized (1 MB) link', `#2.${'A'.repeat(1_000_000)}`, /^This link is 1,000,003 characters long; the playground opens links of up to [\d,]+ characters/],
+    [
+      'an oversized (1 MB) link',
+      `#2.${'A'.repeat(1_000_000)}`,
+      /^This link is 1,000,003 characters long; the playground opens links of up to [\d,]+ characters/,
+    ],
     ['a link of an unknown version', '#9.eJzLSM3JyQcABiwCFQ', /format 9/i],
   ])('%s shows why and loads the default example', async (_kind, hash, message) => {
     let fragment = hash;
@@ -131,7 +151,9 @@ describe('database files', () => {
     await download.saveAs(file);
     expect((await readFile(file)).subarray(0, 15).toString()).toBe('SQLite format 3');
 
-    const other = await open(`/playground/#${(await import('../../src/playground/share/codec.ts')).encodeState({ ...defaultState('sequelize'), files: [{ name: 'run.ts', code: 'console.log("empty database")\n' }], active: 'run.ts' })}`);
+    const other = await open(
+      `/playground/#${(await import('../../src/playground/share/codec.ts')).encodeState({ ...defaultState('sequelize'), files: [{ name: 'run.ts', code: 'console.log("empty database")\n' }], active: 'run.ts' })}`,
+    );
     expect(await other.page.locator('#pg-panel-tables table').count()).toBe(0);
     const before = await runs(other.page);
     await other.page.locator('[data-import]').setInputFiles(file);
@@ -149,7 +171,9 @@ describe('database files', () => {
     const probe = await open();
     const { page } = probe;
     await page.locator('[data-import]').setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name\n1,Ada\n'.repeat(20)) });
-    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('From the runtime: users.csv: This is not an SQLite database file (it does not start with the SQLite file header).');
+    await expect
+      .poll(() => status(page), { timeout: RUN_TIMEOUT })
+      .toBe('From the runtime: users.csv: This is not an SQLite database file (it does not start with the SQLite file header).');
     expect(await page.locator('[data-status-line]').getAttribute('data-kind')).toBe('error');
     expect(await liveRows(page, 'users').count()).toBe(2);
     expect(await resultTable(page, 'users').locator('caption').textContent()).toBe('users');

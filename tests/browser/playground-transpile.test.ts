@@ -8,7 +8,21 @@ import { readExamples } from '../../src/playground/build/read-examples.ts';
 import { DOCS_EXAMPLES_DIR } from '../../src/docs/build/docs-examples.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import { expectResponsive, LONG_TASK_OBSERVER, pageNow } from './support/long-tasks.ts';
-import { RUN_TIMEOUT, clickRun, defaultState, exampleState, linkTo, liveRows, openPanel, resultTable, root, runs, status, waitForEditor, waitForRuns } from './support/playground.ts';
+import {
+  RUN_TIMEOUT,
+  clickRun,
+  defaultState,
+  exampleState,
+  linkTo,
+  liveRows,
+  openPanel,
+  resultTable,
+  root,
+  runs,
+  status,
+  waitForEditor,
+  waitForRuns,
+} from './support/playground.ts';
 
 const browser = useBrowser();
 
@@ -22,10 +36,13 @@ async function openWithoutTypeScriptWorker(path: string, { transpiler = false } 
   const probe = await browser.openPage('about:blank', { waitUntil: 'load' });
   const blocked: string[] = [];
   const refused = transpiler ? /\/(ts|transpile)\.worker-[\w-]+\.js$/ : /\/ts\.worker-[\w-]+\.js$/;
-  await probe.context.route((url) => refused.test(url.pathname), async (route) => {
-    blocked.push(route.request().url());
-    await route.abort();
-  });
+  await probe.context.route(
+    (url) => refused.test(url.pathname),
+    async (route) => {
+      blocked.push(route.request().url());
+      await route.abort();
+    },
+  );
   await probe.page.goto(new URL(path, browser.baseUrl).href, { waitUntil: 'load' });
   return { probe, blocked };
 }
@@ -54,7 +71,11 @@ describe('code of the reader’s own runs without Monaco', () => {
     await waitForRuns(page, 1);
     expect(await page.locator('[data-status-line]').getAttribute('data-kind'), (await status(page)) ?? '').toBe('ok');
     await openPanel(page, 'Tables');
-    expect(await resultTable(page, 'user').locator('th', { hasText: /^role$/ }).count()).toBe(1);
+    expect(
+      await resultTable(page, 'user')
+        .locator('th', { hasText: /^role$/ })
+        .count(),
+    ).toBe(1);
     expect(await liveRows(page, 'user').count()).toBeGreaterThan(0);
     // The editor itself loads after the first result and asks for its worker, which is refused.
     await expect.poll(() => blocked.length, { timeout: RUN_TIMEOUT }).toBeGreaterThan(0);
@@ -74,12 +95,19 @@ describe('code of the reader’s own runs without Monaco', () => {
 describe('a docs example’s link', () => {
   it('runs the build’s output, with neither the transpiler nor Monaco', async () => {
     const example = readExamples(DOCS_EXAMPLES_DIR, { requireDefaults: false }).find((candidate) => candidate.id === 'mikro-orm-custom-user-app')!;
-    const { probe } = await openWithoutTypeScriptWorker(linkTo({ orm: example.orm, files: example.files, active: example.active, options: { freshDatabase: true } }), { transpiler: true });
+    const { probe } = await openWithoutTypeScriptWorker(
+      linkTo({ orm: example.orm, files: example.files, active: example.active, options: { freshDatabase: true } }),
+      { transpiler: true },
+    );
     const { page } = probe;
     await waitForRuns(page, 1);
     expect(await page.locator('[data-status-line]').getAttribute('data-kind'), (await status(page)) ?? '').toBe('ok');
     await openPanel(page, 'Tables');
-    expect(await resultTable(page, 'user').locator('th', { hasText: /^role$/ }).count()).toBe(1);
+    expect(
+      await resultTable(page, 'user')
+        .locator('th', { hasText: /^role$/ })
+        .count(),
+    ).toBe(1);
     await probe.close();
   });
 });
@@ -94,7 +122,12 @@ describe('a link opened over another', () => {
     const since = await pageNow(page);
     for (const label of ['link two', 'link three', 'link one']) {
       const before = await runs(page);
-      await page.evaluate((hash) => { location.hash = hash; }, linkTo(withLine(defaultState('sequelize'), `console.log(${JSON.stringify(label)})`)).split('#')[1]!);
+      await page.evaluate(
+        (hash) => {
+          location.hash = hash;
+        },
+        linkTo(withLine(defaultState('sequelize'), `console.log(${JSON.stringify(label)})`)).split('#')[1]!,
+      );
       await waitForRuns(page, before + 1);
       await expect.poll(() => consoleText(page), { timeout: RUN_TIMEOUT }).toContain(label);
       for (const other of ['link one', 'link two', 'link three'].filter((text) => text !== label)) expect(await consoleText(page)).not.toContain(other);

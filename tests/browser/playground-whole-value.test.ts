@@ -28,7 +28,10 @@ const CODE = [
 const LINK = linkTo({ orm: 'sequelize', files: [{ name: 'run.ts', code: CODE }], active: 'run.ts', options: { freshDatabase: true } });
 
 // The page is driven through CSS selectors inside measured windows (see playground-bounded-tables.test.ts).
-const docsRow = (page: Page, id: number) => resultTable(page, 'docs').locator('tbody tr').filter({ has: page.locator(`td:nth-child(2)`, { hasText: new RegExp(`^${id}$`) }) });
+const docsRow = (page: Page, id: number) =>
+  resultTable(page, 'docs')
+    .locator('tbody tr')
+    .filter({ has: page.locator(`td:nth-child(2)`, { hasText: new RegExp(`^${id}$`) }) });
 const bodyCell = (page: Page, id: number) => docsRow(page, id).locator('td').nth(2);
 
 async function clipboardSummary(page: Page): Promise<{ length: number; head: string; tail: string }> {

@@ -4,7 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { librariesIn } from './support/built-code.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import {
-  ADAPTER_TABLES, RUN_TIMEOUT, clickRun, defaultState, exampleState, focusEditor, linkTo, liveRows, menuAction, openPanel, resultTable, root, runs, status, waitForRuns, waitIdle,
+  ADAPTER_TABLES,
+  RUN_TIMEOUT,
+  clickRun,
+  defaultState,
+  exampleState,
+  focusEditor,
+  linkTo,
+  liveRows,
+  menuAction,
+  openPanel,
+  resultTable,
+  root,
+  runs,
+  status,
+  waitForRuns,
+  waitIdle,
 } from './support/playground.ts';
 
 const browser = useBrowser();
@@ -16,12 +31,17 @@ async function open(path = '/playground/'): Promise<PageProbe> {
 }
 
 describe.each(['sequelize', 'mikro-orm'] as const)('the %s default example', (orm) => {
-  it('runs on load, signing two people in through Auth.js, and fills the adapter tables; only this ORM\'s code is downloaded', async () => {
+  it("runs on load, signing two people in through Auth.js, and fills the adapter tables; only this ORM's code is downloaded", async () => {
     const probe = await open(orm === 'sequelize' ? '/playground/' : linkTo(defaultState(orm)));
     const { page } = probe;
     const [users, accounts, sessions, tokens] = ADAPTER_TABLES[orm] as [string, string, string, string];
     // Two users (GitHub, e-mail link), GitHub's account, the e-mail user's session.
-    for (const [table, count] of [[users, 2], [accounts, 1], [sessions, 1], [tokens, 0]] as const) {
+    for (const [table, count] of [
+      [users, 2],
+      [accounts, 1],
+      [sessions, 1],
+      [tokens, 0],
+    ] as const) {
       await expect.poll(() => liveRows(page, table).count(), { timeout: RUN_TIMEOUT }).toBe(count);
       expect(await resultTable(page, table).locator('tbody tr[data-status="inserted"]').count(), table).toBe(count);
     }
@@ -52,7 +72,10 @@ it("the official docs' custom MikroORM User (bugs fixed) adds a role column", as
 it('does not run code again whose last run never finished (the tab froze or crashed)', async () => {
   const state = { ...defaultState('sequelize'), files: [{ name: 'run.ts', code: 'while (true) {}\n' }], active: 'run.ts' };
   const entry = JSON.stringify({ format: 1, state, savedAt: Date.now(), running: true });
-  const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: `try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('adapter-lab:playground', ${JSON.stringify(entry)}) } } catch {}` });
+  const probe = await browser.openPage('/playground/', {
+    waitUntil: 'load',
+    initScript: `try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('adapter-lab:playground', ${JSON.stringify(entry)}) } } catch {}`,
+  });
   const { page } = probe;
   await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Your last run did not finish/);
   expect(await runs(page)).toBe(0);
@@ -75,7 +98,11 @@ describe('the panels', () => {
 
     const consolePanel = await openPanel(page, 'Console');
     const log = consolePanel.locator('.pg-log[data-level="log"]').filter({ hasText: 'is signed in until' });
-    const line = defaultState('sequelize').files.find((file) => file.name === 'run.ts')!.code.split('\n').findIndex((text) => text.includes('"is signed in until"')) + 1;
+    const line =
+      defaultState('sequelize')
+        .files.find((file) => file.name === 'run.ts')!
+        .code.split('\n')
+        .findIndex((text) => text.includes('"is signed in until"')) + 1;
     expect(await log.locator('.pg-location').textContent()).toMatch(new RegExp(`^run\\.ts:${line}:\\d+$`));
     expect(await consolePanel.locator('.pg-call').count()).toBe(18);
     await consolePanel.locator('.pg-call summary').filter({ hasText: 'adapter.createUser(' }).first().click();
@@ -131,7 +158,12 @@ describe('tables and notices', () => {
     expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(id);
     // Short values stay whole; the header row sticks while a long table scrolls in its region.
     expect(await resultTable(page, 'users').locator('tbody tr td').nth(3).locator('.pg-token').count()).toBe(0);
-    expect(await resultTable(page, 'users').locator('thead th').first().evaluate((th) => getComputedStyle(th).position)).toBe('sticky');
+    expect(
+      await resultTable(page, 'users')
+        .locator('thead th')
+        .first()
+        .evaluate((th) => getComputedStyle(th).position),
+    ).toBe('sticky');
     expectNoConsoleErrors(probe);
     await probe.close();
   });

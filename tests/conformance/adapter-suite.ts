@@ -36,16 +36,37 @@ export interface ConformanceOptions {
 
 /** An account has its `id` and every token column of the Models diagram, null when unset. */
 const UNSET_ACCOUNT_TOKENS = {
-  refresh_token: null, access_token: null, expires_at: null, token_type: null, scope: null, id_token: null, session_state: null,
+  refresh_token: null,
+  access_token: null,
+  expires_at: null,
+  token_type: null,
+  scope: null,
+  id_token: null,
+  session_state: null,
 } as const;
 
 const CORE_METHODS = [
-  'createUser', 'getUser', 'getUserByEmail', 'getUserByAccount', 'updateUser', 'deleteUser',
-  'linkAccount', 'unlinkAccount', 'createSession', 'getSessionAndUser', 'updateSession',
-  'deleteSession', 'createVerificationToken', 'useVerificationToken',
+  'createUser',
+  'getUser',
+  'getUserByEmail',
+  'getUserByAccount',
+  'updateUser',
+  'deleteUser',
+  'linkAccount',
+  'unlinkAccount',
+  'createSession',
+  'getSessionAndUser',
+  'updateSession',
+  'deleteSession',
+  'createVerificationToken',
+  'useVerificationToken',
 ] as const satisfies ReadonlyArray<keyof Adapter>;
 const WEBAUTHN_METHODS = [
-  'getAccount', 'createAuthenticator', 'getAuthenticator', 'listAuthenticatorsByUserId', 'updateAuthenticatorCounter',
+  'getAccount',
+  'createAuthenticator',
+  'getAuthenticator',
+  'listAuthenticatorsByUserId',
+  'updateAuthenticatorCounter',
 ] as const satisfies ReadonlyArray<keyof Adapter>;
 
 // --- Fixtures --------------------------------------------------------------------------------
@@ -147,7 +168,6 @@ function expectPlainObjectWithKeys(value: unknown, keys: readonly string[]): voi
   expectPlainObject(value);
   expect(Object.keys(value as object).sort()).toEqual([...keys].sort());
 }
-
 
 /**
  * A plain object equal to `expected` key for key: a missing key, an extra one (even one holding
@@ -378,8 +398,11 @@ export function describeAdapterConformance(harness: AdapterHarness, options: Con
 
         await db.adapter.deleteUser(leaving.id);
 
-        expect({ users: await db.count('user'), accounts: await db.count('account'), sessions: await db.count('session') })
-          .toEqual({ users: 1, accounts: 1, sessions: 1 });
+        expect({ users: await db.count('user'), accounts: await db.count('account'), sessions: await db.count('session') }).toEqual({
+          users: 1,
+          accounts: 1,
+          sessions: 1,
+        });
         expect((await db.adapter.getUserByAccount(accountKey(stayingAccount)))?.id).toBe(staying.id);
         expect((await db.adapter.getSessionAndUser(stayingSession.sessionToken))?.user.id).toBe(staying.id);
       });
@@ -857,7 +880,7 @@ export function describeAdapterConformance(harness: AdapterHarness, options: Con
         expectExactly(await db.adapter.getUserByEmail(user.email), user);
       });
 
-      test("getSessionAndUser returns exactly the session and the user with the extra phoneNumber attribute", async () => {
+      test('getSessionAndUser returns exactly the session and the user with the extra phoneNumber attribute', async () => {
         const user = phoneUser();
         await db.adapter.createUser(user);
         const session = aSession(user.id);

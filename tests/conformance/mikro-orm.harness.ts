@@ -11,7 +11,11 @@ import { freshPostgresDatabase } from '../support/postgres.ts';
 import type { AdapterHarness, HarnessInstance, HarnessOptions, Role } from './harness.ts';
 
 const TABLES: Readonly<Record<Role, string>> = {
-  user: 'user', account: 'account', session: 'session', verificationToken: 'verification_token', authenticator: 'authenticator',
+  user: 'user',
+  account: 'account',
+  session: 'session',
+  verificationToken: 'verification_token',
+  authenticator: 'authenticator',
 };
 
 /** The custom user of the suite: ours plus a `phoneNumber` column. */
@@ -61,7 +65,9 @@ export function mikroOrmHarness(name: string, connect: () => Promise<Connection>
       return {
         adapter,
         async count(role) {
-          const [row] = await admin.em.getConnection().execute<Array<{ n: number | string }>>(`select count(*) as n from ${admin.em.getPlatform().quoteIdentifier(TABLES[role])}`);
+          const [row] = await admin.em
+            .getConnection()
+            .execute<Array<{ n: number | string }>>(`select count(*) as n from ${admin.em.getPlatform().quoteIdentifier(TABLES[role])}`);
           return Number(row?.n);
         },
         async teardown() {

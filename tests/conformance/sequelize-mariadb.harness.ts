@@ -7,7 +7,11 @@ import { sequelizeHarness } from './sequelize.harness.ts';
 export const sequelizeMariaDbHarness = sequelizeHarness('@adapter-lab/sequelize-adapter × MariaDB', async () => {
   const database = await freshMariaDbDatabase();
   const sequelize = new Sequelize(database.name, database.user, '', {
-    dialect: 'mariadb', host: database.host, port: database.port, logging: false, pool: { max: 5 },
+    dialect: 'mariadb',
+    host: database.host,
+    port: database.port,
+    logging: false,
+    pool: { max: 5 },
   });
   return { sequelize, close: () => database.drop() };
 });

@@ -7,7 +7,11 @@ import { freshPostgresDatabase } from '../support/postgres.ts';
 import type { AdapterHarness, HarnessInstance, HarnessOptions, Role } from './harness.ts';
 
 const TABLES: Readonly<Record<Role, string>> = {
-  user: 'users', account: 'accounts', session: 'sessions', verificationToken: 'verification_tokens', authenticator: 'authenticators',
+  user: 'users',
+  account: 'accounts',
+  session: 'sessions',
+  verificationToken: 'verification_tokens',
+  authenticator: 'authenticators',
 };
 
 interface Connection {
@@ -21,9 +25,12 @@ export function sequelizeHarness(name: string, connect: () => Promise<Connection
     webauthn: true,
     async setup(options: HarnessOptions = {}): Promise<HarnessInstance> {
       const { sequelize, close } = await connect();
-      const adapter = SequelizeAdapter(sequelize, options.customUser
-        ? { models: { User: sequelize.define('user', { ...models.User, phoneNumber: DataTypes.STRING }, { underscored: true, timestamps: false }) } }
-        : {});
+      const adapter = SequelizeAdapter(
+        sequelize,
+        options.customUser
+          ? { models: { User: sequelize.define('user', { ...models.User, phoneNumber: DataTypes.STRING }, { underscored: true, timestamps: false }) } }
+          : {},
+      );
       if (!options.emptyDatabase) await sequelize.sync();
       return {
         adapter,

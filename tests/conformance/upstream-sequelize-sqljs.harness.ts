@@ -31,11 +31,7 @@ export const upstreamSequelizeSqlJsHarness: AdapterHarness = {
     const adapter = options.customUser
       ? SequelizeAdapter(sequelize, {
           models: {
-            User: sequelize.define(
-              'user',
-              { ...models.User, phoneNumber: DataTypes.STRING },
-              { underscored: true, timestamps: false },
-            ),
+            User: sequelize.define('user', { ...models.User, phoneNumber: DataTypes.STRING }, { underscored: true, timestamps: false }),
           },
         })
       : SequelizeAdapter(sequelize);

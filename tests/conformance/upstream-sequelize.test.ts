@@ -11,24 +11,19 @@ import { upstreamSequelizeSqlJsHarness } from './upstream-sequelize-sqljs.harnes
  * (`returnsRecords: false`). Not covered here because upstream has no WebAuthn: getAccount.
  */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  'createUser returns exactly the user it was given, as a plain object':
-    'returns the Sequelize Model instance from User.create(), not a plain object',
+  'createUser returns exactly the user it was given, as a plain object': 'returns the Sequelize Model instance from User.create(), not a plain object',
   'createUser returns name and image as null when they are not given':
     'returns that Model instance as created, where attributes not given are undefined, not null',
-  'updateUser returns exactly the updated user, as a plain object':
-    'returns the Model instance from User.findByPk(), not a plain object',
-  'deleteUser returns exactly the deleted user, as a plain object':
-    'resolves to the Model instance of the deleted user, not a plain object',
+  'updateUser returns exactly the updated user, as a plain object': 'returns the Model instance from User.findByPk(), not a plain object',
+  'deleteUser returns exactly the deleted user, as a plain object': 'resolves to the Model instance of the deleted user, not a plain object',
   'linkAccount rejects a second account with the same provider and providerAccountId':
     'its schema has no unique (provider, provider_account_id): the duplicate is stored',
   'createSession returns exactly the session it was given, with its id, as a plain object':
     'returns the Model instance from Session.create(), not a plain object',
-  'updateSession returns exactly the updated session, with its id, as a plain object':
-    'returns the Model instance from Session.findOne(), not a plain object',
+  'updateSession returns exactly the updated session, with its id, as a plain object': 'returns the Model instance from Session.findOne(), not a plain object',
   'createVerificationToken returns exactly the token it was given, as a plain object':
     'returns the Model instance from VerificationToken.create(), not a plain object',
-  "useVerificationToken leaves the identifier's other tokens usable":
-    'deletes every token of the identifier (destroy where identifier), not only the one used',
+  "useVerificationToken leaves the identifier's other tokens usable": 'deletes every token of the identifier (destroy where identifier), not only the one used',
 };
 
 describeAdapterConformance(upstreamSequelizeSqlJsHarness, { knownFailures: Object.keys(KNOWN_FAILURES), returnsRecords: false });

@@ -228,7 +228,10 @@ export function assemblePageApp(page: string, dir: string): PageApp {
       const deadline = Date.now() + 90_000;
       for (;;) {
         if (spawned.child.exitCode !== null) throw new Error(`${page}: next start exited with ${spawned.child.exitCode}\n${spawned.output()}`);
-        const ready = await fetch(`${origin}/api/auth/providers`).then((response) => response.ok, () => false);
+        const ready = await fetch(`${origin}/api/auth/providers`).then(
+          (response) => response.ok,
+          () => false,
+        );
         if (ready) break;
         if (Date.now() > deadline) {
           await stop();
@@ -284,7 +287,8 @@ export async function signInByEmailLink(app: RunningApp, email: string, provider
     body: new URLSearchParams({ csrfToken, email, callbackUrl: app.origin }),
   });
   const sentTo = signIn.headers.get('location') ?? '';
-  if (signIn.status !== 302 || !sentTo.includes('/api/auth/verify-request')) throw new Error(`Sign-in form answered ${signIn.status} → ${sentTo}\n${app.output()}`);
+  if (signIn.status !== 302 || !sentTo.includes('/api/auth/verify-request'))
+    throw new Error(`Sign-in form answered ${signIn.status} → ${sentTo}\n${app.output()}`);
 
   const linkPattern = /https?:\/\/\S+\/api\/auth\/callback\/[\w-]+\?\S+/;
   let link: string | undefined;

@@ -144,8 +144,28 @@ const MIKRO_ORM_TABLES = {
 };
 
 export const OFFICIAL_SNIPPETS: readonly OfficialSnippet[] = [
-  { name: 'Sequelize: the basic setup', orm: 'sequelize', auth: SEQUELIZE_BASIC, tables: { users: ['id', 'name', 'email', 'email_verified', 'image'], ...SEQUELIZE_TABLES } },
-  { name: 'Sequelize: the custom model with a phone number', orm: 'sequelize', auth: SEQUELIZE_CUSTOM_MODEL, tables: { users: ['id', 'name', 'email', 'email_verified', 'image', 'phoneNumber'], ...SEQUELIZE_TABLES } },
-  { name: 'MikroORM: the example', orm: 'mikro-orm', auth: MIKRO_ORM_BASIC, tables: { user: ['id', 'name', 'email', 'email_verified', 'image'], ...MIKRO_ORM_TABLES } },
-  { name: 'MikroORM: the custom User entity with a role', orm: 'mikro-orm', auth: MIKRO_ORM_CUSTOM_USER, tables: { user: ['id', 'name', 'email', 'email_verified', 'image', 'role'], ...MIKRO_ORM_TABLES } },
+  {
+    name: 'Sequelize: the basic setup',
+    orm: 'sequelize',
+    auth: SEQUELIZE_BASIC,
+    tables: { users: ['id', 'name', 'email', 'email_verified', 'image'], ...SEQUELIZE_TABLES },
+  },
+  {
+    name: 'Sequelize: the custom model with a phone number',
+    orm: 'sequelize',
+    auth: SEQUELIZE_CUSTOM_MODEL,
+    tables: { users: ['id', 'name', 'email', 'email_verified', 'image', 'phoneNumber'], ...SEQUELIZE_TABLES },
+  },
+  {
+    name: 'MikroORM: the example',
+    orm: 'mikro-orm',
+    auth: MIKRO_ORM_BASIC,
+    tables: { user: ['id', 'name', 'email', 'email_verified', 'image'], ...MIKRO_ORM_TABLES },
+  },
+  {
+    name: 'MikroORM: the custom User entity with a role',
+    orm: 'mikro-orm',
+    auth: MIKRO_ORM_CUSTOM_USER,
+    tables: { user: ['id', 'name', 'email', 'email_verified', 'image', 'role'], ...MIKRO_ORM_TABLES },
+  },
 ];

@@ -9,35 +9,33 @@ import type { TestProject } from 'vitest/node';
 import { startPostgresCluster } from './postgres-cluster.ts';
 
 export interface ProvidedPostgres {
-	/** 127.0.0.1 */
-	host: string;
-	port: number;
-	/** Superuser, no password (trust auth). */
-	user: string;
+  /** 127.0.0.1 */
+  host: string;
+  port: number;
+  /** Superuser, no password (trust auth). */
+  user: string;
 }
 
 declare module 'vitest' {
-	export interface ProvidedContext {
-		/** The shared throwaway PostgreSQL cluster of this test run (unit project only). */
-		postgres: ProvidedPostgres;
-	}
+  export interface ProvidedContext {
+    /** The shared throwaway PostgreSQL cluster of this test run (unit project only). */
+    postgres: ProvidedPostgres;
+  }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const started = performance.now();
-	let cluster;
-	try {
-		cluster = await startPostgresCluster();
-	} catch (error) {
-		throw new Error(
-			'Could not start the throwaway PostgreSQL cluster the unit tests need:\n' +
-				(error instanceof Error ? error.message : String(error)),
-			{ cause: error },
-		);
-	}
-	if (process.env['ADAPTER_LAB_DEBUG_POSTGRES']) {
-		console.log(`PostgreSQL cluster on ${cluster.host}:${cluster.port} in ${Math.round(performance.now() - started)} ms (${cluster.socketDir})`);
-	}
-	project.provide('postgres', { host: cluster.host, port: cluster.port, user: cluster.user });
-	return () => cluster.stop();
+  const started = performance.now();
+  let cluster;
+  try {
+    cluster = await startPostgresCluster();
+  } catch (error) {
+    throw new Error('Could not start the throwaway PostgreSQL cluster the unit tests need:\n' + (error instanceof Error ? error.message : String(error)), {
+      cause: error,
+    });
+  }
+  if (process.env['ADAPTER_LAB_DEBUG_POSTGRES']) {
+    console.log(`PostgreSQL cluster on ${cluster.host}:${cluster.port} in ${Math.round(performance.now() - started)} ms (${cluster.socketDir})`);
+  }
+  project.provide('postgres', { host: cluster.host, port: cluster.port, user: cluster.user });
+  return () => cluster.stop();
 }

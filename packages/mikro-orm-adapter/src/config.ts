@@ -52,7 +52,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 const DRIVERS: Readonly<Record<string, string>> = {
-  sqlite: "driver: SqliteDriver from '@mikro-orm/sqlite' (better-sqlite3), or SqliteDriver from '@mikro-orm/sql' with driverOptions: new NodeSqliteDialect(dbName)",
+  sqlite:
+    "driver: SqliteDriver from '@mikro-orm/sqlite' (better-sqlite3), or SqliteDriver from '@mikro-orm/sql' with driverOptions: new NodeSqliteDialect(dbName)",
   'better-sqlite': "driver: SqliteDriver from '@mikro-orm/sqlite'",
   libsql: "driver: LibSqlDriver from '@mikro-orm/libsql'",
   postgresql: "driver: PostgreSqlDriver from '@mikro-orm/postgresql'",
@@ -68,11 +69,16 @@ function rejectRemovedOptions(options: Options): void {
   const given = options as unknown as Record<string, unknown>;
   if ('type' in given) {
     const type = String(given['type']);
-    throw new Error(`MikroORM 7 has no \`type: "${type}"\` option: write ${DRIVERS[type] ?? "driver: <the driver class from your @mikro-orm/<database> package>"} instead.`);
+    throw new Error(
+      `MikroORM 7 has no \`type: "${type}"\` option: write ${DRIVERS[type] ?? 'driver: <the driver class from your @mikro-orm/<database> package>'} instead.`,
+    );
   }
   if ('tsNode' in given) throw new Error('MikroORM 7 has no `tsNode` option: use `preferTs: true` instead.');
-  if ('entitiesDirs' in given || 'entitiesDirsTs' in given) throw new Error('MikroORM 7 has no `entitiesDirs` option: list folders or classes in `entities` (and `entitiesTs`) instead.');
+  if ('entitiesDirs' in given || 'entitiesDirsTs' in given)
+    throw new Error('MikroORM 7 has no `entitiesDirs` option: list folders or classes in `entities` (and `entitiesTs`) instead.');
   if (!given['driver']) {
-    throw new Error('MikroOrmAdapter needs a MikroORM `driver`, e.g. `driver: PostgreSqlDriver` from "@mikro-orm/postgresql" (MikroORM 7 no longer picks one from `type`).');
+    throw new Error(
+      'MikroOrmAdapter needs a MikroORM `driver`, e.g. `driver: PostgreSqlDriver` from "@mikro-orm/postgresql" (MikroORM 7 no longer picks one from `type`).',
+    );
   }
 }

@@ -11,9 +11,7 @@
  * })
  * ```
  */
-import type {
-  Adapter, AdapterAccount, AdapterAuthenticator, AdapterSession, AdapterUser, VerificationToken,
-} from '@auth/core/adapters';
+import type { Adapter, AdapterAccount, AdapterAuthenticator, AdapterSession, AdapterUser, VerificationToken } from '@auth/core/adapters';
 import { ForeignKeyConstraintViolationException, MikroORM, type EntityMetadata } from '@mikro-orm/core';
 import { sql } from 'kysely';
 import { ormOptions, resolveEntities, ROLES, type AdapterEntities, type Options, type Role } from './config.ts';
@@ -41,7 +39,10 @@ interface Store {
 }
 
 function isMikroOrm(value: unknown): value is MikroORM {
-  return value instanceof MikroORM || (typeof value === 'object' && value !== null && 'em' in value && typeof (value as { getMetadata?: unknown }).getMetadata === 'function');
+  return (
+    value instanceof MikroORM ||
+    (typeof value === 'object' && value !== null && 'em' in value && typeof (value as { getMetadata?: unknown }).getMetadata === 'function')
+  );
 }
 
 /**
@@ -67,13 +68,14 @@ export function MikroOrmAdapter(ormOptions_: Options | MikroORM, options: MikroO
     } else {
       entities = resolveEntities(ormOptions_.entities ?? [], options.entities);
       const config = ormOptions(ormOptions_, entities);
-      orm = await withUserEntity(entities.User === defaultEntities.User ? undefined : entities.User as never, () => MikroORM.init(config));
+      orm = await withUserEntity(entities.User === defaultEntities.User ? undefined : (entities.User as never), () => MikroORM.init(config));
     }
     // Queries go through the ORM's kysely client, which does not connect by itself (and on
     // SQLite, connecting is what switches foreign keys, hence cascades, on).
     if (!(await orm.isConnected())) await orm.connect();
     const em = orm.em as unknown as { getKysely?: () => AnyKysely };
-    if (typeof em.getKysely !== 'function') throw new MikroOrmAdapterError('MikroOrmAdapter needs a SQL driver (MikroORM 7 SQL drivers expose getKysely()); this one does not.');
+    if (typeof em.getKysely !== 'function')
+      throw new MikroOrmAdapterError('MikroOrmAdapter needs a SQL driver (MikroORM 7 SQL drivers expose getKysely()); this one does not.');
     const db = em.getKysely();
     const platform = orm.em.getPlatform();
     const convertError = (error: unknown): unknown => (error instanceof Error ? orm.em.getDriver().convertException(error) : error);
@@ -92,10 +94,11 @@ export function MikroOrmAdapter(ormOptions_: Options | MikroORM, options: MikroO
   }
 
   /** The ORM starts on the first call, once, however many calls arrive together; a failure lets the next call retry. */
-  const ready = (): Promise<Store> => (store ??= open().catch((error: unknown) => {
-    store = undefined;
-    throw error;
-  }));
+  const ready = (): Promise<Store> =>
+    (store ??= open().catch((error: unknown) => {
+      store = undefined;
+      throw error;
+    }));
 
   async function table(role: Role): Promise<Table> {
     const found = (await ready()).tables[role];

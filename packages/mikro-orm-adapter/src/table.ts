@@ -39,7 +39,14 @@ function columnsOf(meta: EntityMetadata, platform: Platform): Column[] {
   for (const prop of meta.props as EntityProperty[]) {
     if (prop.persist === false || prop.formula || !prop.fieldNames?.length) continue;
     if (prop.kind === 'm:1') {
-      columns.push({ attribute: prop.name === 'user' ? 'userId' : prop.name, field: prop.fieldNames[0]!, returned: true, key: Boolean(prop.primary), read: (v) => v ?? null, write: (v) => v });
+      columns.push({
+        attribute: prop.name === 'user' ? 'userId' : prop.name,
+        field: prop.fieldNames[0]!,
+        returned: true,
+        key: Boolean(prop.primary),
+        read: (v) => v ?? null,
+        write: (v) => v,
+      });
       continue;
     }
     if (prop.kind !== 'scalar') continue;
@@ -177,7 +184,9 @@ export class Table {
     // A key the database generates (a custom entity's autoincrement id) comes back from the
     // INSERT itself: RETURNING where the platform has it, the driver's insert id elsewhere.
     if (this.#returning) {
-      const [row] = await this.rows(sql`${statement} RETURNING ${sql.raw(unknownKeys.map((column, i) => `${this.#quote(column.field)} AS ${this.#quote(`k${i}`)}`).join(', '))}`);
+      const [row] = await this.rows(
+        sql`${statement} RETURNING ${sql.raw(unknownKeys.map((column, i) => `${this.#quote(column.field)} AS ${this.#quote(`k${i}`)}`).join(', '))}`,
+      );
       unknownKeys.forEach((column, i) => {
         if (column.returned) result[column.attribute] = column.read(row?.[`k${i}`]);
       });

@@ -96,8 +96,12 @@ function hasEntries(value: unknown): boolean {
 /** The stored columns of `model`, every one of them written and returned. */
 export function describeModel(model: ModelStatic<Model>): ModelShape {
   const columns: Column[] = [];
-  let plain = !hasEntries(model.options.hooks) && !hasEntries((model.sequelize as unknown as { options?: { hooks?: unknown } } | undefined)?.options?.hooks)
-    && !hasEntries(model.options.validate) && !hasEntries(model.options.getterMethods) && !hasEntries(model.options.setterMethods);
+  let plain =
+    !hasEntries(model.options.hooks) &&
+    !hasEntries((model.sequelize as unknown as { options?: { hooks?: unknown } } | undefined)?.options?.hooks) &&
+    !hasEntries(model.options.validate) &&
+    !hasEntries(model.options.getterMethods) &&
+    !hasEntries(model.options.setterMethods);
   // Sequelize keeps the names of a model's timestamp attributes here (false when switched off).
   const stamps = (model as unknown as { _timestampAttributes?: Record<string, string | undefined> })._timestampAttributes ?? {};
   // Soft deletes (`paranoid`) change what every query must see: leave those to Sequelize.

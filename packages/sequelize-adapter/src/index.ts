@@ -9,9 +9,7 @@
  * export const { handlers, auth } = NextAuth({ adapter: SequelizeAdapter(sequelize), providers: [] })
  * ```
  */
-import type {
-  Adapter, AdapterAccount, AdapterAuthenticator, AdapterSession, AdapterUser, VerificationToken,
-} from '@auth/core/adapters';
+import type { Adapter, AdapterAccount, AdapterAuthenticator, AdapterSession, AdapterUser, VerificationToken } from '@auth/core/adapters';
 import { ForeignKeyConstraintError, type Sequelize } from 'sequelize';
 import { setUpModels, type AnyModel } from './models-setup.ts';
 import { lazySynchronizer } from './synchronize.ts';
@@ -62,25 +60,32 @@ export default function SequelizeAdapter(client: Sequelize, options: SequelizeAd
   const authenticators = new Table(db, models.Authenticator);
 
   /** Every method first makes sure the tables exist (a resolved promise after the first time). */
-  const ready = <A extends unknown[], R>(method: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-    await synchronize();
-    return method(...args);
-  };
+  const ready =
+    <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await synchronize();
+      return method(...args);
+    };
 
   /** The user of the row found by one JOIN, or of two lookups when a model needs its own methods. */
   const joinedUser = async (from: Table, fromAlias: string, where: Record<string, string>): Promise<{ row: Row; user: Row } | null> => {
     if (!from.plain || !users.plain) {
       const row = await from.findOne(where);
-      const user = row && await users.findOne({ id: String(row['userId']) });
+      const user = row && (await users.findOne({ id: String(row['userId']) }));
       return row && user ? { row, user } : null;
     }
-    const sql = `SELECT ${from.selectList(fromAlias, 'a')}, ${users.selectList('u', 'b')} FROM ${from.quotedTable} ${fromAlias}`
-      + ` JOIN ${users.quotedTable} u ON ${users.column('id', 'u')} = ${from.column('userId', fromAlias)}`
-      + ` WHERE ${from.condition(where, fromAlias)}`;
-    const [found] = await db.select(sql, Object.values(where).map((value, i) => {
-      if (value === undefined || value === null) throw new TypeError(`Cannot look up ${from.model.name} by ${Object.keys(where)[i]}: no ${Object.keys(where)[i]} given`);
-      return value;
-    }));
+    const sql =
+      `SELECT ${from.selectList(fromAlias, 'a')}, ${users.selectList('u', 'b')} FROM ${from.quotedTable} ${fromAlias}` +
+      ` JOIN ${users.quotedTable} u ON ${users.column('id', 'u')} = ${from.column('userId', fromAlias)}` +
+      ` WHERE ${from.condition(where, fromAlias)}`;
+    const [found] = await db.select(
+      sql,
+      Object.values(where).map((value, i) => {
+        if (value === undefined || value === null)
+          throw new TypeError(`Cannot look up ${from.model.name} by ${Object.keys(where)[i]}: no ${Object.keys(where)[i]} given`);
+        return value;
+      }),
+    );
     return found ? { row: from.fromRow(found, 'a'), user: users.fromRow(found, 'b') } : null;
   };
 
@@ -91,8 +96,10 @@ export default function SequelizeAdapter(client: Sequelize, options: SequelizeAd
 
     getUserByEmail: ready(async (email: string) => (await users.findOne({ email })) as AdapterUser | null),
 
-    getUserByAccount: ready(async ({ provider, providerAccountId }: Pick<AdapterAccount, 'provider' | 'providerAccountId'>) =>
-      ((await joinedUser(accounts, 'a', { provider, providerAccountId }))?.user ?? null) as AdapterUser | null),
+    getUserByAccount: ready(
+      async ({ provider, providerAccountId }: Pick<AdapterAccount, 'provider' | 'providerAccountId'>) =>
+        ((await joinedUser(accounts, 'a', { provider, providerAccountId }))?.user ?? null) as AdapterUser | null,
+    ),
 
     updateUser: ready(async ({ id, ...changes }: Partial<AdapterUser> & Pick<AdapterUser, 'id'>) => {
       const updated = await users.update({ id }, changes);
@@ -108,14 +115,18 @@ export default function SequelizeAdapter(client: Sequelize, options: SequelizeAd
         return (await accounts.insert({ ...account })) as unknown as AdapterAccount;
       } catch (error) {
         if (error instanceof ForeignKeyConstraintError) {
-          throw new SequelizeAdapterError(`Cannot link ${account.provider} account ${account.providerAccountId}: user ${account.userId} does not exist`, { cause: error });
+          throw new SequelizeAdapterError(`Cannot link ${account.provider} account ${account.providerAccountId}: user ${account.userId} does not exist`, {
+            cause: error,
+          });
         }
         throw error;
       }
     }),
 
-    unlinkAccount: ready(async ({ provider, providerAccountId }: Pick<AdapterAccount, 'provider' | 'providerAccountId'>) =>
-      ((await accounts.remove({ provider, providerAccountId })) ?? undefined) as AdapterAccount | undefined),
+    unlinkAccount: ready(
+      async ({ provider, providerAccountId }: Pick<AdapterAccount, 'provider' | 'providerAccountId'>) =>
+        ((await accounts.remove({ provider, providerAccountId })) ?? undefined) as AdapterAccount | undefined,
+    ),
 
     createSession: ready(async (session: AdapterSession) => {
       try {
@@ -133,26 +144,32 @@ export default function SequelizeAdapter(client: Sequelize, options: SequelizeAd
       return found ? { session: found.row as unknown as AdapterSession, user: found.user as unknown as AdapterUser } : null;
     }),
 
-    updateSession: ready(async ({ sessionToken, ...changes }: Partial<AdapterSession> & Pick<AdapterSession, 'sessionToken'>) =>
-      (await sessions.update({ sessionToken }, changes)) as AdapterSession | null),
+    updateSession: ready(
+      async ({ sessionToken, ...changes }: Partial<AdapterSession> & Pick<AdapterSession, 'sessionToken'>) =>
+        (await sessions.update({ sessionToken }, changes)) as AdapterSession | null,
+    ),
 
     deleteSession: ready(async (sessionToken: string) => (await sessions.remove({ sessionToken })) as AdapterSession | null),
 
     createVerificationToken: ready(async (token: VerificationToken) => (await tokens.insert({ ...token })) as unknown as VerificationToken),
 
     // Deletes exactly this token, and only one caller gets it back: single use.
-    useVerificationToken: ready(async ({ identifier, token }: { identifier: string; token: string }) =>
-      (await tokens.remove({ identifier, token })) as VerificationToken | null),
+    useVerificationToken: ready(
+      async ({ identifier, token }: { identifier: string; token: string }) => (await tokens.remove({ identifier, token })) as VerificationToken | null,
+    ),
 
-    getAccount: ready(async (providerAccountId: string, provider: string) =>
-      (await accounts.findOne({ provider, providerAccountId })) as AdapterAccount | null),
+    getAccount: ready(
+      async (providerAccountId: string, provider: string) => (await accounts.findOne({ provider, providerAccountId })) as AdapterAccount | null,
+    ),
 
     createAuthenticator: ready(async (authenticator: AdapterAuthenticator) => {
       try {
         return (await authenticators.insert({ ...authenticator })) as unknown as AdapterAuthenticator;
       } catch (error) {
         if (error instanceof ForeignKeyConstraintError) {
-          throw new SequelizeAdapterError(`Cannot create authenticator ${authenticator.credentialID}: user ${authenticator.userId} does not exist`, { cause: error });
+          throw new SequelizeAdapterError(`Cannot create authenticator ${authenticator.credentialID}: user ${authenticator.userId} does not exist`, {
+            cause: error,
+          });
         }
         throw error;
       }

@@ -11,7 +11,11 @@ export type AdapterModels = Record<Role, AnyModel>;
 export const ROLES: readonly Role[] = ['User', 'Account', 'Session', 'VerificationToken', 'Authenticator'];
 
 const MODEL_NAMES: Record<Role, string> = {
-  User: 'user', Account: 'account', Session: 'session', VerificationToken: 'verificationToken', Authenticator: 'authenticator',
+  User: 'user',
+  Account: 'account',
+  Session: 'session',
+  VerificationToken: 'verificationToken',
+  Authenticator: 'authenticator',
 };
 
 // Upstream's table names come from these options; the indexes are ours (every foreign key and
@@ -38,8 +42,11 @@ export function setUpModels(sequelize: Sequelize, custom: Partial<Record<Role, A
   const models = {} as AdapterModels;
   for (const role of ROLES) {
     const name = MODEL_NAMES[role];
-    models[role] = custom[role]
-      ?? (sequelize.isDefined(name) ? sequelize.model(name) : sequelize.define(name, copy(defaults[role]), { underscored: true, timestamps: false, ...OPTIONS[role] }));
+    models[role] =
+      custom[role] ??
+      (sequelize.isDefined(name)
+        ? sequelize.model(name)
+        : sequelize.define(name, copy(defaults[role]), { underscored: true, timestamps: false, ...OPTIONS[role] }));
   }
   for (const role of ['Account', 'Session', 'Authenticator'] as const) {
     const model = models[role];

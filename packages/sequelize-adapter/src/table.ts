@@ -122,7 +122,9 @@ export class Table {
 
   /** `alias.a = $n AND …` for the attributes of `where`, numbering from `first`. */
   condition(where: Where, alias: string, first = 1): string {
-    return Object.keys(where).map((attribute, i) => `${this.column(attribute, alias)} = $${first + i}`).join(' AND ');
+    return Object.keys(where)
+      .map((attribute, i) => `${this.column(attribute, alias)} = $${first + i}`)
+      .join(' AND ');
   }
 
   /** The bind values of `where`, refusing a missing one with a message that names it. */
@@ -157,8 +159,10 @@ export class Table {
       const found = await this.model.findAll({ where: { ...where }, transaction: transaction ?? null });
       return found.map((instance) => this.#fromInstance(instance));
     }
-    const sql = this.#cached(`select:${Object.keys(where).join()}`, () =>
-      `SELECT ${this.selectList('t', 'c')} FROM ${this.quotedTable} t WHERE ${this.condition(where, 't')}`);
+    const sql = this.#cached(
+      `select:${Object.keys(where).join()}`,
+      () => `SELECT ${this.selectList('t', 'c')} FROM ${this.quotedTable} t WHERE ${this.condition(where, 't')}`,
+    );
     const rows = await this.#db.select(sql, this.#values(where), transaction);
     return rows.map((row) => this.fromRow(row, 'c'));
   }
@@ -208,10 +212,11 @@ export class Table {
     const { query, bind = [] } = this.#db.generator.updateQuery(this.model.getTableName(), record, fieldWhere, {}, this.model.rawAttributes);
     return this.#returningOr(
       async () => (await this.#db.select(`${query} RETURNING ${this.selectList('', 'c')}`, bind)).map((row) => this.fromRow(row, 'c'))[0] ?? null,
-      () => this.#db.atomic(async (transaction) => {
-        const changed = await this.#db.write(query, bind, 'BULKUPDATE', transaction);
-        return changed > 0 ? this.findOne(where, transaction) : null;
-      }),
+      () =>
+        this.#db.atomic(async (transaction) => {
+          const changed = await this.#db.write(query, bind, 'BULKUPDATE', transaction);
+          return changed > 0 ? this.findOne(where, transaction) : null;
+        }),
     );
   }
 
@@ -226,17 +231,17 @@ export class Table {
         return found;
       });
     }
-    const sql = this.#cached(`delete:${Object.keys(where).join()}`, () =>
-      `DELETE FROM ${this.quotedTable} WHERE ${this.condition(where, '')}`);
+    const sql = this.#cached(`delete:${Object.keys(where).join()}`, () => `DELETE FROM ${this.quotedTable} WHERE ${this.condition(where, '')}`);
     const bind = this.#values(where);
     return this.#returningOr(
       async () => (await this.#db.select(`${sql} RETURNING ${this.selectList('', 'c')}`, bind)).map((row) => this.fromRow(row, 'c'))[0] ?? null,
-      () => this.#db.atomic(async (transaction) => {
-        const found = await this.findOne(where, transaction);
-        // Only the caller whose DELETE removed the row gets it: that is what makes a
-        // verification token single-use even without a transaction.
-        return found && (await this.#db.write(sql, bind, 'BULKDELETE', transaction)) > 0 ? found : null;
-      }),
+      () =>
+        this.#db.atomic(async (transaction) => {
+          const found = await this.findOne(where, transaction);
+          // Only the caller whose DELETE removed the row gets it: that is what makes a
+          // verification token single-use even without a transaction.
+          return found && (await this.#db.write(sql, bind, 'BULKDELETE', transaction)) > 0 ? found : null;
+        }),
     );
   }
 

@@ -32,7 +32,13 @@ const printer = ts.createPrinter({ removeComments: true });
 /** The file's opening JSDoc (a module's description), without its stars. */
 function fileDoc(file: ts.SourceFile): string {
   const match = /^\s*\/\*\*([\s\S]*?)\*\//.exec(file.text);
-  return match ? match[1]!.split('\n').map((line) => line.replace(/^\s*\* ?/, '')).join('\n').trim() : '';
+  return match
+    ? match[1]!
+        .split('\n')
+        .map((line) => line.replace(/^\s*\* ?/, ''))
+        .join('\n')
+        .trim()
+    : '';
 }
 
 function docOf(symbol: ts.Symbol, checker: ts.TypeChecker): string {
@@ -58,15 +64,18 @@ function functionEntry(name: string, declaration: ts.FunctionDeclaration, symbol
   const list = multiline ? `\n  ${parameters.join(',\n  ')},\n` : parameters.join(', ');
   const tags = symbol.getJsDocTags(checker);
   const params = declaration.parameters.map((parameter) => {
-    const tag = tags.find((candidate) => candidate.name === 'param' && candidate.text?.[0]?.text === parameter.name.getText().replace(/_$/, ''))
-      ?? tags.find((candidate) => candidate.name === 'param' && candidate.text?.[0]?.text === parameter.name.getText());
+    const tag =
+      tags.find((candidate) => candidate.name === 'param' && candidate.text?.[0]?.text === parameter.name.getText().replace(/_$/, '')) ??
+      tags.find((candidate) => candidate.name === 'param' && candidate.text?.[0]?.text === parameter.name.getText());
     const text = tag?.text ? ts.displayPartsToString(tag.text.slice(1)).replace(/^\s*-?\s*/, '') : '';
     return { name: parameter.name.getText().replace(/_$/, ''), signature: parameterText(parameter, checker).replace(/^\w+_?\??: /, ''), doc: text.trim() };
   });
   return {
     name,
     kind: 'function',
-    signature: `${isDefault ? 'export default ' : ''}function ${name}${generics}(${list}): ${returns}`.replace(/\(([\w$]+)_(\??:)/g, '($1$2').replace(/\n {2}([\w$]+)_(\??:)/g, '\n  $1$2'),
+    signature: `${isDefault ? 'export default ' : ''}function ${name}${generics}(${list}): ${returns}`
+      .replace(/\(([\w$]+)_(\??:)/g, '($1$2')
+      .replace(/\n {2}([\w$]+)_(\??:)/g, '\n  $1$2'),
     doc: docOf(symbol, checker),
     params,
     members: [],
@@ -93,7 +102,14 @@ function entryOf(name: string, symbol: ts.Symbol, checker: ts.TypeChecker, isDef
   if (!declaration) return null;
   if (ts.isFunctionDeclaration(declaration)) return functionEntry(declaration.name?.getText() ?? name, declaration, symbol, checker, isDefault);
   if (ts.isInterfaceDeclaration(declaration)) {
-    return { name, kind: 'interface', signature: print(declaration).replace(/^export /, ''), doc: docOf(symbol, checker), params: [], members: memberList(symbol, checker) };
+    return {
+      name,
+      kind: 'interface',
+      signature: print(declaration).replace(/^export /, ''),
+      doc: docOf(symbol, checker),
+      params: [],
+      members: memberList(symbol, checker),
+    };
   }
   if (ts.isClassDeclaration(declaration)) {
     const heritage = declaration.heritageClauses?.map(print).join(' ') ?? '';
@@ -110,7 +126,10 @@ function entryOf(name: string, symbol: ts.Symbol, checker: ts.TypeChecker, isDef
   }
   if (ts.isSourceFile(declaration)) {
     // `export * as name from './module.ts'`: the module's own exports are its members.
-    const inner = checker.getExportsOfModule(symbol).map((each) => entryOf(each.getName(), each.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(each) : each, checker)).filter((each): each is ApiEntry => each !== null);
+    const inner = checker
+      .getExportsOfModule(symbol)
+      .map((each) => entryOf(each.getName(), each.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(each) : each, checker))
+      .filter((each): each is ApiEntry => each !== null);
     return {
       name,
       kind: 'namespace',
@@ -131,18 +150,28 @@ export function apiReference(packageDir: string): ApiPackage {
   const cached = cache.get(entry);
   if (cached) return cached;
   const program = ts.createProgram([entry], {
-    strict: true, noEmit: true, target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler, allowImportingTsExtensions: true, skipLibCheck: true,
-    experimentalDecorators: true, customConditions: ['adapter-lab-source'],
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ESNext,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    allowImportingTsExtensions: true,
+    skipLibCheck: true,
+    experimentalDecorators: true,
+    customConditions: ['adapter-lab-source'],
   });
   const checker = program.getTypeChecker();
   const file = program.getSourceFile(entry);
   const module = file && checker.getSymbolAtLocation(file);
   if (!file || !module) throw new Error(`API reference: cannot read ${entry}`);
   const order = (symbol: ts.Symbol): number => symbol.declarations?.[0]?.getStart() ?? 0;
-  const entries = checker.getExportsOfModule(module)
+  const entries = checker
+    .getExportsOfModule(module)
     .map((symbol) => ({ symbol, target: symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol }))
-    .map(({ symbol, target }) => ({ at: order(symbol), entry: entryOf(symbol.getName() === 'default' ? target.getName() : symbol.getName(), target, checker, symbol.getName() === 'default') }))
+    .map(({ symbol, target }) => ({
+      at: order(symbol),
+      entry: entryOf(symbol.getName() === 'default' ? target.getName() : symbol.getName(), target, checker, symbol.getName() === 'default'),
+    }))
     .filter((each): each is { at: number; entry: ApiEntry } => each.entry !== null)
     .sort((a, b) => a.at - b.at)
     .map((each) => each.entry);

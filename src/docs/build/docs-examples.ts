@@ -36,12 +36,15 @@ export function readExpectation(id: string, dir: string): ExampleExpectation {
     throw new Error(`${where}: "expect.tables" must name the tables (and columns) a run of this example leaves behind`);
   }
   for (const [table, columns] of Object.entries(expect.tables)) {
-    if (!Array.isArray(columns) || !columns.every((column) => typeof column === 'string')) throw new Error(`${where}: expect.tables.${table} must be a list of column names`);
+    if (!Array.isArray(columns) || !columns.every((column) => typeof column === 'string'))
+      throw new Error(`${where}: expect.tables.${table} must be a list of column names`);
   }
   const rows = expect.rows ?? {};
-  if (!isRecord(rows) || !Object.values(rows).every((count) => Number.isInteger(count))) throw new Error(`${where}: expect.rows must map table names to row counts`);
+  if (!isRecord(rows) || !Object.values(rows).every((count) => Number.isInteger(count)))
+    throw new Error(`${where}: expect.rows must map table names to row counts`);
   const authErrors = expect.authErrors ?? [];
-  if (!Array.isArray(authErrors) || !authErrors.every((type) => typeof type === 'string')) throw new Error(`${where}: expect.authErrors must be a list of Auth.js error types`);
+  if (!Array.isArray(authErrors) || !authErrors.every((type) => typeof type === 'string'))
+    throw new Error(`${where}: expect.authErrors must be a list of Auth.js error types`);
   return { tables: expect.tables as Record<string, string[]>, rows: rows as Record<string, number>, authErrors: authErrors as string[] };
 }
 
@@ -57,7 +60,8 @@ export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'files' | 'ac
 export async function buildDocsExamples(
   bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle,
   dirs: readonly string[] = [DOCS_EXAMPLES_DIR, EXAMPLES_DIR],
-  compileDir: (dir: string) => Promise<BuiltExample[]> = (dir) => buildExamples(bundleFor, readExamples(dir, { requireDefaults: dir === EXAMPLES_DIR }), `The examples of ${dir}`),
+  compileDir: (dir: string) => Promise<BuiltExample[]> = (dir) =>
+    buildExamples(bundleFor, readExamples(dir, { requireDefaults: dir === EXAMPLES_DIR }), `The examples of ${dir}`),
 ): Promise<DocsExample[]> {
   const all: DocsExample[] = [];
   for (const dir of dirs) {

@@ -28,12 +28,14 @@ export function searchOnFirstUsePlugin(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/@astrojs[\\/]starlight[\\/].*Search\.astro\?astro&type=script/.test(id)) return null;
-      if (!code.includes(IDLE_LOAD)) this.error(`Starlight's Search.astro changed: "${IDLE_LOAD}" is gone, so search-on-first-use.ts cannot defer Pagefind's UI. Update the plugin.`);
+      if (!code.includes(IDLE_LOAD))
+        this.error(`Starlight's Search.astro changed: "${IDLE_LOAD}" is gone, so search-on-first-use.ts cannot defer Pagefind's UI. Update the plugin.`);
       replaced = true;
       return { code: code.replace(IDLE_LOAD, FIRST_USE_LOAD), map: null };
     },
     buildEnd(error) {
-      if (!error && !replaced && this.environment?.name === 'client') this.error("search-on-first-use.ts never saw Starlight's search script: the plugin no longer applies.");
+      if (!error && !replaced && this.environment?.name === 'client')
+        this.error("search-on-first-use.ts never saw Starlight's search script: the plugin no longer applies.");
     },
   };
 }

@@ -25,17 +25,19 @@ const countTokens = (text: string): number => text.split(/\s+/).filter((token) =
 
 /** The text a reader sees, from MDX source, with fenced code removed. */
 export function readerText(source: string): string {
-  return source
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
-    .replace(FENCE, '')
-    .replace(/^(import|export)\s[^\n]*$/gm, '')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
-    // Visible attribute values (a card's title and description) stay; the tags go.
-    .replace(/<[A-Za-z][^<>]*?>/g, (tag) => [...tag.matchAll(/\b(?:title|description|label)="([^"]*)"/g)].map((match) => ` ${match[1]} `).join(''))
-    .replace(/<\/[A-Za-z][^<>]*>/g, ' ')
-    .replace(/\]\([^)\s]*\)/g, ']')
-    .replace(/^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/gm, '')
-    .replace(/[|*_#>[\]]/g, ' ');
+  return (
+    source
+      .replace(/^---\n[\s\S]*?\n---\n/, '')
+      .replace(FENCE, '')
+      .replace(/^(import|export)\s[^\n]*$/gm, '')
+      .replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
+      // Visible attribute values (a card's title and description) stay; the tags go.
+      .replace(/<[A-Za-z][^<>]*?>/g, (tag) => [...tag.matchAll(/\b(?:title|description|label)="([^"]*)"/g)].map((match) => ` ${match[1]} `).join(''))
+      .replace(/<\/[A-Za-z][^<>]*>/g, ' ')
+      .replace(/\]\([^)\s]*\)/g, ']')
+      .replace(/^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/gm, '')
+      .replace(/[|*_#>[\]]/g, ' ')
+  );
 }
 
 export function countPageWords(source: string): PageWords {
@@ -48,7 +50,12 @@ export function countPageWords(source: string): PageWords {
 export function docsPages(docsDir: string): string[] {
   return readdirSync(docsDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.mdx?$/.test(file))
-    .map((file) => file.replace(/\.mdx?$/, '').split('\\').join('/'))
+    .map((file) =>
+      file
+        .replace(/\.mdx?$/, '')
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 

@@ -9,7 +9,11 @@ import { renderTables } from '../../playground/panels/tables-panel.ts';
 import { el, plural } from '../../playground/ui/dom.ts';
 import './inline-example.css';
 
-interface Runnable { readonly orm: OrmId; readonly files: readonly CompiledFile[]; readonly entry: string }
+interface Runnable {
+  readonly orm: OrmId;
+  readonly files: readonly CompiledFile[];
+  readonly entry: string;
+}
 
 /** One runtime per ORM per page, started on the first click. */
 const clients = new Map<OrmId, Promise<RuntimeClient>>();
@@ -38,7 +42,8 @@ function consoleView(outcome: Outcome): HTMLElement | null {
   const lines = outcome.console.flatMap((entry) => {
     if (entry.kind === 'log') return [`${entry.level === 'log' ? '' : `${entry.level}: `}${entry.values.map((value) => text(value)).join(' ')}`];
     if (entry.kind === 'notice') return [`ⓘ ${entry.text}`];
-    if (entry.kind === 'error') return [`${entry.error.name}: ${entry.error.message}${entry.error.at ? ` (${entry.error.at.file}:${entry.error.at.line})` : ''}`];
+    if (entry.kind === 'error')
+      return [`${entry.error.name}: ${entry.error.message}${entry.error.at ? ` (${entry.error.at.file}:${entry.error.at.line})` : ''}`];
     return [];
   });
   if (lines.length === 0) return null;
@@ -60,5 +65,9 @@ export async function runInlineExample(host: HTMLElement, status: (message: stri
   renderTables(tables, outcome.tables, outcome.schema, false, `Tables after the run (${outcome.durationMs.toFixed(0)} ms, in your browser):`);
   output.replaceChildren(tables, ...[consoleView(outcome)].filter((node): node is HTMLElement => node !== null));
   host.dataset['ran'] = outcome.ok ? 'ok' : 'error';
-  status(outcome.ok ? `Ran: ${plural(outcome.tables.length, 'table')}, ${plural(outcome.calls.length, 'adapter call')}.` : `The example failed: ${outcome.error?.message ?? 'see the console below'}`);
+  status(
+    outcome.ok
+      ? `Ran: ${plural(outcome.tables.length, 'table')}, ${plural(outcome.calls.length, 'adapter call')}.`
+      : `The example failed: ${outcome.error?.message ?? 'see the console below'}`,
+  );
 }

@@ -163,5 +163,8 @@ function pageFiles(docsDir: string): string[] {
 }
 
 function pageName(docsDir: string, file: string): string {
-  return relative(docsDir, file).split(sep).join('/').replace(/\.mdx?$/, '');
+  return relative(docsDir, file)
+    .split(sep)
+    .join('/')
+    .replace(/\.mdx?$/, '');
 }

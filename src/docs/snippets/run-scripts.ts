@@ -16,7 +16,16 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { normalizeTitle, type DocsSnippet } from './extract.ts';
-import { installedPackages, isDevInstall, isFileBlock, isShellBlock, isTableCommand, shellCommands, type DocsScenario, type ShellCommand } from './shell-commands.ts';
+import {
+  installedPackages,
+  isDevInstall,
+  isFileBlock,
+  isShellBlock,
+  isTableCommand,
+  shellCommands,
+  type DocsScenario,
+  type ShellCommand,
+} from './shell-commands.ts';
 import { REPO_ROOT } from './type-check.ts';
 
 const COMMAND_TIMEOUT_MS = 3 * 60_000;
@@ -47,12 +56,16 @@ export function buildAdapterPackages(runDir: string): void {
   for (const name of ADAPTER_PACKAGES) {
     const packageDir = join(REPO_ROOT, 'packages', name);
     const target = join(runDir, 'node_modules', '@adapter-lab', name);
-    const config = ts.getParsedCommandLineOfConfigFile(join(packageDir, 'tsconfig.build.json'), { outDir: join(target, 'dist') }, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(packageDir, 'tsconfig.build.json'),
+      { outDir: join(target, 'dist') },
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+        },
       },
-    });
+    );
     if (!config) throw new Error(`No build config in ${packageDir}`);
     const emitted = ts.createProgram({ rootNames: config.fileNames, options: config.options }).emit();
     const errors = emitted.diagnostics.filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
@@ -118,14 +131,19 @@ function envFile(pageText: string, env: Readonly<Record<string, string>>): strin
   // Any other variable of the page whose value is a PostgreSQL URL gets the run's database too.
   const database = env['DATABASE_URL'];
   const lines = pageText.split('\n').filter((line) => line.trim() && !ours.some((name) => new RegExp(`^\\s*(export\\s+)?${name}\\s*=`).test(line)));
-  const kept = lines.map((line) => (database === undefined ? line : line.replace(/^(\s*(?:export\s+)?[A-Z][A-Z0-9_]*\s*=\s*)(["']?)postgres(?:ql)?:\/\/[^"'\s]*\2/, `$1"${database}"`)));
+  const kept = lines.map((line) =>
+    database === undefined ? line : line.replace(/^(\s*(?:export\s+)?[A-Z][A-Z0-9_]*\s*=\s*)(["']?)postgres(?:ql)?:\/\/[^"'\s]*\2/, `$1"${database}"`),
+  );
   return [...kept, ...ours.map((name) => `${name}="${env[name]}"`)].join('\n') + '\n';
 }
 
 /** Every package an install line names is in node_modules, as a reader's install would make it. */
 function assertInstalled(command: ShellCommand, packages: readonly string[], projectDir: string): void {
   const missing = packages.filter((name) => !isInstalled(name, projectDir));
-  if (missing.length) throw new Error(`${command.page}.mdx:${command.line}: \`${command.text}\` names ${missing.join(', ')}, not installed in this repo (add it as a devDependency so the page's commands can run)`);
+  if (missing.length)
+    throw new Error(
+      `${command.page}.mdx:${command.line}: \`${command.text}\` names ${missing.join(', ')}, not installed in this repo (add it as a devDependency so the page's commands can run)`,
+    );
 }
 
 /** What `npm install` writes to package.json (tools such as the MikroORM CLI read it). */

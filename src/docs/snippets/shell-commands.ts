@@ -54,7 +54,10 @@ export function shellCommands(snippet: DocsSnippet): ShellCommand[] {
 
 /** The words of a command without leading `VAR=value` assignments. */
 function words(text: string): string[] {
-  const all = text.replace(/\s#.*$/, '').trim().split(/\s+/);
+  const all = text
+    .replace(/\s#.*$/, '')
+    .trim()
+    .split(/\s+/);
   let first = 0;
   while (first < all.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(all[first]!)) first++;
   return all.slice(first);
@@ -117,5 +120,8 @@ export function pageScenarios(snippets: readonly DocsSnippet[]): DocsScenario[] 
 
 /** Every table command of these blocks, run by a scenario or not (a coverage check compares). */
 export function tableCommands(snippets: readonly DocsSnippet[]): ShellCommand[] {
-  return snippets.filter(isShellBlock).flatMap(shellCommands).filter(({ text }) => isTableCommand(text));
+  return snippets
+    .filter(isShellBlock)
+    .flatMap(shellCommands)
+    .filter(({ text }) => isTableCommand(text));
 }

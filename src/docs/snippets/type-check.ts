@@ -140,7 +140,8 @@ function diagnose({ files, roots }: WrittenProjects, workDir: string): SnippetDi
     });
   const program = ts.createProgram({ rootNames: roots, options: COMPILER_OPTIONS, host });
   const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
-  if (global.length) throw new Error(`The snippet check's compiler setup is broken: ${global.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' ')).join('; ')}`);
+  if (global.length)
+    throw new Error(`The snippet check's compiler setup is broken: ${global.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' ')).join('; ')}`);
 
   const merged = new Map<string, SnippetDiagnostic & { tabs: Array<readonly string[]> }>();
   for (const [file, { project, path }] of files) {

@@ -9,14 +9,16 @@ function inspect(value) {
   if (value instanceof Error) return value.stack || String(value);
   try {
     const seen = new WeakSet();
-    return JSON.stringify(value, (_key, v) => {
-      if (typeof v === 'bigint') return `${v}n`;
-      if (typeof v === 'object' && v !== null) {
-        if (seen.has(v)) return '[Circular]';
-        seen.add(v);
-      }
-      return v;
-    }) ?? String(value);
+    return (
+      JSON.stringify(value, (_key, v) => {
+        if (typeof v === 'bigint') return `${v}n`;
+        if (typeof v === 'object' && v !== null) {
+          if (seen.has(v)) return '[Circular]';
+          seen.add(v);
+        }
+        return v;
+      }) ?? String(value)
+    );
   } catch {
     return String(value);
   }
@@ -30,10 +32,15 @@ function format(template, ...args) {
     if (index >= args.length) return token;
     const arg = args[index++];
     switch (token) {
-      case '%s': return typeof arg === 'string' ? arg : inspect(arg);
-      case '%d': case '%i': return String(Number.parseInt(arg, 10));
-      case '%f': return String(Number.parseFloat(arg));
-      default: return inspect(arg);
+      case '%s':
+        return typeof arg === 'string' ? arg : inspect(arg);
+      case '%d':
+      case '%i':
+        return String(Number.parseInt(arg, 10));
+      case '%f':
+        return String(Number.parseFloat(arg));
+      default:
+        return inspect(arg);
     }
   });
   return [text, ...args.slice(index).map((arg) => (typeof arg === 'string' ? arg : inspect(arg)))].join(' ');

@@ -38,7 +38,11 @@ export class CodeArea {
     this.#events = events;
     this.#dialogs = dialogs;
     // One tab panel, the editor, for every file tab.
-    this.#tabs = new TabList('Files', () => 'pg-file-panel', (name) => this.#open(name));
+    this.#tabs = new TabList(
+      'Files',
+      () => 'pg-file-panel',
+      (name) => this.#open(name),
+    );
     const add = el('button', { type: 'button', class: 'pg-button pg-small' }, 'New file');
     this.#renameButton = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Rename');
     this.#deleteButton = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Delete');
@@ -51,7 +55,15 @@ export class CodeArea {
     if (!this.#surface.contains(this.#plain)) this.#surface.replaceChildren(this.#plain);
     this.#surface.id = 'pg-file-panel';
     this.#surface.setAttribute('role', 'tabpanel');
-    host.replaceChildren(el('div', { class: 'pg-file-bar' }, this.#tabs.element, el('div', { class: 'pg-file-actions', role: 'group', 'aria-label': 'File actions' }, add, this.#renameButton, this.#deleteButton)), this.#surface);
+    host.replaceChildren(
+      el(
+        'div',
+        { class: 'pg-file-bar' },
+        this.#tabs.element,
+        el('div', { class: 'pg-file-actions', role: 'group', 'aria-label': 'File actions' }, add, this.#renameButton, this.#deleteButton),
+      ),
+      this.#surface,
+    );
   }
 
   get editorReady(): boolean {
@@ -137,7 +149,10 @@ export class CodeArea {
       this.#events.onEditorState('ready', `Editor ready. ${EDITOR_KEYBOARD_HINT}`);
       return editor;
     } catch (error) {
-      this.#events.onEditorState('failed', `The editor could not load: ${error instanceof Error ? error.message : String(error)}. The code stays readable; the built-in examples still run.`);
+      this.#events.onEditorState(
+        'failed',
+        `The editor could not load: ${error instanceof Error ? error.message : String(error)}. The code stays readable; the built-in examples still run.`,
+      );
       this.#loading = undefined;
       return undefined;
     }
@@ -159,7 +174,10 @@ export class CodeArea {
   }
 
   #renderTabs(): void {
-    this.#tabs.set(this.#files.map((file) => ({ id: file.name, label: file.name })), this.#active);
+    this.#tabs.set(
+      this.#files.map((file) => ({ id: file.name, label: file.name })),
+      this.#active,
+    );
     this.#surface.setAttribute('aria-labelledby', this.#tabs.tabId(this.#active));
     this.#deleteButton.disabled = this.#files.length <= 1;
   }
@@ -180,7 +198,9 @@ export class CodeArea {
 
   async #rename(): Promise<void> {
     const from = this.#active;
-    const names = this.files().map((file) => file.name).filter((name) => name !== from);
+    const names = this.files()
+      .map((file) => file.name)
+      .filter((name) => name !== from);
     const to = await this.#dialogs.prompt(`Rename ${from}`, 'New name', from, 'Rename', (value) => (value === from ? null : invalidFileName(value, names)));
     if (!to || to === from) return;
     this.#files = this.files().map((file) => (file.name === from ? { ...file, name: to } : file));

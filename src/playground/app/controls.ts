@@ -104,7 +104,8 @@ export class Controls {
   runtimeState(state: 'starting' | 'ready' | 'failed', orm: OrmId, detail: string): void {
     this.#runtime.dataset['state'] = state;
     this.#runtime.dataset['orm'] = orm;
-    this.#runtime.textContent = state === 'starting' ? `Starting ${ORM_LABELS[orm]}…` : state === 'ready' ? detail : `The ${ORM_LABELS[orm]} runtime could not start: ${detail}`;
+    this.#runtime.textContent =
+      state === 'starting' ? `Starting ${ORM_LABELS[orm]}…` : state === 'ready' ? detail : `The ${ORM_LABELS[orm]} runtime could not start: ${detail}`;
     // The status bar is one line: a part that does not fit is cut short, its whole text on hover.
     this.#runtime.title = this.#runtime.textContent;
     if (state === 'failed') this.status(`The playground runtime could not start: ${detail}`, 'error');

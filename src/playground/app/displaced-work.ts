@@ -39,7 +39,10 @@ export class DisplacedWork {
   /** Offers the kept versions back (nothing when there are none). */
   offer(message: string): void {
     const versions = this.#history.list();
-    this.#notices.offerRestore(message, versions.map((version) => ({ label: describe(version), restore: () => this.restore(version) })));
+    this.#notices.offerRestore(
+      message,
+      versions.map((version) => ({ label: describe(version), restore: () => this.restore(version) })),
+    );
   }
 
   /** Brings `version` back; what it replaces on screen is kept in its turn. */
@@ -60,7 +63,11 @@ export class DisplacedWork {
     if (exampleOf(state.orm, state.files)) return false;
     const kept = this.#history.keep(state, by);
     if (!kept.ok) this.#hooks.status(kept.message, 'error');
-    else if (kept.dropped) this.#hooks.status(`The browser's storage for this site is full: the ${kept.dropped === 1 ? 'oldest kept version was' : `${kept.dropped} oldest kept versions were`} dropped to keep the code just replaced.`, 'warning');
+    else if (kept.dropped)
+      this.#hooks.status(
+        `The browser's storage for this site is full: the ${kept.dropped === 1 ? 'oldest kept version was' : `${kept.dropped} oldest kept versions were`} dropped to keep the code just replaced.`,
+        'warning',
+      );
     return kept.ok;
   }
 }

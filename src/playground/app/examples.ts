@@ -1,4 +1,4 @@
-import { examples, } from 'virtual:playground-examples';
+import { examples } from 'virtual:playground-examples';
 import type { BuiltExample } from '../build/examples-plugin.ts';
 import type { CompiledFile, OrmId, SourceFile } from '../protocol.ts';
 import { DEFAULT_OPTIONS, sameFiles, type PlaygroundState } from '../store/state.ts';

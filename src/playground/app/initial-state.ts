@@ -41,8 +41,11 @@ export function withoutFallback(message: string): string {
 }
 
 function fromAutosave(saved: LoadedWork): BootState {
-  const held = saved.unshownResult !== null
-    ? `The last run's result could not be shown (${saved.unshownResult}), so the code was not run again. Press Run when ready.`
-    : saved.interruptedRun ? 'Your last run did not finish (it may have frozen the tab), so the code was not run again. Press Run when ready.' : undefined;
+  const held =
+    saved.unshownResult !== null
+      ? `The last run's result could not be shown (${saved.unshownResult}), so the code was not run again. Press Run when ready.`
+      : saved.interruptedRun
+        ? 'Your last run did not finish (it may have frozen the tab), so the code was not run again. Press Run when ready.'
+        : undefined;
   return { state: saved.state, from: 'autosave', autorun: held === undefined, ...(held ? { held } : {}) };
 }

@@ -11,14 +11,19 @@ import type { Notices } from './notices.ts';
 export function showKeptAside(autosave: Autosave, notices: Notices, dialogs: Dialogs, status: (message: string, kind: StatusKind) => void): void {
   const damaged = autosave.damaged;
   if (damaged && !damaged.copy) {
-    notices.keptAside(`${damaged.problem} It could not be moved aside (${chars(damaged.text.length)}), so autosave is paused rather than overwrite it: download it, or delete it to resume autosave.`, {
-      download: () => status(downloadText(fileName(Date.now()), damaged.text), 'ok'),
-      discard: async () => (await confirmDelete(dialogs)) && (autosave.discardDamaged(), true),
-    });
+    notices.keptAside(
+      `${damaged.problem} It could not be moved aside (${chars(damaged.text.length)}), so autosave is paused rather than overwrite it: download it, or delete it to resume autosave.`,
+      {
+        download: () => status(downloadText(fileName(Date.now()), damaged.text), 'ok'),
+        discard: async () => (await confirmDelete(dialogs)) && (autosave.discardDamaged(), true),
+      },
+    );
   }
   for (const copy of autosave.keptAside()) {
     const now = damaged?.copy?.key === copy.key;
-    const where = now ? 'Nothing was overwritten: it is kept aside, untouched' : `It has been kept aside, untouched, since ${new Date(copy.keptAt).toLocaleString('en-GB')}`;
+    const where = now
+      ? 'Nothing was overwritten: it is kept aside, untouched'
+      : `It has been kept aside, untouched, since ${new Date(copy.keptAt).toLocaleString('en-GB')}`;
     notices.keptAside(`${copy.problem} ${where} (${chars(copy.chars)}).`, {
       download: () => download(autosave, copy, status),
       discard: async () => (await confirmDelete(dialogs)) && (autosave.discardKeptAside(copy), true),

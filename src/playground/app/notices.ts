@@ -32,7 +32,8 @@ export class Notices {
       if (entry.kind !== 'notice' || shown.has(entry.text) || !isPlaygroundNote(entry.text)) continue;
       shown.add(entry.text);
       // Written inside the sandbox, where the reader's code runs too: said so, and one line long.
-      this.#add('info', shortenText(entry.text, NOTICE_TEXT_LIMIT), el('span', { class: 'pg-notice-source' }, 'Note from the run')).dataset['fromConsole'] = entry.text;
+      this.#add('info', shortenText(entry.text, NOTICE_TEXT_LIMIT), el('span', { class: 'pg-notice-source' }, 'Note from the run')).dataset['fromConsole'] =
+        entry.text;
     }
   }
 

@@ -1,5 +1,15 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
-import { ORM_IDS, ORM_LABELS, type AdapterMethod, type CompiledFile, type OrmId, type Outcome, type RunError, type FlowRequest, type SourceLocation } from '../protocol.ts';
+import {
+  ORM_IDS,
+  ORM_LABELS,
+  type AdapterMethod,
+  type CompiledFile,
+  type OrmId,
+  type Outcome,
+  type RunError,
+  type FlowRequest,
+  type SourceLocation,
+} from '../protocol.ts';
 import { decodeState } from '../share/codec.ts';
 import { AUTOSAVE_KEY, browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
 import { createDisplacedHistory } from '../store/displaced-history.ts';
@@ -36,7 +46,6 @@ const STOPPED_TITLE = 'Run (stopped)';
  * most runs are shorter, and stopping costs a runtime restart.
  */
 const SUPERSEDED_GRACE_MS = 300;
-
 
 /**
  * The playground page: wires the code area, the results, the controls and the runtime around
@@ -95,15 +104,21 @@ export class PlaygroundApp {
       call: (method, args) => void this.#call(method, args),
       flow: (request) => void this.#flow(request),
       copy: (text, what) => void this.#share.copyText(text, what),
-      wholeValue: (cell, epoch) => void copyWholeValue(cell, epoch, {
-        queue: (task) => this.#scheduler.queue(task),
-        epoch: () => this.#results.epoch,
-        read: (ref, signal) => this.#runner.readValue(this.#state.orm, ref.table, ref.key, ref.column, signal),
-        busy: (busy, message, kind) => this.#controls.busy(busy, message, kind),
-        status: (message, kind) => this.#controls.status(message, kind),
-      }),
+      wholeValue: (cell, epoch) =>
+        void copyWholeValue(cell, epoch, {
+          queue: (task) => this.#scheduler.queue(task),
+          epoch: () => this.#results.epoch,
+          read: (ref, signal) => this.#runner.readValue(this.#state.orm, ref.table, ref.key, ref.column, signal),
+          busy: (busy, message, kind) => this.#controls.busy(busy, message, kind),
+          status: (message, kind) => this.#controls.status(message, kind),
+        }),
     });
-    this.#share = new ShareActions(root, () => this.#state, () => this.#runner.versions(), (message, kind) => this.#controls.status(message, kind));
+    this.#share = new ShareActions(
+      root,
+      () => this.#state,
+      () => this.#runner.versions(),
+      (message, kind) => this.#controls.status(message, kind),
+    );
     this.#controls = new Controls(root, {
       run: () => this.run(),
       stop: () => this.#stop(),
@@ -150,7 +165,10 @@ export class PlaygroundApp {
 
   /** Runs the code on screen on the ORM on screen: at once, or after the request in flight. */
   run(): void {
-    this.#scheduler.queueRun(() => this.#syncFromEditor(), (state, turn) => this.#runNow(state, turn));
+    this.#scheduler.queueRun(
+      () => this.#syncFromEditor(),
+      (state, turn) => this.#runNow(state, turn),
+    );
   }
 
   async #runNow(state: PlaygroundState, turn: Turn): Promise<void> {
@@ -169,7 +187,13 @@ export class PlaygroundApp {
     if (!this.#code.editorReady) this.#setDiagnostics(compiled.diagnostics);
     const syntax = compiled.diagnostics.find((diagnostic) => diagnostic.syntactic && diagnostic.severity === 'error');
     if (syntax) {
-      const error: RunError = { name: 'SyntaxError', message: syntax.message, phase: 'compile', frames: [], at: { file: syntax.file, line: syntax.line, column: syntax.column } };
+      const error: RunError = {
+        name: 'SyntaxError',
+        message: syntax.message,
+        phase: 'compile',
+        frames: [],
+        at: { file: syntax.file, line: syntax.line, column: syntax.column },
+      };
       this.#results.showStopped('Run (not started)', [{ kind: 'error', error, time: 0 }]);
       this.#results.select('console');
       this.#controls.busy(false, `Not run: syntax error in ${syntax.file}:${syntax.line}:${syntax.column} — ${syntax.message}`, 'error');
@@ -262,7 +286,13 @@ export class PlaygroundApp {
     this.#results.adapterPanel.setBusy(true);
     const outcome = await this.#request(`Calling ${method}…`, (orm, signal) => this.#runner.call(orm, method, args, signal), `${method} done`);
     this.#results.adapterPanel.setBusy(false);
-    if (outcome) this.#results.adapterPanel.showCall(outcome.calls.at(-1), outcome.error ? `${method} failed: ${outcome.error.message}` : `${method} done in ${formatMs(outcome.durationMs)}; the Tables tab shows what it changed.`);
+    if (outcome)
+      this.#results.adapterPanel.showCall(
+        outcome.calls.at(-1),
+        outcome.error
+          ? `${method} failed: ${outcome.error.message}`
+          : `${method} done in ${formatMs(outcome.durationMs)}; the Tables tab shows what it changed.`,
+      );
   }
 
   /**
@@ -287,10 +317,17 @@ export class PlaygroundApp {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const outcome = await this.#request(`Importing ${file.name}…`, (orm, signal) => this.#runner.loadDatabase(orm, bytes, file.name, signal), `Imported ${file.name}`);
+    const outcome = await this.#request(
+      `Importing ${file.name}…`,
+      (orm, signal) => this.#runner.loadDatabase(orm, bytes, file.name, signal),
+      `Imported ${file.name}`,
+    );
     if (outcome) {
       this.#setState({ ...this.#state, options: { ...this.#state.options, freshDatabase: false } });
-      this.#controls.status(`Imported ${file.name}: ${plural(outcome.tables.length, 'table')}. "Fresh database each run" is now off, so runs continue on it.`, 'ok');
+      this.#controls.status(
+        `Imported ${file.name}: ${plural(outcome.tables.length, 'table')}. "Fresh database each run" is now off, so runs continue on it.`,
+        'ok',
+      );
       this.#results.select('tables');
     }
   }
@@ -309,7 +346,14 @@ export class PlaygroundApp {
     if (orm === this.#state.orm) return;
     const current = this.#syncFromEditor();
     const generation = this.#scheduler.generation;
-    if (!exampleOf(current.orm, current.files) && !(await this.#dialogs.confirm(`Switch to ${ORM_LABELS[orm]}?`, `Your ${ORM_LABELS[current.orm]} code is kept in this browser: switching back brings it back.`, `Switch to ${ORM_LABELS[orm]}`))) {
+    if (
+      !exampleOf(current.orm, current.files) &&
+      !(await this.#dialogs.confirm(
+        `Switch to ${ORM_LABELS[orm]}?`,
+        `Your ${ORM_LABELS[current.orm]} code is kept in this browser: switching back brings it back.`,
+        `Switch to ${ORM_LABELS[orm]}`,
+      ))
+    ) {
       this.#controls.setState(this.#state);
       return;
     }
@@ -326,7 +370,14 @@ export class PlaygroundApp {
     const current = this.#syncFromEditor();
     const generation = this.#scheduler.generation;
     const changed = !exampleOf(current.orm, current.files);
-    if (changed && !(await this.#dialogs.confirm(`Open "${example.title}"?`, 'It replaces your code in the editor; "Restore" brings your code back afterwards.', 'Open example'))) {
+    if (
+      changed &&
+      !(await this.#dialogs.confirm(
+        `Open "${example.title}"?`,
+        'It replaces your code in the editor; "Restore" brings your code back afterwards.',
+        'Open example',
+      ))
+    ) {
       this.#controls.setExamples(examplesOf(this.#state.orm), this.#exampleId);
       return;
     }

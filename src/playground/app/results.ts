@@ -18,8 +18,13 @@ import { TabList } from '../ui/tabs.ts';
 export type PanelId = 'tables' | 'sql' | 'console' | 'schema' | 'problems' | 'adapter' | 'auth';
 
 const PANELS: ReadonlyArray<{ id: PanelId; label: string }> = [
-  { id: 'tables', label: 'Tables' }, { id: 'sql', label: 'SQL' }, { id: 'console', label: 'Console' },
-  { id: 'schema', label: 'Schema' }, { id: 'problems', label: 'Problems' }, { id: 'adapter', label: 'Adapter' }, { id: 'auth', label: 'Auth.js' },
+  { id: 'tables', label: 'Tables' },
+  { id: 'sql', label: 'SQL' },
+  { id: 'console', label: 'Console' },
+  { id: 'schema', label: 'Schema' },
+  { id: 'problems', label: 'Problems' },
+  { id: 'adapter', label: 'Adapter' },
+  { id: 'auth', label: 'Auth.js' },
 ];
 
 export function sourceTitle(source: ChangeSource): string {
@@ -69,18 +74,28 @@ export class Results {
   readonly #problemsBody = el('div');
   readonly #originSelect = el('select', { id: 'pg-sql-origin' });
 
-  constructor(host: HTMLElement, locations: LocationActions, actions: {
-    call(method: AdapterMethod, args: unknown[]): void; flow(request: FlowRequest): void; copy(text: string, what: string): void;
-    /** A cut cell's whole value was asked for; `epoch`: the tables it was drawn from (see `epoch`). */
-    wholeValue(cell: CellRef, epoch: number): void;
-  }) {
+  constructor(
+    host: HTMLElement,
+    locations: LocationActions,
+    actions: {
+      call(method: AdapterMethod, args: unknown[]): void;
+      flow(request: FlowRequest): void;
+      copy(text: string, what: string): void;
+      /** A cut cell's whole value was asked for; `epoch`: the tables it was drawn from (see `epoch`). */
+      wholeValue(cell: CellRef, epoch: number): void;
+    },
+  ) {
     this.#locations = locations;
     this.#copy = (text, what) => actions.copy(text, what);
     this.#wholeValue = (cell, epoch) => actions.wholeValue(cell, epoch);
     this.#console = new ConsolePanel(locations);
     this.adapterPanel = new AdapterPanel(actions, locations);
     this.authPanel = new AuthPanel({ flow: (request) => actions.flow(request), showPanel: (id) => this.select(id) }, locations);
-    this.tabs = new TabList('Results', (id) => `pg-panel-${id}`, (id) => this.#show(id as PanelId));
+    this.tabs = new TabList(
+      'Results',
+      (id) => `pg-panel-${id}`,
+      (id) => this.#show(id as PanelId),
+    );
     const changedOnly = el('input', { type: 'checkbox', id: 'pg-changed-only' });
     changedOnly.addEventListener('change', () => {
       this.#changedOnly = changedOnly.checked;
@@ -99,9 +114,17 @@ export class Results {
     mermaid.addEventListener('click', () => actions.copy(mermaidMarkdown(this.#schema), 'the Mermaid ER diagram'));
     const contents: Record<PanelId, HTMLElement[]> = {
       tables: [el('div', { class: 'pg-panel-tools' }, el('label', { for: 'pg-changed-only' }, changedOnly, ' Only changed rows')), this.#tablesBody],
-      sql: [el('div', { class: 'pg-panel-tools' },
-        el('label', { for: 'pg-sql-origin' }, 'Sent by '), this.#originSelect,
-        el('label', { for: 'pg-sql-text' }, 'Contains '), sqlText), this.#sqlBody],
+      sql: [
+        el(
+          'div',
+          { class: 'pg-panel-tools' },
+          el('label', { for: 'pg-sql-origin' }, 'Sent by '),
+          this.#originSelect,
+          el('label', { for: 'pg-sql-text' }, 'Contains '),
+          sqlText,
+        ),
+        this.#sqlBody,
+      ],
       console: [this.#console.element],
       schema: [el('div', { class: 'pg-panel-tools' }, mermaid), this.#schemaBody],
       problems: [this.#problemsBody],
@@ -109,7 +132,11 @@ export class Results {
       auth: [this.authPanel.element],
     };
     for (const { id } of PANELS) {
-      const panel = el('div', { role: 'tabpanel', id: `pg-panel-${id}`, 'aria-labelledby': this.tabs.tabId(id), tabindex: '0', class: 'pg-panel' }, ...contents[id]);
+      const panel = el(
+        'div',
+        { role: 'tabpanel', id: `pg-panel-${id}`, 'aria-labelledby': this.tabs.tabId(id), tabindex: '0', class: 'pg-panel' },
+        ...contents[id],
+      );
       this.#panels.set(id, panel);
     }
     host.replaceChildren(this.tabs.element, ...this.#panels.values());
@@ -213,7 +240,10 @@ export class Results {
 
   #updateTabs(selected: PanelId): void {
     const problems = visibleDiagnostics(this.#diagnostics).filter((diagnostic) => diagnostic.severity === 'error').length;
-    this.tabs.set(PANELS.map((panel) => ({ ...panel, ...(panel.id === 'problems' && problems > 0 ? { badge: String(problems) } : {}) })), selected);
+    this.tabs.set(
+      PANELS.map((panel) => ({ ...panel, ...(panel.id === 'problems' && problems > 0 ? { badge: String(problems) } : {}) })),
+      selected,
+    );
     this.#show(selected);
   }
 

@@ -1,4 +1,15 @@
-import { ORM_LABELS, type AdapterMethod, type CompiledFile, type ConsoleEntry, type OrmId, type Outcome, type RunError, type RuntimeVersions, type FlowRequest, type WholeValue } from '../protocol.ts';
+import {
+  ORM_LABELS,
+  type AdapterMethod,
+  type CompiledFile,
+  type ConsoleEntry,
+  type OrmId,
+  type Outcome,
+  type RunError,
+  type RuntimeVersions,
+  type FlowRequest,
+  type WholeValue,
+} from '../protocol.ts';
 import { runtimeText } from '../protocol-guards.ts';
 import { RuntimeClient, type Request, type RequestResult } from '../sandbox/runtime-client.ts';
 
@@ -22,7 +33,9 @@ export interface RunnerEvents {
 }
 
 /** A request that ended without an outcome: refused (nothing changed) or stopped (runtime restarted). */
-export type Failure = { readonly kind: 'refused'; readonly message: string } | { readonly kind: 'stopped'; readonly error: RunError; readonly console: readonly ConsoleEntry[] };
+export type Failure =
+  | { readonly kind: 'refused'; readonly message: string }
+  | { readonly kind: 'stopped'; readonly error: RunError; readonly console: readonly ConsoleEntry[] };
 
 /**
  * `superseded`: the page switched to another ORM before or while the request ran, so its
@@ -75,7 +88,10 @@ export class Runner {
       this.#database = null;
       this.#versions = undefined;
       // The other ORM's runtime ends now, and with it any request it was running or waiting to run.
-      void this.#client?.then((client) => client.dispose(), () => {});
+      void this.#client?.then(
+        (client) => client.dispose(),
+        () => {},
+      );
       this.#ormChoice.abort();
       this.#ormChoice = new AbortController();
     }
@@ -195,10 +211,13 @@ export async function untilAborted<T>(promise: Promise<T>, signals: readonly Abo
   if (any.aborted) return 'aborted';
   let onAbort: (() => void) | undefined;
   try {
-    return await Promise.race([promise, new Promise<'aborted'>((resolve) => {
-      onAbort = () => resolve('aborted');
-      any.addEventListener('abort', onAbort, { once: true });
-    })]);
+    return await Promise.race([
+      promise,
+      new Promise<'aborted'>((resolve) => {
+        onAbort = () => resolve('aborted');
+        any.addEventListener('abort', onAbort, { once: true });
+      }),
+    ]);
   } finally {
     if (onAbort) any.removeEventListener('abort', onAbort);
   }

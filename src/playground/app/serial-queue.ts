@@ -14,9 +14,11 @@ export class SerialQueue {
   add<T>(task: () => Promise<T>): Promise<T> {
     this.#waiting++;
     const result = this.#tail.then(task);
-    this.#tail = result.catch(() => undefined).finally(() => {
-      this.#waiting--;
-    });
+    this.#tail = result
+      .catch(() => undefined)
+      .finally(() => {
+        this.#waiting--;
+      });
     return result;
   }
 }

@@ -13,7 +13,12 @@ export class ShareActions {
   /** The address as this page last wrote or read it; null until the first write. */
   #address: string | null = null;
 
-  constructor(root: HTMLElement, state: () => PlaygroundState, versions: () => Promise<RuntimeVersions | undefined>, status: (message: string, kind: StatusKind) => void) {
+  constructor(
+    root: HTMLElement,
+    state: () => PlaygroundState,
+    versions: () => Promise<RuntimeVersions | undefined>,
+    status: (message: string, kind: StatusKind) => void,
+  ) {
     this.#state = state;
     this.#versions = versions;
     this.#status = status;
@@ -91,15 +96,19 @@ export class ShareActions {
   async #copyLink(): Promise<void> {
     const url = this.url();
     const length = linkLength(url);
-    if (await this.copyText(url, `the link (${length.toLocaleString('en')} characters)`) && length > GITHUB_URL_LIMIT) {
-      this.#status(`Copied the link, but at ${length.toLocaleString('en')} characters it is longer than GitHub accepts (${GITHUB_URL_LIMIT.toLocaleString('en')}): use "Copy as Markdown for an issue".`, 'warning');
+    if ((await this.copyText(url, `the link (${length.toLocaleString('en')} characters)`)) && length > GITHUB_URL_LIMIT) {
+      this.#status(
+        `Copied the link, but at ${length.toLocaleString('en')} characters it is longer than GitHub accepts (${GITHUB_URL_LIMIT.toLocaleString('en')}): use "Copy as Markdown for an issue".`,
+        'warning',
+      );
     }
   }
 
   async #copyMarkdown(): Promise<void> {
     const versions = await this.#versions();
     const markdown = markdownForIssue({
-      state: this.#state(), url: this.url(),
+      state: this.#state(),
+      url: this.url(),
       versions: { orm: versions?.orm ?? 'unknown', adapter: versions?.adapter ?? 'unknown', ...(versions?.sqlite ? { sqlite: versions.sqlite } : {}) },
     });
     await this.copyText(markdown, 'the Markdown for a GitHub issue');

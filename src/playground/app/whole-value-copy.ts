@@ -14,7 +14,8 @@ export interface WholeValueCopyDeps {
   status(message: string, kind: StatusKind): void;
 }
 
-const CHANGED = 'The tables have changed since that one was drawn (the code ran, or another action came first): nothing was copied. Try again on the table as it is now.';
+const CHANGED =
+  'The tables have changed since that one was drawn (the code ran, or another action came first): nothing was copied. Try again on the table as it is now.';
 
 /** The text a whole value is copied as: a BLOB as hex, NULL as the word. */
 function asText(value: WholeValue): string {

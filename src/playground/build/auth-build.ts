@@ -27,7 +27,10 @@ export const AUTH_PREBUNDLED: readonly string[] = [
   '@auth/core/jwt',
   ...AUTH_PROVIDER_NAMES.map((provider) => `@auth/core/providers/${provider}`),
   // The WebCrypto subset's (runtime/auth/web-crypto*.ts).
-  '@noble/ciphers/aes.js', '@noble/hashes/hkdf.js', '@noble/hashes/hmac.js', '@noble/hashes/legacy.js',
+  '@noble/ciphers/aes.js',
+  '@noble/hashes/hkdf.js',
+  '@noble/hashes/hmac.js',
+  '@noble/hashes/legacy.js',
 ];
 
 /** All of it for browserEngineVite(): with @auth/core's fix (auth-core-fixes.ts), in the Auth.js script as in Node. */

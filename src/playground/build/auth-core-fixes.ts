@@ -19,7 +19,9 @@ export function authCoreFixes(): Plugin {
     transform(code, id) {
       if (!FILE.test(id.split('?')[0]!)) return undefined;
       if (!code.includes(START) || !/^let hasEmail = false;$/m.test(code)) {
-        throw new Error(`${id}: @auth/core's assertConfig changed; check whether the playground's fix (src/playground/build/auth-core-fixes.ts) is still needed.`);
+        throw new Error(
+          `${id}: @auth/core's assertConfig changed; check whether the playground's fix (src/playground/build/auth-core-fixes.ts) is still needed.`,
+        );
       }
       return { code: code.replace(START, `${START}\n    hasCredentials = false;\n    hasEmail = false;\n    hasWebAuthn = false;`), map: null };
     },

@@ -35,7 +35,11 @@ export interface BuiltExample extends ExampleSource {
 }
 
 /** Compiles every example; throws with every error diagnostic when one does not type-check. */
-export async function buildExamples(bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle, examples: readonly ExampleSource[] = readExamples(), what = "The playground's built-in examples"): Promise<BuiltExample[]> {
+export async function buildExamples(
+  bundleFor: (orm: OrmId) => Promise<TypeBundle> = buildTypeBundle,
+  examples: readonly ExampleSource[] = readExamples(),
+  what = "The playground's built-in examples",
+): Promise<BuiltExample[]> {
   const built: BuiltExample[] = [];
   const problems: string[] = [];
   for (const example of examples) {

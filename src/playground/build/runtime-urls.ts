@@ -30,7 +30,10 @@ export function fillRuntimeUrls(dist: string, page = join(dist, 'playground', 'i
   for (const [name, pattern] of Object.entries(FILES)) {
     // Only what the runtime client itself fetches (the engine check's worker build has its own copies).
     const found = assets.filter((file) => pattern.test(file) && reach.includes(file));
-    if (found.length !== 1) throw new Error(`Playground runtime URLs: expected one file for ${name} (${pattern}) named by the runtime client, found ${found.length}: ${found.join(', ')}`);
+    if (found.length !== 1)
+      throw new Error(
+        `Playground runtime URLs: expected one file for ${name} (${pattern}) named by the runtime client, found ${found.length}: ${found.join(', ')}`,
+      );
     const placeholder = RUNTIME_URL_PLACEHOLDER(name);
     if (!html.includes(placeholder)) throw new Error(`Playground runtime URLs: ${page} has no ${placeholder}`);
     html = html.replaceAll(placeholder, `/_astro/${found[0]}`);
@@ -44,7 +47,7 @@ export function runtimeUrlsIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         fillRuntimeUrls(fileURLToPath(dir));
-        logger.info('Filled in the playground page\'s runtime URLs.');
+        logger.info("Filled in the playground page's runtime URLs.");
       },
     },
   };

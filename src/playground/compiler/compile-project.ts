@@ -14,7 +14,6 @@ import { COMPILER_OPTIONS } from './compile-options.ts';
 import { fileUri, type Diagnostic } from './diagnostics.ts';
 import { normaliseMap, stripMapComment } from './emit-output.ts';
 
-
 const LIB_DIR = path.dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.d.ts'));
 
 export interface CompiledProject {
@@ -68,7 +67,11 @@ export function compileProject(sources: readonly SourceFile[], bundle: TypeBundl
   for (const source of sources) {
     const uri = fileUri(source.name);
     const syntactic = service.getSyntacticDiagnostics(uri);
-    for (const [list, isSyntax] of [[syntactic, true], [service.getSemanticDiagnostics(uri), false], [service.getSuggestionDiagnostics(uri), false]] as const) {
+    for (const [list, isSyntax] of [
+      [syntactic, true],
+      [service.getSemanticDiagnostics(uri), false],
+      [service.getSuggestionDiagnostics(uri), false],
+    ] as const) {
       for (const diagnostic of list) diagnostics.push(toDiagnostic(source.name, diagnostic, isSyntax));
     }
     const output = service.getEmitOutput(uri);
@@ -81,10 +84,17 @@ export function compileProject(sources: readonly SourceFile[], bundle: TypeBundl
 
 function toDiagnostic(file: string, diagnostic: ts.Diagnostic, syntactic: boolean): Diagnostic {
   const start = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : { line: 0, character: 0 };
-  const end = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start + (diagnostic.length ?? 0)) : start;
+  const end =
+    diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start + (diagnostic.length ?? 0)) : start;
   return {
-    file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
-    code: diagnostic.code, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
-    severity: SEVERITY[diagnostic.category] ?? 'error', syntactic,
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    code: diagnostic.code,
+    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+    severity: SEVERITY[diagnostic.category] ?? 'error',
+    syntactic,
   };
 }

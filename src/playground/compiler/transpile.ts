@@ -87,7 +87,12 @@ export function transpileFiles(files: readonly SourceFile[], cache?: TranspileCa
   const project = new Map<string, FileSymbols>(parsed.map(({ source, ast }) => [source.name, fileSymbols(ast.program)]));
   // A file's output depends on its own text and on what the other files declare (for metadata),
   // not on their function bodies: editing one file's code leaves the others' cached output valid.
-  const projectKey = cache ? [...project].map(([name, symbols]) => `${name}\u0000${symbolsSignature(symbols, parsed.find((each) => each.source.name === name)!.source.code)}`).sort().join('\u0000') : '';
+  const projectKey = cache
+    ? [...project]
+        .map(([name, symbols]) => `${name}\u0000${symbolsSignature(symbols, parsed.find((each) => each.source.name === name)!.source.code)}`)
+        .sort()
+        .join('\u0000')
+    : '';
   const compiled: CompiledFile[] = [];
   for (const { source, ast } of parsed) {
     const key = `${source.name}\u0000${source.code}\u0000${projectKey}`;

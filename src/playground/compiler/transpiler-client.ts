@@ -80,7 +80,10 @@ export function createTranspiler(options: TranspilerOptions = {}): Transpiler {
     if (connection === current) connection = undefined;
     for (const pending of current.pending.values()) pending.reject(error);
     current.pending.clear();
-    void current.worker.then((worker) => worker.terminate(), () => {});
+    void current.worker.then(
+      (worker) => worker.terminate(),
+      () => {},
+    );
   };
 
   const connect = (): Connection => {
@@ -99,33 +102,41 @@ export function createTranspiler(options: TranspilerOptions = {}): Transpiler {
     const current: Connection = { worker, ready, pending };
     connection = current;
     let started = false;
-    worker.then((instance) => {
-      instance.addEventListener('message', (event) => {
-        const message = event.data;
-        if (message.type === 'ready') {
-          started = true;
-          markReady();
-          return;
-        }
-        const waiting = pending.get(message.id);
-        if (!waiting) return;
-        pending.delete(message.id);
-        if (message.type === 'result') waiting.resolve(message.result);
-        else waiting.reject(new Error(`The TypeScript transpiler failed: ${message.message}`));
-      });
-      instance.addEventListener('error', (event) => {
-        // An ErrorEvent when its script threw, a plain Event when it did not load (or was blocked).
-        const message = (event as Partial<ErrorEvent>).message;
-        const detail = typeof message === 'string' && message ? message : 'its script did not load or threw';
-        const error = new TranspilerUnavailableError(started ? `The TypeScript transpiler worker stopped: ${detail}` : `The TypeScript transpiler worker could not start: ${detail}`);
-        markFailed(error);
-        fail(current, error);
-      });
-    }, (error: unknown) => {
-      const failure = new TranspilerUnavailableError(`The TypeScript transpiler worker could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      markFailed(failure);
-      fail(current, failure);
-    });
+    worker.then(
+      (instance) => {
+        instance.addEventListener('message', (event) => {
+          const message = event.data;
+          if (message.type === 'ready') {
+            started = true;
+            markReady();
+            return;
+          }
+          const waiting = pending.get(message.id);
+          if (!waiting) return;
+          pending.delete(message.id);
+          if (message.type === 'result') waiting.resolve(message.result);
+          else waiting.reject(new Error(`The TypeScript transpiler failed: ${message.message}`));
+        });
+        instance.addEventListener('error', (event) => {
+          // An ErrorEvent when its script threw, a plain Event when it did not load (or was blocked).
+          const message = (event as Partial<ErrorEvent>).message;
+          const detail = typeof message === 'string' && message ? message : 'its script did not load or threw';
+          const error = new TranspilerUnavailableError(
+            started ? `The TypeScript transpiler worker stopped: ${detail}` : `The TypeScript transpiler worker could not start: ${detail}`,
+          );
+          markFailed(error);
+          fail(current, error);
+        });
+      },
+      (error: unknown) => {
+        const failure = new TranspilerUnavailableError(
+          `The TypeScript transpiler worker could not start: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
+        markFailed(failure);
+        fail(current, failure);
+      },
+    );
     return current;
   };
 

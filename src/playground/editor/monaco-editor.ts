@@ -15,7 +15,12 @@ import './monaco-environment.ts';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/typescript/register';
 import { editor, KeyCode, KeyMod, Uri, type IDisposable, type IPosition, type IRange } from 'monaco-editor/editor/editor.api';
-import { typescriptDefaults, type CompilerOptions, type Diagnostic as TsDiagnostic, type TypeScriptWorker } from 'monaco-editor/languages/features/typescript/register';
+import {
+  typescriptDefaults,
+  type CompilerOptions,
+  type Diagnostic as TsDiagnostic,
+  type TypeScriptWorker,
+} from 'monaco-editor/languages/features/typescript/register';
 import { COMPILER_OPTIONS } from '../compiler/compile-options.ts';
 import { fileUri, type Diagnostic } from '../compiler/diagnostics.ts';
 import type { OrmId, SourceFile } from '../protocol.ts';
@@ -189,17 +194,20 @@ export const createMonacoEditor: CreateCodeEditor = async (container, orm, initi
     // Files replaced (an example, an ORM switch) while the worker was being fetched.
     if (snapshot.some((file) => file.model.isDisposed())) return { files: [], fresh: false };
     const versions = snapshot.map((file) => file.model.getVersionId());
-    const stale = (): boolean => snapshot.some((file, i) => file.model.isDisposed() || file.model.getVersionId() !== versions[i]) || snapshot.length !== files.length;
+    const stale = (): boolean =>
+      snapshot.some((file, i) => file.model.isDisposed() || file.model.getVersionId() !== versions[i]) || snapshot.length !== files.length;
     try {
-      const checked = await Promise.all(snapshot.map(async (file): Promise<FileCheck> => {
-        const uri = file.model.uri.toString();
-        const [syntactic, semantic, suggestion] = await Promise.all([
-          worker.getSyntacticDiagnostics(uri),
-          worker.getSemanticDiagnostics(uri),
-          worker.getSuggestionDiagnostics(uri),
-        ]);
-        return { file, syntactic, semantic, suggestion };
-      }));
+      const checked = await Promise.all(
+        snapshot.map(async (file): Promise<FileCheck> => {
+          const uri = file.model.uri.toString();
+          const [syntactic, semantic, suggestion] = await Promise.all([
+            worker.getSyntacticDiagnostics(uri),
+            worker.getSemanticDiagnostics(uri),
+            worker.getSuggestionDiagnostics(uri),
+          ]);
+          return { file, syntactic, semantic, suggestion };
+        }),
+      );
       return { files: checked, fresh: !stale() };
     } catch (error) {
       // A file removed mid-check is unknown to the worker by the time it is asked.
@@ -305,7 +313,10 @@ export const createMonacoEditor: CreateCodeEditor = async (container, orm, initi
     setOrm(next) {
       const ready = useTypes(next);
       // Every file is checked again with the new declarations, once they are in the worker.
-      ready.then(() => scheduleDiagnostics(0), () => undefined);
+      ready.then(
+        () => scheduleDiagnostics(0),
+        () => undefined,
+      );
       return ready;
     },
     setActive(name) {

@@ -21,7 +21,8 @@ export async function typeScriptWorker(uris: readonly Uri[]): Promise<TypeScript
       return await getWorker(...uris);
     } catch (error) {
       // Monaco rejects with a bare string; an Error keeps a stack for whoever reports it.
-      if (!NOT_REGISTERED.test(String(error)) || performance.now() - started > GIVE_UP_AFTER_MS) throw error instanceof Error ? error : new Error(String(error));
+      if (!NOT_REGISTERED.test(String(error)) || performance.now() - started > GIVE_UP_AFTER_MS)
+        throw error instanceof Error ? error : new Error(String(error));
       await delay(wait);
     }
   }

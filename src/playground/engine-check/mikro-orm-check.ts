@@ -52,7 +52,12 @@ const PostSchema = new EntitySchema<Post>({
 export async function runMikroOrmCheck(SQL: SqlJsStatic): Promise<EngineCheckReport> {
   const database = new SQL.Database();
   const run = new CheckRunner(database);
-  const orm = await MikroORM.init({ driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(database), entities: [UserSchema, PostSchema] });
+  const orm = await MikroORM.init({
+    driver: SqliteDriver,
+    dbName: ':memory:',
+    driverOptions: createSqlJsDialect(database),
+    entities: [UserSchema, PostSchema],
+  });
   let userId = 0;
 
   await run.check('create tables with a unique column and a foreign key ON DELETE CASCADE', async () => {
@@ -62,7 +67,15 @@ export async function runMikroOrmCheck(SQL: SqlJsStatic): Promise<EngineCheckRep
   });
   await run.check('insert a row (Date, boolean, bigint, blob, undefined)', async () => {
     const em = orm.em.fork();
-    const user = em.create(UserSchema, { email: SAMPLE.email, name: SAMPLE.name, nickname: undefined, born: SAMPLE.born, active: SAMPLE.active, karma: SAMPLE.karma, avatar: Buffer.from(SAMPLE.avatar) });
+    const user = em.create(UserSchema, {
+      email: SAMPLE.email,
+      name: SAMPLE.name,
+      nickname: undefined,
+      born: SAMPLE.born,
+      active: SAMPLE.active,
+      karma: SAMPLE.karma,
+      avatar: Buffer.from(SAMPLE.avatar),
+    });
     await em.flush();
     userId = user.id;
     assert(userId > 0, `no id assigned: ${userId}`);
@@ -88,24 +101,39 @@ export async function runMikroOrmCheck(SQL: SqlJsStatic): Promise<EngineCheckRep
     assertEqual((await orm.em.fork().findOne(UserSchema, userId))?.name, 'Ada King', 'name after update');
   });
   await run.check('unique violation raises the ORM typed error naming table and column', () =>
-    assertRejects(async () => {
-      const em = orm.em.fork();
-      em.create(UserSchema, { email: SAMPLE.email, active: false });
-      await em.flush();
-    }, UniqueConstraintViolationException, ['users.email']));
+    assertRejects(
+      async () => {
+        const em = orm.em.fork();
+        em.create(UserSchema, { email: SAMPLE.email, active: false });
+        await em.flush();
+      },
+      UniqueConstraintViolationException,
+      ['users.email'],
+    ),
+  );
   await run.check('foreign-key violation raises the ORM typed error naming table and column', () =>
-    assertRejects(async () => {
-      const em = orm.em.fork();
-      em.create(PostSchema, { title: 'Orphan', user: 999 });
-      await em.flush();
-    }, ForeignKeyConstraintViolationException, ['posts.user_id', 'users.id']));
+    assertRejects(
+      async () => {
+        const em = orm.em.fork();
+        em.create(PostSchema, { title: 'Orphan', user: 999 });
+        await em.flush();
+      },
+      ForeignKeyConstraintViolationException,
+      ['posts.user_id', 'users.id'],
+    ),
+  );
   await run.check('a failed transaction rolls back', async () => {
     const before = countRows(database, 'users');
-    await assertRejects(() => orm.em.fork().transactional(async (em) => {
-      em.create(UserSchema, { email: 'rollback@example.com', active: true });
-      await em.flush();
-      throw new Error('abort on purpose');
-    }), Error, ['abort on purpose']);
+    await assertRejects(
+      () =>
+        orm.em.fork().transactional(async (em) => {
+          em.create(UserSchema, { email: 'rollback@example.com', active: true });
+          await em.flush();
+          throw new Error('abort on purpose');
+        }),
+      Error,
+      ['abort on purpose'],
+    );
     assertEqual(countRows(database, 'users'), before, 'users after rollback');
   });
   await run.check('deleting the parent cascades to its children', async () => {

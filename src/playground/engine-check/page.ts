@@ -29,9 +29,12 @@ export function mountEngineCheck(root: HTMLElement): void {
       const failed = report.checks.filter((check) => !check.passed).length;
       status.textContent = `${ORM_LABEL[orm]}: ${report.checks.length - failed} of ${report.checks.length} checks passed in ${Math.round(performance.now() - started)} ms.`;
       output.replaceChildren(
-        el('h2', {}, 'Checks'), renderChecks(report.checks),
-        el('h2', {}, 'Tables'), renderTables(report.tables),
-        el('h2', {}, `SQL (${report.statements.length} statements)`), renderStatements(report.statements),
+        el('h2', {}, 'Checks'),
+        renderChecks(report.checks),
+        el('h2', {}, 'Tables'),
+        renderTables(report.tables),
+        el('h2', {}, `SQL (${report.statements.length} statements)`),
+        renderStatements(report.statements),
       );
     } catch (error) {
       status.textContent = `The engine check could not run: ${error instanceof Error ? error.message : String(error)}`;

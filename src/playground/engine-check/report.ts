@@ -118,7 +118,15 @@ export async function signInFlow(adapter: Adapter): Promise<string> {
   const expires = new Date('2030-01-01T00:00:00.123Z');
   assertEqual(await adapter.getUserByAccount?.({ provider: 'github', providerAccountId: '583231' }), null, 'unknown account');
   await adapter.createUser?.({ id, name: 'Ada Lovelace', email: 'ada@example.com', emailVerified: null, image: null });
-  await adapter.linkAccount?.({ userId: id, type: 'oauth', provider: 'github', providerAccountId: '583231', access_token: 'gho_example', token_type: 'bearer', scope: 'read:user' });
+  await adapter.linkAccount?.({
+    userId: id,
+    type: 'oauth',
+    provider: 'github',
+    providerAccountId: '583231',
+    access_token: 'gho_example',
+    token_type: 'bearer',
+    scope: 'read:user',
+  });
   await adapter.createSession?.({ sessionToken: 'session-token', userId: id, expires });
   const found = await adapter.getSessionAndUser?.('session-token');
   assert(found, 'no session found');

@@ -21,16 +21,20 @@ export async function runSequelizeCheck(SQL: SqlJsStatic): Promise<EngineCheckRe
   const run = new CheckRunner(database);
   const sequelize = new Sequelize({ dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(SQL, { database }), logging: false });
   const common = { underscored: true, timestamps: false } as const;
-  const User = sequelize.define<Model<UserRow, Partial<UserRow>>>('user', {
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    email: { type: DataTypes.STRING, allowNull: false, unique: true },
-    name: DataTypes.STRING,
-    nickname: DataTypes.STRING,
-    born: DataTypes.DATE(3),
-    active: { type: DataTypes.BOOLEAN, allowNull: false },
-    karma: DataTypes.BIGINT,
-    avatar: DataTypes.BLOB,
-  }, common);
+  const User = sequelize.define<Model<UserRow, Partial<UserRow>>>(
+    'user',
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      email: { type: DataTypes.STRING, allowNull: false, unique: true },
+      name: DataTypes.STRING,
+      nickname: DataTypes.STRING,
+      born: DataTypes.DATE(3),
+      active: { type: DataTypes.BOOLEAN, allowNull: false },
+      karma: DataTypes.BIGINT,
+      avatar: DataTypes.BLOB,
+    },
+    common,
+  );
   const Post: ModelStatic<Model> = sequelize.define('post', { title: { type: DataTypes.STRING, allowNull: false } }, common);
   User.hasMany(Post, { foreignKey: { name: 'userId', allowNull: false }, onDelete: 'CASCADE' });
   let userId = 0;
@@ -41,7 +45,15 @@ export async function runSequelizeCheck(SQL: SqlJsStatic): Promise<EngineCheckRe
     assert(typeof ddl === 'string' && /ON DELETE CASCADE/i.test(ddl), `posts DDL lacks ON DELETE CASCADE: ${String(ddl)}`);
   });
   await run.check('insert a row (Date, boolean, bigint, blob, undefined)', async () => {
-    const user = await User.create({ email: SAMPLE.email, name: SAMPLE.name, nickname: undefined, born: SAMPLE.born, active: SAMPLE.active, karma: SAMPLE.karma, avatar: Buffer.from(SAMPLE.avatar) });
+    const user = await User.create({
+      email: SAMPLE.email,
+      name: SAMPLE.name,
+      nickname: undefined,
+      born: SAMPLE.born,
+      active: SAMPLE.active,
+      karma: SAMPLE.karma,
+      avatar: Buffer.from(SAMPLE.avatar),
+    });
     userId = Number(user.get('id'));
     assert(userId > 0, `no id assigned: ${userId}`);
     return `user ${userId}`;
@@ -66,19 +78,29 @@ export async function runSequelizeCheck(SQL: SqlJsStatic): Promise<EngineCheckRe
     assertEqual((await User.findByPk(userId))?.get('name'), 'Ada King', 'name after update');
   });
   await run.check('unique violation raises the ORM typed error naming table and column', () =>
-    assertRejects(() => User.create({ email: SAMPLE.email, active: false }), UniqueConstraintError, ['users.email']));
+    assertRejects(() => User.create({ email: SAMPLE.email, active: false }), UniqueConstraintError, ['users.email']),
+  );
   await run.check('foreign-key violation raises the ORM typed error naming table and column', () =>
-    assertRejects(() => Post.create({ title: 'Orphan', userId: 999 }), ForeignKeyConstraintError, ['posts.user_id', 'users.id']));
+    assertRejects(() => Post.create({ title: 'Orphan', userId: 999 }), ForeignKeyConstraintError, ['posts.user_id', 'users.id']),
+  );
   await run.check('a failed transaction rolls back', async () => {
     const before = countRows(database, 'users');
-    await assertRejects(() => sequelize.transaction(async (transaction) => {
-      await User.create({ email: 'rollback@example.com', active: true }, { transaction });
-      throw new Error('abort on purpose');
-    }), Error, ['abort on purpose']);
+    await assertRejects(
+      () =>
+        sequelize.transaction(async (transaction) => {
+          await User.create({ email: 'rollback@example.com', active: true }, { transaction });
+          throw new Error('abort on purpose');
+        }),
+      Error,
+      ['abort on purpose'],
+    );
     assertEqual(countRows(database, 'users'), before, 'users after rollback');
   });
   await run.check('deleting the parent cascades to its children', async () => {
-    await Post.bulkCreate([{ title: 'Notes on the Analytical Engine', userId }, { title: 'Sketch', userId }]);
+    await Post.bulkCreate([
+      { title: 'Notes on the Analytical Engine', userId },
+      { title: 'Sketch', userId },
+    ]);
     assertEqual(countRows(database, 'posts'), 2, 'posts before delete');
     await User.destroy({ where: { id: userId } });
     assertEqual(countRows(database, 'posts'), 0, 'posts after deleting their user');

@@ -42,13 +42,22 @@ export class AdapterPanel {
         this.#submit();
       }
     });
-    this.#body = el('div', { class: 'pg-adapter-body' },
+    this.#body = el(
+      'div',
+      { class: 'pg-adapter-body' },
       el('p', { class: 'pg-meta' }, 'To see what Auth.js itself asks of the adapter — sign-ins, sign-out, sessions — use the flows of the Auth.js tab.'),
       el('h3', {}, 'Call a method'),
       el('div', { class: 'pg-field' }, el('label', { for: 'pg-call-method' }, 'Method'), this.#method),
       el('div', { class: 'pg-field' }, el('label', { for: 'pg-call-args' }, 'Arguments (a JSON array)'), this.#args),
-      el('p', { id: 'pg-call-args-hint', class: 'pg-meta' }, 'Pre-filled from the current tables. ISO date strings in "expires" and "emailVerified" are passed as Dates. Ctrl+Enter in the box calls.'),
-      el('div', { class: 'pg-actions' }, this.#call, this.#refill), this.#message, this.#result);
+      el(
+        'p',
+        { id: 'pg-call-args-hint', class: 'pg-meta' },
+        'Pre-filled from the current tables. ISO date strings in "expires" and "emailVerified" are passed as Dates. Ctrl+Enter in the box calls.',
+      ),
+      el('div', { class: 'pg-actions' }, this.#call, this.#refill),
+      this.#message,
+      this.#result,
+    );
     this.element = el('div', { class: 'pg-adapter-panel' }, this.#description, this.#body);
     this.update(null, []);
   }
@@ -64,7 +73,11 @@ export class AdapterPanel {
     if (adapter && methodsChanged) {
       const previous = this.#method.value;
       this.#method.replaceChildren(...adapter.methods.map((method) => el('option', { value: method }, method)));
-      this.#method.value = adapter.methods.includes(previous as AdapterMethod) ? previous : (adapter.methods.includes('getUser') ? 'getUser' : adapter.methods[0] ?? '');
+      this.#method.value = adapter.methods.includes(previous as AdapterMethod)
+        ? previous
+        : adapter.methods.includes('getUser')
+          ? 'getUser'
+          : (adapter.methods[0] ?? '');
       this.#fill();
     }
     this.#sync();

@@ -2,7 +2,18 @@ import { FLOW_LIST } from '../flow-list.ts';
 import { PAGE_COOKIE_LIMIT, PAGE_FLOW_CALL_LIMIT, PAGE_TEXT_LIMIT, shortenText } from '../output-limits.ts';
 import type { AdapterCallRecord, AdapterInfo, AuthInfo, BrowserId, BrowserInfo, FlowId, FlowRequest, Outcome, ProviderInfo, RunError } from '../protocol.ts';
 import { el, plural, srOnly } from '../ui/dom.ts';
-import { approximateDuration, authErrorOf, BROWSER_LABELS, expiryText, isOAuth, pathOf, providersOf, sessionText, shortValue, valueLengthText } from './auth-view-model.ts';
+import {
+  approximateDuration,
+  authErrorOf,
+  BROWSER_LABELS,
+  expiryText,
+  isOAuth,
+  pathOf,
+  providersOf,
+  sessionText,
+  shortValue,
+  valueLengthText,
+} from './auth-view-model.ts';
 import { callView } from './console-entry-view.ts';
 import { errorView, type LocationActions } from './error-view.ts';
 import { httpExchangesView } from './http-exchange-view.ts';
@@ -76,7 +87,12 @@ export class AuthPanel {
     this.#actions = actions;
     this.#locations = locations;
     this.#inbox = new InboxView((mail) => this.#flow({ flow: 'open-email-link', mail: mail.id }));
-    this.#inboxSection = el('section', { class: 'pg-auth-inbox', 'aria-labelledby': 'pg-auth-inbox-title' }, el('h4', { id: 'pg-auth-inbox-title' }, 'Inbox'), this.#inbox.element);
+    this.#inboxSection = el(
+      'section',
+      { class: 'pg-auth-inbox', 'aria-labelledby': 'pg-auth-inbox-title' },
+      el('h4', { id: 'pg-auth-inbox-title' }, 'Inbox'),
+      this.#inbox.element,
+    );
 
     const browserSwitch = el('fieldset', { class: 'pg-segmented pg-auth-browser' }, el('legend', { class: 'sr-only' }, 'The browser flows use'));
     for (const id of ['main', 'other'] as const) {
@@ -94,7 +110,11 @@ export class AuthPanel {
     const explanations = el('dl', { class: 'pg-auth-explanations' });
     for (const { flow, label } of SESSION_FLOWS) {
       const descriptionId = `pg-auth-flow-${flow}`;
-      const button = el('button', { type: 'button', class: 'pg-button', 'aria-describedby': descriptionId, 'aria-disabled': 'false', 'data-flow': flow }, label);
+      const button = el(
+        'button',
+        { type: 'button', class: 'pg-button', 'aria-describedby': descriptionId, 'aria-disabled': 'false', 'data-flow': flow },
+        label,
+      );
       button.addEventListener('click', () => this.#sessionFlow(flow));
       this.#sessionButtons.set(flow, button);
       sessionRow.append(button);
@@ -104,13 +124,20 @@ export class AuthPanel {
       explanations.append(el('dt', {}, FLOW_LIST[flow].label), el('dd', { id: `pg-auth-flow-${flow}` }, FLOW_LIST[flow].description));
     }
 
-    const controls = el('section', { class: 'pg-auth-controls', 'aria-labelledby': 'pg-auth-browser-title' },
+    const controls = el(
+      'section',
+      { class: 'pg-auth-controls', 'aria-labelledby': 'pg-auth-browser-title' },
       el('div', { class: 'pg-auth-browser-head' }, el('h3', { id: 'pg-auth-browser-title' }, 'Browser'), browserSwitch),
       this.#browserState,
-      el('h3', {}, 'Sign in'), this.#signIn, this.#addedNote, this.#inboxSection,
-      el('h3', {}, 'Session'), sessionRow,
+      el('h3', {}, 'Sign in'),
+      this.#signIn,
+      this.#addedNote,
+      this.#inboxSection,
+      el('h3', {}, 'Session'),
+      sessionRow,
       el('details', { class: 'pg-auth-help' }, el('summary', {}, 'What each button does'), explanations),
-      this.#profile.element);
+      this.#profile.element,
+    );
     this.#last.append(this.#lastTitle, this.#lastSummary, this.#lastBody);
     this.#body.append(controls, this.#last);
     this.element = el('div', { class: 'pg-auth-panel' }, this.#app, this.#facts, this.#body);
@@ -131,13 +158,19 @@ export class AuthPanel {
       this.#revealLast();
     }
     // A run starts a new world: the last flow's exchange no longer applies, unless the run scripted flows itself.
-    else if (outcome.source.kind === 'run') this.#showLast(outcome.http.length > 0 ? { outcome, title: `${title}: the flows your code scripted`, calls: outcome.calls.filter((call) => call.source === 'flow') } : null);
+    else if (outcome.source.kind === 'run')
+      this.#showLast(
+        outcome.http.length > 0
+          ? { outcome, title: `${title}: the flows your code scripted`, calls: outcome.calls.filter((call) => call.source === 'flow') }
+          : null,
+      );
   }
 
   setBusy(busy: boolean): void {
     this.#busy = busy;
     this.element.dataset['busy'] = String(busy);
-    for (const button of this.element.querySelectorAll<HTMLButtonElement>('.pg-auth-controls button[aria-disabled]')) button.setAttribute('aria-disabled', String(busy));
+    for (const button of this.element.querySelectorAll<HTMLButtonElement>('.pg-auth-controls button[aria-disabled]'))
+      button.setAttribute('aria-disabled', String(busy));
     this.#inbox.setBusy(busy);
   }
 
@@ -151,12 +184,20 @@ export class AuthPanel {
       this.#facts.replaceChildren(
         el('li', {}, 'Routes under ', el('code', {}, auth.basePath)),
         el('li', {}, sessionText(auth)),
-        el('li', {}, `Providers: ${auth.providers.map((provider) => `${provider.name} (${provider.type}${provider.added ? ', added by the playground' : ''})`).join(', ') || 'none'}.`),
-        ...(auth.clockOffsetMs > 0 ? [el('li', {}, `The simulated clock runs ${approximateDuration(auth.clockOffsetMs)} ahead of yours (refresh and expiry move it).`)] : []));
+        el(
+          'li',
+          {},
+          `Providers: ${auth.providers.map((provider) => `${provider.name} (${provider.type}${provider.added ? ', added by the playground' : ''})`).join(', ') || 'none'}.`,
+        ),
+        ...(auth.clockOffsetMs > 0
+          ? [el('li', {}, `The simulated clock runs ${approximateDuration(auth.clockOffsetMs)} ahead of yours (refresh and expiry move it).`)]
+          : []),
+      );
     } else if (adapter) {
       this.#app.textContent = `Your code configured no Auth.js app: flows run Auth.js around ${adapter.description}, with a GitHub and an e-mail provider added by the playground, database sessions and Auth.js's defaults.`;
     } else {
-      this.#app.textContent = 'No Auth.js app yet: run code that configures one (an auth.ts with NextAuth({ adapter, providers, … }) or Auth(request, config)) or creates an adapter, and its flows are here.';
+      this.#app.textContent =
+        'No Auth.js app yet: run code that configures one (an auth.ts with NextAuth({ adapter, providers, … }) or Auth(request, config)) or creates an adapter, and its flows are here.';
     }
     this.#updateProviders(providersOf(auth, adapter));
     this.#profile.update(auth?.profile);
@@ -174,7 +215,10 @@ export class AuthPanel {
     this.#providers = providers;
     const signature = JSON.stringify(providers.map((provider) => [provider.id, provider.type, provider.name, provider.fields ?? null]));
     const added = providers.filter((provider) => provider.added);
-    this.#addedNote.textContent = added.length > 0 ? `Added by the playground (your configuration lists no provider of their kind): ${added.map((provider) => provider.name).join(', ')}.` : '';
+    this.#addedNote.textContent =
+      added.length > 0
+        ? `Added by the playground (your configuration lists no provider of their kind): ${added.map((provider) => provider.name).join(', ')}.`
+        : '';
     this.#addedNote.hidden = added.length === 0;
     if (signature === this.#providerSignature) return;
     this.#providerSignature = signature;
@@ -200,15 +244,25 @@ export class AuthPanel {
             this.#email(provider, input);
           }
         });
-        const form = el('fieldset', { class: 'pg-auth-provider' }, el('legend', {}, /e-?mail/i.test(provider.name) ? provider.name : `${provider.name} (e-mail)`),
-          el('div', { class: 'pg-auth-inline' }, el('label', { for: id }, 'E-mail address'), input, send));
+        const form = el(
+          'fieldset',
+          { class: 'pg-auth-provider' },
+          el('legend', {}, /e-?mail/i.test(provider.name) ? provider.name : `${provider.name} (e-mail)`),
+          el('div', { class: 'pg-auth-inline' }, el('label', { for: id }, 'E-mail address'), input, send),
+        );
         forms.push(form);
         this.#providerControls.set(provider.id, { element: form, email: input });
       } else if (provider.type === 'credentials') {
         const fields = new Map<string, HTMLInputElement>();
         const rows = Object.entries(provider.fields ?? {}).map(([name, label]) => {
           const id = `pg-auth-cred-${provider.id}-${name}`.replace(/[^\w-]/g, '_');
-          const input = el('input', { type: /password/i.test(name) ? 'password' : 'text', id, autocomplete: 'off', spellcheck: 'false', value: old?.fields?.get(name)?.value ?? '' });
+          const input = el('input', {
+            type: /password/i.test(name) ? 'password' : 'text',
+            id,
+            autocomplete: 'off',
+            spellcheck: 'false',
+            value: old?.fields?.get(name)?.value ?? '',
+          });
           // Enter submits, as in the app's sign-in form.
           input.addEventListener('keydown', (event) => {
             if (event.key !== 'Enter') return;
@@ -218,8 +272,16 @@ export class AuthPanel {
           fields.set(name, input);
           return el('div', { class: 'pg-auth-inline' }, el('label', { for: id }, label || name), input);
         });
-        const submit = this.#button(credentials > 1 ? `Sign in (${provider.name})` : 'Sign in', 'credentials-sign-in', () => this.#credentials(provider, fields));
-        const form = el('fieldset', { class: 'pg-auth-provider' }, el('legend', {}, /credential/i.test(provider.name) ? provider.name : `${provider.name} (credentials)`), ...rows, el('div', { class: 'pg-actions' }, submit));
+        const submit = this.#button(credentials > 1 ? `Sign in (${provider.name})` : 'Sign in', 'credentials-sign-in', () =>
+          this.#credentials(provider, fields),
+        );
+        const form = el(
+          'fieldset',
+          { class: 'pg-auth-provider' },
+          el('legend', {}, /credential/i.test(provider.name) ? provider.name : `${provider.name} (credentials)`),
+          ...rows,
+          el('div', { class: 'pg-actions' }, submit),
+        );
         forms.push(form);
         this.#providerControls.set(provider.id, { element: form, fields });
       } else {
@@ -231,7 +293,11 @@ export class AuthPanel {
   }
 
   #button(label: string, flow: FlowId, press: () => void): HTMLButtonElement {
-    const button = el('button', { type: 'button', class: 'pg-button', 'aria-disabled': String(this.#busy), 'aria-describedby': `pg-auth-flow-${flow}`, 'data-flow': flow }, label);
+    const button = el(
+      'button',
+      { type: 'button', class: 'pg-button', 'aria-disabled': String(this.#busy), 'aria-describedby': `pg-auth-flow-${flow}`, 'data-flow': flow },
+      label,
+    );
     button.addEventListener('click', press);
     return button;
   }
@@ -246,13 +312,32 @@ export class AuthPanel {
     const all = browser?.cookies ?? [];
     const cookies = all.slice(0, PAGE_COOKIE_LIMIT);
     const now = new Date(Date.now() + (this.#auth?.clockOffsetMs ?? 0));
-    const list = cookies.length === 0
-      ? el('p', { class: 'pg-meta' }, 'No cookies.')
-      : el('ul', { class: 'pg-auth-cookies', 'aria-label': `Cookies in ${label.toLowerCase()}` }, ...cookies.map((cookie) => el('li', { 'data-cookie': cookie.name },
-        el('code', { class: 'pg-auth-cookie-name' }, cookie.name), ' ',
-        el('code', { class: 'pg-auth-cookie-value', title: `${cookie.value}${cookie.valueLength !== undefined && cookie.valueLength > cookie.value.length ? '…' : ''} (${valueLengthText(cookie.value, cookie.valueLength)})` }, shortValue(cookie.value, cookie.valueLength)), ' ',
-        el('span', { class: 'pg-meta' }, `expires: ${expiryText(cookie.expires, now)}`))),
-        ...(all.length > cookies.length ? [el('li', { class: 'pg-meta' }, `Not shown: ${plural(all.length - cookies.length, 'more cookie')}.`)] : []));
+    const list =
+      cookies.length === 0
+        ? el('p', { class: 'pg-meta' }, 'No cookies.')
+        : el(
+            'ul',
+            { class: 'pg-auth-cookies', 'aria-label': `Cookies in ${label.toLowerCase()}` },
+            ...cookies.map((cookie) =>
+              el(
+                'li',
+                { 'data-cookie': cookie.name },
+                el('code', { class: 'pg-auth-cookie-name' }, cookie.name),
+                ' ',
+                el(
+                  'code',
+                  {
+                    class: 'pg-auth-cookie-value',
+                    title: `${cookie.value}${cookie.valueLength !== undefined && cookie.valueLength > cookie.value.length ? '…' : ''} (${valueLengthText(cookie.value, cookie.valueLength)})`,
+                  },
+                  shortValue(cookie.value, cookie.valueLength),
+                ),
+                ' ',
+                el('span', { class: 'pg-meta' }, `expires: ${expiryText(cookie.expires, now)}`),
+              ),
+            ),
+            ...(all.length > cookies.length ? [el('li', { class: 'pg-meta' }, `Not shown: ${plural(all.length - cookies.length, 'more cookie')}.`)] : []),
+          );
     this.#browserState.replaceChildren(who, list);
   }
 
@@ -283,7 +368,11 @@ export class AuthPanel {
   }
 
   #credentials(provider: ProviderInfo, fields: ReadonlyMap<string, HTMLInputElement>): void {
-    this.#flow({ flow: 'credentials-sign-in', provider: provider.id, credentials: Object.fromEntries([...fields].map(([name, input]) => [name, input.value])) });
+    this.#flow({
+      flow: 'credentials-sign-in',
+      provider: provider.id,
+      credentials: Object.fromEntries([...fields].map(([name, input]) => [name, input.value])),
+    });
   }
 
   #flow(request: Omit<FlowRequest, 'browser'>): void {
@@ -296,7 +385,7 @@ export class AuthPanel {
   #showLast(last: { readonly outcome: Outcome; readonly title: string; readonly calls: readonly AdapterCallRecord[] } | null): void {
     if (!last) {
       this.#lastTitle.textContent = 'Last action';
-      this.#lastSummary.textContent = 'Nothing yet: press a flow\'s button, and the HTTP requests it made and the adapter calls they caused appear here.';
+      this.#lastSummary.textContent = "Nothing yet: press a flow's button, and the HTTP requests it made and the adapter calls they caused appear here.";
       this.#lastBody.replaceChildren();
       this.#last.dataset['state'] = 'empty';
       return;
@@ -305,24 +394,51 @@ export class AuthPanel {
     const authError = authErrorOf(outcome.http, this.#auth?.basePath ?? '');
     const notice = outcome.console.findLast((entry) => entry.kind === 'notice');
     this.#lastTitle.textContent = `Last action: ${title}`;
-    this.#lastSummary.textContent = shortenText(authError
-      ? `Auth.js refused it: ${authError.code}.`
-      : outcome.error ? `It failed: ${outcome.error.name}: ${outcome.error.message}` : notice?.kind === 'notice' ? notice.text : `Done: ${plural(outcome.http.length, 'HTTP request')}, ${plural(calls.length, 'adapter call')}.`, PAGE_TEXT_LIMIT);
+    this.#lastSummary.textContent = shortenText(
+      authError
+        ? `Auth.js refused it: ${authError.code}.`
+        : outcome.error
+          ? `It failed: ${outcome.error.name}: ${outcome.error.message}`
+          : notice?.kind === 'notice'
+            ? notice.text
+            : `Done: ${plural(outcome.http.length, 'HTTP request')}, ${plural(calls.length, 'adapter call')}.`,
+      PAGE_TEXT_LIMIT,
+    );
     this.#last.dataset['state'] = authError ? 'auth-error' : outcome.error ? 'failed' : 'ok';
     const body: Array<HTMLElement | null> = [];
     const failedCall = calls.find((call) => call.error);
     if (authError || outcome.error || failedCall) body.push(this.#errorBox(authError, outcome.error, failedCall));
     const shownCalls = calls.slice(0, PAGE_FLOW_CALL_LIMIT);
     body.push(
-      el('div', { class: 'pg-auth-columns' },
-        el('section', { class: 'pg-auth-http', 'aria-labelledby': 'pg-auth-http-title' },
+      el(
+        'div',
+        { class: 'pg-auth-columns' },
+        el(
+          'section',
+          { class: 'pg-auth-http', 'aria-labelledby': 'pg-auth-http-title' },
           el('h4', { id: 'pg-auth-http-title' }, `HTTP requests (${(outcome.http.length + (outcome.httpDropped ?? 0)).toLocaleString('en')})`),
-          outcome.http.length > 0 ? httpExchangesView(outcome.http, outcome.httpDropped ?? 0) : el('p', { class: 'pg-meta' }, noRequestsText(outcome))),
-        el('section', { class: 'pg-auth-calls', 'aria-labelledby': 'pg-auth-calls-title' },
-          el('h4', { id: 'pg-auth-calls-title' }, `Adapter calls (${(calls.length + (outcome.source.kind === 'flow' ? outcome.callsDropped ?? 0 : 0)).toLocaleString('en')})`),
-          shownCalls.length > 0 ? el('ol', { class: 'pg-console pg-auth-call-list', 'aria-label': 'Adapter calls' }, ...shownCalls.map((call) => el('li', { class: 'pg-log', 'data-kind': 'call' }, callView(call, this.#locations)))) : el('p', { class: 'pg-meta' }, outcome.error ? 'None.' : 'None: Auth.js did not need the database for this.'),
-          calls.length > shownCalls.length ? el('p', { class: 'pg-meta' }, `${plural(calls.length - shownCalls.length, 'more call')} in the Console.`) : null)),
-      this.#tabsLine(outcome));
+          outcome.http.length > 0 ? httpExchangesView(outcome.http, outcome.httpDropped ?? 0) : el('p', { class: 'pg-meta' }, noRequestsText(outcome)),
+        ),
+        el(
+          'section',
+          { class: 'pg-auth-calls', 'aria-labelledby': 'pg-auth-calls-title' },
+          el(
+            'h4',
+            { id: 'pg-auth-calls-title' },
+            `Adapter calls (${(calls.length + (outcome.source.kind === 'flow' ? (outcome.callsDropped ?? 0) : 0)).toLocaleString('en')})`,
+          ),
+          shownCalls.length > 0
+            ? el(
+                'ol',
+                { class: 'pg-console pg-auth-call-list', 'aria-label': 'Adapter calls' },
+                ...shownCalls.map((call) => el('li', { class: 'pg-log', 'data-kind': 'call' }, callView(call, this.#locations))),
+              )
+            : el('p', { class: 'pg-meta' }, outcome.error ? 'None.' : 'None: Auth.js did not need the database for this.'),
+          calls.length > shownCalls.length ? el('p', { class: 'pg-meta' }, `${plural(calls.length - shownCalls.length, 'more call')} in the Console.`) : null,
+        ),
+      ),
+      this.#tabsLine(outcome),
+    );
     this.#lastBody.replaceChildren(...body.filter((node) => node !== null));
   }
 
@@ -342,7 +458,8 @@ export class AuthPanel {
       box.append(
         el('p', { class: 'pg-auth-error-title' }, el('strong', {}, 'Auth.js error: '), el('code', { 'data-auth-error': authError.code }, authError.code)),
         el('p', {}, authError.explanation),
-        el('p', { class: 'pg-meta' }, 'The browser was sent to ', el('code', { title: authError.url }, pathOf(authError.url)), '.'));
+        el('p', { class: 'pg-meta' }, 'The browser was sent to ', el('code', { title: authError.url }, pathOf(authError.url)), '.'),
+      );
     }
     // The flow's own error says the above again ("…landed on Auth.js's error page: Verification…"):
     // its words in one quiet line, then what it wraps — the adapter's error, at the reader's line.
@@ -351,7 +468,11 @@ export class AuthPanel {
       if (error.cause) box.append(errorView(error.cause, this.#locations));
     } else if (error) box.append(errorView(error, this.#locations));
     // Auth.js hides an adapter's error behind its own code: the call that threw says what it was.
-    else if (failedCall?.error) box.append(el('p', { class: 'pg-auth-error-title' }, srOnly('Underlying error: '), el('code', {}, `adapter.${failedCall.method}()`), ' threw:'), errorView(failedCall.error, this.#locations));
+    else if (failedCall?.error)
+      box.append(
+        el('p', { class: 'pg-auth-error-title' }, srOnly('Underlying error: '), el('code', {}, `adapter.${failedCall.method}()`), ' threw:'),
+        errorView(failedCall.error, this.#locations),
+      );
     return box;
   }
 
@@ -363,11 +484,22 @@ export class AuthPanel {
     tables.addEventListener('click', () => this.#actions.showPanel('tables'));
     sql.addEventListener('click', () => this.#actions.showPanel('sql'));
     consoleButton.addEventListener('click', () => this.#actions.showPanel('console'));
-    return el('p', { class: 'pg-meta pg-auth-see' }, 'The ', tables, ' tab shows the rows this changed (inserted, updated, deleted), the ', sql, ` tab its ${plural(statements, 'statement')}, the `, consoleButton, ' its console output (your callbacks\' and events\' logs).');
+    return el(
+      'p',
+      { class: 'pg-meta pg-auth-see' },
+      'The ',
+      tables,
+      ' tab shows the rows this changed (inserted, updated, deleted), the ',
+      sql,
+      ` tab its ${plural(statements, 'statement')}, the `,
+      consoleButton,
+      " its console output (your callbacks' and events' logs).",
+    );
   }
 }
 
 function noRequestsText(outcome: Outcome): string {
-  if (outcome.source.kind === 'flow' && outcome.source.flow === 'delete-user' && !outcome.error) return 'None: Auth.js has no route for deleting a user; the app calls adapter.deleteUser itself.';
+  if (outcome.source.kind === 'flow' && outcome.source.flow === 'delete-user' && !outcome.error)
+    return 'None: Auth.js has no route for deleting a user; the app calls adapter.deleteUser itself.';
   return 'None.';
 }

@@ -66,17 +66,19 @@ export interface AuthErrorReport {
 }
 
 const EXPLANATIONS: Readonly<Record<string, string>> = {
-  Verification: 'The sign-in link is no longer valid: it was used already, or it expired. Auth.js asked the adapter to use the token up (useVerificationToken) and got nothing back, so it refused the sign-in.',
-  OAuthAccountNotLinked: 'A user with this e-mail exists, signed in another way. Auth.js does not link an OAuth account to an existing user by e-mail on its own (a provider\'s allowDangerousEmailAccountLinking would): it refused the sign-in.',
+  Verification:
+    'The sign-in link is no longer valid: it was used already, or it expired. Auth.js asked the adapter to use the token up (useVerificationToken) and got nothing back, so it refused the sign-in.',
+  OAuthAccountNotLinked:
+    "A user with this e-mail exists, signed in another way. Auth.js does not link an OAuth account to an existing user by e-mail on its own (a provider's allowDangerousEmailAccountLinking would): it refused the sign-in.",
   AccessDenied: 'A signIn callback returned false (or the provider denied access): Auth.js refused the sign-in.',
   CredentialsSignin: 'authorize() returned null: the credentials were refused.',
   Configuration: 'Auth.js found a problem with its configuration, or an adapter method threw: the error below says which.',
-  AdapterError: 'An adapter method threw: the error below is the adapter\'s.',
+  AdapterError: "An adapter method threw: the error below is the adapter's.",
   CallbackRouteError: 'Something threw while Auth.js handled the callback (often an adapter method): the error below says what.',
   SessionTokenError: 'Auth.js could not read the session (an adapter method threw, or the cookie was damaged).',
-  OAuthCallbackError: 'The OAuth provider\'s answer was refused (state, PKCE or the token exchange failed).',
+  OAuthCallbackError: "The OAuth provider's answer was refused (state, PKCE or the token exchange failed).",
   EmailSignInError: 'Sending the sign-in e-mail failed (or the adapter could not store the token).',
-  MissingCSRF: 'The sign-in form\'s CSRF token did not match the csrf cookie (or the browser sent no cookie): Auth.js refused the request.',
+  MissingCSRF: "The sign-in form's CSRF token did not match the csrf cookie (or the browser sent no cookie): Auth.js refused the request.",
   InvalidCheck: 'A check cookie of the OAuth flow (PKCE code verifier, state or nonce) was missing or did not match.',
   MissingAdapter: 'This provider (e-mail sign-in, or database sessions) needs an adapter, and the configuration has none.',
   UnknownAction: 'Auth.js has no such route.',
@@ -128,7 +130,8 @@ const DAY = 86_400_000;
 export function relativeTime(date: Date, now: Date): string {
   const ms = date.getTime() - now.getTime();
   const abs = Math.abs(ms);
-  const [amount, unit] = abs >= DAY ? [abs / DAY, 'day'] : abs >= 3_600_000 ? [abs / 3_600_000, 'hour'] : abs >= 60_000 ? [abs / 60_000, 'minute'] : [abs / 1000, 'second'];
+  const [amount, unit] =
+    abs >= DAY ? [abs / DAY, 'day'] : abs >= 3_600_000 ? [abs / 3_600_000, 'hour'] : abs >= 60_000 ? [abs / 60_000, 'minute'] : [abs / 1000, 'second'];
   const rounded = Math.round(amount);
   const text = `${rounded} ${unit}${rounded === 1 ? '' : 's'}`;
   return ms >= 0 ? `in ${text}` : `${text} ago`;
@@ -162,7 +165,10 @@ export function durationText(seconds: number): string {
 
 /** How the configured app keeps sessions, in one line. */
 export function sessionText(auth: AuthInfo): string {
-  const strategy = auth.sessionStrategy === 'database' ? 'Database sessions (a row in the sessions table, its token in a cookie)' : 'JWT sessions (an encrypted cookie; no session rows)';
+  const strategy =
+    auth.sessionStrategy === 'database'
+      ? 'Database sessions (a row in the sessions table, its token in a cookie)'
+      : 'JWT sessions (an encrypted cookie; no session rows)';
   return `${strategy}; maxAge ${durationText(auth.maxAge)}, updateAge ${durationText(auth.updateAge)}.`;
 }
 

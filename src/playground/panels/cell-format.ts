@@ -20,9 +20,12 @@ export function isLongToken(text: string): boolean {
  * hovering shows it too (title), and copyWholeValues() puts it whole into a copied selection.
  */
 export function tokenView(text: string): HTMLElement {
-  return el('span', { class: 'pg-token', title: text, 'data-full': text },
+  return el(
+    'span',
+    { class: 'pg-token', title: text, 'data-full': text },
     el('span', { class: 'pg-token-head' }, text.slice(0, TOKEN_HEAD)),
-    el('span', { class: 'pg-token-rest' }, text.slice(TOKEN_HEAD)));
+    el('span', { class: 'pg-token-rest' }, text.slice(TOKEN_HEAD)),
+  );
 }
 
 /**
@@ -34,10 +37,16 @@ export function tokenView(text: string): HTMLElement {
 export function shortText(text: string, fullLength?: number, gone?: string): HTMLElement | string {
   if (text.length <= LONG_TEXT && fullLength === undefined) return text;
   const length = fullLength ?? text.length;
-  const note = fullLength === undefined
-    ? `(${length.toLocaleString('en')} characters)`
-    : `(${length.toLocaleString('en')} characters; hover for the first ${text.length.toLocaleString('en')}${gone ? `; ${gone}` : ''})`;
-  return el('span', { class: 'pg-text pg-long-text', title: fullLength === undefined ? text : `${text}…` }, `${text.slice(0, LONG_TEXT)}… `, el('span', { class: 'pg-hint' }, note));
+  const note =
+    fullLength === undefined
+      ? `(${length.toLocaleString('en')} characters)`
+      : `(${length.toLocaleString('en')} characters; hover for the first ${text.length.toLocaleString('en')}${gone ? `; ${gone}` : ''})`;
+  return el(
+    'span',
+    { class: 'pg-text pg-long-text', title: fullLength === undefined ? text : `${text}…` },
+    `${text.slice(0, LONG_TEXT)}… `,
+    el('span', { class: 'pg-hint' }, note),
+  );
 }
 
 /**
@@ -51,7 +60,11 @@ export function cellView(value: CellValue, columnType = '', fullLength?: number,
   if (value instanceof Uint8Array) {
     const hex = [...value.subarray(0, 24)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
     const bytes = (fullLength ?? value.length).toLocaleString('en');
-    return el('span', { class: 'pg-blob', title: `BLOB, ${bytes} bytes${fullLength !== undefined && gone ? `; ${gone}` : ''}` }, `x'${hex}${(fullLength ?? value.length) > 24 ? '…' : ''}'`);
+    return el(
+      'span',
+      { class: 'pg-blob', title: `BLOB, ${bytes} bytes${fullLength !== undefined && gone ? `; ${gone}` : ''}` },
+      `x'${hex}${(fullLength ?? value.length) > 24 ? '…' : ''}'`,
+    );
   }
   if (typeof value === 'number') {
     // MikroORM stores SQLite datetimes as epoch milliseconds: show when that is.
@@ -86,9 +99,10 @@ export function copyWholeValues(event: ClipboardEvent): void {
   for (const token of holder.querySelectorAll<HTMLElement>('.pg-token')) token.replaceWith(token.dataset['full'] ?? token.textContent ?? '');
   for (const hidden of holder.querySelectorAll('.sr-only')) hidden.remove();
   const rows = [...holder.querySelectorAll('tr')];
-  const text = rows.length > 0
-    ? rows.map((row) => [...row.querySelectorAll('td, th')].map((cell) => cell.textContent?.trim() ?? '').join('\t')).join('\n')
-    : (holder.textContent ?? '');
+  const text =
+    rows.length > 0
+      ? rows.map((row) => [...row.querySelectorAll('td, th')].map((cell) => cell.textContent?.trim() ?? '').join('\t')).join('\n')
+      : (holder.textContent ?? '');
   event.clipboardData.setData('text/plain', text);
   event.preventDefault();
 }

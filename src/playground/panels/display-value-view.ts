@@ -22,7 +22,16 @@ export function displayValueView(value: DisplayValue, key?: string): HTMLElement
     return el('span', { class: `pg-value pg-value-${value.type}` }, keyNode, text(value.preview));
   }
   const details = el('details', { class: 'pg-value-tree' });
-  const summary = el('summary', {}, keyNode, el('span', { class: `pg-value pg-value-${value.type}` }, value.preview.length > SHOWN_CHARACTERS ? `${value.preview.slice(0, SHOWN_CHARACTERS)}…` : value.preview));
+  const summary = el(
+    'summary',
+    {},
+    keyNode,
+    el(
+      'span',
+      { class: `pg-value pg-value-${value.type}` },
+      value.preview.length > SHOWN_CHARACTERS ? `${value.preview.slice(0, SHOWN_CHARACTERS)}…` : value.preview,
+    ),
+  );
   details.append(summary);
   // Children are built when first opened: an ORM object can be large.
   details.addEventListener('toggle', () => {
@@ -44,7 +53,9 @@ export function displayValuesView(values: readonly DisplayValue[]): HTMLElement 
   values.slice(0, SHOWN_ENTRIES).forEach((value, i) => {
     if (i > 0) line.append(' ');
     // Strings print without quotes at the top level, as in browser consoles.
-    line.append(value.type === 'string' && !value.entries ? el('span', { class: 'pg-value-text' }, text(JSON.parse(value.preview) as string)) : displayValueView(value));
+    line.append(
+      value.type === 'string' && !value.entries ? el('span', { class: 'pg-value-text' }, text(JSON.parse(value.preview) as string)) : displayValueView(value),
+    );
   });
   return line;
 }

@@ -40,7 +40,12 @@ function depths(tables: readonly TableSchema[]): Map<string, number> {
 
 /** A one-sentence description of the relations, for screen readers (the cards below list everything). */
 export function relationsText(schema: SchemaInfo): string {
-  const relations = schema.tables.flatMap((table) => table.foreignKeys.map((key) => `${table.name}.${key.columns.join(', ')} references ${key.table}.${key.references.join(', ')}${key.onDelete !== 'NO ACTION' ? ` (on delete ${key.onDelete.toLowerCase()})` : ''}`));
+  const relations = schema.tables.flatMap((table) =>
+    table.foreignKeys.map(
+      (key) =>
+        `${table.name}.${key.columns.join(', ')} references ${key.table}.${key.references.join(', ')}${key.onDelete !== 'NO ACTION' ? ` (on delete ${key.onDelete.toLowerCase()})` : ''}`,
+    ),
+  );
   return `${schema.tables.length} tables. ${relations.length > 0 ? `${relations.join('; ')}.` : 'No foreign keys.'}`;
 }
 
@@ -67,14 +72,24 @@ export function erDiagram(schema: SchemaInfo): SVGSVGElement {
     height = Math.max(height, y);
   }
   const width = PAD * 2 + Math.max(1, columns.size) * BOX_WIDTH + Math.max(0, columns.size - 1) * GAP_X;
-  const root = svg('svg', { viewBox: `0 0 ${width} ${Math.max(height, 60)}`, width, height: Math.max(height, 60), role: 'img', class: 'pg-er', 'aria-label': `Entity-relationship diagram. ${relationsText(schema)}` });
+  const root = svg('svg', {
+    viewBox: `0 0 ${width} ${Math.max(height, 60)}`,
+    width,
+    height: Math.max(height, 60),
+    role: 'img',
+    class: 'pg-er',
+    'aria-label': `Entity-relationship diagram. ${relationsText(schema)}`,
+  });
   const defs = svg('defs', {});
   const marker = svg('marker', { id: 'pg-er-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
   marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'pg-er-arrowhead' }));
   defs.append(marker);
   root.append(defs);
   const rowY = (table: TableSchema, column: string): number => {
-    const index = Math.max(0, table.columns.findIndex((candidate) => candidate.name === column));
+    const index = Math.max(
+      0,
+      table.columns.findIndex((candidate) => candidate.name === column),
+    );
     return (position.get(table.name)?.y ?? 0) + HEADER + index * ROW_HEIGHT + ROW_HEIGHT / 2;
   };
   const lines = svg('g', { class: 'pg-er-lines' });
@@ -90,7 +105,11 @@ export function erDiagram(schema: SchemaInfo): SVGSVGElement {
       const x1 = from.x;
       const x2 = to.x + BOX_WIDTH;
       const bend = Math.max(30, Math.abs(x1 - x2) / 2);
-      const title = svg('title', {}, `${table.name}.${key.columns.join(', ')} → ${parent.name}.${key.references.join(', ')} (on delete ${key.onDelete.toLowerCase()})`);
+      const title = svg(
+        'title',
+        {},
+        `${table.name}.${key.columns.join(', ')} → ${parent.name}.${key.references.join(', ')} (on delete ${key.onDelete.toLowerCase()})`,
+      );
       const path = svg('path', { d: `M ${x1} ${y1} C ${x1 - bend} ${y1}, ${x2 + bend} ${y2}, ${x2} ${y2}`, 'marker-end': 'url(#pg-er-arrow)' });
       path.append(title);
       lines.append(path);
@@ -106,9 +125,13 @@ export function erDiagram(schema: SchemaInfo): SVGSVGElement {
     const unique = new Set(table.indexes.filter((index) => index.unique && index.columns.length === 1).map((index) => index.columns[0]));
     table.columns.forEach((column, i) => {
       const cy = y + HEADER + i * ROW_HEIGHT + 13;
-      const marks = [column.primaryKey ? 'PK' : '', foreign.has(column.name) ? 'FK' : '', unique.has(column.name) && !column.primaryKey ? 'UQ' : ''].filter(Boolean).join(' ');
+      const marks = [column.primaryKey ? 'PK' : '', foreign.has(column.name) ? 'FK' : '', unique.has(column.name) && !column.primaryKey ? 'UQ' : '']
+        .filter(Boolean)
+        .join(' ');
       group.append(svg('text', { x: x + 8, y: cy, class: column.primaryKey ? 'pg-er-column pg-er-key' : 'pg-er-column' }, column.name));
-      group.append(svg('text', { x: x + BOX_WIDTH - 8, y: cy, 'text-anchor': 'end', class: 'pg-er-type' }, `${marks ? `${marks} ` : ''}${column.type.toLowerCase()}`));
+      group.append(
+        svg('text', { x: x + BOX_WIDTH - 8, y: cy, 'text-anchor': 'end', class: 'pg-er-type' }, `${marks ? `${marks} ` : ''}${column.type.toLowerCase()}`),
+      );
     });
     root.append(group);
   }

@@ -10,7 +10,11 @@ export interface LocationActions {
 }
 
 export function locationButton(location: SourceLocation, actions: LocationActions): HTMLButtonElement {
-  const button = el('button', { type: 'button', class: 'pg-location', title: `Show ${location.file} line ${location.line} in the editor` }, `${location.file}:${location.line}:${location.column}`);
+  const button = el(
+    'button',
+    { type: 'button', class: 'pg-location', title: `Show ${location.file} line ${location.line} in the editor` },
+    `${location.file}:${location.line}:${location.column}`,
+  );
   button.addEventListener('click', () => actions.reveal(location));
   return button;
 }
@@ -31,8 +35,14 @@ export function codeFrame(source: string, location: SourceLocation): HTMLElement
 }
 
 const PHASE_LABEL: Record<RunError['phase'], string> = {
-  compile: 'Syntax error', load: 'Could not load the code', run: 'Error', unhandled: 'Unhandled rejection', uncaught: 'Uncaught error in a callback',
-  timeout: 'Stopped', stopped: 'Stopped', crash: 'The runtime crashed',
+  compile: 'Syntax error',
+  load: 'Could not load the code',
+  run: 'Error',
+  unhandled: 'Unhandled rejection',
+  uncaught: 'Uncaught error in a callback',
+  timeout: 'Stopped',
+  stopped: 'Stopped',
+  crash: 'The runtime crashed',
 };
 
 /** An error: what happened, where in the reader's code (with the lines), the hint, the causes and the stack. */
@@ -40,17 +50,35 @@ export function errorView(error: RunError, actions: LocationActions, nested = fa
   const box = el('div', { class: nested ? 'pg-error pg-error-cause' : 'pg-error' });
   // A stop is the playground's own doing: its message says it all.
   const stop = error.phase === 'timeout' || error.phase === 'stopped' || error.phase === 'crash';
-  box.append(el('p', { class: 'pg-error-title' },
-    el('strong', {}, nested ? 'Caused by ' : stop ? '' : `${PHASE_LABEL[error.phase]}: `),
-    el('span', {}, shortenText(stop ? error.message : `${error.name}: ${error.message}`, PAGE_TEXT_LIMIT)),
-    error.at ? ' ' : null, error.at ? locationButton(error.at, actions) : null));
+  box.append(
+    el(
+      'p',
+      { class: 'pg-error-title' },
+      el('strong', {}, nested ? 'Caused by ' : stop ? '' : `${PHASE_LABEL[error.phase]}: `),
+      el('span', {}, shortenText(stop ? error.message : `${error.name}: ${error.message}`, PAGE_TEXT_LIMIT)),
+      error.at ? ' ' : null,
+      error.at ? locationButton(error.at, actions) : null,
+    ),
+  );
   const source = error.at && actions.source(error.at.file);
   if (error.at && source !== undefined) box.append(codeFrame(source, error.at));
   if (error.hint) box.append(el('p', { class: 'pg-hint-text' }, shortenText(error.hint, PAGE_TEXT_LIMIT)));
   if (error.cause) box.append(errorView(error.cause, actions, true));
   if (error.frames.length > 0 && !nested) {
-    const frames = el('ol', { class: 'pg-frames' }, ...error.frames.slice(0, ERROR_FRAME_LIMIT).map((frame) => el('li', frame.user ? { 'data-user': 'true' } : {},
-      frame.user ? locationButton(frame, actions) : `${frame.file}:${frame.line}:${frame.column}`, frame.fn ? ` ${frame.fn}` : '')));
+    const frames = el(
+      'ol',
+      { class: 'pg-frames' },
+      ...error.frames
+        .slice(0, ERROR_FRAME_LIMIT)
+        .map((frame) =>
+          el(
+            'li',
+            frame.user ? { 'data-user': 'true' } : {},
+            frame.user ? locationButton(frame, actions) : `${frame.file}:${frame.line}:${frame.column}`,
+            frame.fn ? ` ${frame.fn}` : '',
+          ),
+        ),
+    );
     box.append(el('details', { class: 'pg-stack' }, el('summary', {}, `Stack (${error.frames.length} frames)`), frames));
   }
   return box;

@@ -24,33 +24,88 @@ function bodyView(label: string, body: string): HTMLElement {
 export function exchangeView(exchange: HttpExchange): HTMLLIElement {
   const path = pathOf(exchange.url);
   const kind = statusKind(exchange.status);
-  const line = el('p', { class: 'pg-http-line' },
-    el('span', { class: 'pg-http-route' }, routeText(exchange)), ' ',
-    el('code', { class: 'pg-http-method' }, exchange.method), ' ',
-    el('code', { class: 'pg-http-path', title: bounded(exchange.url) }, clip(path, PATH_SHOWN)), ' ',
+  const line = el(
+    'p',
+    { class: 'pg-http-line' },
+    el('span', { class: 'pg-http-route' }, routeText(exchange)),
+    ' ',
+    el('code', { class: 'pg-http-method' }, exchange.method),
+    ' ',
+    el('code', { class: 'pg-http-path', title: bounded(exchange.url) }, clip(path, PATH_SHOWN)),
+    ' ',
     srOnly('answered '),
-    el('span', { class: 'pg-http-status', 'data-kind': kind }, String(exchange.status)));
+    el('span', { class: 'pg-http-status', 'data-kind': kind }, String(exchange.status)),
+  );
   if (exchange.location !== undefined) {
-    line.append(' ', el('span', { class: 'pg-http-arrow', 'aria-hidden': 'true' }, '→'), srOnly(' redirects to '), ' ',
-      el('code', { class: 'pg-http-location', title: bounded(exchange.location) }, clip(pathOf(exchange.location), PATH_SHOWN)));
+    line.append(
+      ' ',
+      el('span', { class: 'pg-http-arrow', 'aria-hidden': 'true' }, '→'),
+      srOnly(' redirects to '),
+      ' ',
+      el('code', { class: 'pg-http-location', title: bounded(exchange.location) }, clip(pathOf(exchange.location), PATH_SHOWN)),
+    );
   }
   const item = el('li', { class: 'pg-http-exchange', 'data-status-kind': kind, 'data-to': exchange.to }, line);
   const set = exchange.setCookies.filter((change) => !change.cleared);
   const cleared = exchange.setCookies.filter((change) => change.cleared);
   if (set.length > 0 || cleared.length > 0) {
-    item.append(el('p', { class: 'pg-http-cookies' },
-      set.length > 0 ? el('span', {}, 'Sets cookie', set.length > 1 ? 's' : '', ': ', ...set.flatMap((change, i) => [i > 0 ? ', ' : '', el('code', { 'data-cookie': change.name, title: `${valueLengthText(change.value, change.valueLength)}; ${change.attributes}` }, cookieChangeText(change))])) : null,
-      set.length > 0 && cleared.length > 0 ? ' · ' : null,
-      cleared.length > 0 ? el('span', { class: 'pg-http-cleared' }, 'Clears: ', ...cleared.flatMap((change, i) => [i > 0 ? ', ' : '', el('code', { 'data-cookie': change.name }, change.name)])) : null));
+    item.append(
+      el(
+        'p',
+        { class: 'pg-http-cookies' },
+        set.length > 0
+          ? el(
+              'span',
+              {},
+              'Sets cookie',
+              set.length > 1 ? 's' : '',
+              ': ',
+              ...set.flatMap((change, i) => [
+                i > 0 ? ', ' : '',
+                el(
+                  'code',
+                  { 'data-cookie': change.name, title: `${valueLengthText(change.value, change.valueLength)}; ${change.attributes}` },
+                  cookieChangeText(change),
+                ),
+              ]),
+            )
+          : null,
+        set.length > 0 && cleared.length > 0 ? ' · ' : null,
+        cleared.length > 0
+          ? el(
+              'span',
+              { class: 'pg-http-cleared' },
+              'Clears: ',
+              ...cleared.flatMap((change, i) => [i > 0 ? ', ' : '', el('code', { 'data-cookie': change.name }, change.name)]),
+            )
+          : null,
+      ),
+    );
   }
-  const details = el('div', { class: 'pg-http-details-body' },
+  const details = el(
+    'div',
+    { class: 'pg-http-details-body' },
     el('p', {}, 'URL: ', el('code', { class: 'pg-http-url' }, urlText(exchange.url, exchange.urlLength))),
     exchange.location !== undefined ? el('p', {}, 'Location: ', el('code', {}, bounded(exchange.location))) : null,
     el('p', {}, 'Cookies sent: ', exchange.cookies.length > 0 ? el('code', {}, bounded(exchange.cookies.join(', '))) : 'none'),
-    ...exchange.setCookies.map((change) => el('p', {}, 'Set-Cookie: ', el('code', {}, bounded(`${change.name}=${change.value}${change.valueLength !== undefined && change.valueLength > change.value.length ? `… (${count(change.valueLength)} characters)` : ''}${change.attributes ? `; ${change.attributes}` : ''}`)))),
+    ...exchange.setCookies.map((change) =>
+      el(
+        'p',
+        {},
+        'Set-Cookie: ',
+        el(
+          'code',
+          {},
+          bounded(
+            `${change.name}=${change.value}${change.valueLength !== undefined && change.valueLength > change.value.length ? `… (${count(change.valueLength)} characters)` : ''}${change.attributes ? `; ${change.attributes}` : ''}`,
+          ),
+        ),
+      ),
+    ),
     el('p', { class: 'pg-meta' }, `At ${formatMs(exchange.time)}, took ${formatMs(exchange.durationMs)}.`),
     exchange.requestBody !== undefined ? bodyView('Request body', exchange.requestBody) : null,
-    exchange.responseBody !== undefined ? bodyView('Response body', exchange.responseBody) : null);
+    exchange.responseBody !== undefined ? bodyView('Response body', exchange.responseBody) : null,
+  );
   item.append(el('details', { class: 'pg-http-details' }, el('summary', {}, 'Details', srOnly(` of ${exchange.method} ${clip(path, 60)}`)), details));
   return item;
 }

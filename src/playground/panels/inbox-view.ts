@@ -53,15 +53,33 @@ export class InboxView {
   #create(mail: MailInfo): { item: HTMLLIElement; opened: HTMLElement; button: HTMLButtonElement } {
     const opened = el('span', { class: 'pg-meta' });
     // Described by its mail (not named after it: an address in a name matches the page's other labels).
-    const button = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-disabled': String(this.#busy), 'aria-describedby': `pg-mail-${mail.id}`, 'data-mail': String(mail.id) }, 'Open link');
+    const button = el(
+      'button',
+      {
+        type: 'button',
+        class: 'pg-button pg-small',
+        'aria-disabled': String(this.#busy),
+        'aria-describedby': `pg-mail-${mail.id}`,
+        'data-mail': String(mail.id),
+      },
+      'Open link',
+    );
     button.addEventListener('click', () => {
       if (!this.#busy) this.#open(mail);
     });
-    const item = el('li', { class: 'pg-mail', 'data-mail': String(mail.id) },
-      el('div', { class: 'pg-mail-head', id: `pg-mail-${mail.id}` },
-        el('strong', {}, mail.subject), ' ',
-        el('span', { class: 'pg-meta' }, `to ${mail.to} · ${mail.provider} · ${dateText(new Date(mail.sent))} · `), opened),
-      el('div', { class: 'pg-mail-link' }, button, ' ', el('code', { title: mail.url }, clip(pathOf(mail.url), 70))));
+    const item = el(
+      'li',
+      { class: 'pg-mail', 'data-mail': String(mail.id) },
+      el(
+        'div',
+        { class: 'pg-mail-head', id: `pg-mail-${mail.id}` },
+        el('strong', {}, mail.subject),
+        ' ',
+        el('span', { class: 'pg-meta' }, `to ${mail.to} · ${mail.provider} · ${dateText(new Date(mail.sent))} · `),
+        opened,
+      ),
+      el('div', { class: 'pg-mail-link' }, button, ' ', el('code', { title: mail.url }, clip(pathOf(mail.url), 70))),
+    );
     const entry = { item, opened, button };
     this.#items.set(mail.id, entry);
     return entry;

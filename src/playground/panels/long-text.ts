@@ -10,11 +10,16 @@ const STEP = 20_000;
  * time) and less. `fullLength` is the original's length when `text` itself is only its
  * beginning (the runtime shortened it), and is stated.
  */
-export function longText(text: string, shown: number, options: { readonly className?: string; readonly fullLength?: number; readonly what?: string } = {}): HTMLElement {
+export function longText(
+  text: string,
+  shown: number,
+  options: { readonly className?: string; readonly fullLength?: number; readonly what?: string } = {},
+): HTMLElement {
   const className = options.className ?? 'pg-clipped';
-  const cut = options.fullLength !== undefined && options.fullLength > text.length
-    ? el('span', { class: 'pg-muted pg-long-note' }, ` (${count(options.fullLength)} characters in all; the playground kept the first ${count(text.length)})`)
-    : null;
+  const cut =
+    options.fullLength !== undefined && options.fullLength > text.length
+      ? el('span', { class: 'pg-muted pg-long-note' }, ` (${count(options.fullLength)} characters in all; the playground kept the first ${count(text.length)})`)
+      : null;
   if (text.length <= shown) return el('span', { class: className }, text, cut);
   const what = options.what ? ` of ${options.what}` : '';
   const head = el('span', {}, text.slice(0, shown));

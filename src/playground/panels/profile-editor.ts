@@ -12,9 +12,16 @@ export type ProfileChoice = { readonly ok: true; readonly profile?: Readonly<Rec
  */
 export class ProfileEditor {
   readonly element: HTMLElement;
-  readonly #box = el('textarea', { id: 'pg-auth-profile', rows: '7', spellcheck: 'false', autocomplete: 'off', placeholder: 'The provider\'s profile shows here once Auth.js has run (after the first flow). Or type a JSON object of your own.', 'aria-describedby': 'pg-auth-profile-hint pg-auth-profile-message' });
+  readonly #box = el('textarea', {
+    id: 'pg-auth-profile',
+    rows: '7',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    placeholder: "The provider's profile shows here once Auth.js has run (after the first flow). Or type a JSON object of your own.",
+    'aria-describedby': 'pg-auth-profile-hint pg-auth-profile-message',
+  });
   readonly #message = el('p', { id: 'pg-auth-profile-message', class: 'pg-form-message', role: 'alert' });
-  readonly #reset = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Reset to the provider\'s profile');
+  readonly #reset = el('button', { type: 'button', class: 'pg-button pg-small' }, "Reset to the provider's profile");
   /** The provider's profile as last shown (its text): the box differs from it once edited. */
   #shown = '';
 
@@ -29,11 +36,19 @@ export class ProfileEditor {
       this.#sync();
       this.#box.focus();
     });
-    this.element = el('div', { class: 'pg-field pg-profile' },
+    this.element = el(
+      'div',
+      { class: 'pg-field pg-profile' },
       el('label', { for: 'pg-auth-profile' }, 'Profile the OAuth provider returns next (JSON)'),
       this.#box,
-      el('p', { id: 'pg-auth-profile-hint', class: 'pg-meta' }, 'Sent with "Sign in with …" and "Link another …" when you edit it: change the id to sign in as another account, the email to test account linking.'),
-      el('div', { class: 'pg-actions' }, this.#reset), this.#message);
+      el(
+        'p',
+        { id: 'pg-auth-profile-hint', class: 'pg-meta' },
+        'Sent with "Sign in with …" and "Link another …" when you edit it: change the id to sign in as another account, the email to test account linking.',
+      ),
+      el('div', { class: 'pg-actions' }, this.#reset),
+      this.#message,
+    );
     this.#sync();
   }
 

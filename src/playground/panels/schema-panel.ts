@@ -16,14 +16,29 @@ const INDEXES_LISTED = 20;
 const count = (value: number): string => value.toLocaleString('en');
 
 function columnRows(table: TableSchema, from: number, to: number): HTMLTableRowElement[] {
-  const foreign = new Map(table.foreignKeys.flatMap((key) => key.columns.map((column, i) => [column, `→ ${key.table}.${key.references[i] ?? ''} (on delete ${key.onDelete.toLowerCase()})`] as const)));
+  const foreign = new Map(
+    table.foreignKeys.flatMap((key) =>
+      key.columns.map((column, i) => [column, `→ ${key.table}.${key.references[i] ?? ''} (on delete ${key.onDelete.toLowerCase()})`] as const),
+    ),
+  );
   const unique = new Set(table.indexes.filter((index) => index.unique && index.columns.length === 1 && index.origin !== 'pk').map((index) => index.columns[0]));
-  return table.columns.slice(from, to).map((column) => el('tr', {},
-    el('td', {}, el('code', {}, column.name)),
-    el('td', {}, column.type || '(none)'),
-    el('td', {}, [column.primaryKey ? 'primary key' : '', unique.has(column.name) ? 'unique' : '', foreign.get(column.name) ?? ''].filter(Boolean).join(', ')),
-    el('td', {}, column.notNull ? 'NOT NULL' : 'nullable'),
-    el('td', {}, column.defaultValue ?? '')));
+  return table.columns
+    .slice(from, to)
+    .map((column) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, el('code', {}, column.name)),
+        el('td', {}, column.type || '(none)'),
+        el(
+          'td',
+          {},
+          [column.primaryKey ? 'primary key' : '', unique.has(column.name) ? 'unique' : '', foreign.get(column.name) ?? ''].filter(Boolean).join(', '),
+        ),
+        el('td', {}, column.notNull ? 'NOT NULL' : 'nullable'),
+        el('td', {}, column.defaultValue ?? ''),
+      ),
+    );
 }
 
 function ddlView(table: TableSchema, indexes: TableSchema['indexes']): HTMLElement {
@@ -47,8 +62,11 @@ function tableCard(table: TableSchema): HTMLElement {
   const range = el('p', { class: 'pg-table-range', id: rangeId });
   const more = el('button', { type: 'button', class: 'pg-pager-button', 'aria-describedby': rangeId });
   const moreBar = el('div', { class: 'pg-pager' }, more);
-  const region = el('div', { class: 'pg-scroll', role: 'region', 'aria-label': `Columns of ${table.name}`, tabindex: '0' },
-    el('table', { class: 'pg-data', 'aria-describedby': rangeId }, el('caption', {}, `Columns of ${table.name}`), el('thead', {}, head), body));
+  const region = el(
+    'div',
+    { class: 'pg-scroll', role: 'region', 'aria-label': `Columns of ${table.name}`, tabindex: '0' },
+    el('table', { class: 'pg-data', 'aria-describedby': rangeId }, el('caption', {}, `Columns of ${table.name}`), el('thead', {}, head), body),
+  );
   let shown = 0;
   const show = (to: number): void => {
     body.append(...columnRows(table, shown, to));
@@ -63,12 +81,26 @@ function tableCard(table: TableSchema): HTMLElement {
   });
   show(Math.min(table.columns.length, SCHEMA_COLUMN_PAGE));
   const indexes = table.indexes.filter((index) => index.origin !== 'pk');
-  const listed = indexes.slice(0, INDEXES_LISTED).map((index) => `${index.name} (${index.unique ? 'unique, ' : ''}${index.columns.join(', ')})`).join('; ');
-  return el('section', { class: 'pg-schema-table', 'aria-labelledby': id },
+  const listed = indexes
+    .slice(0, INDEXES_LISTED)
+    .map((index) => `${index.name} (${index.unique ? 'unique, ' : ''}${index.columns.join(', ')})`)
+    .join('; ');
+  return el(
+    'section',
+    { class: 'pg-schema-table', 'aria-labelledby': id },
     el('h3', { id }, table.name, table.withoutRowid ? el('span', { class: 'pg-meta' }, ' (WITHOUT ROWID)') : null),
-    range, region, moreBar,
-    indexes.length > 0 ? el('p', { class: 'pg-meta' }, `Indexes: ${listed}${indexes.length > INDEXES_LISTED ? ` and ${count(indexes.length - INDEXES_LISTED)} more (see the DDL)` : ''}`) : null,
-    ddlView(table, indexes));
+    range,
+    region,
+    moreBar,
+    indexes.length > 0
+      ? el(
+          'p',
+          { class: 'pg-meta' },
+          `Indexes: ${listed}${indexes.length > INDEXES_LISTED ? ` and ${count(indexes.length - INDEXES_LISTED)} more (see the DDL)` : ''}`,
+        )
+      : null,
+    ddlView(table, indexes),
+  );
 }
 
 /** The schema the diagram draws: the first tables, each with its first columns and every key column. */
@@ -116,5 +148,7 @@ export function renderSchema(container: HTMLElement, schema: SchemaInfo): void {
   container.replaceChildren(
     diagram.note ? el('p', { class: 'pg-meta' }, diagram.note) : '',
     el('div', { class: 'pg-scroll pg-er-wrap', role: 'region', 'aria-label': 'Entity-relationship diagram', tabindex: '0' }, erDiagram(diagram.schema)),
-    cards, moreBar);
+    cards,
+    moreBar,
+  );
 }

@@ -23,7 +23,8 @@ export function originLabel(origin: StatementOrigin): string {
 function paramText(param: SqlParam): string {
   if (param === null) return 'NULL';
   if (typeof param === 'object') {
-    if ('blob' in param) return `x'${param.blob.length > 48 ? `${param.blob.slice(0, 48)}…` : param.blob}'${param.length !== undefined ? ` (${plural(param.length, 'byte')})` : ''}`;
+    if ('blob' in param)
+      return `x'${param.blob.length > 48 ? `${param.blob.slice(0, 48)}…` : param.blob}'${param.length !== undefined ? ` (${plural(param.length, 'byte')})` : ''}`;
     return `'${param.text.slice(0, 80)}…' (${plural(param.length, 'character')})`;
   }
   return typeof param === 'string' ? `'${param.length > 80 ? `${param.slice(0, 80)}…` : param}'` : String(param);
@@ -31,14 +32,20 @@ function paramText(param: SqlParam): string {
 
 function paramsText(statement: StatementRecord): string {
   const { params } = statement;
-  const list = Array.isArray(params) ? params.map((param, i) => `$${i + 1} = ${paramText(param)}`) : Object.entries(params).map(([key, value]) => `$${key} = ${paramText(value)}`);
+  const list = Array.isArray(params)
+    ? params.map((param, i) => `$${i + 1} = ${paramText(param)}`)
+    : Object.entries(params).map(([key, value]) => `$${key} = ${paramText(value)}`);
   const more = statement.paramCount !== undefined ? statement.paramCount - list.length : 0;
   return more > 0 ? `${list.join(', ')}, … ${plural(more, 'more parameter')}` : list.join(', ');
 }
 
 function statementText(statement: StatementRecord, copy: (text: string, what: string) => void): HTMLElement {
   const what = `statement ${statement.seq}`;
-  const text = longText(statement.sql, SQL_SHOWN_CHARACTERS, { className: 'pg-sql', what, ...(statement.sqlLength !== undefined ? { fullLength: statement.sqlLength } : {}) });
+  const text = longText(statement.sql, SQL_SHOWN_CHARACTERS, {
+    className: 'pg-sql',
+    what,
+    ...(statement.sqlLength !== undefined ? { fullLength: statement.sqlLength } : {}),
+  });
   if (statement.sql.length <= SQL_SHOWN_CHARACTERS && statement.sqlLength === undefined) return el('code', {}, text);
   const button = el('button', { type: 'button', class: 'pg-text-button', 'aria-label': `Copy ${what}` }, 'Copy');
   button.addEventListener('click', () => copy(statement.sql, `${what} (${plural(statement.sql.length, 'character')})`));
@@ -58,13 +65,16 @@ export interface SqlView {
 }
 
 function statementRow(statement: StatementRecord, copy: SqlView['copy']): HTMLTableRowElement {
-  return el('tr', statement.error ? { 'data-error': 'true' } : {},
+  return el(
+    'tr',
+    statement.error ? { 'data-error': 'true' } : {},
     el('td', { class: 'pg-number' }, String(statement.seq)),
     el('td', {}, el('span', { class: 'pg-origin', 'data-origin': statement.origin.kind }, originLabel(statement.origin))),
     el('td', {}, statementText(statement, copy), statement.error ? el('div', { class: 'pg-error-text' }, statement.error) : null),
     el('td', {}, el('code', { class: 'pg-params' }, paramsText(statement))),
     el('td', { class: 'pg-number' }, statement.rowsAffected > 0 ? `${statement.rowsAffected} changed` : String(statement.rowsReturned)),
-    el('td', { class: 'pg-number' }, formatMs(statement.durationMs)));
+    el('td', { class: 'pg-number' }, formatMs(statement.durationMs)),
+  );
 }
 
 /**
@@ -78,14 +88,26 @@ export function renderStatements(container: HTMLElement, statements: readonly St
     return;
   }
   const text = filter.text.toLowerCase();
-  const shown = statements.filter((statement) => (!filter.origin || originLabel(statement.origin) === filter.origin)
-    && (!text || statement.sql.toLowerCase().includes(text)));
-  const counted = shown.length === statements.length ? statements.length.toLocaleString('en') : `${shown.length.toLocaleString('en')} of ${statements.length.toLocaleString('en')}`;
+  const shown = statements.filter(
+    (statement) => (!filter.origin || originLabel(statement.origin) === filter.origin) && (!text || statement.sql.toLowerCase().includes(text)),
+  );
+  const counted =
+    shown.length === statements.length
+      ? statements.length.toLocaleString('en')
+      : `${shown.length.toLocaleString('en')} of ${statements.length.toLocaleString('en')}`;
   const caption = el('caption');
   const body = el('tbody');
-  const region = el('div', { class: 'pg-scroll', role: 'region', 'aria-label': 'SQL statements', tabindex: '0' },
-    el('table', { class: 'pg-data pg-sql-table' }, caption,
-      el('thead', {}, el('tr', {}, ...['#', 'Sent by', 'Statement', 'Parameters', 'Rows', 'Time'].map((name) => el('th', { scope: 'col' }, name)))), body));
+  const region = el(
+    'div',
+    { class: 'pg-scroll', role: 'region', 'aria-label': 'SQL statements', tabindex: '0' },
+    el(
+      'table',
+      { class: 'pg-data pg-sql-table' },
+      caption,
+      el('thead', {}, el('tr', {}, ...['#', 'Sent by', 'Statement', 'Parameters', 'Rows', 'Time'].map((name) => el('th', { scope: 'col' }, name)))),
+      body,
+    ),
+  );
   const button = el('button', { type: 'button', class: 'pg-button pg-small' });
   const rest = el('span');
   const more = el('p', { class: 'pg-muted pg-sql-more' }, rest, ' ', button);
@@ -106,9 +128,14 @@ export function renderStatements(container: HTMLElement, statements: readonly St
     if (more.hidden) region.focus();
   });
   drawMore();
-  const dropped = view.dropped > 0
-    ? el('p', { class: 'pg-muted pg-sql-more' }, `${plural(view.dropped, 'more statement')} ran but ${view.dropped === 1 ? 'was' : 'were'} not recorded: the playground keeps the first ones of each run.`)
-    : null;
+  const dropped =
+    view.dropped > 0
+      ? el(
+          'p',
+          { class: 'pg-muted pg-sql-more' },
+          `${plural(view.dropped, 'more statement')} ran but ${view.dropped === 1 ? 'was' : 'were'} not recorded: the playground keeps the first ones of each run.`,
+        )
+      : null;
   container.replaceChildren(region, more, ...(dropped ? [dropped] : []));
 }
 

@@ -31,25 +31,40 @@ function changeSummary(table: TableView): string {
 const DELETED_GONE = 'the deleted value is not kept';
 const BEFORE_GONE = 'the old value is not kept';
 
-function rowView(row: RowView, table: TableView, types: readonly string[], from: number, to: number, wholeValue: WholeValueAction | undefined): HTMLTableRowElement {
+function rowView(
+  row: RowView,
+  table: TableView,
+  types: readonly string[],
+  from: number,
+  to: number,
+  wholeValue: WholeValueAction | undefined,
+): HTMLTableRowElement {
   const changed = new Map(row.changed ?? []);
   const fullLength = new Map((row.clipped ?? []).map(([column, length, of]) => [`${of}:${column}`, length]));
   const label = row.transient ? 'Inserted and deleted' : STATUS_LABEL[row.status];
-  const tr = el('tr', { 'data-status': row.status, ...(row.transient ? { 'data-transient': 'true' } : {}) },
-    el('td', { class: 'pg-mark', title: label }, el('span', { 'aria-hidden': 'true' }, STATUS_MARK[row.status]), row.status === 'same' ? null : srOnly(label)));
+  const tr = el(
+    'tr',
+    { 'data-status': row.status, ...(row.transient ? { 'data-transient': 'true' } : {}) },
+    el('td', { class: 'pg-mark', title: label }, el('span', { 'aria-hidden': 'true' }, STATUS_MARK[row.status]), row.status === 'same' ? null : srOnly(label)),
+  );
   for (let i = from; i < to; i++) {
     const value = row.values[i] ?? null;
     const length = fullLength.get(`value:${i}`);
     const deleted = row.status === 'deleted';
     const td = el('td', {}, cellView(value, types[i], length, deleted ? DELETED_GONE : undefined));
     if (length !== undefined && !deleted && wholeValue) {
-      td.append(' ', wholeValueButton({ table: table.name, key: row.key, column: table.columns[i] ?? '', length, blob: value instanceof Uint8Array }, wholeValue));
+      td.append(
+        ' ',
+        wholeValueButton({ table: table.name, key: row.key, column: table.columns[i] ?? '', length, blob: value instanceof Uint8Array }, wholeValue),
+      );
     }
     if (changed.has(i)) {
       td.dataset['changed'] = 'true';
       const was = cellText(changed.get(i) ?? null);
       const wasLength = fullLength.get(`before:${i}`);
-      td.append(el('span', { class: 'pg-was' }, srOnly('was '), wasLength === undefined && isLongToken(was) ? tokenView(was) : shortText(was, wasLength, BEFORE_GONE)));
+      td.append(
+        el('span', { class: 'pg-was' }, srOnly('was '), wasLength === undefined && isLongToken(was) ? tokenView(was) : shortText(was, wasLength, BEFORE_GONE)),
+      );
     }
     tr.append(td);
   }
@@ -80,8 +95,11 @@ export function tableBlock(table: TableView, types: readonly string[], changedOn
   const next = el('button', { type: 'button', class: 'pg-pager-button', 'aria-describedby': rangeId }, 'Next columns');
   const columnPager = el('div', { class: 'pg-pager', role: 'group', 'aria-label': `Columns of ${table.name}` }, previous, next);
   const moreBar = el('div', { class: 'pg-pager' }, more);
-  const region = el('div', { class: 'pg-scroll', role: 'region', 'aria-label': `Table ${table.name}`, tabindex: '0' },
-    el('table', { class: 'pg-data', 'aria-describedby': `${summaryId} ${rangeId}` }, el('caption', {}, table.name), thead, tbody));
+  const region = el(
+    'div',
+    { class: 'pg-scroll', role: 'region', 'aria-label': `Table ${table.name}`, tabindex: '0' },
+    el('table', { class: 'pg-data', 'aria-describedby': `${summaryId} ${rangeId}` }, el('caption', {}, table.name), thead, tbody),
+  );
 
   const describe = (): void => {
     const parts: string[] = [];
@@ -121,9 +139,12 @@ export function tableBlock(table: TableView, types: readonly string[], changedOn
   const draw = (): void => {
     generation++;
     const columns = table.columns.slice(firstColumn, lastColumn());
-    thead.replaceChildren(el('tr', {}, el('th', { scope: 'col', class: 'pg-mark' }, srOnly('Change')), ...columns.map((column) => el('th', { scope: 'col' }, column))));
+    thead.replaceChildren(
+      el('tr', {}, el('th', { scope: 'col', class: 'pg-mark' }, srOnly('Change')), ...columns.map((column) => el('th', { scope: 'col' }, column))),
+    );
     tbody.replaceChildren();
-    if (rows.length === 0) tbody.append(el('tr', {}, el('td', { colspan: String(columns.length + 1), class: 'pg-empty' }, changedOnly ? 'No changes.' : 'No rows.')));
+    if (rows.length === 0)
+      tbody.append(el('tr', {}, el('td', { colspan: String(columns.length + 1), class: 'pg-empty' }, changedOnly ? 'No changes.' : 'No rows.')));
     addRows(0, Math.max(shown, Math.min(PAGE_ROWS, rows.length)));
     describe();
   };
@@ -146,10 +167,13 @@ export function tableBlock(table: TableView, types: readonly string[], changedOn
   next.addEventListener('click', () => moveColumns(COLUMN_PAGE, next, previous));
 
   draw();
-  return el('section', { class: 'pg-table-block' },
+  return el(
+    'section',
+    { class: 'pg-table-block' },
     el('p', { class: 'pg-table-summary', id: summaryId }, changeSummary(table)),
     range,
     columnPager,
     region,
-    moreBar);
+    moreBar,
+  );
 }

@@ -19,7 +19,14 @@ const queues = new WeakMap<HTMLElement, RenderQueue>();
  * what does not fit one task is drawn in the next ones (render-queue.ts). `wholeValue`: what the
  * button beside a cut cell does (the playground reads it from its runtime); none without it.
  */
-export function renderTables(container: HTMLElement, tables: readonly TableView[], schema: SchemaInfo, changedOnly: boolean, sourceLabel: string, wholeValue?: WholeValueAction): void {
+export function renderTables(
+  container: HTMLElement,
+  tables: readonly TableView[],
+  schema: SchemaInfo,
+  changedOnly: boolean,
+  sourceLabel: string,
+  wholeValue?: WholeValueAction,
+): void {
   let queue = queues.get(container);
   if (!queue) queues.set(container, (queue = new RenderQueue(container)));
   queue.cancel();

@@ -26,11 +26,15 @@ export function cellSize(cell: Pick<CellRef, 'length' | 'blob'>): string {
  */
 export function wholeValueButton(cell: CellRef, action: WholeValueAction): HTMLButtonElement {
   const text = cell.blob ? 'Copy whole value as hex' : 'Copy whole value';
-  const button = el('button', {
-    type: 'button',
-    class: 'pg-text-button pg-whole-value',
-    'aria-label': `${text} of ${cell.column} (${cellSize(cell)})`,
-  }, text);
+  const button = el(
+    'button',
+    {
+      type: 'button',
+      class: 'pg-text-button pg-whole-value',
+      'aria-label': `${text} of ${cell.column} (${cellSize(cell)})`,
+    },
+    text,
+  );
   button.addEventListener('click', () => action(cell));
   return button;
 }

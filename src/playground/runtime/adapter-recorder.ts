@@ -1,5 +1,13 @@
 import type { Adapter } from '@auth/core/adapters';
-import { ADAPTER_METHODS, type AdapterCallRecord, type AdapterMethod, type CallSource, type SourceLocation, type StatementOrigin, type TableChange } from '../protocol.ts';
+import {
+  ADAPTER_METHODS,
+  type AdapterCallRecord,
+  type AdapterMethod,
+  type CallSource,
+  type SourceLocation,
+  type StatementOrigin,
+  type TableChange,
+} from '../protocol.ts';
 import { toDisplayValue } from './display-value.ts';
 import type { RowEvent } from './row-changes.ts';
 import { toRunError } from './run-error.ts';
@@ -98,36 +106,46 @@ export class AdapterRecorder {
   }
 
   #wrap(method: string, fn: (...args: unknown[]) => unknown, self: Adapter): (...args: unknown[]) => Promise<unknown> {
-    return Object.assign(async (...args: unknown[]) => {
-      const id = this.#nextId++;
-      const source = this.#source;
-      const at: SourceLocation | undefined = source === 'code' ? this.#locations.firstUserLocation(new Error().stack) : undefined;
-      const call: InFlight = { id, method, statements: 0, concurrent: this.#inFlight.size > 0, changes: new Map() };
-      for (const other of this.#inFlight.values()) other.concurrent = true;
-      this.#inFlight.set(id, call);
-      const displayedArgs = args.map((arg) => toDisplayValue(arg));
-      const started = this.#now();
-      const finish = (outcome: { result: unknown } | { error: unknown }): AdapterCallRecord => {
-        this.#inFlight.delete(id);
-        const changes: TableChange[] = [...call.changes].map(([table, counts]) => ({ table, ...counts }));
-        const record: AdapterCallRecord = {
-          id, method, args: displayedArgs, durationMs: this.#now() - started, statements: call.statements, changes, source,
-          concurrent: call.concurrent, ...(at ? { at } : {}),
-          ...('error' in outcome ? { error: toRunError(outcome.error, 'run', this.#locations) } : { result: toDisplayValue(outcome.result) }),
+    return Object.assign(
+      async (...args: unknown[]) => {
+        const id = this.#nextId++;
+        const source = this.#source;
+        const at: SourceLocation | undefined = source === 'code' ? this.#locations.firstUserLocation(new Error().stack) : undefined;
+        const call: InFlight = { id, method, statements: 0, concurrent: this.#inFlight.size > 0, changes: new Map() };
+        for (const other of this.#inFlight.values()) other.concurrent = true;
+        this.#inFlight.set(id, call);
+        const displayedArgs = args.map((arg) => toDisplayValue(arg));
+        const started = this.#now();
+        const finish = (outcome: { result: unknown } | { error: unknown }): AdapterCallRecord => {
+          this.#inFlight.delete(id);
+          const changes: TableChange[] = [...call.changes].map(([table, counts]) => ({ table, ...counts }));
+          const record: AdapterCallRecord = {
+            id,
+            method,
+            args: displayedArgs,
+            durationMs: this.#now() - started,
+            statements: call.statements,
+            changes,
+            source,
+            concurrent: call.concurrent,
+            ...(at ? { at } : {}),
+            ...('error' in outcome ? { error: toRunError(outcome.error, 'run', this.#locations) } : { result: toDisplayValue(outcome.result) }),
+          };
+          this.#onCall(record);
+          return record;
         };
-        this.#onCall(record);
-        return record;
-      };
-      try {
-        const result = await fn.apply(self, args);
-        finish({ result });
-        return result;
-      } catch (error) {
-        this.#locations.rememberErrorSite(error, at);
-        finish({ error });
-        throw error;
-      }
-    }, { [TRACKED]: true });
+        try {
+          const result = await fn.apply(self, args);
+          finish({ result });
+          return result;
+        } catch (error) {
+          this.#locations.rememberErrorSite(error, at);
+          finish({ error });
+          throw error;
+        }
+      },
+      { [TRACKED]: true },
+    );
   }
 }
 

@@ -5,7 +5,10 @@ import type { SourceLocations } from './source-locations.ts';
 
 /** Messages libraries print that the playground explains better as a notice. */
 const EXPLAINED: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^AsyncLocalStorage not available$/, 'MikroORM warns "AsyncLocalStorage not available": browsers have no AsyncLocalStorage, so MikroORM has no implicit request context here. Work on `orm.em.fork()` (the adapter always does).'],
+  [
+    /^AsyncLocalStorage not available$/,
+    'MikroORM warns "AsyncLocalStorage not available": browsers have no AsyncLocalStorage, so MikroORM has no implicit request context here. Work on `orm.em.fork()` (the adapter always does).',
+  ],
 ];
 
 type ConsoleMethod = (...args: unknown[]) => void;
@@ -59,7 +62,9 @@ export class ConsoleCapture {
     replace('timeEnd', (label = 'default') => {
       const start = this.#timers.get(String(label));
       this.#timers.delete(String(label));
-      this.#log(start === undefined ? 'warn' : 'log', [start === undefined ? `Timer "${String(label)}" does not exist` : `${String(label)}: ${(this.#now() - start).toFixed(3)} ms`]);
+      this.#log(start === undefined ? 'warn' : 'log', [
+        start === undefined ? `Timer "${String(label)}" does not exist` : `${String(label)}: ${(this.#now() - start).toFixed(3)} ms`,
+      ]);
     });
     this.#original = original;
   }
@@ -99,7 +104,8 @@ export class ConsoleCapture {
       return;
     }
     this.#count++;
-    const shown = args.length > CONSOLE_ARGUMENT_LIMIT ? [...args.slice(0, CONSOLE_ARGUMENT_LIMIT), `… ${args.length - CONSOLE_ARGUMENT_LIMIT} more arguments`] : args;
+    const shown =
+      args.length > CONSOLE_ARGUMENT_LIMIT ? [...args.slice(0, CONSOLE_ARGUMENT_LIMIT), `… ${args.length - CONSOLE_ARGUMENT_LIMIT} more arguments`] : args;
     const { values, size } = toDisplayValues(shown);
     this.#chars += size;
     const at = this.#locations.firstUserLocation(new Error().stack);

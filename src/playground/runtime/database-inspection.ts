@@ -45,8 +45,9 @@ interface TableListing {
 function listTables(database: Database): TableListing[] {
   // PRAGMA table_list (SQLite 3.37+) says which tables have no rowid.
   const withoutRowid = new Set(values(database, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1").map(([name]) => String(name)));
-  return values(database, "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
-    .map(([name, sql]) => ({ name: String(name), sql: String(sql ?? ''), withoutRowid: withoutRowid.has(String(name)) }));
+  return values(database, "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid").map(
+    ([name, sql]) => ({ name: String(name), sql: String(sql ?? ''), withoutRowid: withoutRowid.has(String(name)) }),
+  );
 }
 
 function primaryKeyColumns(database: Database, table: string): string[] {
@@ -79,7 +80,10 @@ export function readDatabaseState(database: Database): DatabaseState {
     // columns than SQLite returns.
     const key = table.withoutRowid ? primaryKeyColumns(database, table.name).map(quote) : ['_rowid_'];
     const read = columns.slice(0, VIEW_COLUMN_LIMIT).map(quote);
-    const result = values(database, `SELECT ${[...key, ...read].join(', ')} FROM ${name} ORDER BY ${key.join(', ')} LIMIT ${snapshotRowLimit(read.length)}`) as CellValue[][];
+    const result = values(
+      database,
+      `SELECT ${[...key, ...read].join(', ')} FROM ${name} ORDER BY ${key.join(', ')} LIMIT ${snapshotRowLimit(read.length)}`,
+    ) as CellValue[][];
     const rows = new Map<string, readonly CellValue[]>();
     for (const row of result) rows.set(rowKey(table.withoutRowid ? row.slice(0, key.length) : (row[0] ?? null)), row.slice(key.length));
     state.set(table.name, { name: table.name, columns, rows, rowCount });
@@ -89,12 +93,19 @@ export function readDatabaseState(database: Database): DatabaseState {
 
 /** The tables' structure: columns, keys, indexes and foreign keys, as SQLite reports them. */
 export function readSchema(database: Database): SchemaInfo {
-  const indexSql = new Map(values(database, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'").map(([name, sql]) => [String(name), sql === null ? null : String(sql)]));
+  const indexSql = new Map(
+    values(database, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'").map(([name, sql]) => [String(name), sql === null ? null : String(sql)]),
+  );
   const tables: TableSchema[] = listTables(database).map((table) => {
-    const columns: ColumnInfo[] = values(database, 'SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid', [table.name])
-      .map(([name, type, notNull, defaultValue, pk]) => ({
-        name: String(name), type: String(type ?? ''), notNull: Number(notNull) === 1, primaryKey: Number(pk), defaultValue: defaultValue === null ? null : String(defaultValue),
-      }));
+    const columns: ColumnInfo[] = values(database, 'SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid', [table.name]).map(
+      ([name, type, notNull, defaultValue, pk]) => ({
+        name: String(name),
+        type: String(type ?? ''),
+        notNull: Number(notNull) === 1,
+        primaryKey: Number(pk),
+        defaultValue: defaultValue === null ? null : String(defaultValue),
+      }),
+    );
     const indexes: IndexInfo[] = values(database, 'SELECT name, "unique", origin FROM pragma_index_list(?)', [table.name]).map(([name, unique, origin]) => ({
       name: String(name),
       unique: Number(unique) === 1,
@@ -102,14 +113,25 @@ export function readSchema(database: Database): SchemaInfo {
       origin: origin === 'pk' || origin === 'u' ? origin : 'c',
       sql: indexSql.get(String(name)) ?? null,
     }));
-    return { name: table.name, sql: table.sql, columns, indexes: indexes.reverse(), foreignKeys: readForeignKeys(database, table.name), withoutRowid: table.withoutRowid };
+    return {
+      name: table.name,
+      sql: table.sql,
+      columns,
+      indexes: indexes.reverse(),
+      foreignKeys: readForeignKeys(database, table.name),
+      withoutRowid: table.withoutRowid,
+    };
   });
   return { tables };
 }
 
 function readForeignKeys(database: Database, table: string): ForeignKeyInfo[] {
   const keys = new Map<number, { table: string; columns: string[]; references: string[]; onDelete: string; onUpdate: string }>();
-  for (const [id, parent, from, to, onUpdate, onDelete] of values(database, 'SELECT id, "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq', [table])) {
+  for (const [id, parent, from, to, onUpdate, onDelete] of values(
+    database,
+    'SELECT id, "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq',
+    [table],
+  )) {
     let key = keys.get(Number(id));
     if (!key) {
       key = { table: String(parent), columns: [], references: [], onDelete: String(onDelete), onUpdate: String(onUpdate) };
@@ -131,8 +153,11 @@ export function checkDatabaseFile(bytes: Uint8Array, open: (bytes: Uint8Array) =
   let database: Database | undefined;
   try {
     database = open(bytes);
-    const problems = values(database, 'PRAGMA quick_check').map(([message]) => String(message)).filter((message) => message !== 'ok');
-    if (problems.length > 0) return `The database file is damaged: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : ''}.`;
+    const problems = values(database, 'PRAGMA quick_check')
+      .map(([message]) => String(message))
+      .filter((message) => message !== 'ok');
+    if (problems.length > 0)
+      return `The database file is damaged: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : ''}.`;
     values(database, 'SELECT count(*) FROM sqlite_schema');
     return null;
   } catch (error) {

@@ -101,27 +101,75 @@ function renderObject(object: object, limits: DisplayLimits, depth: number, seen
       const label = `Array(${object.length})`;
       if (deeper) return { type: 'array', label, preview: `[${label}]` };
       const items = object.slice(0, shownEntries(limits, budget)).map((item, i) => [String(i), render(item, limits, depth + 1, seen, budget)] as const);
-      return { type: 'array', label, entries: items, more: Math.max(0, object.length - items.length), preview: listPreview('[', ']', items.map(([, item]) => item.preview), object.length) };
+      return {
+        type: 'array',
+        label,
+        entries: items,
+        more: Math.max(0, object.length - items.length),
+        preview: listPreview(
+          '[',
+          ']',
+          items.map(([, item]) => item.preview),
+          object.length,
+        ),
+      };
     }
     if (object instanceof Map) {
       const label = `Map(${object.size})`;
       if (deeper) return { type: 'map', label, preview: `[${label}]` };
-      const entries = firstOf(object, shownEntries(limits, budget)).map(([key, item]) => [keyText(key), render(item, limits, depth + 1, seen, budget)] as const);
-      return { type: 'map', label, entries, more: Math.max(0, object.size - entries.length), preview: `${label} ${listPreview('{', '}', entries.map(([key, item]) => `${key} => ${item.preview}`), object.size)}` };
+      const entries = firstOf(object, shownEntries(limits, budget)).map(
+        ([key, item]) => [keyText(key), render(item, limits, depth + 1, seen, budget)] as const,
+      );
+      return {
+        type: 'map',
+        label,
+        entries,
+        more: Math.max(0, object.size - entries.length),
+        preview: `${label} ${listPreview(
+          '{',
+          '}',
+          entries.map(([key, item]) => `${key} => ${item.preview}`),
+          object.size,
+        )}`,
+      };
     }
     if (object instanceof Set) {
       const label = `Set(${object.size})`;
       if (deeper) return { type: 'set', label, preview: `[${label}]` };
       const entries = firstOf(object, shownEntries(limits, budget)).map((item, i) => [String(i), render(item, limits, depth + 1, seen, budget)] as const);
-      return { type: 'set', label, entries, more: Math.max(0, object.size - entries.length), preview: `${label} ${listPreview('{', '}', entries.map(([, item]) => item.preview), object.size)}` };
+      return {
+        type: 'set',
+        label,
+        entries,
+        more: Math.max(0, object.size - entries.length),
+        preview: `${label} ${listPreview(
+          '{',
+          '}',
+          entries.map(([, item]) => item.preview),
+          object.size,
+        )}`,
+      };
     }
     const source = modelData(object) ?? object;
     const label = className(object);
     if (deeper) return { type: 'object', ...(label ? { label } : {}), preview: `[${label ?? 'Object'}]` };
     const keys = Object.keys(source);
-    const entries = keys.slice(0, shownEntries(limits, budget)).map((key) => [clipText(key, PREVIEW_LENGTH), render(readProperty(source, key), limits, depth + 1, seen, budget)] as const);
-    const preview = listPreview('{', '}', entries.map(([key, item]) => `${propertyKey(key)}: ${item.preview}`), keys.length);
-    return { type: 'object', ...(label ? { label } : {}), entries, more: Math.max(0, keys.length - entries.length), preview: label ? `${label} ${preview}` : preview };
+    const entries = keys
+      .slice(0, shownEntries(limits, budget))
+      .map((key) => [clipText(key, PREVIEW_LENGTH), render(readProperty(source, key), limits, depth + 1, seen, budget)] as const);
+    const preview = listPreview(
+      '{',
+      '}',
+      entries.map(([key, item]) => `${propertyKey(key)}: ${item.preview}`),
+      keys.length,
+    );
+    return {
+      type: 'object',
+      ...(label ? { label } : {}),
+      entries,
+      more: Math.max(0, keys.length - entries.length),
+      preview: label ? `${label} ${preview}` : preview,
+    };
   } finally {
     seen.delete(object);
   }
@@ -134,7 +182,8 @@ function renderError(error: Error, limits: DisplayLimits, depth: number, seen: W
     if (entries.length >= limits.entries) break;
     entries.push([clipText(key, PREVIEW_LENGTH), render(readProperty(error, key), limits, depth + 1, seen, budget)]);
   }
-  if (!deeper && error.cause !== undefined && !Object.keys(error).includes('cause')) entries.push(['cause', render(error.cause, limits, depth + 1, seen, budget)]);
+  if (!deeper && error.cause !== undefined && !Object.keys(error).includes('cause'))
+    entries.push(['cause', render(error.cause, limits, depth + 1, seen, budget)]);
   const name = clipText(String(error.name), PREVIEW_LENGTH);
   return { type: 'error', label: name, preview: `${name}: ${clipText(String(error.message), limits.stringLength)}`, entries };
 }
@@ -184,7 +233,9 @@ function functionPreview(fn: (...args: unknown[]) => unknown): string {
 }
 
 function keyText(key: unknown): string {
-  return typeof key === 'string' ? JSON.stringify(clipText(key, PREVIEW_LENGTH)) : toDisplayValue(key, { depth: 0, entries: 0, stringLength: 60, nodes: 1, chars: 200 }).preview;
+  return typeof key === 'string'
+    ? JSON.stringify(clipText(key, PREVIEW_LENGTH))
+    : toDisplayValue(key, { depth: 0, entries: 0, stringLength: 60, nodes: 1, chars: 200 }).preview;
 }
 
 function propertyKey(key: string): string {

@@ -91,7 +91,10 @@ export class ModuleGraph {
     if (existing) return existing;
     if (chain.includes(name)) {
       const cycle = [...chain.slice(chain.indexOf(name)), name].join(' → ');
-      throw new PlaygroundError(`Circular import: ${cycle}. The playground evaluates each file as its own module and cannot run files that import each other; move what they share into a third file.`, { name: 'LoadError' });
+      throw new PlaygroundError(
+        `Circular import: ${cycle}. The playground evaluates each file as its own module and cannot run files that import each other; move what they share into a third file.`,
+        { name: 'LoadError' },
+      );
     }
     const file = this.#files.get(name)!;
     const js = file.js;
@@ -100,7 +103,10 @@ export class ModuleGraph {
       [imports] = parse(js, name);
     } catch (error) {
       const index = (error as { idx?: number }).idx ?? 0;
-      throw new PlaygroundError(`${name} is not valid JavaScript after compilation: ${error instanceof Error ? error.message : String(error)}`, { name: 'SyntaxError', at: this.#at(name, js, index) });
+      throw new PlaygroundError(`${name} is not valid JavaScript after compilation: ${error instanceof Error ? error.message : String(error)}`, {
+        name: 'SyntaxError',
+        at: this.#at(name, js, index),
+      });
     }
     let out = '';
     let last = 0;
@@ -127,7 +133,8 @@ export class ModuleGraph {
     if (specifier.startsWith('.') || specifier.startsWith('/')) return this.#urlFor(this.#fileName(specifier, importer, at), chain);
     const provided = this.#provider.resolve(specifier);
     const explained = provided ? undefined : this.#provider.explain?.(specifier);
-    if (explained) throw new PlaygroundError(`Cannot import "${specifier}" in ${importer}: ${explained.message}`, { name: 'LoadError', at: at(), hint: explained.hint });
+    if (explained)
+      throw new PlaygroundError(`Cannot import "${specifier}" in ${importer}: ${explained.message}`, { name: 'LoadError', at: at(), hint: explained.hint });
     if (!provided) {
       throw new PlaygroundError(`Cannot import "${specifier}" in ${importer}: the playground has no such package.`, {
         name: 'LoadError',

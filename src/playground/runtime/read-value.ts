@@ -60,7 +60,9 @@ export function readWholeValue(database: Database, table: string, key: string, c
   const sent = type === 'blob' ? size * 2 : size;
   if (sent > WHOLE_VALUE_LIMIT) {
     const what = type === 'blob' ? `a BLOB of ${megabytes(size)} (${megabytes(sent)} as hex)` : `${megabytes(size)} of text`;
-    return { refused: `The value is ${what}; the playground reads values of up to ${megabytes(WHOLE_VALUE_LIMIT)}. Export the database (Share menu) to get it.` };
+    return {
+      refused: `The value is ${what}; the playground reads values of up to ${megabytes(WHOLE_VALUE_LIMIT)}. Export the database (Share menu) to get it.`,
+    };
   }
   // SQLite makes the hex: converting megabytes on the page's main thread would block it.
   const value = first(database, `SELECT ${type === 'blob' ? `hex(${cell})` : cell} ${from}`, condition.params)?.[0];

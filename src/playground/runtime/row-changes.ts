@@ -151,8 +151,11 @@ export class RowChanges {
     if (statement === undefined) {
       try {
         // Only the columns a table view sends (the first ones, as `SELECT *` orders them).
-        const columns = this.#database.exec("SELECT name FROM pragma_table_xinfo(?) WHERE hidden != 1 ORDER BY cid", [table])[0]?.values ?? [];
-        const list = columns.slice(0, VIEW_COLUMN_LIMIT).map(([name]) => quoteName(String(name))).join(', ');
+        const columns = this.#database.exec('SELECT name FROM pragma_table_xinfo(?) WHERE hidden != 1 ORDER BY cid', [table])[0]?.values ?? [];
+        const list = columns
+          .slice(0, VIEW_COLUMN_LIMIT)
+          .map(([name]) => quoteName(String(name)))
+          .join(', ');
         statement = this.#database.prepare(`SELECT ${list} FROM ${quoteName(table)} WHERE _rowid_ = ?`);
       } catch {
         statement = null; // a table without rowid access (or gone): nothing to read

@@ -76,7 +76,7 @@ function knownHint(error: Error): string | undefined {
     return 'Work on a fork: `const em = orm.em.fork()`. MikroORM forbids the global EntityManager outside a request context, in a real app as here.';
   }
   if (/no such table/i.test(error.message)) {
-    return 'The table does not exist yet: create it first (Sequelize: `await sequelize.sync()` or the adapter\'s `synchronize`; MikroORM: `await orm.schema.update()`), as migrations would in a real app.';
+    return "The table does not exist yet: create it first (Sequelize: `await sequelize.sync()` or the adapter's `synchronize`; MikroORM: `await orm.schema.update()`), as migrations would in a real app.";
   }
   return undefined;
 }

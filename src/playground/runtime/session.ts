@@ -3,7 +3,17 @@ import { copyDatabaseInto } from '../../engine/copy-database.ts';
 import { watchStatements } from '../../engine/statement-log.ts';
 import { CALL_LIMIT, CONSOLE_ENTRY_LIMIT, CONSOLE_LOG_LIMIT, HTTP_EXCHANGE_LIMIT } from '../output-limits.ts';
 import type {
-  AdapterCallRecord, AdapterMethod, ChangeSource, CompiledFile, ConsoleEntry, FlowRequest, HttpExchange, Outcome, RunError, RuntimeVersions, WholeValue,
+  AdapterCallRecord,
+  AdapterMethod,
+  ChangeSource,
+  CompiledFile,
+  ConsoleEntry,
+  FlowRequest,
+  HttpExchange,
+  Outcome,
+  RunError,
+  RuntimeVersions,
+  WholeValue,
 } from '../protocol.ts';
 import { AdapterRecorder, adapterMethods } from './adapter-recorder.ts';
 import { reviveArguments } from '../call-arguments.ts';
@@ -86,21 +96,27 @@ export class PlaygroundSession {
       notice: (text) => this.#notice(text),
       track: (adapter, description) => this.#recorder.track(adapter, description),
     });
-    this.#auth = new SessionAuth({
-      currentAdapter: () => this.#recorder.current(),
-      track: (adapter, description) => this.#recorder.track(adapter, description),
-      notice: (text) => this.#notice(text),
-      http: (exchange) => this.#http(exchange),
-      asFlow: (work) => this.#recorder.as('flow', work),
-      elapsed: () => this.#elapsed(),
-    }, options.loadAuth);
+    this.#auth = new SessionAuth(
+      {
+        currentAdapter: () => this.#recorder.current(),
+        track: (adapter, description) => this.#recorder.track(adapter, description),
+        notice: (text) => this.#notice(text),
+        http: (exchange) => this.#http(exchange),
+        asFlow: (work) => this.#recorder.as('flow', work),
+        elapsed: () => this.#elapsed(),
+      },
+      options.loadAuth,
+    );
     const auth = this.#auth;
-    this.#graph = new ModuleGraph({
-      resolve: (specifier) => modules.get(specifier) ?? auth.resolve(specifier),
-      specifiers: [...modules.keys(), ...auth.specifiers],
-      prepare: (specifiers) => auth.prepare(specifiers),
-      explain: (specifier) => auth.explain(specifier),
-    }, this.#locations);
+    this.#graph = new ModuleGraph(
+      {
+        resolve: (specifier) => modules.get(specifier) ?? auth.resolve(specifier),
+        specifiers: [...modules.keys(), ...auth.specifiers],
+        prepare: (specifiers) => auth.prepare(specifiers),
+        explain: (specifier) => auth.explain(specifier),
+      },
+      this.#locations,
+    );
     this.#database = database ? new SQL.Database(database) : new SQL.Database();
     ({ changes: this.#changes, unwatch: this.#unwatch } = this.#observe(this.#database));
     const sqlite = String(this.#database.exec('SELECT sqlite_version()')[0]?.values[0]?.[0] ?? '');
@@ -168,7 +184,8 @@ export class PlaygroundSession {
     }
     for (const [specifier, redirect] of this.#graph.redirects()) this.#notice(`${specifier}: ${redirect}`);
     const pending = this.#recorder.inFlightCount();
-    if (pending > 0) this.#notice(`${pending} adapter call${pending === 1 ? ' was' : 's were'} still running when the code finished: await them to see their results here.`);
+    if (pending > 0)
+      this.#notice(`${pending} adapter call${pending === 1 ? ' was' : 's were'} still running when the code finished: await them to see their results here.`);
     return this.#finish(action, error);
   }
 
@@ -178,7 +195,11 @@ export class PlaygroundSession {
     const tracked = this.#recorder.current();
     let error: RunError | undefined;
     if (!tracked) {
-      error = toRunError(new PlaygroundError('No adapter to call: run code that creates one first (e.g. `SequelizeAdapter(sequelize)`).', { name: 'NoAdapter' }), 'run', this.#locations);
+      error = toRunError(
+        new PlaygroundError('No adapter to call: run code that creates one first (e.g. `SequelizeAdapter(sequelize)`).', { name: 'NoAdapter' }),
+        'run',
+        this.#locations,
+      );
     } else if (typeof (tracked.adapter as Record<string, unknown>)[method] !== 'function') {
       error = toRunError(new PlaygroundError(`The adapter has no ${method} method.`, { name: 'NoSuchMethod' }), 'run', this.#locations);
     } else {
@@ -293,8 +314,17 @@ export class PlaygroundSession {
     this.#changes.reset();
     this.#console.reset();
     const action: Action = {
-      source, started: performance.now(), before: source.kind === 'run' && this.#isEmpty() ? EMPTY_STATE : readDatabaseState(this.#database),
-      console: [], droppedEntries: 0, statements: new StatementRecords(), calls: [], callsDropped: 0, http: [], httpDropped: 0, notices: new Set(),
+      source,
+      started: performance.now(),
+      before: source.kind === 'run' && this.#isEmpty() ? EMPTY_STATE : readDatabaseState(this.#database),
+      console: [],
+      droppedEntries: 0,
+      statements: new StatementRecords(),
+      calls: [],
+      callsDropped: 0,
+      http: [],
+      httpDropped: 0,
+      notices: new Set(),
     };
     this.#action = action;
     for (const error of this.#late.splice(0)) this.#emit({ kind: 'error', error, time: 0 });
@@ -302,14 +332,16 @@ export class PlaygroundSession {
   }
 
   #isEmpty(): boolean {
-    return !this.#database.exec("SELECT 1 FROM sqlite_schema LIMIT 1")[0];
+    return !this.#database.exec('SELECT 1 FROM sqlite_schema LIMIT 1')[0];
   }
 
   #finish(action: Action, error: RunError | undefined): Outcome {
     this.#changes.afterStatement();
     const dropped = this.#console.dropped() + action.droppedEntries;
     if (dropped > 0) {
-      this.#notice(`${dropped.toLocaleString('en')} more console entries were left out: the playground keeps the first ${CONSOLE_LOG_LIMIT.toLocaleString('en')} console.* lines and ${CONSOLE_ENTRY_LIMIT.toLocaleString('en')} entries in all per run.`);
+      this.#notice(
+        `${dropped.toLocaleString('en')} more console entries were left out: the playground keeps the first ${CONSOLE_LOG_LIMIT.toLocaleString('en')} console.* lines and ${CONSOLE_ENTRY_LIMIT.toLocaleString('en')} entries in all per run.`,
+      );
     }
     const after = readDatabaseState(this.#database);
     const tracked = this.#recorder.current();

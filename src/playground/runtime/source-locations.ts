@@ -65,9 +65,11 @@ export class SourceLocations {
       const [, fn, url = '', line = '0', column = '0'] = match;
       const location = this.locate(url, Number(line), Number(column));
       const name = fn && fn !== '<anonymous>' ? fn : undefined;
-      frames.push(location
-        ? { ...(name ? { fn: name } : {}), ...location, user: true }
-        : { ...(name ? { fn: name } : {}), file: libraryName(url), line: Number(line), column: Number(column), user: false });
+      frames.push(
+        location
+          ? { ...(name ? { fn: name } : {}), ...location, user: true }
+          : { ...(name ? { fn: name } : {}), file: libraryName(url), line: Number(line), column: Number(column), user: false },
+      );
     }
     return frames;
   }

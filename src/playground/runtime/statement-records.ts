@@ -1,7 +1,5 @@
 import type { StatementEvent } from '../../engine/statement-log.ts';
-import {
-  PARAM_BLOB_LIMIT, PARAM_COUNT_LIMIT, PARAM_TEXT_LIMIT, SQL_CHAR_BUDGET, SQL_TEXT_FLOOR, SQL_TEXT_LIMIT, STATEMENT_LIMIT,
-} from '../output-limits.ts';
+import { PARAM_BLOB_LIMIT, PARAM_COUNT_LIMIT, PARAM_TEXT_LIMIT, SQL_CHAR_BUDGET, SQL_TEXT_FLOOR, SQL_TEXT_LIMIT, STATEMENT_LIMIT } from '../output-limits.ts';
 import type { SqlParam, StatementOrigin, StatementRecord } from '../protocol.ts';
 
 function hex(bytes: Uint8Array): string {
@@ -46,7 +44,14 @@ export class StatementRecords {
     const { params, count } = this.#params(event.params);
     this.#chars += sql.length;
     this.records.push({
-      seq, sql, params, durationMs: event.durationMs, rowsReturned: event.rowsReturned, rowsAffected: event.rowsAffected, origin, time,
+      seq,
+      sql,
+      params,
+      durationMs: event.durationMs,
+      rowsReturned: event.rowsReturned,
+      rowsAffected: event.rowsAffected,
+      origin,
+      time,
       ...(sql.length < event.sql.length ? { sqlLength: event.sql.length } : {}),
       ...(count !== undefined ? { paramCount: count } : {}),
       ...(event.error ? { error: event.error.length > SQL_TEXT_FLOOR * 4 ? `${event.error.slice(0, SQL_TEXT_FLOOR * 4)}…` : event.error } : {}),

@@ -51,14 +51,23 @@ export function boundRow(row: RowView, columns: number): { row: RowView; cost: n
     cost += cellCost(cut.value);
     return cut.value;
   });
-  const changed = row.changed?.filter(([column]) => column < columns).map(([column, before]): readonly [number, CellValue] => {
-    const cut = clipCell(before);
-    if (cut.length !== undefined) clipped.push([column, cut.length, 'before']);
-    cost += cellCost(cut.value);
-    return [column, cut.value];
-  });
+  const changed = row.changed
+    ?.filter(([column]) => column < columns)
+    .map(([column, before]): readonly [number, CellValue] => {
+      const cut = clipCell(before);
+      if (cut.length !== undefined) clipped.push([column, cut.length, 'before']);
+      cost += cellCost(cut.value);
+      return [column, cut.value];
+    });
   return {
-    row: { key: row.key, values, status: row.status, ...(changed ? { changed } : {}), ...(row.transient ? { transient: true } : {}), ...(clipped.length > 0 ? { clipped } : {}) },
+    row: {
+      key: row.key,
+      values,
+      status: row.status,
+      ...(changed ? { changed } : {}),
+      ...(row.transient ? { transient: true } : {}),
+      ...(clipped.length > 0 ? { clipped } : {}),
+    },
     cost,
   };
 }

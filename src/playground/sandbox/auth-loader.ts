@@ -55,7 +55,8 @@ function takeRuntime(): AuthRuntime {
   const global = globalThis as Record<string, unknown>;
   const runtime = global[AUTH_RUNTIME_GLOBAL] as Partial<AuthRuntime> | undefined;
   delete global[AUTH_RUNTIME_GLOBAL];
-  if (typeof runtime?.createAuthWorld !== 'function') throw new PlaygroundError('Auth.js could not be loaded: its script ran but did not provide the Auth.js runtime.', { name: 'LoadError' });
+  if (typeof runtime?.createAuthWorld !== 'function')
+    throw new PlaygroundError('Auth.js could not be loaded: its script ran but did not provide the Auth.js runtime.', { name: 'LoadError' });
   return runtime as AuthRuntime;
 }
 

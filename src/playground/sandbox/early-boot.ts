@@ -48,10 +48,11 @@ export const EARLY_DOWNLOADS_GLOBAL = '__adapterLabEarlyDownloads';
 
 export function earlyFetch(config: EarlyFetchConfig): void {
   if (!config.urls.wasm.startsWith('/') || typeof DecompressionStream !== 'function') return;
-  const load = (url: string): Promise<Response> => fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response;
-  });
+  const load = (url: string): Promise<Response> =>
+    fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response;
+    });
   const wasm = load(config.urls.wasm).then((response) => response.arrayBuffer());
 
   // The link's ORM is the first key of its JSON (`{"o":"…"`): inflate only its first bytes.
@@ -117,7 +118,9 @@ export function earlyBoot(config: EarlyBootConfig): void {
       });
     });
     const channel = new MessageChannel();
-    frame.contentWindow!.postMessage({ type: 'start', source: new Blob([await worker], { type: 'text/javascript' }), port: channel.port2 }, '*', [channel.port2]);
+    frame.contentWindow!.postMessage({ type: 'start', source: new Blob([await worker], { type: 'text/javascript' }), port: channel.port2 }, '*', [
+      channel.port2,
+    ]);
     const port = channel.port1;
     const ready = new Promise<{ versions: RuntimeVersions; startupMs: number }>((resolve, reject) => {
       port.onmessage = (event: MessageEvent<{ type: string; versions: RuntimeVersions; startupMs: number; message?: string }>) => {

@@ -8,8 +8,19 @@
 import { FETCH_ROUTE } from '../runtime/fetch-route.ts';
 
 const BLOCKED = [
-  'fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport',
-  'importScripts', 'indexedDB', 'caches', 'cookieStore', 'Worker', 'SharedWorker', 'BroadcastChannel',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'WebSocketStream',
+  'EventSource',
+  'WebTransport',
+  'importScripts',
+  'indexedDB',
+  'caches',
+  'cookieStore',
+  'Worker',
+  'SharedWorker',
+  'BroadcastChannel',
   'RTCPeerConnection',
 ] as const;
 
@@ -22,9 +33,10 @@ export function blockNetworkAndStorage(scope: object): string[] {
       if (!descriptor) continue;
       try {
         // `fetch` reads the simulated network's slot (fetch-route.ts): undefined but during Auth.js flows.
-        const locked: PropertyDescriptor = name === 'fetch'
-          ? { get: () => (scope as Record<string, unknown>)[FETCH_ROUTE], configurable: false, enumerable: false }
-          : { value: undefined, writable: false, configurable: false, enumerable: false };
+        const locked: PropertyDescriptor =
+          name === 'fetch'
+            ? { get: () => (scope as Record<string, unknown>)[FETCH_ROUTE], configurable: false, enumerable: false }
+            : { value: undefined, writable: false, configurable: false, enumerable: false };
         Object.defineProperty(target, name, locked);
         removed.push(name);
       } catch {

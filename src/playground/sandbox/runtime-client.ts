@@ -1,6 +1,17 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
-import type { AuthCode, ConsoleEntry, OrmId, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions, WholeValue } from '../protocol.ts';
+import type {
+  AuthCode,
+  ConsoleEntry,
+  OrmId,
+  Outcome,
+  RunPhase,
+  RuntimeInit,
+  RuntimeRequest,
+  RuntimeResponse,
+  RuntimeVersions,
+  WholeValue,
+} from '../protocol.ts';
 import { checkRuntimeResponse, runtimeText, runtimeVersions } from '../protocol-guards.ts';
 import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
@@ -23,10 +34,17 @@ export type RequestResult =
   | { readonly kind: 'outcome'; readonly outcome: Outcome }
   | { readonly kind: 'value'; readonly value: WholeValue }
   | { readonly kind: 'refused'; readonly message: string }
-  | { readonly kind: 'stopped'; readonly phase: Extract<RunPhase, 'timeout' | 'stopped' | 'crash'>; readonly message: string; readonly console: readonly ConsoleEntry[] };
+  | {
+      readonly kind: 'stopped';
+      readonly phase: Extract<RunPhase, 'timeout' | 'stopped' | 'crash'>;
+      readonly message: string;
+      readonly console: readonly ConsoleEntry[];
+    };
 
 /** What a request of this kind can end with: a read gives a value, every other request an outcome. */
-export type ResultOf<R extends { readonly type: string }> = R extends { readonly type: 'read-value' } ? Exclude<RequestResult, { kind: 'outcome' }> : Exclude<RequestResult, { kind: 'value' }>;
+export type ResultOf<R extends { readonly type: string }> = R extends { readonly type: 'read-value' }
+  ? Exclude<RequestResult, { kind: 'outcome' }>
+  : Exclude<RequestResult, { kind: 'value' }>;
 
 export interface RuntimeClientOptions {
   /** Called with console output while a request runs (it also arrives in the outcome). */
@@ -57,7 +75,12 @@ function authCode(): Promise<AuthCode> {
   return fetchOnce<string>(authRuntimeUrl, 'text', { signal: AbortSignal.timeout(AUTH_DOWNLOAD_TIMEOUT_MS) }).then(
     (code): AuthCode => ({ type: 'auth-code', code }),
     (error: unknown): AuthCode => {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${AUTH_DOWNLOAD_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
+      const reason =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `no answer within ${AUTH_DOWNLOAD_TIMEOUT_MS / 1000} s`
+          : error instanceof Error
+            ? error.message
+            : String(error);
       return { type: 'auth-code', error: `the page could not download Auth.js's code (${reason}). Check your connection and run again.` };
     },
   );
@@ -78,7 +101,13 @@ interface Pending {
 }
 
 /** What the page calls each kind of request in its messages. */
-const REQUEST_NAMES: Readonly<Record<RequestType, string>> = { run: 'the run', call: 'the call', flow: 'the flow', 'load-database': 'the import', 'read-value': 'reading the value' };
+const REQUEST_NAMES: Readonly<Record<RequestType, string>> = {
+  run: 'the run',
+  call: 'the call',
+  flow: 'the flow',
+  'load-database': 'the import',
+  'read-value': 'reading the value',
+};
 
 /** Console entries handed to onProgress at a time: a forged flood must not become one huge spread call. */
 const PROGRESS_SLICE = 1_000;
@@ -105,7 +134,13 @@ export class RuntimeClient {
   /** A malformed message was reported on the console: later ones are dropped quietly. */
   #warned = false;
 
-  private constructor(orm: OrmId, port: MessagePort, teardown: () => void, ready: { versions: RuntimeVersions; startupMs: number }, options: RuntimeClientOptions) {
+  private constructor(
+    orm: OrmId,
+    port: MessagePort,
+    teardown: () => void,
+    ready: { versions: RuntimeVersions; startupMs: number },
+    options: RuntimeClientOptions,
+  ) {
     this.orm = orm;
     this.#port = port;
     this.#teardown = teardown;
@@ -192,10 +227,16 @@ export class RuntimeClient {
   #malformed(problem: string): void {
     if (!this.#warned) {
       this.#warned = true;
-      console.warn(`Adapter Lab playground: dropped a malformed message from the runtime (${problem}). Further malformed messages from this runtime are dropped without a warning.`);
+      console.warn(
+        `Adapter Lab playground: dropped a malformed message from the runtime (${problem}). Further malformed messages from this runtime are dropped without a warning.`,
+      );
     }
     const pending = this.#pending;
-    if (pending) this.#kill('crash', `The runtime sent a malformed result (${problem}); ${REQUEST_NAMES[pending.type]} was stopped and the runtime restarted. Your code is unchanged.`);
+    if (pending)
+      this.#kill(
+        'crash',
+        `The runtime sent a malformed result (${problem}); ${REQUEST_NAMES[pending.type]} was stopped and the runtime restarted. Your code is unchanged.`,
+      );
   }
 
   #kill(phase: 'stopped' | 'timeout' | 'crash', message: string): void {
@@ -267,7 +308,9 @@ export class RuntimeClient {
  * The runtime the page's inline script started (early-boot.ts), once: adopted when it is of
  * `orm`; otherwise (or when it failed) removed, and the caller starts one as usual.
  */
-async function adoptEarlyRuntime(orm: OrmId): Promise<{ port: MessagePort; teardown: () => void; ready: { versions: RuntimeVersions; startupMs: number } } | null> {
+async function adoptEarlyRuntime(
+  orm: OrmId,
+): Promise<{ port: MessagePort; teardown: () => void; ready: { versions: RuntimeVersions; startupMs: number } } | null> {
   const slot = window as unknown as Record<string, Promise<EarlyRuntime> | undefined>;
   const early = slot[EARLY_RUNTIME_GLOBAL];
   if (!early) return null;

@@ -42,9 +42,7 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
   // of the site's origin and imports it; the production build asks the page for its script (the
   // sandbox fetches nothing), and Vite drops this import() there, so the bundle holds none of it.
   const pageAuth = pageAuthLoader(post, scriptEvaluator(self));
-  const loadAuth: AuthRuntimeLoader = import.meta.env.DEV
-    ? async () => (await import('../runtime/auth/auth-runtime.ts')).authRuntime
-    : pageAuth.load;
+  const loadAuth: AuthRuntimeLoader = import.meta.env.DEV ? async () => (await import('../runtime/auth/auth-runtime.ts')).authRuntime : pageAuth.load;
   let session: PlaygroundSession | undefined;
   let current: number | undefined;
   const batch = new ProgressBatch((entries) => {
@@ -104,27 +102,33 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
     }
     if (message.type === 'init') {
       const started = performance.now();
-      queue = queue.then(async () => {
-        const SQL = await initSqlJs({ wasmBinary: message.wasm });
-        // SQLite seeds its own generator from the first database's first need of randomness:
-        // do it now, so that every run starts the seeded sequence at the same point.
-        const warmUp = new SQL.Database();
-        warmUp.exec('SELECT randomblob(16)');
-        warmUp.close();
-        session = new PlaygroundSession(SQL, environment, message.database ?? undefined, { loadAuth });
-        session.onEntry = (entry) => batch.add(entry);
-        // Code that awaits queries in a loop never yields to the timer above: its statements beat instead.
-        session.onStatement = () => {
-          if (performance.now() - lastBeat >= HEARTBEAT_MS) beat();
-        };
-        blockNetworkAndStorage(globalThis);
-        post({ type: 'ready', versions: session.versions, startupMs: performance.now() - started });
-      }).catch((error: unknown) => post({ type: 'fatal', message: `The playground runtime could not start: ${error instanceof Error ? error.message : String(error)}` }));
+      queue = queue
+        .then(async () => {
+          const SQL = await initSqlJs({ wasmBinary: message.wasm });
+          // SQLite seeds its own generator from the first database's first need of randomness:
+          // do it now, so that every run starts the seeded sequence at the same point.
+          const warmUp = new SQL.Database();
+          warmUp.exec('SELECT randomblob(16)');
+          warmUp.close();
+          session = new PlaygroundSession(SQL, environment, message.database ?? undefined, { loadAuth });
+          session.onEntry = (entry) => batch.add(entry);
+          // Code that awaits queries in a loop never yields to the timer above: its statements beat instead.
+          session.onStatement = () => {
+            if (performance.now() - lastBeat >= HEARTBEAT_MS) beat();
+          };
+          blockNetworkAndStorage(globalThis);
+          post({ type: 'ready', versions: session.versions, startupMs: performance.now() - started });
+        })
+        .catch((error: unknown) =>
+          post({ type: 'fatal', message: `The playground runtime could not start: ${error instanceof Error ? error.message : String(error)}` }),
+        );
       return;
     }
-    queue = queue.then(() => handle(message)).catch((error: unknown) => {
-      post({ type: 'fatal', message: `The playground runtime failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` });
-    });
+    queue = queue
+      .then(() => handle(message))
+      .catch((error: unknown) => {
+        post({ type: 'fatal', message: `The playground runtime failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` });
+      });
   };
   // The reader's forgotten promise rejections and timer exceptions: theirs to see, not the browser's.
   self.addEventListener('unhandledrejection', (event) => {

@@ -37,9 +37,7 @@ export function policyFor(type: RequestType, timeLimitMs = DEFAULT_TIME_LIMIT_MS
   return { stuckAfterMs: STUCK_AFTER_MS, timeLimitMs };
 }
 
-export type Verdict =
-  | { readonly kind: 'stuck'; readonly wallMs: number }
-  | { readonly kind: 'time-limit'; readonly limitMs: number; readonly wallMs: number };
+export type Verdict = { readonly kind: 'stuck'; readonly wallMs: number } | { readonly kind: 'time-limit'; readonly limitMs: number; readonly wallMs: number };
 
 export class Watchdog {
   readonly #policy: WatchdogPolicy;

@@ -28,9 +28,7 @@ export const GITHUB_URL_LIMIT = 8000;
 
 export type DecodeFailure = 'empty' | 'malformed' | 'truncated' | 'too-large' | 'unknown-version' | 'invalid';
 
-export type DecodeResult =
-  | { ok: true; state: PlaygroundState; version: number }
-  | { ok: false; reason: DecodeFailure; message: string };
+export type DecodeResult = { ok: true; state: PlaygroundState; version: number } | { ok: false; reason: DecodeFailure; message: string };
 
 /** Only these hashes are share links; others (Starlight heading anchors such as `#intro`) are not ours. */
 const SHARE_LINK = /^#?(\d+)\.([\s\S]*)$/;
@@ -50,7 +48,10 @@ interface WireV2 {
 }
 
 export function encodeState(state: PlaygroundState): string {
-  const active = Math.max(0, state.files.findIndex((file) => file.name === state.active));
+  const active = Math.max(
+    0,
+    state.files.findIndex((file) => file.name === state.active),
+  );
   const wire: WireV2 = {
     o: state.orm,
     f: state.files.map((file) => [file.name, file.code]),
@@ -105,19 +106,28 @@ function decode(hash: string): DecodeResult {
   const version = digits === '1' ? 1 : digits === '2' ? 2 : null;
   if (version === null) {
     const shown = digits.length > 12 ? `${digits.slice(0, 12)}…` : digits;
-    return fail('unknown-version', `This link uses share-link format ${shown}, but this playground reads formats 1–${CURRENT_VERSION}. It may come from a newer Adapter Lab: reloading the page may fix it.`);
+    return fail(
+      'unknown-version',
+      `This link uses share-link format ${shown}, but this playground reads formats 1–${CURRENT_VERSION}. It may come from a newer Adapter Lab: reloading the page may fix it.`,
+    );
   }
   const bytes = fromBase64Url(payload);
   if (typeof bytes === 'number') {
     const char = payload.codePointAt(bytes) ?? 0;
-    return fail('malformed', `This link is damaged: it contains ${JSON.stringify(String.fromCodePoint(char))} (at character ${count(bytes + 1)} of its code), which never appears in a share link.`);
+    return fail(
+      'malformed',
+      `This link is damaged: it contains ${JSON.stringify(String.fromCodePoint(char))} (at character ${count(bytes + 1)} of its code), which never appears in a share link.`,
+    );
   }
   // No whole base64 text is 1 mod 4 long: only a cut one.
   if (payload.length === 0 || payload.length % 4 === 1) return truncated();
   const inflated = inflateWithLimit(bytes, MAX_INFLATED_BYTES);
   if (!inflated.ok) {
     if (inflated.reason === 'too-large') {
-      return fail('too-large', `This link's code is larger than ${megabytes(MAX_INFLATED_BYTES)} once unpacked; the playground opens up to ${megabytes(MAX_INFLATED_BYTES)}.`);
+      return fail(
+        'too-large',
+        `This link's code is larger than ${megabytes(MAX_INFLATED_BYTES)} once unpacked; the playground opens up to ${megabytes(MAX_INFLATED_BYTES)}.`,
+      );
     }
     return truncated();
   }
@@ -286,9 +296,10 @@ const INFLATE_SLICE = 1024;
  * given at once, so the input goes in small slices: a bomb is caught after at most one slice's
  * worth of output past the limit, never at its full size. `produced` is how much was inflated.
  */
-export function inflateWithLimit(bytes: Uint8Array, limit: number):
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: 'too-large' | 'truncated'; produced: number } {
+export function inflateWithLimit(
+  bytes: Uint8Array,
+  limit: number,
+): { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'truncated'; produced: number } {
   const chunks: Uint8Array[] = [];
   let produced = 0;
   let over = false;

@@ -28,10 +28,13 @@ export function markdownForIssue({ state, url, versions }: { state: PlaygroundSt
   const length = linkLength(url);
   const fits = length <= GITHUB_URL_LIMIT;
   // Too long a link would arrive cut (and a cut link opens nothing): link the bare page instead.
-  const target = fits ? url : url.split('#')[0] ?? url;
+  const target = fits ? url : (url.split('#')[0] ?? url);
   const lines = [`Reproduction in the [Adapter Lab playground](${linkTarget(target)}) — ${inlineText(versionsLine(state.orm, versions))}`, ''];
   if (!fits) {
-    lines.push(`The share link is too long for GitHub (${length.toLocaleString('en-US')} characters, over ${GITHUB_URL_LIMIT.toLocaleString('en-US')}), so it is left out: the code below reproduces it.`, '');
+    lines.push(
+      `The share link is too long for GitHub (${length.toLocaleString('en-US')} characters, over ${GITHUB_URL_LIMIT.toLocaleString('en-US')}), so it is left out: the code below reproduces it.`,
+      '',
+    );
   }
   const n = state.files.length;
   // GitHub renders Markdown inside <details> only with blank lines around it.

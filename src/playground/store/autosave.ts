@@ -101,10 +101,20 @@ export function createAutosave(storage: AutosaveStorage | null, key = AUTOSAVE_K
       return { ok: true };
     }
     if (damaged && !damaged.copy) {
-      return { ok: false, message: 'Autosave is paused: the autosave that could not be restored could not be moved aside either, and saving would overwrite it. Download or delete it (see the note above the results).' };
+      return {
+        ok: false,
+        message:
+          'Autosave is paused: the autosave that could not be restored could not be moved aside either, and saving would overwrite it. Download or delete it (see the note above the results).',
+      };
     }
     const cautious = caution && sameState(caution.state, state) ? caution : null;
-    const entry: Entry = { format: 1, state, savedAt, running: running || (cautious?.interrupted ?? false), ...(cautious?.unshown ? { unshown: cautious.unshown } : {}) };
+    const entry: Entry = {
+      format: 1,
+      state,
+      savedAt,
+      running: running || (cautious?.interrupted ?? false),
+      ...(cautious?.unshown ? { unshown: cautious.unshown } : {}),
+    };
     return writeText(storage, key, JSON.stringify(entry));
   };
 
@@ -158,7 +168,10 @@ export function createAutosave(storage: AutosaveStorage | null, key = AUTOSAVE_K
     save(state) {
       const checked = parseState(plain(state));
       if (!checked.ok) {
-        return { ok: false, message: `Autosave is paused: ${checked.message}, so it could not be loaded again. The last code that fits is kept; copy a share link or shorten the code.` };
+        return {
+          ok: false,
+          message: `Autosave is paused: ${checked.message}, so it could not be loaded again. The last code that fits is kept; copy a share link or shorten the code.`,
+        };
       }
       current = { state: checked.state, savedAt: now() };
       return write(current.state, current.savedAt);

@@ -43,7 +43,8 @@ export function createDisplacedHistory(storage: AutosaveStorage | null, key: str
     if (typeof text === 'string') {
       const parsed = parseHistory(text);
       // Unreadable: kept aside for the reader (never overwritten), and a new history starts.
-      if (parsed === null) aside.keep(historyKey, text, 'The code kept from before a link or example replaced it could not be read: its stored data is damaged.');
+      if (parsed === null)
+        aside.keep(historyKey, text, 'The code kept from before a link or example replaced it could not be read: its stored data is damaged.');
       else entries = parsed;
     }
     const previous = readText(storage, previousKey);

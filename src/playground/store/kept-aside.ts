@@ -71,5 +71,7 @@ export function createKeptAside(storage: AutosaveStorage | null, base: string, n
 function isCopy(value: unknown): value is KeptAsideCopy {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record['key'] === 'string' && typeof record['problem'] === 'string' && typeof record['keptAt'] === 'number' && typeof record['chars'] === 'number';
+  return (
+    typeof record['key'] === 'string' && typeof record['problem'] === 'string' && typeof record['keptAt'] === 'number' && typeof record['chars'] === 'number'
+  );
 }

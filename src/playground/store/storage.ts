@@ -53,7 +53,8 @@ export function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
 }
 
-export const STORAGE_FULL = 'Autosave is paused: the browser\'s storage for this site is full. Your code is still here; copy a share link to keep it, or free space by clearing other site data.';
+export const STORAGE_FULL =
+  "Autosave is paused: the browser's storage for this site is full. Your code is still here; copy a share link to keep it, or free space by clearing other site data.";
 
 function unavailable(why: string): string {
   return `Autosave is off: this browser does not let the playground store data (${why}). Copy a share link to keep your work.`;
@@ -62,7 +63,10 @@ function unavailable(why: string): string {
 function storageProblem(error: unknown): string {
   if (isQuotaError(error)) return STORAGE_FULL;
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
-  if (name === 'SecurityError') return unavailable('site data is blocked in the browser\'s settings');
-  const detail = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error) ? String((error as { message: unknown }).message) : String(error);
+  if (name === 'SecurityError') return unavailable("site data is blocked in the browser's settings");
+  const detail =
+    error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+      ? String((error as { message: unknown }).message)
+      : String(error);
   return `Autosave failed: ${detail}. Copy a share link to keep your work.`;
 }

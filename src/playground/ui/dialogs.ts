@@ -21,11 +21,25 @@ export class Dialogs {
     return this.#open(title, '', confirmLabel, { label, initial, validate });
   }
 
-  #open(title: string, message: string, confirmLabel: string, input: { label: string; initial: string; validate: (value: string) => string | null } | null): Promise<string | null> {
+  #open(
+    title: string,
+    message: string,
+    confirmLabel: string,
+    input: { label: string; initial: string; validate: (value: string) => string | null } | null,
+  ): Promise<string | null> {
     const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const form = el('form', { method: 'dialog' });
     const error = el('p', { class: 'pg-form-message', role: 'alert', id: 'pg-dialog-error' });
-    const field = input ? el('input', { type: 'text', id: 'pg-dialog-input', value: input.initial, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'pg-dialog-error' }) : null;
+    const field = input
+      ? el('input', {
+          type: 'text',
+          id: 'pg-dialog-input',
+          value: input.initial,
+          autocomplete: 'off',
+          spellcheck: 'false',
+          'aria-describedby': 'pg-dialog-error',
+        })
+      : null;
     const ok = el('button', { type: 'submit', value: 'ok', class: 'pg-button pg-primary' }, confirmLabel);
     const cancel = el('button', { type: 'button', class: 'pg-button' }, 'Cancel');
     form.append(
@@ -33,7 +47,8 @@ export class Dialogs {
       message ? el('p', {}, message) : '',
       field ? el('div', { class: 'pg-field' }, el('label', { for: 'pg-dialog-input' }, input!.label), field) : '',
       error,
-      el('div', { class: 'pg-actions' }, ok, cancel));
+      el('div', { class: 'pg-actions' }, ok, cancel),
+    );
     this.#dialog.replaceChildren(form);
     return new Promise((resolve) => {
       let answered = false;

@@ -64,9 +64,13 @@ export class Splitter {
   #keydown(event: KeyboardEvent): void {
     const step = event.shiftKey ? BIG_STEP : STEP;
     const next = {
-      ArrowLeft: this.#value - step, ArrowDown: this.#value - step,
-      ArrowRight: this.#value + step, ArrowUp: this.#value + step,
-      Home: SPLIT_MIN, End: SPLIT_MAX, Enter: SPLIT_DEFAULT,
+      ArrowLeft: this.#value - step,
+      ArrowDown: this.#value - step,
+      ArrowRight: this.#value + step,
+      ArrowUp: this.#value + step,
+      Home: SPLIT_MIN,
+      End: SPLIT_MAX,
+      Enter: SPLIT_DEFAULT,
     }[event.key];
     if (next === undefined) return;
     event.preventDefault();

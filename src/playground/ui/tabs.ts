@@ -61,11 +61,13 @@ export class TabList {
     const buttons = [...this.element.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
     const same = buttons.length === this.#tabs.length && buttons.every((button, i) => button.dataset['tab'] === this.#tabs[i]!.id);
     if (!same) {
-      this.element.replaceChildren(...this.#tabs.map((tab) => {
-        const button = el('button', { type: 'button', role: 'tab', id: this.tabId(tab.id), 'data-tab': tab.id, 'aria-controls': this.#panelId(tab.id) });
-        button.addEventListener('click', () => this.select(tab.id));
-        return button;
-      }));
+      this.element.replaceChildren(
+        ...this.#tabs.map((tab) => {
+          const button = el('button', { type: 'button', role: 'tab', id: this.tabId(tab.id), 'data-tab': tab.id, 'aria-controls': this.#panelId(tab.id) });
+          button.addEventListener('click', () => this.select(tab.id));
+          return button;
+        }),
+      );
     }
     this.#tabs.forEach((tab, i) => {
       const button = this.element.children[i] as HTMLButtonElement;

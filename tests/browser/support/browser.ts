@@ -15,28 +15,28 @@ import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
-	// `--headless` comes from `headless: true`; `--no-sandbox` is needed as root (and Playwright adds it too).
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
+  // `--headless` comes from `headless: true`; `--no-sandbox` is needed as root (and Playwright adds it too).
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function launchBrowserServer(): Promise<BrowserServer> {
-	return chromium.launchServer({
-		executablePath: CHROMIUM_PATH,
-		headless: true,
-		args: CHROMIUM_ARGS,
-		host: '127.0.0.1',
-		port: 0, // the OS picks a free port
-		timeout: 60_000,
-	});
+  return chromium.launchServer({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    host: '127.0.0.1',
+    port: 0, // the OS picks a free port
+    timeout: 60_000,
+  });
 }
 
 /** Connects to the shared browser. `close()` on the result only disconnects this test file. */
 export async function connectBrowser(wsEndpoint: string): Promise<Browser> {
-	return chromium.connect(wsEndpoint, { timeout: 60_000 });
+  return chromium.connect(wsEndpoint, { timeout: 60_000 });
 }

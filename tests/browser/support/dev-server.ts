@@ -42,7 +42,10 @@ export async function startDevServer(timeoutMs = 60_000): Promise<DevServer> {
   // --ignore-lock: run beside a developer's own `npm start` (Astro allows one tracked dev server
   // per project) and never detach into the background.
   const child: ChildProcess = spawn(process.execPath, [ASTRO, 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv(),
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: cleanEnv(),
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -33,8 +33,13 @@ export function pageNow(page: Page): Promise<number> {
 
 /** The page's long tasks (start, duration in ms) since `since` (page time). */
 export async function longTasksSince(page: Page, since = 0): Promise<Array<{ start: number; duration: number }>> {
-  return page.evaluate((from) => ((window as unknown as { __longTasks?: Array<{ start: number; duration: number }> }).__longTasks ?? [])
-    .filter((task) => task.start + task.duration >= from), since);
+  return page.evaluate(
+    (from) =>
+      ((window as unknown as { __longTasks?: Array<{ start: number; duration: number }> }).__longTasks ?? []).filter(
+        (task) => task.start + task.duration >= from,
+      ),
+    since,
+  );
 }
 
 /**
@@ -75,7 +80,10 @@ export async function expectResponsive(page: Page, since: number, what: string, 
   const factor = await machineFactor(page);
   const budget = LONG_TASK_BUDGET_MS * factor;
   const longest = Math.max(0, ...tasks.map((task) => task.duration));
-  expect(longest, `${what}: the longest main-thread task took ${longest.toFixed(0)} ms; budget ${budget.toFixed(0)} ms (${LONG_TASK_BUDGET_MS} ms × machine factor ${factor.toFixed(2)})`).toBeLessThanOrEqual(budget);
+  expect(
+    longest,
+    `${what}: the longest main-thread task took ${longest.toFixed(0)} ms; budget ${budget.toFixed(0)} ms (${LONG_TASK_BUDGET_MS} ms × machine factor ${factor.toFixed(2)})`,
+  ).toBeLessThanOrEqual(budget);
   return longest;
 }
 

@@ -10,7 +10,10 @@ const ASTRO = fileURLToPath(new URL('../../../node_modules/astro/bin/astro.mjs',
 export async function startPreviewServer(timeoutMs = 60_000): Promise<DevServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [ASTRO, 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv(),
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: cleanEnv(),
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -13,7 +13,16 @@ import { defaultEntities } from '@adapter-lab/mikro-orm-adapter';
 import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
 import { listPages, readAllSnippets, type DocsSnippet } from '../../../src/docs/snippets/extract.ts';
 import { DocsCommandError, buildAdapterPackages, runScenario } from '../../../src/docs/snippets/run-scripts.ts';
-import { OTHER_DATABASES, isShellBlock, isTableCommand, pageScenarios, shellCommands, tableCommands, type DocsScenario, type ShellCommand } from '../../../src/docs/snippets/shell-commands.ts';
+import {
+  OTHER_DATABASES,
+  isShellBlock,
+  isTableCommand,
+  pageScenarios,
+  shellCommands,
+  tableCommands,
+  type DocsScenario,
+  type ShellCommand,
+} from '../../../src/docs/snippets/shell-commands.ts';
 import { WORK_ROOT } from '../../../src/docs/snippets/type-check.ts';
 import { freshPostgresDatabase, withPgClient, type FreshPostgresDatabase } from '../../support/postgres.ts';
 
@@ -25,8 +34,13 @@ const runDir = join(WORK_ROOT, `scripts-${process.pid}-${Date.now().toString(36)
 let projects = 0;
 const projectDir = (scenario: DocsScenario): string => join(runDir, `${scenario.page.replaceAll('/', '--')}-${++projects}`);
 
-const byPage = (snippets: readonly DocsSnippet[]): DocsScenario[] => [...new Set(snippets.map(({ page }) => page))].flatMap((page) => pageScenarios(snippets.filter((snippet) => snippet.page === page)));
-const commandsOf = (scenario: DocsScenario): ShellCommand[] => scenario.snippets.filter(isShellBlock).flatMap(shellCommands).filter(({ text }) => isTableCommand(text));
+const byPage = (snippets: readonly DocsSnippet[]): DocsScenario[] =>
+  [...new Set(snippets.map(({ page }) => page))].flatMap((page) => pageScenarios(snippets.filter((snippet) => snippet.page === page)));
+const commandsOf = (scenario: DocsScenario): ShellCommand[] =>
+  scenario.snippets
+    .filter(isShellBlock)
+    .flatMap(shellCommands)
+    .filter(({ text }) => isTableCommand(text));
 const where = (command: ShellCommand): string => `${command.page}.mdx:${command.line}`;
 /** Commands a second deploy runs again: everything but creating, dropping and undoing. */
 const isApply = (command: ShellCommand): boolean => !/(^|[\s:])(create|drop|down|undo|fresh|generate|seed)\b/.test(command.text.replace(/\s#.*$/, ''));
@@ -53,25 +67,29 @@ function missingFrom(expected: Schema, actual: Schema): string[] {
   return [...expected].flatMap(([table, columns]) => {
     const found = actual.get(table);
     if (!found) return [`table ${table} is missing (tables: ${[...actual.keys()].join(', ') || 'none'})`];
-    return [...columns].flatMap(([column, type]) => (found.get(column) === type ? [] : [`${table}.${column}: expected ${type}, got ${found.get(column) ?? 'no such column'}`]));
+    return [...columns].flatMap(([column, type]) =>
+      found.get(column) === type ? [] : [`${table}.${column}: expected ${type}, got ${found.get(column) ?? 'no such column'}`],
+    );
   });
 }
 
 /** The tables each adapter makes itself, on PostgreSQL: what the page's commands must leave. */
 const adapterSchemas = new Map<'sequelize' | 'mikro-orm', Promise<Schema>>();
 function adapterSchema(orm: 'sequelize' | 'mikro-orm'): Promise<Schema> {
-  const made = adapterSchemas.get(orm) ?? withDatabase(async (database) => {
-    if (orm === 'sequelize') {
-      const sequelize = new Sequelize(database.connectionString, { logging: false });
-      await SequelizeAdapter(sequelize).getUser!('00000000-0000-0000-0000-000000000000');
-      await sequelize.close();
-    } else {
-      const mikroOrm = await MikroORM.init({ clientUrl: database.connectionString, entities: Object.values(defaultEntities) });
-      await mikroOrm.schema.create();
-      await mikroOrm.close();
-    }
-    return readSchema(database);
-  });
+  const made =
+    adapterSchemas.get(orm) ??
+    withDatabase(async (database) => {
+      if (orm === 'sequelize') {
+        const sequelize = new Sequelize(database.connectionString, { logging: false });
+        await SequelizeAdapter(sequelize).getUser!('00000000-0000-0000-0000-000000000000');
+        await sequelize.close();
+      } else {
+        const mikroOrm = await MikroORM.init({ clientUrl: database.connectionString, entities: Object.values(defaultEntities) });
+        await mikroOrm.schema.create();
+        await mikroOrm.close();
+      }
+      return readSchema(database);
+    });
   adapterSchemas.set(orm, made);
   return made;
 }
@@ -105,12 +123,19 @@ describe('the runner (fixture pages)', () => {
       ['guide/tables', ['PostgreSQL']],
     ]);
     expect(commandsOf(scenario('guide/tables')).map(({ text }) => text)).toEqual(['node --env-file=.env scripts/create-tables.ts']);
-    expect(tableCommands(fixtures).filter(({ snippet }) => snippet.tabs.includes('MySQL')).map(({ text }) => text)).toEqual(['node --env-file=.env scripts/create-tables-on-mysql.ts']);
+    expect(
+      tableCommands(fixtures)
+        .filter(({ snippet }) => snippet.tabs.includes('MySQL'))
+        .map(({ text }) => text),
+    ).toEqual(['node --env-file=.env scripts/create-tables-on-mysql.ts']);
   });
 
   it('runs a page’s script as written, with .env, against PostgreSQL, importing the built adapter', { timeout: SCENARIO_TIMEOUT }, async () => {
     await withDatabase(async (database) => {
-      const runs = await runScenario(scenario('guide/tables'), { projectDir: projectDir(scenario('guide/tables')), env: { DATABASE_URL: database.connectionString, AUTH_SECRET } });
+      const runs = await runScenario(scenario('guide/tables'), {
+        projectDir: projectDir(scenario('guide/tables')),
+        env: { DATABASE_URL: database.connectionString, AUTH_SECRET },
+      });
       expect(runs.map(({ command, code }) => [command.text, code])).toEqual([['node --env-file=.env scripts/create-tables.ts', 0]]);
       // The page's .env keeps its own lines; the adapter is the package's dist/, as npm installs it.
       expect(runs[0]!.output).toMatch(new RegExp(`^file://${runDir}/node_modules/@adapter-lab/sequelize-adapter/dist/index\\.js kept$`, 'm'));
@@ -120,7 +145,10 @@ describe('the runner (fixture pages)', () => {
 
   it('fails a command that fails, at its line in the page, with its output', { timeout: SCENARIO_TIMEOUT }, async () => {
     const broken = scenario('guide/broken-command');
-    const failure = await runScenario(broken, { projectDir: projectDir(broken), env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', AUTH_SECRET } }).catch((error: unknown) => error);
+    const failure = await runScenario(broken, {
+      projectDir: projectDir(broken),
+      env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', AUTH_SECRET },
+    }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DocsCommandError);
     expect((failure as Error).message).toMatch(/^guide\/broken-command\.mdx:10: `node scripts\/migrate\.ts` exited with 1/);
     expect((failure as Error).message).toContain("the page's script is broken");
@@ -128,7 +156,9 @@ describe('the runner (fixture pages)', () => {
 
   it('fails an install line naming a package the repo does not have', async () => {
     const missing = scenario('guide/missing-package');
-    await expect(runScenario(missing, { projectDir: projectDir(missing), env: { AUTH_SECRET } })).rejects.toThrow(/^guide\/missing-package\.mdx:6: .* names adapter-lab-no-such-package, not installed/);
+    await expect(runScenario(missing, { projectDir: projectDir(missing), env: { AUTH_SECRET } })).rejects.toThrow(
+      /^guide\/missing-package\.mdx:6: .* names adapter-lab-no-such-package, not installed/,
+    );
   });
 });
 
@@ -143,23 +173,28 @@ describe('the docs pages', () => {
 
   it('every table command on a page is run by some scenario (except in tabs of databases CI does not run)', () => {
     const planned = new Set(scenarios.flatMap(commandsOf).map(where));
-    const unrun = tableCommands(snippets).filter((command) => !planned.has(where(command)) && !command.snippet.tabs.some((label) => OTHER_DATABASES.has(label)));
+    const unrun = tableCommands(snippets).filter(
+      (command) => !planned.has(where(command)) && !command.snippet.tabs.some((label) => OTHER_DATABASES.has(label)),
+    );
     expect(unrun.map((command) => `${where(command)}: ${command.text}`)).toEqual([]);
   });
 
-  describe.each(scenarios.map((scenario) => ({ name: `${scenario.page}${scenario.choice.length ? ` [${scenario.choice.join(', ')}]` : ''}`, scenario })))('$name', ({ scenario }) => {
-    it('creates the adapter’s tables as written, and running it again changes nothing', { timeout: SCENARIO_TIMEOUT }, async () => {
-      await withDatabase(async (database) => {
-        const env = { DATABASE_URL: database.connectionString, DATABASE_CONNECTION_STRING: database.connectionString, AUTH_SECRET };
-        const dir = projectDir(scenario);
-        const runs = await runScenario(scenario, { projectDir: dir, env });
-        expect(runs.map(({ command }) => where(command))).toEqual(commandsOf(scenario).map(where));
-        const schema = await readSchema(database);
-        expect(missingFrom(await adapterSchema(ormOf(scenario)), schema)).toEqual([]);
+  describe.each(scenarios.map((scenario) => ({ name: `${scenario.page}${scenario.choice.length ? ` [${scenario.choice.join(', ')}]` : ''}`, scenario })))(
+    '$name',
+    ({ scenario }) => {
+      it('creates the adapter’s tables as written, and running it again changes nothing', { timeout: SCENARIO_TIMEOUT }, async () => {
+        await withDatabase(async (database) => {
+          const env = { DATABASE_URL: database.connectionString, DATABASE_CONNECTION_STRING: database.connectionString, AUTH_SECRET };
+          const dir = projectDir(scenario);
+          const runs = await runScenario(scenario, { projectDir: dir, env });
+          expect(runs.map(({ command }) => where(command))).toEqual(commandsOf(scenario).map(where));
+          const schema = await readSchema(database);
+          expect(missingFrom(await adapterSchema(ormOf(scenario)), schema)).toEqual([]);
 
-        await runScenario(scenario, { projectDir: dir, env, select: isApply });
-        expect(await readSchema(database)).toEqual(schema);
+          await runScenario(scenario, { projectDir: dir, env, select: isApply });
+          expect(await readSchema(database)).toEqual(schema);
+        });
       });
-    });
-  });
+    },
+  );
 });

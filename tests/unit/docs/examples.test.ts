@@ -27,8 +27,16 @@ const authErrorType = (entry: Outcome['console'][number]): string | undefined =>
 
 // Errors Auth.js logs for what the example provokes on purpose (expect.authErrors) are no problem.
 const problems = (outcome: Outcome, expected: readonly string[] = []): string[] => [
-  ...(outcome.error ? [`${outcome.error.name}: ${outcome.error.message}${outcome.error.at ? ` (${outcome.error.at.file}:${outcome.error.at.line})` : ''}`] : []),
-  ...outcome.console.flatMap((entry) => (entry.kind === 'error' ? [`${entry.error.name}: ${entry.error.message}`] : entry.kind === 'log' && entry.level === 'error' && !expected.includes(authErrorType(entry) ?? '') ? ['console.error in the example'] : [])),
+  ...(outcome.error
+    ? [`${outcome.error.name}: ${outcome.error.message}${outcome.error.at ? ` (${outcome.error.at.file}:${outcome.error.at.line})` : ''}`]
+    : []),
+  ...outcome.console.flatMap((entry) =>
+    entry.kind === 'error'
+      ? [`${entry.error.name}: ${entry.error.message}`]
+      : entry.kind === 'log' && entry.level === 'error' && !expected.includes(authErrorType(entry) ?? '')
+        ? ['console.error in the example']
+        : [],
+  ),
   ...outcome.calls.flatMap((call) => (call.error ? [`${call.method}: ${call.error.message}`] : [])),
 ];
 

@@ -17,7 +17,10 @@ function page(path: string, html: string): void {
 
 it('reports missing pages and anchors, and nothing else', () => {
   page('', '<a href="/guide/">ok</a> <a href="/guide/#setup">ok</a> <a href="https://example.com/x">external</a> <a href="/playground/#2.abc">share link</a>');
-  page('guide', '<h2 id="setup">Setup</h2> <a href="../">up</a> <a href="#setup">self</a> <a href="/missing/">missing</a> <a href="/guide/#nowhere">bad anchor</a>');
+  page(
+    'guide',
+    '<h2 id="setup">Setup</h2> <a href="../">up</a> <a href="#setup">self</a> <a href="/missing/">missing</a> <a href="/guide/#nowhere">bad anchor</a>',
+  );
   page('playground', '<p>the playground</p>');
   writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
   page('other', '<a href="/favicon.svg">a file</a>');

@@ -25,7 +25,9 @@ beforeAll(() => buildAdapterPackages(runDir), 5 * 60_000);
 afterAll(() => rmSync(runDir, { recursive: true, force: true }));
 
 describe.concurrent.each(pages)('$page', ({ page, users, sessions }) => {
-  it('builds without DATABASE_URL or AUTH_SECRET, creates its tables with the page’s command, starts and signs a user in by e-mail link on PostgreSQL', { timeout: APP_TIMEOUT }, async () => {
+  it('builds without DATABASE_URL or AUTH_SECRET, creates its tables with the page’s command, starts and signs a user in by e-mail link on PostgreSQL', {
+    timeout: APP_TIMEOUT,
+  }, async () => {
     const app = assemblePageApp(page, join(runDir, page.replace('/', '--')));
     expect([...app.files.keys()]).toEqual(expect.arrayContaining(['auth.ts', 'app/api/auth/[...nextauth]/route.ts', 'app/page.tsx']));
     expect(app.tableCommands.length).toBeGreaterThan(0);

@@ -15,9 +15,15 @@ const EXAMPLES = fileURLToPath(new URL('../../../src/docs/examples/', import.met
 // Pages may also show the playground's built-in examples; those need not be on a page.
 const PLAYGROUND_EXAMPLES = fileURLToPath(new URL('../../../src/playground/examples/', import.meta.url));
 
-const pages = readdirSync(DOCS, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx') || file.endsWith('.md')).sort();
+const pages = readdirSync(DOCS, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.mdx') || file.endsWith('.md'))
+  .sort();
 const source = (page: string): string => readFileSync(join(DOCS, page), 'utf8');
-const folders = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const folders = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 const exampleIds = folders(EXAMPLES);
 const showable = [...exampleIds, ...folders(PLAYGROUND_EXAMPLES)];
 const usedIds = (page: string): string[] => [...source(page).matchAll(/<Example\b[^>]*\bid="([^"]+)"/g)].map((match) => match[1]!);
@@ -33,7 +39,10 @@ function codeBlocks(text: string): Array<{ line: number; code: string }> {
   return blocks;
 }
 
-const imports = (code: string): string[] => [...code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g)].map((match) => match[1] ?? match[2]!);
+const imports = (code: string): string[] =>
+  [...code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g)].map(
+    (match) => match[1] ?? match[2]!,
+  );
 
 it('there are pages and examples', () => {
   expect(pages.length).toBeGreaterThan(15);
@@ -49,10 +58,18 @@ describe.each(pages)('%s', (page) => {
     const runnable = codeBlocks(source(page)).filter(({ code }) => {
       const specifiers = imports(code);
       // Only import lines (how to import the API) is not an example.
-      const body = code.replace(/^\s*(import|export)\b[^;\n]*(\{[^}]*\}[^;\n]*)?;?\s*$/gm, '').replace(/^\s*\/\/.*$/gm, '').trim();
+      const body = code
+        .replace(/^\s*(import|export)\b[^;\n]*(\{[^}]*\}[^;\n]*)?;?\s*$/gm, '')
+        .replace(/^\s*\/\/.*$/gm, '')
+        .trim();
       // A framework's Auth.js setup (next-auth, @auth/express, …) is a file of the reader's app: the
       // snippet checks type-check it and the quick start builds it; pasted, it runs, but it is no example.
-      return body !== '' && specifiers.some((specifier) => ADAPTERS.test(specifier)) && specifiers.every((specifier) => SERVED.has(specifier)) && !specifiers.some(isAuthModule);
+      return (
+        body !== '' &&
+        specifiers.some((specifier) => ADAPTERS.test(specifier)) &&
+        specifiers.every((specifier) => SERVED.has(specifier)) &&
+        !specifiers.some(isAuthModule)
+      );
     });
     expect(runnable.map(({ line }) => `${page}:${line}`)).toEqual([]);
   });
@@ -76,11 +93,15 @@ describe('reader pages are short and say things once', () => {
     const found: string[] = [];
     for (const page of pages) found.push(...vocabularyIn(source(page)).map((term) => `${page}: "${term}"`));
     for (const id of exampleIds) {
-      for (const file of readdirSync(join(EXAMPLES, id))) found.push(...vocabularyIn(readFileSync(join(EXAMPLES, id, file), 'utf8')).map((term) => `${id}/${file}: "${term}"`));
+      for (const file of readdirSync(join(EXAMPLES, id)))
+        found.push(...vocabularyIn(readFileSync(join(EXAMPLES, id, file), 'utf8')).map((term) => `${id}/${file}: "${term}"`));
     }
     for (const name of ['sequelize-adapter', 'mikro-orm-adapter']) {
       const api = apiReference(name);
-      const docs = [api.doc, ...api.entries.flatMap((entry) => [entry.doc, ...entry.params.map((param) => param.doc), ...entry.members.map((member) => member.doc)])];
+      const docs = [
+        api.doc,
+        ...api.entries.flatMap((entry) => [entry.doc, ...entry.params.map((param) => param.doc), ...entry.members.map((member) => member.doc)]),
+      ];
       found.push(...vocabularyIn(docs.join('\n')).map((term) => `API reference of ${name}: "${term}"`));
     }
     expect(found).toEqual([]);
@@ -88,7 +109,8 @@ describe('reader pages are short and say things once', () => {
 
   it('the tables are created in DDL on the schema page only', () => {
     const fences = /^([ \t]*)(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^\1\2[ \t]*$/gm;
-    const elsewhere = pages.filter((page) => page !== 'reference/schema.mdx')
+    const elsewhere = pages
+      .filter((page) => page !== 'reference/schema.mdx')
       .filter((page) => [...source(page).matchAll(fences)].some((match) => /\bcreate\s+table\b/i.test(match[3]!.replace(/--[^\n]*/g, ''))));
     expect(elsewhere).toEqual([]);
     expect(source('reference/schema.mdx')).toMatch(/CREATE TABLE "authenticators"/);

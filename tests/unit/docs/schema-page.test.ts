@@ -30,7 +30,9 @@ function pageDdl(): Map<string, string[]> {
 }
 
 function statements(sql: string): string[] {
-  return sql.split(';').map((statement) => statement.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/ ,/g, ',').trim())
+  return sql
+    .split(';')
+    .map((statement) => statement.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/ ,/g, ',').trim())
     .filter((statement) => statement !== '' && !/^set names/i.test(statement));
 }
 
@@ -40,7 +42,12 @@ async function sequelizeDdl(sequelize: (log: (sql: string) => void) => Sequelize
   SequelizeAdapter(instance);
   await instance.sync();
   await instance.close();
-  return statements(log.filter((sql) => /^(CREATE|ALTER)\b/.test(sql)).join(';').replaceAll('IF NOT EXISTS ', ''));
+  return statements(
+    log
+      .filter((sql) => /^(CREATE|ALTER)\b/.test(sql))
+      .join(';')
+      .replaceAll('IF NOT EXISTS ', ''),
+  );
 }
 
 async function mikroOrmDdl(options: object): Promise<string[]> {
@@ -57,15 +64,23 @@ describe('the DDL on the schema page', () => {
 
   it('has a PostgreSQL, a MySQL / MariaDB and an SQLite tab for each ORM', () => {
     expect([...page.keys()]).toEqual([
-      'Sequelize / PostgreSQL', 'Sequelize / MySQL / MariaDB', 'Sequelize / SQLite',
-      'MikroORM / PostgreSQL', 'MikroORM / MySQL / MariaDB', 'MikroORM / SQLite',
+      'Sequelize / PostgreSQL',
+      'Sequelize / MySQL / MariaDB',
+      'Sequelize / SQLite',
+      'MikroORM / PostgreSQL',
+      'MikroORM / MySQL / MariaDB',
+      'MikroORM / SQLite',
     ]);
   });
 
   it('is what Sequelize creates on SQLite and PostgreSQL', async () => {
     const SQL = await loadSqlJs();
-    expect(await sequelizeDdl((logging) => new Sequelize({ dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(SQL, { database: new SQL.Database() }), logging })))
-      .toEqual(page.get('Sequelize / SQLite'));
+    expect(
+      await sequelizeDdl(
+        (logging) =>
+          new Sequelize({ dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(SQL, { database: new SQL.Database() }), logging }),
+      ),
+    ).toEqual(page.get('Sequelize / SQLite'));
     const db = await freshPostgresDatabase();
     try {
       expect(await sequelizeDdl((logging) => new Sequelize(db.connectionString, { logging }))).toEqual(page.get('Sequelize / PostgreSQL'));
@@ -76,7 +91,9 @@ describe('the DDL on the schema page', () => {
 
   it('is what MikroORM generates on SQLite and PostgreSQL', async () => {
     const SQL = await loadSqlJs();
-    expect(await mikroOrmDdl({ driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(new SQL.Database()) })).toEqual(page.get('MikroORM / SQLite'));
+    expect(await mikroOrmDdl({ driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(new SQL.Database()) })).toEqual(
+      page.get('MikroORM / SQLite'),
+    );
     const db = await freshPostgresDatabase();
     try {
       expect(await mikroOrmDdl({ driver: PostgreSqlDriver, clientUrl: db.connectionString })).toEqual(page.get('MikroORM / PostgreSQL'));

@@ -16,7 +16,10 @@ describe('isTableCommand', () => {
     'tsx migrate.mjs',
   ])('runs %s', (line) => expect(isTableCommand(line)).toBe(true));
 
-  it.each(['npm install @mikro-orm/cli', 'npm run dev', 'node --version', 'npx auth secret', 'openssl rand -base64 33', 'createdb myapp'])('leaves %s alone', (line) => expect(isTableCommand(line)).toBe(false));
+  it.each(['npm install @mikro-orm/cli', 'npm run dev', 'node --version', 'npx auth secret', 'openssl rand -base64 33', 'createdb myapp'])(
+    'leaves %s alone',
+    (line) => expect(isTableCommand(line)).toBe(false),
+  );
 });
 
 describe('install lines', () => {
@@ -30,7 +33,24 @@ describe('install lines', () => {
 
 describe('shell blocks', () => {
   const [env, terminal, script, plain] = parseSnippets(
-    ['```sh title=".env"', 'A=1', '```', '```sh title="Terminal"', '$ npx mikro-orm \\', '    migration:up', '', '# a comment', 'npm run dev', '```', '```sh title="scripts/setup.sh"', 'echo', '```', '```', 'ls', '```'].join('\n'),
+    [
+      '```sh title=".env"',
+      'A=1',
+      '```',
+      '```sh title="Terminal"',
+      '$ npx mikro-orm \\',
+      '    migration:up',
+      '',
+      '# a comment',
+      'npm run dev',
+      '```',
+      '```sh title="scripts/setup.sh"',
+      'echo',
+      '```',
+      '```',
+      'ls',
+      '```',
+    ].join('\n'),
     'p',
   );
 

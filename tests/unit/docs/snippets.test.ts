@@ -24,7 +24,9 @@ describe('the snippet type-check (fixture pages)', () => {
       { line: synchronizeLine, title: 'auth.ts', tabs: [['Next.js']], code: 'TS2322' },
       { line: helperLine, title: 'src/app.ts', tabs: [['Express']], code: 'TS2307' },
     ]);
-    expect(formatDiagnostic(broken[0]!)).toMatch(new RegExp(`^guide/broken\\.mdx:${synchronizeLine} \\(auth\\.ts, tab Next\\.js\\): TS2322 Type 'string' is not assignable to type 'boolean`));
+    expect(formatDiagnostic(broken[0]!)).toMatch(
+      new RegExp(`^guide/broken\\.mdx:${synchronizeLine} \\(auth\\.ts, tab Next\\.js\\): TS2322 Type 'string' is not assignable to type 'boolean`),
+    );
     expect(broken[1]!.message).toContain("Cannot find module './helper'");
   });
 

@@ -28,11 +28,12 @@ describe('toSqlValue', () => {
 
 describe('binding through the sqlite3 shim', () => {
   let database: Database;
-  const query = (sql: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> => new Promise((resolve, reject) => {
-    const shim = createSqlite3Shim(SQL, { database });
-    const connection = new shim.Database(':memory:');
-    connection.all(sql, ...params, (error: Error | null, rows?: Array<Record<string, unknown>>) => (error ? reject(error) : resolve(rows ?? [])));
-  });
+  const query = (sql: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> =>
+    new Promise((resolve, reject) => {
+      const shim = createSqlite3Shim(SQL, { database });
+      const connection = new shim.Database(':memory:');
+      connection.all(sql, ...params, (error: Error | null, rows?: Array<Record<string, unknown>>) => (error ? reject(error) : resolve(rows ?? [])));
+    });
 
   beforeAll(() => {
     database = new SQL.Database();

@@ -30,7 +30,10 @@ describe.each([
   });
 
   it('leaves both tables with their rows and the cascading foreign key in the report', () => {
-    expect(report.tables.map((table) => [table.name, table.rows.length])).toEqual([['users', 1], ['posts', 1]]);
+    expect(report.tables.map((table) => [table.name, table.rows.length])).toEqual([
+      ['users', 1],
+      ['posts', 1],
+    ]);
     expect(report.tables[1]?.foreignKeys).toEqual([expect.objectContaining({ table: 'users', columns: ['user_id'], references: ['id'], onDelete: 'CASCADE' })]);
   });
 

@@ -8,7 +8,11 @@ beforeAll(async () => {
 });
 
 type Connection = InstanceType<ReturnType<typeof createSqlite3Shim>['Database']>;
-interface Outcome { error: Error | null; result: unknown; context: { lastID: number; changes: number; constructor: { name: string } } }
+interface Outcome {
+  error: Error | null;
+  result: unknown;
+  context: { lastID: number; changes: number; constructor: { name: string } };
+}
 
 function call(connection: Connection, method: 'run' | 'all' | 'get', sql: string, ...params: unknown[]): Promise<Outcome> {
   return new Promise((resolve) => {
@@ -28,7 +32,9 @@ describe('sqlite3 shim over a given Database', () => {
     events = [];
     watchStatements(database, (event) => events.push(event));
     connection = new (createSqlite3Shim(SQL, { database }).Database)(':memory:');
-    database.run('PRAGMA foreign_keys = ON; CREATE TABLE parent (id INTEGER PRIMARY KEY, email TEXT UNIQUE); CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))');
+    database.run(
+      'PRAGMA foreign_keys = ON; CREATE TABLE parent (id INTEGER PRIMARY KEY, email TEXT UNIQUE); CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))',
+    );
   });
 
   it('opens asynchronously, as Sequelize expects of node-sqlite3', async () => {
@@ -82,7 +88,10 @@ describe('sqlite3 shim over a given Database', () => {
   it('names the table and column of a foreign-key violation for inserts, updates and deletes', async () => {
     database.run("INSERT INTO parent (id, email) VALUES (1, 'a'); INSERT INTO child (id, parent_id) VALUES (1, 1)");
     const message = 'FOREIGN KEY constraint failed: child.parent_id references parent.id';
-    expect((await call(connection, 'run', 'INSERT INTO child (parent_id) VALUES (?)', [7])).error).toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY', message });
+    expect((await call(connection, 'run', 'INSERT INTO child (parent_id) VALUES (?)', [7])).error).toMatchObject({
+      code: 'SQLITE_CONSTRAINT_FOREIGNKEY',
+      message,
+    });
     expect((await call(connection, 'run', 'UPDATE child SET parent_id = 9')).error?.message).toBe(message);
     expect((await call(connection, 'run', 'DELETE FROM parent')).error?.message).toBe(message);
     // The probe that found the key left nothing behind.
@@ -95,18 +104,40 @@ describe('sqlite3 shim over a given Database', () => {
     await call(connection, 'all', 'SELECT * FROM parent');
     await call(connection, 'run', 'INSERT INTO parent (email) VALUES (?)', ['x']);
     expect(events.map(({ bridge, sql, params, rowsReturned, rowsAffected, error }) => ({ bridge, sql, params, rowsReturned, rowsAffected, error }))).toEqual([
-      { bridge: 'sqlite3-shim', sql: 'INSERT INTO parent (email) VALUES ($email)', params: { $email: 'x' }, rowsReturned: 0, rowsAffected: 1, error: undefined },
+      {
+        bridge: 'sqlite3-shim',
+        sql: 'INSERT INTO parent (email) VALUES ($email)',
+        params: { $email: 'x' },
+        rowsReturned: 0,
+        rowsAffected: 1,
+        error: undefined,
+      },
       { bridge: 'sqlite3-shim', sql: 'SELECT * FROM parent', params: [], rowsReturned: 1, rowsAffected: 0, error: undefined },
-      { bridge: 'sqlite3-shim', sql: 'INSERT INTO parent (email) VALUES (?)', params: ['x'], rowsReturned: 0, rowsAffected: 0, error: 'UNIQUE constraint failed: parent.email' },
+      {
+        bridge: 'sqlite3-shim',
+        sql: 'INSERT INTO parent (email) VALUES (?)',
+        params: ['x'],
+        rowsReturned: 0,
+        rowsAffected: 0,
+        error: 'UNIQUE constraint failed: parent.email',
+      },
     ]);
     expect(events.every((event) => event.durationMs >= 0)).toBe(true);
   });
 
   it('runs several statements with exec() and streams rows with each()', async () => {
-    await new Promise<void>((resolve, reject) => connection.exec("INSERT INTO parent (email) VALUES ('a'); INSERT INTO parent (email) VALUES ('b');", (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      connection.exec("INSERT INTO parent (email) VALUES ('a'); INSERT INTO parent (email) VALUES ('b');", (error) => (error ? reject(error) : resolve())),
+    );
     expect(events.map((event) => event.sql)).toEqual(["INSERT INTO parent (email) VALUES ('a');", "INSERT INTO parent (email) VALUES ('b');"]);
     const rows: unknown[] = [];
-    const count = await new Promise((resolve) => connection.each('SELECT email FROM parent', (_error: Error | null, row: unknown) => rows.push(row), (_error: Error | null, n: number) => resolve(n)));
+    const count = await new Promise((resolve) =>
+      connection.each(
+        'SELECT email FROM parent',
+        (_error: Error | null, row: unknown) => rows.push(row),
+        (_error: Error | null, n: number) => resolve(n),
+      ),
+    );
     expect(rows).toEqual([{ email: 'a' }, { email: 'b' }]);
     expect(count).toBe(2);
   });
@@ -119,11 +150,11 @@ describe('sqlite3 shim without a Database', () => {
     const second = new shim.Database('app.db');
     const other = new shim.Database('other.db');
     await call(first, 'run', 'CREATE TABLE t (x)');
-    expect((await call(second, 'all', "SELECT name FROM sqlite_schema")).result).toEqual([{ name: 't' }]);
-    expect((await call(other, 'all', "SELECT name FROM sqlite_schema")).result).toEqual([]);
+    expect((await call(second, 'all', 'SELECT name FROM sqlite_schema')).result).toEqual([{ name: 't' }]);
+    expect((await call(other, 'all', 'SELECT name FROM sqlite_schema')).result).toEqual([]);
     first.close();
     second.close();
-    expect((await call(new shim.Database('app.db'), 'all', "SELECT name FROM sqlite_schema")).result).toEqual([]);
+    expect((await call(new shim.Database('app.db'), 'all', 'SELECT name FROM sqlite_schema')).result).toEqual([]);
   });
 });
 
@@ -138,6 +169,10 @@ describe('prepared statement reuse', () => {
     expect(file.byteLength).toBeGreaterThan(0);
     await call(connection, 'run', 'INSERT INTO t (x) VALUES (?)', [3]);
     await call(connection, 'run', 'ALTER TABLE t ADD COLUMN y DEFAULT 0');
-    expect((await call(connection, 'all', 'SELECT * FROM t')).result).toEqual([{ x: 1, y: 0 }, { x: 2, y: 0 }, { x: 3, y: 0 }]);
+    expect((await call(connection, 'all', 'SELECT * FROM t')).result).toEqual([
+      { x: 1, y: 0 },
+      { x: 2, y: 0 },
+      { x: 3, y: 0 },
+    ]);
   });
 });

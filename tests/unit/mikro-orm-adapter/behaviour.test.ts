@@ -60,7 +60,9 @@ describe('MikroOrmAdapter start-up', () => {
 
   it('says what to write instead of MikroORM 5/6 options', async () => {
     const first = (options: object) => MikroOrmAdapter(options as never).getUser?.('x');
-    await expect(first({ type: 'sqlite', dbName: 'db.sqlite' })).rejects.toThrow(/MikroORM 7 has no `type: "sqlite"` option: write driver: SqliteDriver from '@mikro-orm\/sqlite'/);
+    await expect(first({ type: 'sqlite', dbName: 'db.sqlite' })).rejects.toThrow(
+      /MikroORM 7 has no `type: "sqlite"` option: write driver: SqliteDriver from '@mikro-orm\/sqlite'/,
+    );
     await expect(first({ type: 'postgresql', dbName: 'auth' })).rejects.toThrow("write driver: PostgreSqlDriver from '@mikro-orm/postgresql' instead");
     await expect(first({ driver: SqliteDriver, dbName: 'x', tsNode: true })).rejects.toThrow('use `preferTs: true` instead');
     await expect(first({ dbName: 'x' })).rejects.toThrow(/needs a MikroORM `driver`/);
@@ -83,8 +85,13 @@ describe('defaultEntities', () => {
       expect(entity.name).toBe(name);
     }
     const orm = await MikroORM.init({ ...db.options, entities: Object.values(defaultEntities) });
-    expect(Object.values(defaultEntities).map((entity) => orm.getMetadata().get(entity as never).tableName))
-      .toEqual(['user', 'account', 'session', 'verification_token', 'authenticator']);
+    expect(Object.values(defaultEntities).map((entity) => orm.getMetadata().get(entity as never).tableName)).toEqual([
+      'user',
+      'account',
+      'session',
+      'verification_token',
+      'authenticator',
+    ]);
     await orm.close();
   });
 });
@@ -92,11 +99,18 @@ describe('defaultEntities', () => {
 describe('specific errors', () => {
   it('names what could not be done and for which ids', async () => {
     const adapter = MikroOrmAdapter(db.options);
-    await expect(adapter.linkAccount?.({ userId: 'ghost-1', type: 'oauth', provider: 'github', providerAccountId: '7' }))
-      .rejects.toThrow(new MikroOrmAdapterError('Cannot link github account 7: user ghost-1 does not exist'));
-    await expect(adapter.createSession?.({ sessionToken: 's', userId: 'ghost-2', expires: new Date() })).rejects.toThrow('Cannot create a session: user ghost-2 does not exist');
+    await expect(adapter.linkAccount?.({ userId: 'ghost-1', type: 'oauth', provider: 'github', providerAccountId: '7' })).rejects.toThrow(
+      new MikroOrmAdapterError('Cannot link github account 7: user ghost-1 does not exist'),
+    );
+    await expect(adapter.createSession?.({ sessionToken: 's', userId: 'ghost-2', expires: new Date() })).rejects.toThrow(
+      'Cannot create a session: user ghost-2 does not exist',
+    );
     await expect(adapter.updateUser?.({ id: 'ghost-3', name: 'x' })).rejects.toThrow('Cannot update user ghost-3: no such user');
-    await expect(adapter.updateAuthenticatorCounter?.('missing', 1)).rejects.toThrow('Cannot update the counter of authenticator missing: no such authenticator');
-    await expect(adapter.useVerificationToken?.({ identifier: undefined as unknown as string, token: 't' })).rejects.toThrow('Cannot look up VerificationToken by identifier: no identifier given');
+    await expect(adapter.updateAuthenticatorCounter?.('missing', 1)).rejects.toThrow(
+      'Cannot update the counter of authenticator missing: no such authenticator',
+    );
+    await expect(adapter.useVerificationToken?.({ identifier: undefined as unknown as string, token: 't' })).rejects.toThrow(
+      'Cannot look up VerificationToken by identifier: no identifier given',
+    );
   });
 });

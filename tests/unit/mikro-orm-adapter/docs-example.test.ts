@@ -39,7 +39,10 @@ function compileFixtures(): { diagnostics: string[]; outDir: string } {
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, FIXTURES);
   const program = ts.createProgram(parsed.fileNames, parsed.options);
   const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file && diagnostic.start !== undefined ? `${basename(diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: ` : '';
+    const where =
+      diagnostic.file && diagnostic.start !== undefined
+        ? `${basename(diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: `
+        : '';
     return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
   });
   const outDir = fileURLToPath(new URL(`../../../.tmp/mikro-orm-docs-example-${process.pid}-${randomBytes(4).toString('hex')}/`, import.meta.url));
@@ -77,7 +80,12 @@ const targets: Target[] = [
       return { options: { driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(database) }, close: async () => database.close() };
     },
     async column(orm, table, column) {
-      const rows = await orm.em.getConnection().execute<Array<{ type: string; dflt_value: unknown; notnull: number }>>('select type, dflt_value, "notnull" from pragma_table_info(?) where name = ?', [table, column]);
+      const rows = await orm.em
+        .getConnection()
+        .execute<Array<{ type: string; dflt_value: unknown; notnull: number }>>('select type, dflt_value, "notnull" from pragma_table_info(?) where name = ?', [
+          table,
+          column,
+        ]);
       return rows[0] && { type: rows[0].type.toLowerCase(), default: rows[0].dflt_value, nullable: rows[0].notnull === 0 };
     },
   },
@@ -88,15 +96,33 @@ const targets: Target[] = [
       return { options: { driver: PostgreSqlDriver, clientUrl: database.connectionString }, close: () => database.drop() };
     },
     async column(orm, table, column) {
-      const rows = await orm.em.getConnection().execute<Array<{ data_type: string; column_default: unknown; is_nullable: string }>>(
-        'select data_type, column_default, is_nullable from information_schema.columns where table_name = ? and column_name = ?', [table, column]);
+      const rows = await orm.em
+        .getConnection()
+        .execute<Array<{ data_type: string; column_default: unknown; is_nullable: string }>>(
+          'select data_type, column_default, is_nullable from information_schema.columns where table_name = ? and column_name = ?',
+          [table, column],
+        );
       return rows[0] && { type: rows[0].data_type, default: rows[0].column_default, nullable: rows[0].is_nullable === 'YES' };
     },
   },
 ];
 
-const alice = { id: 'a1f0c7de-6a36-4bd4-9d27-5f9f3c1d0001', name: 'Alice', email: 'alice@example.com', emailVerified: new Date('2024-05-01T10:00:00.123Z'), image: null } satisfies AdapterUser;
-const account = (userId: string): AdapterAccount => ({ userId, type: 'oauth', provider: 'github', providerAccountId: '4242', access_token: 'gho_x', token_type: 'bearer', scope: 'read:user' });
+const alice = {
+  id: 'a1f0c7de-6a36-4bd4-9d27-5f9f3c1d0001',
+  name: 'Alice',
+  email: 'alice@example.com',
+  emailVerified: new Date('2024-05-01T10:00:00.123Z'),
+  image: null,
+} satisfies AdapterUser;
+const account = (userId: string): AdapterAccount => ({
+  userId,
+  type: 'oauth',
+  provider: 'github',
+  providerAccountId: '4242',
+  access_token: 'gho_x',
+  token_type: 'bearer',
+  scope: 'read:user',
+});
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const session = (userId: string) => ({ userId, sessionToken: 'token-1', expires: new Date('2030-01-01T00:00:00.000Z') });
 
@@ -117,7 +143,9 @@ describe.each(targets)('the docs custom User example on $name', (target) => {
   };
   const count = async (table: string): Promise<number> => {
     const orm = await adapterOrm();
-    const [row] = await orm.em.getConnection().execute<Array<{ n: number | string }>>(`select count(*) as n from ${orm.em.getPlatform().quoteIdentifier(table)}`);
+    const [row] = await orm.em
+      .getConnection()
+      .execute<Array<{ n: number | string }>>(`select count(*) as n from ${orm.em.getPlatform().quoteIdentifier(table)}`);
     return Number(row?.n);
   };
 
@@ -159,7 +187,12 @@ describe.each(targets)('the docs custom User example on $name', (target) => {
   it('links accounts and sessions to the custom User and finds it through them', async () => {
     await adapter.createUser?.(alice);
     expect(await adapter.linkAccount?.(account(alice.id))).toEqual({
-      ...account(alice.id), id: expect.stringMatching(UUID_V4), refresh_token: null, expires_at: null, id_token: null, session_state: null,
+      ...account(alice.id),
+      id: expect.stringMatching(UUID_V4),
+      refresh_token: null,
+      expires_at: null,
+      id_token: null,
+      session_state: null,
     });
     const created = (await adapter.createSession?.(session(alice.id))) as { id?: string } | undefined;
     expect(created).toEqual({ ...session(alice.id), id: expect.stringMatching(UUID_V4) });
@@ -168,7 +201,9 @@ describe.each(targets)('the docs custom User example on $name', (target) => {
     const orm = await adapterOrm();
     // The default Session's user relation targets the custom User, whose table it references.
     expect(orm.getMetadata().find(Session)?.properties.user.targetMeta?.class).toBe(User);
-    await expect(adapter.createSession?.({ ...session('nobody'), sessionToken: 'token-2' })).rejects.toThrow('Cannot create a session: user nobody does not exist');
+    await expect(adapter.createSession?.({ ...session('nobody'), sessionToken: 'token-2' })).rejects.toThrow(
+      'Cannot create a session: user nobody does not exist',
+    );
   });
 
   it('deleteUser deletes the user with its accounts and sessions (ON DELETE CASCADE)', async () => {
@@ -191,7 +226,9 @@ describe.each(targets)('the docs custom User example on $name', (target) => {
     // The package's default User is not registered: the custom one took its place. And the others
     // are the very classes this file imports, which vitest resolves to the package's TypeScript
     // source: the compiled example went through the same module, not dist/.
-    expect([...metadata.getAll().values()].map((meta) => meta.class)).toEqual(expect.arrayContaining([User, Post, Account, Session, VerificationToken, Authenticator]));
+    expect([...metadata.getAll().values()].map((meta) => meta.class)).toEqual(
+      expect.arrayContaining([User, Post, Account, Session, VerificationToken, Authenticator]),
+    );
     expect([...metadata.getAll().values()].map((meta) => meta.class)).not.toContain(defaultEntities.User);
     const em = orm.em.fork();
     em.create(Post, { title: 'Hello' });
@@ -207,8 +244,9 @@ it('cannot be discovered without the ReflectMetadataProvider (MikroORM 7 no long
   // Without type metadata, a property whose options name no type stops discovery (User.name, Post.id, …).
   const missingType = /Please provide either 'type' or 'entity' attribute in (User|Post)\.\w+/;
   try {
-    await expect(withUserEntity(User, () => MikroORM.init({ ...options, entities: [User, Account, Session, VerificationToken, Authenticator, Post] })))
-      .rejects.toThrow(missingType);
+    await expect(
+      withUserEntity(User, () => MikroORM.init({ ...options, entities: [User, Account, Session, VerificationToken, Authenticator, Post] })),
+    ).rejects.toThrow(missingType);
     // The adapter, given the same config, fails its first call the same way.
     await expect(createAdapter(options).getUser?.('nobody')).rejects.toThrow(missingType);
   } finally {

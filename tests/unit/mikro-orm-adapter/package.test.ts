@@ -47,7 +47,11 @@ afterAll(async () => {
 /** The tarball's entries, without tar's leading `package/`. */
 async function tarballFiles(): Promise<string[]> {
   const { stdout } = await promisify(execFile)('tar', ['-tzf', project.tarball]);
-  return stdout.split('\n').filter((line) => line && !line.endsWith('/')).map((line) => line.replace(/^package\//, '')).sort();
+  return stdout
+    .split('\n')
+    .filter((line) => line && !line.endsWith('/'))
+    .map((line) => line.replace(/^package\//, ''))
+    .sort();
 }
 
 describe('the packed tarball', () => {
@@ -249,17 +253,19 @@ describe('from plain Node, on PostgreSQL', () => {
       const columns = await client.query<{ column_name: string; data_type: string }>(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'account' ORDER BY ordinal_position",
       );
-      expect(columns.rows).toEqual(expect.arrayContaining([
-        { column_name: 'provider_account_id', data_type: 'character varying' },
-        // TEXT, not upstream's VARCHAR(255): the 305-character access token above fits.
-        { column_name: 'access_token', data_type: 'text' },
-        { column_name: 'refresh_token', data_type: 'text' },
-        { column_name: 'id_token', data_type: 'text' },
-        { column_name: 'user_id', data_type: 'character varying' },
-      ]));
+      expect(columns.rows).toEqual(
+        expect.arrayContaining([
+          { column_name: 'provider_account_id', data_type: 'character varying' },
+          // TEXT, not upstream's VARCHAR(255): the 305-character access token above fits.
+          { column_name: 'access_token', data_type: 'text' },
+          { column_name: 'refresh_token', data_type: 'text' },
+          { column_name: 'id_token', data_type: 'text' },
+          { column_name: 'user_id', data_type: 'character varying' },
+        ]),
+      );
       const counts = await client.query<{ users: string; accounts: string; sessions: string; tokens: string }>(
-        'SELECT (SELECT count(*) FROM "user") AS users, (SELECT count(*) FROM account) AS accounts,'
-          + ' (SELECT count(*) FROM session) AS sessions, (SELECT count(*) FROM verification_token) AS tokens',
+        'SELECT (SELECT count(*) FROM "user") AS users, (SELECT count(*) FROM account) AS accounts,' +
+          ' (SELECT count(*) FROM session) AS sessions, (SELECT count(*) FROM verification_token) AS tokens',
       );
       expect(counts.rows).toEqual([{ users: '1', accounts: '1', sessions: '1', tokens: '0' }]);
       const ids = await client.query<{ account: string; session: string }>('SELECT (SELECT id FROM account) AS account, (SELECT id FROM session) AS session');
@@ -357,9 +363,14 @@ const DECORATORS = ['--experimentalDecorators', '--emitDecoratorMetadata'];
  * libs do not have yet.
  */
 function errorsOutsideLibraries(stdout: string): string[] {
-  return stdout.split('\n').filter((line) => /error TS\d+/.test(line)
-    && !line.startsWith('node_modules/@auth/core/')
-    && !/^node_modules\/postgres-interval\/index\.d\.ts\(\d+,\d+\): error TS2503: Cannot find namespace 'Temporal'\.$/.test(line));
+  return stdout
+    .split('\n')
+    .filter(
+      (line) =>
+        /error TS\d+/.test(line) &&
+        !line.startsWith('node_modules/@auth/core/') &&
+        !/^node_modules\/postgres-interval\/index\.d\.ts\(\d+,\d+\): error TS2503: Cannot find namespace 'Temporal'\.$/.test(line),
+    );
 }
 
 describe('TypeScript consumers', () => {
@@ -377,7 +388,10 @@ describe('TypeScript consumers', () => {
     // relative imports, which keep their .ts extension in declaration output), never from the
     // shipped TypeScript sources.
     const prefix = `/node_modules/${PACKAGE_NAME}/`;
-    const ours = nodenext.stdout.split('\n').filter((line) => line.includes(prefix)).map((line) => line.slice(line.indexOf(prefix) + prefix.length));
+    const ours = nodenext.stdout
+      .split('\n')
+      .filter((line) => line.includes(prefix))
+      .map((line) => line.slice(line.indexOf(prefix) + prefix.length));
     expect(ours.sort()).toEqual(['dist/config.d.ts', 'dist/entities.d.ts', 'dist/index.d.ts', 'dist/user-entity.d.ts']);
   });
 

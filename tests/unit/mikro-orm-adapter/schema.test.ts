@@ -74,10 +74,15 @@ const targets: Target[] = [
         const foreignKeys = await run(orm, 'select "from", "table", "to", on_delete from pragma_foreign_key_list(?)', [table]);
         shape[table] = {
           columns: Object.fromEntries(columns.map((column) => [String(column['name']), String(column['type']).toLowerCase()])),
-          primaryKey: columns.filter((column) => Number(column['pk']) > 0).sort((a, b) => Number(a['pk']) - Number(b['pk'])).map((column) => String(column['name'])),
+          primaryKey: columns
+            .filter((column) => Number(column['pk']) > 0)
+            .sort((a, b) => Number(a['pk']) - Number(b['pk']))
+            .map((column) => String(column['name'])),
           uniques: sorted(uniques),
           indexes: sorted(indexes),
-          foreignKeys: foreignKeys.map((fk) => `${String(fk['from'])} -> ${String(fk['table'])}(${String(fk['to'])}) on delete ${String(fk['on_delete']).toLowerCase()}`).sort(),
+          foreignKeys: foreignKeys
+            .map((fk) => `${String(fk['from'])} -> ${String(fk['table'])}(${String(fk['to'])}) on delete ${String(fk['on_delete']).toLowerCase()}`)
+            .sort(),
         };
       }
       return shape;
@@ -92,33 +97,54 @@ const targets: Target[] = [
     },
     async shape(orm) {
       const shape: SchemaShape = {};
-      const tables = await run(orm, "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name");
+      const tables = await run(
+        orm,
+        "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name",
+      );
       for (const { table_name: name } of tables) {
         const table = String(name);
-        const columns = await run(orm, "select column_name, data_type, character_maximum_length from information_schema.columns where table_schema = 'public' and table_name = ? order by ordinal_position", [table]);
-        const indexRows = await run(orm, `
+        const columns = await run(
+          orm,
+          "select column_name, data_type, character_maximum_length from information_schema.columns where table_schema = 'public' and table_name = ? order by ordinal_position",
+          [table],
+        );
+        const indexRows = await run(
+          orm,
+          `
           select ix.indisunique as is_unique, ix.indisprimary as is_primary,
                  array(select a.attname::text from unnest(ix.indkey) with ordinality as k(attnum, n)
                        join pg_attribute a on a.attrelid = ix.indrelid and a.attnum = k.attnum order by k.n) as columns
           from pg_index ix join pg_class t on t.oid = ix.indrelid join pg_namespace ns on ns.oid = t.relnamespace
-          where ns.nspname = 'public' and t.relname = ?`, [table]);
-        const foreignKeys = await run(orm, `
+          where ns.nspname = 'public' and t.relname = ?`,
+          [table],
+        );
+        const foreignKeys = await run(
+          orm,
+          `
           select pg_get_constraintdef(c.oid) as definition from pg_constraint c join pg_class t on t.oid = c.conrelid
-          join pg_namespace ns on ns.oid = t.relnamespace where ns.nspname = 'public' and t.relname = ? and c.contype = 'f'`, [table]);
+          join pg_namespace ns on ns.oid = t.relnamespace where ns.nspname = 'public' and t.relname = ? and c.contype = 'f'`,
+          [table],
+        );
         const primary = indexRows.find((index) => index['is_primary'] === true);
         shape[table] = {
-          columns: Object.fromEntries(columns.map((column) => [
-            String(column['column_name']),
-            `${String(column['data_type'])}${column['character_maximum_length'] === null ? '' : `(${String(column['character_maximum_length'])})`}`,
-          ])),
+          columns: Object.fromEntries(
+            columns.map((column) => [
+              String(column['column_name']),
+              `${String(column['data_type'])}${column['character_maximum_length'] === null ? '' : `(${String(column['character_maximum_length'])})`}`,
+            ]),
+          ),
           primaryKey: primary ? (primary['columns'] as string[]) : [],
-          uniques: sorted(indexRows.filter((index) => index['is_unique'] === true && index['is_primary'] !== true).map((index) => index['columns'] as string[])),
+          uniques: sorted(
+            indexRows.filter((index) => index['is_unique'] === true && index['is_primary'] !== true).map((index) => index['columns'] as string[]),
+          ),
           indexes: sorted(indexRows.filter((index) => index['is_unique'] !== true).map((index) => index['columns'] as string[])),
-          foreignKeys: foreignKeys.map((fk) => {
-            const match = /^FOREIGN KEY \((.+)\) REFERENCES "?([^"(]+)"?\((.+)\)(?: ON DELETE ([A-Z ]+))?/.exec(String(fk['definition']));
-            if (!match) throw new Error(`Unexpected foreign key: ${String(fk['definition'])}`);
-            return `${match[1]} -> ${match[2]}(${match[3]}) on delete ${(match[4] ?? 'no action').toLowerCase()}`;
-          }).sort(),
+          foreignKeys: foreignKeys
+            .map((fk) => {
+              const match = /^FOREIGN KEY \((.+)\) REFERENCES "?([^"(]+)"?\((.+)\)(?: ON DELETE ([A-Z ]+))?/.exec(String(fk['definition']));
+              if (!match) throw new Error(`Unexpected foreign key: ${String(fk['definition'])}`);
+              return `${match[1]} -> ${match[2]}(${match[3]}) on delete ${(match[4] ?? 'no action').toLowerCase()}`;
+            })
+            .sort(),
         };
       }
       return shape;
@@ -129,33 +155,53 @@ const targets: Target[] = [
     snapshot: './__snapshots__/schema.mariadb.sql',
     async open() {
       const database = await freshMariaDbDatabase();
-      return { options: { driver: MariaDbDriver, host: database.host, port: database.port, user: database.user, dbName: database.name }, close: () => database.drop() };
+      return {
+        options: { driver: MariaDbDriver, host: database.host, port: database.port, user: database.user, dbName: database.name },
+        close: () => database.drop(),
+      };
     },
     async shape(orm) {
       const shape: SchemaShape = {};
-      const tables = await run(orm, "select table_name as name from information_schema.tables where table_schema = database() and table_type = 'BASE TABLE' order by table_name");
+      const tables = await run(
+        orm,
+        "select table_name as name from information_schema.tables where table_schema = database() and table_type = 'BASE TABLE' order by table_name",
+      );
       for (const { name } of tables) {
         const table = String(name);
-        const columns = await run(orm, 'select column_name as name, column_type as type from information_schema.columns where table_schema = database() and table_name = ? order by ordinal_position', [table]);
-        const indexRows = await run(orm, 'select index_name as name, non_unique, column_name as `column` from information_schema.statistics where table_schema = database() and table_name = ? order by index_name, seq_in_index', [table]);
+        const columns = await run(
+          orm,
+          'select column_name as name, column_type as type from information_schema.columns where table_schema = database() and table_name = ? order by ordinal_position',
+          [table],
+        );
+        const indexRows = await run(
+          orm,
+          'select index_name as name, non_unique, column_name as `column` from information_schema.statistics where table_schema = database() and table_name = ? order by index_name, seq_in_index',
+          [table],
+        );
         const indexes = new Map<string, { unique: boolean; columns: string[] }>();
         for (const row of indexRows) {
           const index = indexes.get(String(row['name'])) ?? { unique: Number(row['non_unique']) === 0, columns: [] };
           index.columns.push(String(row['column']));
           indexes.set(String(row['name']), index);
         }
-        const foreignKeys = await run(orm, `
+        const foreignKeys = await run(
+          orm,
+          `
           select k.column_name as \`from\`, k.referenced_table_name as \`table\`, k.referenced_column_name as \`to\`, r.delete_rule as on_delete
           from information_schema.key_column_usage k join information_schema.referential_constraints r
             on r.constraint_schema = k.constraint_schema and r.constraint_name = k.constraint_name and r.table_name = k.table_name
-          where k.table_schema = database() and k.table_name = ?`, [table]);
+          where k.table_schema = database() and k.table_name = ?`,
+          [table],
+        );
         const others = [...indexes].filter(([indexName]) => indexName !== 'PRIMARY').map(([, index]) => index);
         shape[table] = {
           columns: Object.fromEntries(columns.map((column) => [String(column['name']), String(column['type']).toLowerCase()])),
           primaryKey: indexes.get('PRIMARY')?.columns ?? [],
           uniques: sorted(others.filter((index) => index.unique).map((index) => index.columns)),
           indexes: sorted(others.filter((index) => !index.unique).map((index) => index.columns)),
-          foreignKeys: foreignKeys.map((fk) => `${String(fk['from'])} -> ${String(fk['table'])}(${String(fk['to'])}) on delete ${String(fk['on_delete']).toLowerCase()}`).sort(),
+          foreignKeys: foreignKeys
+            .map((fk) => `${String(fk['from'])} -> ${String(fk['table'])}(${String(fk['to'])}) on delete ${String(fk['on_delete']).toLowerCase()}`)
+            .sort(),
         };
       }
       return shape;
@@ -178,10 +224,32 @@ async function withDefaultSchema<T>(target: Target, work: (orm: MikroORM) => Pro
 const TABLES = ['account', 'authenticator', 'session', 'user', 'verification_token'];
 const COLUMNS: Record<string, string[]> = {
   user: ['id', 'name', 'email', 'email_verified', 'image'],
-  account: ['id', 'user_id', 'type', 'provider', 'provider_account_id', 'refresh_token', 'access_token', 'expires_at', 'token_type', 'scope', 'id_token', 'session_state'],
+  account: [
+    'id',
+    'user_id',
+    'type',
+    'provider',
+    'provider_account_id',
+    'refresh_token',
+    'access_token',
+    'expires_at',
+    'token_type',
+    'scope',
+    'id_token',
+    'session_state',
+  ],
   session: ['id', 'user_id', 'expires', 'session_token'],
   verification_token: ['token', 'expires', 'identifier'],
-  authenticator: ['credential_id', 'user_id', 'provider_account_id', 'credential_public_key', 'counter', 'credential_device_type', 'credential_backed_up', 'transports'],
+  authenticator: [
+    'credential_id',
+    'user_id',
+    'provider_account_id',
+    'credential_public_key',
+    'counter',
+    'credential_device_type',
+    'credential_backed_up',
+    'transports',
+  ],
 };
 
 describe.each(targets)('the default entities’ schema on $name', (target) => {
@@ -222,7 +290,11 @@ describe.each(targets)('the default entities’ schema on $name', (target) => {
       expect(shape['authenticator']!.columns['credential_public_key']).toBe('text');
       // Auth.js dates carry milliseconds, which MariaDB's (and MySQL's) plain DATETIME drops.
       if (target.name === 'MariaDB') {
-        for (const [table, column] of [['user', 'email_verified'], ['session', 'expires'], ['verification_token', 'expires']] as const) {
+        for (const [table, column] of [
+          ['user', 'email_verified'],
+          ['session', 'expires'],
+          ['verification_token', 'expires'],
+        ] as const) {
           expect(shape[table]!.columns[column], `${table}.${column}`).toBe('datetime(3)');
         }
       }

@@ -7,7 +7,7 @@ import { AUTH_ALIASES } from '../../../src/playground/build/auth-build.ts';
 import * as shim from '../../../src/playground/runtime/auth/nodemailer-shim.ts';
 
 describe('nodemailer in Node tests', () => {
-  it('is not installed, and @auth/core\'s Nodemailer and Email providers load over the shim', async () => {
+  it("is not installed, and @auth/core's Nodemailer and Email providers load over the shim", async () => {
     expect(() => createRequire(import.meta.url).resolve('nodemailer')).toThrow(/Cannot find module/);
     const { default: Nodemailer } = await import('@auth/core/providers/nodemailer');
     const { default: Email } = await import('@auth/core/providers/email');

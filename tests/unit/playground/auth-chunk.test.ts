@@ -21,7 +21,9 @@ import type { AuthRuntime } from '../../../src/playground/runtime/auth/world.ts'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const outDir = mkdtempSync(path.join(tmpdir(), 'adapter-lab-auth-chunk-'));
-afterAll(() => { if (!process.env['KEEP']) rmSync(outDir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (!process.env['KEEP']) rmSync(outDir, { recursive: true, force: true });
+});
 
 /** Auth.js's packages, each with a string only its code contains (error codes and URLs survive minification). */
 const AUTH_LIBRARIES = {
@@ -51,7 +53,9 @@ beforeAll(async () => {
     generateBundle(_options, bundle) {
       for (const output of Object.values(bundle)) {
         // A module the bundler met but whose code it all dropped (the worker's dev-only import()) is not in the file.
-        const rendered = Object.entries(output.type === 'chunk' ? output.modules : {}).filter(([, module]) => module.renderedLength > 0).map(([id]) => id);
+        const rendered = Object.entries(output.type === 'chunk' ? output.modules : {})
+          .filter(([, module]) => module.renderedLength > 0)
+          .map(([id]) => id);
         if (output.type === 'chunk') scripts.push({ fileName: path.basename(output.fileName), code: output.code, moduleIds: rendered });
       }
     },
@@ -83,15 +87,24 @@ beforeAll(async () => {
 
 function script(prefix: string): Built {
   const found = workers.filter((built) => built.fileName.startsWith(prefix));
-  expect(found.map((built) => built.fileName), `${prefix}* among ${workers.map((built) => built.fileName).join(', ')}`).toHaveLength(1);
+  expect(
+    found.map((built) => built.fileName),
+    `${prefix}* among ${workers.map((built) => built.fileName).join(', ')}`,
+  ).toHaveLength(1);
   return found[0]!;
 }
 
 describe('the built runtime', () => {
   it('keeps Auth.js out of both ORM workers', () => {
     for (const worker of [script('sequelize.worker-'), script('mikro-orm.worker-')]) {
-      expect(worker.moduleIds.filter((id) => Object.keys(AUTH_LIBRARIES).some((name) => inPackage(id, name))), worker.fileName).toEqual([]);
-      expect(worker.moduleIds.filter((id) => /[\\/]runtime[\\/]auth[\\/]/.test(id)), worker.fileName).toEqual([]);
+      expect(
+        worker.moduleIds.filter((id) => Object.keys(AUTH_LIBRARIES).some((name) => inPackage(id, name))),
+        worker.fileName,
+      ).toEqual([]);
+      expect(
+        worker.moduleIds.filter((id) => /[\\/]runtime[\\/]auth[\\/]/.test(id)),
+        worker.fileName,
+      ).toEqual([]);
       for (const [library, marker] of Object.entries(AUTH_LIBRARIES)) expect(worker.code.includes(marker), `${library} in ${worker.fileName}`).toBe(false);
       // What it needs to load Auth.js from the page.
       expect(worker.code).toContain('load-auth');
@@ -103,12 +116,17 @@ describe('the built runtime', () => {
     const auth = script('auth-runtime.chunk-');
     expect(auth.moduleIds.some((id) => id.endsWith(path.join('runtime', 'auth', 'auth-runtime.ts')))).toBe(true);
     for (const [library, marker] of Object.entries(AUTH_LIBRARIES)) {
-      expect(auth.moduleIds.some((id) => inPackage(id, library)), library).toBe(true);
+      expect(
+        auth.moduleIds.some((id) => inPackage(id, library)),
+        library,
+      ).toBe(true);
       expect(auth.code, library).toContain(marker);
     }
     // A classic script: nothing to import, nothing exported.
     expect(auth.code).not.toMatch(/^\s*(import|export)\b/m);
-    const sizes = [script('sequelize.worker-'), script('mikro-orm.worker-'), auth].map((built) => `${built.fileName} ${kB(Buffer.byteLength(built.code))} raw, ${kB(gzipSync(built.code).length)} gzip`);
+    const sizes = [script('sequelize.worker-'), script('mikro-orm.worker-'), auth].map(
+      (built) => `${built.fileName} ${kB(Buffer.byteLength(built.code))} raw, ${kB(gzipSync(built.code).length)} gzip`,
+    );
     console.log(`built runtime scripts: ${sizes.join('; ')}`);
   });
 
@@ -116,8 +134,21 @@ describe('the built runtime', () => {
     const auth = script('auth-runtime.chunk-');
     // A worker's global scope, as far as the Web platform goes: no Node.
     const context = vm.createContext({
-      console, TextEncoder, TextDecoder, URL, URLSearchParams, Headers, Request, Response, crypto, atob, btoa,
-      setTimeout, clearTimeout, queueMicrotask, structuredClone,
+      console,
+      TextEncoder,
+      TextDecoder,
+      URL,
+      URLSearchParams,
+      Headers,
+      Request,
+      Response,
+      crypto,
+      atob,
+      btoa,
+      setTimeout,
+      clearTimeout,
+      queueMicrotask,
+      structuredClone,
     });
     vm.runInContext(auth.code, context, { filename: auth.fileName });
     const runtime = (context as Record<string, unknown>)[AUTH_RUNTIME_GLOBAL] as AuthRuntime | undefined;

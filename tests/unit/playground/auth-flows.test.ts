@@ -5,9 +5,13 @@ import type { OrmId, Outcome, TableView } from '../../../src/playground/protocol
 import type { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
 import { compile, createSession, files } from './support.ts';
 
-const SETUP: Record<OrmId, { imports: string; adapter: string; tables: { user: string; account: string; session: string; token: string; emailVerified: string } }> = {
+const SETUP: Record<
+  OrmId,
+  { imports: string; adapter: string; tables: { user: string; account: string; session: string; token: string; emailVerified: string } }
+> = {
   sequelize: {
-    imports: 'import { Sequelize } from "sequelize"\nimport SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nconst sequelize = new Sequelize(process.env.DATABASE_URL!, { logging: false })',
+    imports:
+      'import { Sequelize } from "sequelize"\nimport SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nconst sequelize = new Sequelize(process.env.DATABASE_URL!, { logging: false })',
     adapter: 'SequelizeAdapter(sequelize)',
     tables: { user: 'users', account: 'accounts', session: 'sessions', token: 'verification_tokens', emailVerified: 'email_verified' },
   },
@@ -63,7 +67,10 @@ describe.each(['sequelize', 'mikro-orm'] as const)('%s', { timeout: 60_000 }, (o
     expect(outcome.error).toBeUndefined();
     expect(outcome.tables.map((view) => view.name)).toEqual(expect.arrayContaining([t.user, t.account, t.session, t.token]));
     expect(outcome.auth).toMatchObject({ description: 'NextAuth({…}) from next-auth', basePath: '/api/auth', sessionStrategy: 'database' });
-    expect(outcome.auth?.providers.map((provider) => [provider.id, provider.type, provider.added])).toEqual([['github', 'oauth', false], ['nodemailer', 'email', false]]);
+    expect(outcome.auth?.providers.map((provider) => [provider.id, provider.type, provider.added])).toEqual([
+      ['github', 'oauth', false],
+      ['nodemailer', 'email', false],
+    ]);
     expect(outcome.calls.map((call) => [call.method, call.source])).toEqual([['getSessionAndUser', 'flow']]);
     expect(outcome.http.map((exchange) => `${exchange.method} ${new URL(exchange.url).pathname} ${exchange.status}`)).toEqual(['GET /api/auth/session 200']);
   });
@@ -72,7 +79,9 @@ describe.each(['sequelize', 'mikro-orm'] as const)('%s', { timeout: 60_000 }, (o
     await start(orm, authTs(orm));
     const first = await session!.flow({ flow: 'oauth-sign-in', browser: 'main' });
     expect(first.error).toBeUndefined();
-    const steps = first.http.map((exchange) => `${exchange.from}→${exchange.to} ${exchange.method} ${new URL(exchange.url).host}${new URL(exchange.url).pathname} ${exchange.status}`);
+    const steps = first.http.map(
+      (exchange) => `${exchange.from}→${exchange.to} ${exchange.method} ${new URL(exchange.url).host}${new URL(exchange.url).pathname} ${exchange.status}`,
+    );
     expect(steps).toEqual([
       'main→auth GET localhost:3000/api/auth/csrf 200',
       'main→auth POST localhost:3000/api/auth/signin/github 302',
@@ -88,7 +97,15 @@ describe.each(['sequelize', 'mikro-orm'] as const)('%s', { timeout: 60_000 }, (o
     expect(first.http[3]!.requestBody).toMatch(/code_verifier=/);
     expect(first.http[5]!.setCookies.map((cookie) => cookie.name)).toContain('authjs.session-token');
     // Auth.js asks for the account twice: once for the signIn callback, once to log the user in.
-    expect(first.calls.map((call) => call.method)).toEqual(['getUserByAccount', 'getUserByAccount', 'getUserByEmail', 'createUser', 'linkAccount', 'createSession', 'getSessionAndUser']);
+    expect(first.calls.map((call) => call.method)).toEqual([
+      'getUserByAccount',
+      'getUserByAccount',
+      'getUserByEmail',
+      'createUser',
+      'linkAccount',
+      'createSession',
+      'getSessionAndUser',
+    ]);
     expect(rows(first, t.user)).toHaveLength(1);
     expect(rows(first, t.user)[0]).toMatchObject({ email: 'octocat@github.com', name: 'The Octocat' });
     expect(rows(first, t.account)).toHaveLength(1);
@@ -138,7 +155,10 @@ describe.each(['sequelize', 'mikro-orm'] as const)('%s', { timeout: 60_000 }, (o
     const out = await session!.flow({ flow: 'sign-out', browser: 'main' });
     expect(out.calls.map((call) => call.method)).toEqual(['deleteSession']);
     expect(rows(out, t.session)).toHaveLength(0);
-    expect(out.http.find((exchange) => new URL(exchange.url).pathname === '/api/auth/signout')?.setCookies.find((cookie) => cookie.name === 'authjs.session-token')?.cleared).toBe(true);
+    expect(
+      out.http.find((exchange) => new URL(exchange.url).pathname === '/api/auth/signout')?.setCookies.find((cookie) => cookie.name === 'authjs.session-token')
+        ?.cleared,
+    ).toBe(true);
   });
 
   it('linking a second account while signed in, and deleting the user with its accounts and sessions', async () => {
@@ -156,15 +176,20 @@ describe.each(['sequelize', 'mikro-orm'] as const)('%s', { timeout: 60_000 }, (o
     expect(rows(deleted, t.session)).toHaveLength(0);
   });
 
-  it('the reader\'s callbacks and events run: a field added in callbacks.session shows in session(), their console output in order', async () => {
+  it("the reader's callbacks and events run: a field added in callbacks.session shows in session(), their console output in order", async () => {
     const extra = [
       '  callbacks: { session({ session, user }) { console.log("session callback for", user.email); return { ...session, plan: "pro" } } },',
       '  events: { signIn({ user }) { console.log("signed in:", user.email) } },',
     ].join('\n');
-    const run = 'import "./auth"\nimport { browser } from "@adapter-lab/playground"\nawait browser.signIn("github")\nconst session = (await browser.session()) as { plan?: string } | null\nconsole.log("plan", session?.plan)\n';
+    const run =
+      'import "./auth"\nimport { browser } from "@adapter-lab/playground"\nawait browser.signIn("github")\nconst session = (await browser.session()) as { plan?: string } | null\nconsole.log("plan", session?.plan)\n';
     const outcome = await start(orm, authTs(orm, extra), run);
     expect(outcome.error).toBeUndefined();
-    const logs = outcome.console.filter((entry) => entry.kind === 'log').map((entry) => (entry.kind === 'log' ? entry.values.map((value) => (value.type === 'string' ? (JSON.parse(value.preview) as string) : value.preview)).join(' ') : ''));
+    const logs = outcome.console
+      .filter((entry) => entry.kind === 'log')
+      .map((entry) =>
+        entry.kind === 'log' ? entry.values.map((value) => (value.type === 'string' ? (JSON.parse(value.preview) as string) : value.preview)).join(' ') : '',
+      );
     expect(logs[0]).toMatch(/^signed in: .*octocat@github.com/);
     expect(logs.some((line) => /session callback for/.test(line))).toBe(true);
     expect(logs.at(-1)).toBe('plan pro');

@@ -6,7 +6,8 @@ import type { Outcome } from '../../../src/playground/protocol.ts';
 import type { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
 import { compile, createSession, files } from './support.ts';
 
-const SEQUELIZE = 'import { Sequelize } from "sequelize"\nimport SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nconst sequelize = new Sequelize("sqlite::memory:", { logging: false })\n';
+const SEQUELIZE =
+  'import { Sequelize } from "sequelize"\nimport SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nconst sequelize = new Sequelize("sqlite::memory:", { logging: false })\n';
 
 let session: PlaygroundSession | undefined;
 afterEach(() => {
@@ -23,15 +24,50 @@ function count(outcome: Outcome, table: string): number {
   return outcome.tables.find((view) => view.name === table)?.rowCount ?? -1;
 }
 
-describe('each framework\'s entry point registers the configuration the flows use', { timeout: 60_000 }, () => {
+describe("each framework's entry point registers the configuration the flows use", { timeout: 60_000 }, () => {
   it.each([
-    ['next-auth (v4-style default export)', 'import NextAuth from "next-auth"\nexport default NextAuth({ adapter, providers: [] })', 'NextAuth({…}) from next-auth', '/api/auth'],
-    ['next-auth, lazily configured', 'import NextAuth from "next-auth"\nexport const { handlers, auth } = NextAuth(() => ({ adapter, providers: [] }))', 'NextAuth({…}) from next-auth', '/api/auth'],
-    ['@auth/express', 'import { ExpressAuth } from "@auth/express"\nexport const authMiddleware = ExpressAuth({ adapter, providers: [] })', 'ExpressAuth({…}) from @auth/express', '/auth'],
-    ['@auth/sveltekit', 'import { SvelteKitAuth } from "@auth/sveltekit"\nexport const { handle, signIn, signOut } = SvelteKitAuth({ adapter, providers: [] })', 'SvelteKitAuth({…}) from @auth/sveltekit', '/auth'],
-    ['@auth/qwik, configured from its request event', 'import { QwikAuth$ } from "@auth/qwik"\nexport const { onRequest, useSession } = QwikAuth$((event) => ({ adapter: event.env.get("DATABASE_URL") ? adapter : undefined, providers: [] }))', 'QwikAuth$({…}) from @auth/qwik', '/auth'],
-    ['@auth/sveltekit, configured from its request event', 'import { SvelteKitAuth } from "@auth/sveltekit"\nexport const { handle } = SvelteKitAuth(async (event) => ({ adapter: event.url.origin === "http://localhost:3000" ? adapter : undefined, providers: [] }))', 'SvelteKitAuth({…}) from @auth/sveltekit', '/auth'],
-    ['@auth/core', 'import { Auth } from "@auth/core"\nexport const response = await Auth(new Request("http://localhost:3000/auth/providers"), { adapter, providers: [], secret: "s", trustHost: true })\nconsole.log("status", response.status)', 'Auth(request, config) from @auth/core', '/auth'],
+    [
+      'next-auth (v4-style default export)',
+      'import NextAuth from "next-auth"\nexport default NextAuth({ adapter, providers: [] })',
+      'NextAuth({…}) from next-auth',
+      '/api/auth',
+    ],
+    [
+      'next-auth, lazily configured',
+      'import NextAuth from "next-auth"\nexport const { handlers, auth } = NextAuth(() => ({ adapter, providers: [] }))',
+      'NextAuth({…}) from next-auth',
+      '/api/auth',
+    ],
+    [
+      '@auth/express',
+      'import { ExpressAuth } from "@auth/express"\nexport const authMiddleware = ExpressAuth({ adapter, providers: [] })',
+      'ExpressAuth({…}) from @auth/express',
+      '/auth',
+    ],
+    [
+      '@auth/sveltekit',
+      'import { SvelteKitAuth } from "@auth/sveltekit"\nexport const { handle, signIn, signOut } = SvelteKitAuth({ adapter, providers: [] })',
+      'SvelteKitAuth({…}) from @auth/sveltekit',
+      '/auth',
+    ],
+    [
+      '@auth/qwik, configured from its request event',
+      'import { QwikAuth$ } from "@auth/qwik"\nexport const { onRequest, useSession } = QwikAuth$((event) => ({ adapter: event.env.get("DATABASE_URL") ? adapter : undefined, providers: [] }))',
+      'QwikAuth$({…}) from @auth/qwik',
+      '/auth',
+    ],
+    [
+      '@auth/sveltekit, configured from its request event',
+      'import { SvelteKitAuth } from "@auth/sveltekit"\nexport const { handle } = SvelteKitAuth(async (event) => ({ adapter: event.url.origin === "http://localhost:3000" ? adapter : undefined, providers: [] }))',
+      'SvelteKitAuth({…}) from @auth/sveltekit',
+      '/auth',
+    ],
+    [
+      '@auth/core',
+      'import { Auth } from "@auth/core"\nexport const response = await Auth(new Request("http://localhost:3000/auth/providers"), { adapter, providers: [], secret: "s", trustHost: true })\nconsole.log("status", response.status)',
+      'Auth(request, config) from @auth/core',
+      '/auth',
+    ],
   ])('%s', async (_name, code, description, basePath) => {
     const outcome = await run({ 'auth.ts': `${SEQUELIZE}const adapter = SequelizeAdapter(sequelize)\n${code}\n` });
     expect(outcome.error).toBeUndefined();
@@ -47,7 +83,7 @@ describe('each framework\'s entry point registers the configuration the flows us
 });
 
 describe('providers and sessions', { timeout: 60_000 }, () => {
-  it('the Credentials provider signs in with the reader\'s authorize() and a JWT session: no session row, the JWT cookie', async () => {
+  it("the Credentials provider signs in with the reader's authorize() and a JWT session: no session row, the JWT cookie", async () => {
     const auth = [
       'import NextAuth from "next-auth"',
       'import Credentials from "next-auth/providers/credentials"',
@@ -70,7 +106,9 @@ describe('providers and sessions', { timeout: 60_000 }, () => {
   });
 
   it('an e-mail already used by another user: Auth.js refuses the OAuth sign-in with OAuthAccountNotLinked, and the flow says so', async () => {
-    await run({ 'auth.ts': `import NextAuth from "next-auth"\n${SEQUELIZE}export const { auth } = NextAuth({ adapter: SequelizeAdapter(sequelize), providers: [] })\n` });
+    await run({
+      'auth.ts': `import NextAuth from "next-auth"\n${SEQUELIZE}export const { auth } = NextAuth({ adapter: SequelizeAdapter(sequelize), providers: [] })\n`,
+    });
     await session!.flow({ flow: 'email-sign-in', browser: 'main', email: 'octocat@github.com' });
     await session!.flow({ flow: 'open-email-link', browser: 'main' });
     const refused = await session!.flow({ flow: 'oauth-sign-in', browser: 'other' });
@@ -79,7 +117,7 @@ describe('providers and sessions', { timeout: 60_000 }, () => {
     expect(count(refused, 'accounts')).toBe(0);
   });
 
-  it('an adapter error during a flow: Auth.js\'s error page, and the adapter\'s error with the reader\'s line', async () => {
+  it("an adapter error during a flow: Auth.js's error page, and the adapter's error with the reader's line", async () => {
     const auth = [
       'import NextAuth from "next-auth"',
       SEQUELIZE,
@@ -101,14 +139,18 @@ describe('providers and sessions', { timeout: 60_000 }, () => {
 
 describe('what the playground cannot run', { timeout: 60_000 }, () => {
   it('a framework-only import fails at its line with what to do instead', async () => {
-    const outcome = await run({ 'auth.ts': 'import NextAuth from "next-auth"\nimport { NextResponse } from "next/server"\nexport const { auth } = NextAuth({ providers: [] })\nconsole.log(NextResponse)\n' });
+    const outcome = await run({
+      'auth.ts':
+        'import NextAuth from "next-auth"\nimport { NextResponse } from "next/server"\nexport const { auth } = NextAuth({ providers: [] })\nconsole.log(NextResponse)\n',
+    });
     expect(outcome.error).toMatchObject({ name: 'LoadError', at: { file: 'auth.ts', line: 2 } });
     expect(outcome.error?.message).toMatch(/^Cannot import "next\/server" in auth\.ts: next\/server belongs to Next\.js, which the playground does not run/);
     expect(outcome.error?.hint).toMatch(/@adapter-lab\/playground/);
   });
 
   it('no request leaves: fetch to anywhere but the simulated provider is refused during a flow', async () => {
-    const auth = 'import NextAuth from "next-auth"\nexport const { auth } = NextAuth({ providers: [], callbacks: { async signIn() { await fetch("https://example.com/audit"); return true } } })\n';
+    const auth =
+      'import NextAuth from "next-auth"\nexport const { auth } = NextAuth({ providers: [], callbacks: { async signIn() { await fetch("https://example.com/audit"); return true } } })\n';
     await run({ 'auth.ts': `${auth}` });
     const outcome = await session!.flow({ flow: 'oauth-sign-in', browser: 'main' });
     expect(outcome.error?.message).toMatch(/AccessDenied|error page/);

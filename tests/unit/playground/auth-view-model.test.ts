@@ -2,7 +2,20 @@
 // cookie values shortened for a line, expiry against the simulated clock, the profile typed.
 import { describe, expect, it } from 'vitest';
 import {
-  approximateDuration, authErrorOf, clip, cookieChangeText, durationText, expiryText, parseProfile, pathOf, providersOf, relativeTime, sessionText, shortValue, statusKind, valueLengthText,
+  approximateDuration,
+  authErrorOf,
+  clip,
+  cookieChangeText,
+  durationText,
+  expiryText,
+  parseProfile,
+  pathOf,
+  providersOf,
+  relativeTime,
+  sessionText,
+  shortValue,
+  statusKind,
+  valueLengthText,
 } from '../../../src/playground/panels/auth-view-model.ts';
 import type { AuthInfo, HttpExchange } from '../../../src/playground/protocol.ts';
 
@@ -11,14 +24,26 @@ function exchange(fields: Partial<HttpExchange> & Pick<HttpExchange, 'url' | 'st
 }
 
 const AUTH: AuthInfo = {
-  description: 'NextAuth({…}) from next-auth', basePath: '/api/auth', sessionStrategy: 'database', maxAge: 2_592_000, updateAge: 86_400,
-  providers: [{ id: 'github', name: 'GitHub', type: 'oauth', added: false }], browsers: [], inbox: [], profile: {}, clockOffsetMs: 0,
+  description: 'NextAuth({…}) from next-auth',
+  basePath: '/api/auth',
+  sessionStrategy: 'database',
+  maxAge: 2_592_000,
+  updateAge: 86_400,
+  providers: [{ id: 'github', name: 'GitHub', type: 'oauth', added: false }],
+  browsers: [],
+  inbox: [],
+  profile: {},
+  clockOffsetMs: 0,
 };
 
 describe('authErrorOf', () => {
   it('finds the Verification error a reused magic link is redirected to', () => {
     const http = [
-      exchange({ url: 'http://localhost:3000/api/auth/callback/nodemailer?token=abc&email=ada%40example.com', status: 302, location: 'http://localhost:3000/api/auth/error?error=Verification' }),
+      exchange({
+        url: 'http://localhost:3000/api/auth/callback/nodemailer?token=abc&email=ada%40example.com',
+        status: 302,
+        location: 'http://localhost:3000/api/auth/error?error=Verification',
+      }),
       exchange({ url: 'http://localhost:3000/api/auth/error?error=Verification', status: 200 }),
     ];
     const found = authErrorOf(http, '/api/auth');
@@ -28,17 +53,34 @@ describe('authErrorOf', () => {
   });
 
   it('finds OAuthAccountNotLinked on the sign-in page, and names an unknown code as it is', () => {
-    expect(authErrorOf([exchange({ url: 'http://localhost/auth/callback/github?code=x&state=y', status: 302, location: '/auth/signin?error=OAuthAccountNotLinked' })], '/auth')?.code).toBe('OAuthAccountNotLinked');
-    expect(authErrorOf([exchange({ url: 'http://localhost/auth/error?error=SomethingNew', status: 200 })], '/auth')?.explanation).toBe('Auth.js reported the error "SomethingNew".');
+    expect(
+      authErrorOf(
+        [exchange({ url: 'http://localhost/auth/callback/github?code=x&state=y', status: 302, location: '/auth/signin?error=OAuthAccountNotLinked' })],
+        '/auth',
+      )?.code,
+    ).toBe('OAuthAccountNotLinked');
+    expect(authErrorOf([exchange({ url: 'http://localhost/auth/error?error=SomethingNew', status: 200 })], '/auth')?.explanation).toBe(
+      'Auth.js reported the error "SomethingNew".',
+    );
   });
 
-  it('ignores the provider\'s own `error` parameters and the server\'s requests, and finds nothing in a clean sign-in', () => {
+  it("ignores the provider's own `error` parameters and the server's requests, and finds nothing in a clean sign-in", () => {
     expect(authErrorOf([exchange({ url: 'http://provider.test/authorize?error=whatever', status: 200, to: 'provider' })], '/api/auth')).toBeUndefined();
     expect(authErrorOf([exchange({ url: 'http://localhost/api/auth/error?error=Verification', status: 200, from: 'server' })], '/api/auth')).toBeUndefined();
-    expect(authErrorOf([
-      exchange({ url: 'http://localhost/api/auth/signin/github', method: 'POST', status: 302, location: 'http://github.test/login/oauth/authorize?client_id=x' }),
-      exchange({ url: 'http://localhost/api/auth/callback/github?code=1&state=2', status: 302, location: 'http://localhost/' }),
-    ], '/api/auth')).toBeUndefined();
+    expect(
+      authErrorOf(
+        [
+          exchange({
+            url: 'http://localhost/api/auth/signin/github',
+            method: 'POST',
+            status: 302,
+            location: 'http://github.test/login/oauth/authorize?client_id=x',
+          }),
+          exchange({ url: 'http://localhost/api/auth/callback/github?code=1&state=2', status: 302, location: 'http://localhost/' }),
+        ],
+        '/api/auth',
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -55,7 +97,9 @@ describe('text for one line', () => {
     expect(valueLengthText('0123456789ab', 4000)).toBe('4,000 characters');
     expect(clip('abcdef', 3)).toBe('abc…');
     expect(cookieChangeText({ name: 'authjs.csrf-token', value: '', attributes: 'Max-Age=0', cleared: true })).toBe('authjs.csrf-token (cleared)');
-    expect(cookieChangeText({ name: 'authjs.session-token', value: '9f3c1a52-8d0b-4e0f-b1a7-3e5d2c4b6a90', attributes: 'Path=/', cleared: false })).toBe('authjs.session-token=9f3c1a52-8d0…');
+    expect(cookieChangeText({ name: 'authjs.session-token', value: '9f3c1a52-8d0b-4e0f-b1a7-3e5d2c4b6a90', attributes: 'Path=/', cleared: false })).toBe(
+      'authjs.session-token=9f3c1a52-8d0…',
+    );
   });
 
   it('sorts statuses', () => {
@@ -73,7 +117,7 @@ describe('time', () => {
     expect(relativeTime(new Date('2026-12-07T02:00:00Z'), now)).toBe('in 1 hour');
   });
 
-  it('names configured durations and the clock\'s offset in their units', () => {
+  it("names configured durations and the clock's offset in their units", () => {
     expect(durationText(2_592_000)).toBe('30 days');
     expect(durationText(86_400)).toBe('1 day');
     expect(durationText(0)).toBe('0 seconds');
@@ -97,9 +141,12 @@ describe('parseProfile', () => {
 });
 
 describe('providersOf', () => {
-  it('is the configured providers, the playground\'s two around a bare adapter, or none', () => {
+  it("is the configured providers, the playground's two around a bare adapter, or none", () => {
     expect(providersOf(AUTH, null)).toBe(AUTH.providers);
-    expect(providersOf(null, { description: 'SequelizeAdapter(sequelize)', methods: [] }).map((provider) => [provider.type, provider.added])).toEqual([['oauth', true], ['email', true]]);
+    expect(providersOf(null, { description: 'SequelizeAdapter(sequelize)', methods: [] }).map((provider) => [provider.type, provider.added])).toEqual([
+      ['oauth', true],
+      ['email', true],
+    ]);
     expect(providersOf(null, null)).toEqual([]);
   });
 });

@@ -95,7 +95,12 @@ describe('corrupt entries', () => {
   }
 
   it('keeps an oversized entry (4.5 MB) aside whole', () => {
-    const huge = JSON.stringify({ format: 1, state: { ...work, files: [{ name: 'run.ts', code: 'x'.repeat(4_500_000) }], active: 'run.ts' }, savedAt: 1, running: false });
+    const huge = JSON.stringify({
+      format: 1,
+      state: { ...work, files: [{ name: 'run.ts', code: 'x'.repeat(4_500_000) }], active: 'run.ts' },
+      savedAt: 1,
+      running: false,
+    });
     const storage = new MemoryStorage();
     storage.setItem(KEY, huge);
     const autosave = createAutosave(storage);
@@ -315,7 +320,9 @@ describe('sizes', () => {
       const autosave = createAutosave(storage);
       autosave.save(work);
       const saved = autosave.save(state);
-      expect(!saved.ok && saved.message).toMatch(/^Autosave is paused: (the code is 300,001 characters in total|there are 31 files); the playground holds up to [\d,]+, so it could not be loaded again\./);
+      expect(!saved.ok && saved.message).toMatch(
+        /^Autosave is paused: (the code is 300,001 characters in total|there are 31 files); the playground holds up to [\d,]+, so it could not be loaded again\./,
+      );
       // A run of it marks the last code that fits, which is what a reload would bring back.
       autosave.runStarted(state);
       expect(createAutosave(storage).load()).toMatchObject({ state: work, interruptedRun: true });

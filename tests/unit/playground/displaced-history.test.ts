@@ -34,7 +34,10 @@ describe('the displaced-work history', () => {
     history.keep(version(1), 'a link');
     history.keep(version(2), 'a link');
     history.keep(version(1), 'Reset');
-    expect(history.list().map((entry) => [entry.state, entry.by])).toEqual([[version(1), 'Reset'], [version(2), 'a link']]);
+    expect(history.list().map((entry) => [entry.state, entry.by])).toEqual([
+      [version(1), 'Reset'],
+      [version(2), 'a link'],
+    ]);
   });
 
   it('gives back any entry once, leaving the others', () => {
@@ -71,11 +74,14 @@ describe('the displaced-work history', () => {
     storage.setItem(`${KEY}:previous`, JSON.stringify({ format: 1, state: version(9), savedAt: 5, running: false }));
     const history = createDisplacedHistory(storage, KEY, clock());
     history.keep(version(1), 'a link');
-    expect(history.list().map((entry) => [entry.state, entry.displacedAt])).toEqual([[version(1), 1000], [version(9), 5]]);
+    expect(history.list().map((entry) => [entry.state, entry.displacedAt])).toEqual([
+      [version(1), 1000],
+      [version(9), 5],
+    ]);
     expect(storage.getItem(`${KEY}:previous`)).toBeNull();
   });
 
-  it('keeps a damaged history aside (listed with the autosave\'s), and starts a new one', () => {
+  it("keeps a damaged history aside (listed with the autosave's), and starts a new one", () => {
     const storage = new MemoryStorage();
     storage.setItem(`${KEY}:displaced`, '{"format":1,"entries":[{"state":{}}]}');
     const history = createDisplacedHistory(storage, KEY, clock());

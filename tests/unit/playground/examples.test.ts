@@ -20,10 +20,16 @@ async function run(example: BuiltExample): Promise<Outcome> {
   return session.run(example.compiled, entryFile(example));
 }
 
-const live = (outcome: Outcome, table: string): number => outcome.tables.find((view) => view.name === table)?.rows.filter((row) => row.status !== 'deleted').length ?? -1;
-const text = (entry: Outcome['console'][number]): string => (entry.kind === 'log' ? entry.values.map((value) => (value.type === 'string' ? (JSON.parse(value.preview) as string) : value.preview)).join(' ') : '');
+const live = (outcome: Outcome, table: string): number =>
+  outcome.tables.find((view) => view.name === table)?.rows.filter((row) => row.status !== 'deleted').length ?? -1;
+const text = (entry: Outcome['console'][number]): string =>
+  entry.kind === 'log' ? entry.values.map((value) => (value.type === 'string' ? (JSON.parse(value.preview) as string) : value.preview)).join(' ') : '';
 /** Errors in the console but those Auth.js logs for what the example provokes on purpose (its expect.authErrors). */
-const errors = (outcome: Outcome, expected: readonly string[] = []): unknown[] => outcome.console.filter((entry) => entry.kind === 'error' || (entry.kind === 'log' && entry.level === 'error' && !expected.some((type) => text(entry).startsWith(`[auth][error] ${type}:`))));
+const errors = (outcome: Outcome, expected: readonly string[] = []): unknown[] =>
+  outcome.console.filter(
+    (entry) =>
+      entry.kind === 'error' || (entry.kind === 'log' && entry.level === 'error' && !expected.some((type) => text(entry).startsWith(`[auth][error] ${type}:`))),
+  );
 
 describe.each(examples.map((example) => [example.id, example] as const))('example %s', (_id, example) => {
   it('runs without an error', async () => {
@@ -46,18 +52,36 @@ describe.each([
     // Two users (GitHub, e-mail), GitHub's account, and the e-mail user's session: the GitHub
     // session was signed out, and the link's token used up (both shown as deleted).
     expect([users, accounts, sessions, tokens].map((table) => live(outcome, table))).toEqual([2, 1, 1, 0]);
-    const statuses = (table: string): string[] => outcome.tables.find((view) => view.name === table)!.rows.map((row) => `${row.status}${row.transient ? ' (transient)' : ''}`).sort();
+    const statuses = (table: string): string[] =>
+      outcome.tables
+        .find((view) => view.name === table)!
+        .rows.map((row) => `${row.status}${row.transient ? ' (transient)' : ''}`)
+        .sort();
     expect(statuses(sessions)).toEqual(['deleted (transient)', 'inserted']);
     expect(statuses(tokens)).toEqual(['deleted (transient)']);
     const userRows = outcome.tables.find((view) => view.name === users)!;
     const column = (name: string) => userRows.columns.indexOf(name);
     expect(userRows.rows.map((row) => [row.values[column('email')], row.values[column('email_verified')] === null])).toEqual([
-      ['octocat@github.com', true], ['hedy@example.com', false],
+      ['octocat@github.com', true],
+      ['hedy@example.com', false],
     ]);
     expect(outcome.calls.map((call) => call.method)).toEqual([
-      'getUserByAccount', 'getUserByAccount', 'getUserByEmail', 'createUser', 'linkAccount', 'createSession', 'getSessionAndUser',
+      'getUserByAccount',
+      'getUserByAccount',
+      'getUserByEmail',
+      'createUser',
+      'linkAccount',
+      'createSession',
       'getSessionAndUser',
-      'getUserByEmail', 'createVerificationToken', 'useVerificationToken', 'getUserByEmail', 'getUserByEmail', 'createUser', 'createSession', 'getSessionAndUser',
+      'getSessionAndUser',
+      'getUserByEmail',
+      'createVerificationToken',
+      'useVerificationToken',
+      'getUserByEmail',
+      'getUserByEmail',
+      'createUser',
+      'createSession',
+      'getSessionAndUser',
       'useVerificationToken',
       'deleteSession',
     ]);

@@ -38,9 +38,13 @@ function table(name: string, columns: ColumnInfo[], foreignKeys: TableSchema['fo
 }
 
 const parent = table('pa"rent\n```', [column('id', 'INTEGER', 1), ...HOSTILE.map((name, i) => column(name, i % 2 ? 'VARCHAR(255) "x"\n```' : ''))]);
-const children = HOSTILE.map((name, i) => table(name, [column('id', 'INTEGER', 1), column(`parent${i}"\n%%`)], [
-  { columns: [`parent${i}"\n%%`], table: parent.name, references: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
-]));
+const children = HOSTILE.map((name, i) =>
+  table(
+    name,
+    [column('id', 'INTEGER', 1), column(`parent${i}"\n%%`)],
+    [{ columns: [`parent${i}"\n%%`], table: parent.name, references: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }],
+  ),
+);
 const schema: SchemaInfo = { tables: [parent, ...children] };
 
 /** What Mermaid shows for a quoted string once it has decoded the entity codes. */
@@ -61,7 +65,19 @@ describe('the Mermaid ER diagram', () => {
     const columns = schema.tables.reduce((n, t) => n + t.columns.length, 0);
     expect(lines).toHaveLength(1 + relationships + 2 * schema.tables.length + columns);
     expect(lines[0]).toBe('erDiagram');
-    const kinds = lines.slice(1).map((line) => (relationship.test(line) ? 'relationship' : blockStart.test(line) ? 'start' : attribute.test(line) ? 'attribute' : line === '  }' ? 'end' : `unexpected: ${line}`));
+    const kinds = lines
+      .slice(1)
+      .map((line) =>
+        relationship.test(line)
+          ? 'relationship'
+          : blockStart.test(line)
+            ? 'start'
+            : attribute.test(line)
+              ? 'attribute'
+              : line === '  }'
+                ? 'end'
+                : `unexpected: ${line}`,
+      );
     expect(kinds).toEqual([
       ...Array<string>(relationships).fill('relationship'),
       ...schema.tables.flatMap((t) => ['start', ...Array<string>(t.columns.length).fill('attribute'), 'end']),
@@ -96,7 +112,10 @@ describe('the Mermaid ER diagram', () => {
 
   it('keeps attribute names unique within a table', () => {
     const duplicate = table('t', [column('a b'), column('a_b'), column('a-b')]);
-    const names = mermaidErDiagram({ tables: [duplicate] }).split('\n').slice(2, -1).map((line) => line.trim().split(' ')[1]);
+    const names = mermaidErDiagram({ tables: [duplicate] })
+      .split('\n')
+      .slice(2, -1)
+      .map((line) => line.trim().split(' ')[1]);
     expect(new Set(names).size).toBe(3);
   });
 
@@ -127,7 +146,9 @@ describe('the Markdown for an issue', () => {
     expect(blocks.map((block) => block.lang)).toEqual(['ts', 'ts', 'ts']);
     expect(blocks.map((block) => block.value)).toEqual(files.map((file) => file.code.replace(/\n$/, '')));
     const titles = tree.children.filter((node) => node.type === 'paragraph').slice(1);
-    expect(titles.map((title) => title.children[0]?.type === 'strong' && title.children[0].children[0])).toEqual(files.map((file) => ({ type: 'inlineCode', value: file.name, position: expect.anything() })));
+    expect(titles.map((title) => title.children[0]?.type === 'strong' && title.children[0].children[0])).toEqual(
+      files.map((file) => ({ type: 'inlineCode', value: file.name, position: expect.anything() })),
+    );
   });
 
   it('shows the versions as text, adding no Markdown of their own', () => {

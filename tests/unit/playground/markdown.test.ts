@@ -45,27 +45,29 @@ describe('markdownForIssue', () => {
   it('gives the versions, the link, and every file in a details block', () => {
     const url = shareUrl(page, state);
     const markdown = markdownForIssue({ state, url, versions });
-    expect(markdown).toBe([
-      `Reproduction in the [Adapter Lab playground](${url}) — Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1`,
-      '',
-      '<details><summary>Code (2 files)</summary>',
-      '',
-      '**`run.ts`**',
-      '',
-      '```ts',
-      "import { a } from './a.ts';",
-      'console.log(a);',
-      '```',
-      '',
-      '**`a.ts`**',
-      '',
-      '```ts',
-      'export const a = 1;',
-      '```',
-      '',
-      '</details>',
-      '',
-    ].join('\n'));
+    expect(markdown).toBe(
+      [
+        `Reproduction in the [Adapter Lab playground](${url}) — Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1`,
+        '',
+        '<details><summary>Code (2 files)</summary>',
+        '',
+        '**`run.ts`**',
+        '',
+        '```ts',
+        "import { a } from './a.ts';",
+        'console.log(a);',
+        '```',
+        '',
+        '**`a.ts`**',
+        '',
+        '```ts',
+        'export const a = 1;',
+        '```',
+        '',
+        '</details>',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('says "1 file" for one file', () => {

@@ -20,4 +20,3 @@ export class MemoryStorage implements AutosaveStorage {
 export function domException(name: string, code = 0): { name: string; code: number; message: string } {
   return { name, code, message: `The operation failed (${name}).` };
 }
-

@@ -32,7 +32,11 @@ describe('Request and Response for Auth.js and the simulated browsers', () => {
   });
 
   it('a request keeps its Cookie header, also when copied from another request, and its body', async () => {
-    const request = new OpenRequest('http://localhost/api/auth/signin/github', { method: 'POST', headers: { cookie: 'authjs.csrf-token=x', 'content-type': 'application/x-www-form-urlencoded' }, body: 'csrfToken=x' });
+    const request = new OpenRequest('http://localhost/api/auth/signin/github', {
+      method: 'POST',
+      headers: { cookie: 'authjs.csrf-token=x', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'csrfToken=x',
+    });
     expect(request.headers.get('cookie')).toBe('authjs.csrf-token=x');
     const copy = new OpenRequest(request);
     expect(copy.headers.get('cookie')).toBe('authjs.csrf-token=x');

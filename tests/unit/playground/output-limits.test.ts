@@ -2,7 +2,16 @@
 // statements and their SQL and parameters — the first ones kept, the rest counted, full lengths stated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CALL_LIMIT, CONSOLE_ARGUMENT_LIMIT, CONSOLE_ENTRY_LIMIT, ERROR_TEXT_LIMIT, CONSOLE_LOG_LIMIT, PARAM_COUNT_LIMIT, PARAM_TEXT_LIMIT, SQL_TEXT_LIMIT, STATEMENT_LIMIT, appendBounded,
+  CALL_LIMIT,
+  CONSOLE_ARGUMENT_LIMIT,
+  CONSOLE_ENTRY_LIMIT,
+  ERROR_TEXT_LIMIT,
+  CONSOLE_LOG_LIMIT,
+  PARAM_COUNT_LIMIT,
+  PARAM_TEXT_LIMIT,
+  SQL_TEXT_LIMIT,
+  STATEMENT_LIMIT,
+  appendBounded,
 } from '../../../src/playground/output-limits.ts';
 import type { ConsoleEntry, DisplayValue, Outcome } from '../../../src/playground/protocol.ts';
 import { toDisplayValue, toDisplayValues } from '../../../src/playground/runtime/display-value.ts';
@@ -46,24 +55,30 @@ describe('console output of a run', () => {
     expect(outcome.ok).toBe(true);
     expect(logs(outcome)).toHaveLength(CONSOLE_LOG_LIMIT);
     expect(logs(outcome).at(-1)).toMatchObject({ values: [{ preview: '999' }] });
-    expect(notices(outcome)).toContain('99,000 more console entries were left out: the playground keeps the first 1,000 console.* lines and 2,000 entries in all per run.');
+    expect(notices(outcome)).toContain(
+      '99,000 more console entries were left out: the playground keeps the first 1,000 console.* lines and 2,000 entries in all per run.',
+    );
     // Everything in the outcome was streamed as it was logged, in the same order.
     expect(streamed.length).toBe(outcome.console.length);
   }, 60_000);
 
   it('objects in every call: bounded values, the same 1,000 lines', async () => {
-    const { outcome } = await run('for (let i = 0; i < 100000; i++) console.log({ i, name: "user " + i, tags: ["a", "b"], nested: { deep: { deeper: { deepest: i } } } })\n');
+    const { outcome } = await run(
+      'for (let i = 0; i < 100000; i++) console.log({ i, name: "user " + i, tags: ["a", "b"], nested: { deep: { deeper: { deepest: i } } } })\n',
+    );
     expect(outcome.ok).toBe(true);
     expect(logs(outcome)).toHaveLength(CONSOLE_LOG_LIMIT);
-    expect(notices(outcome)).toContain('99,000 more console entries were left out: the playground keeps the first 1,000 console.* lines and 2,000 entries in all per run.');
+    expect(notices(outcome)).toContain(
+      '99,000 more console entries were left out: the playground keeps the first 1,000 console.* lines and 2,000 entries in all per run.',
+    );
   }, 60_000);
 
   it('huge strings, many arguments and long error messages are shortened, saying how long they were', async () => {
-    const { outcome } = await run([
-      'console.log("x".repeat(1_000_000))',
-      'console.log(...Array.from({ length: 500 }, (_, i) => i))',
-      'console.log(new Error("e".repeat(100_000)))',
-    ].join('\n'));
+    const { outcome } = await run(
+      ['console.log("x".repeat(1_000_000))', 'console.log(...Array.from({ length: 500 }, (_, i) => i))', 'console.log(new Error("e".repeat(100_000)))'].join(
+        '\n',
+      ),
+    );
     const [text, many, error] = logs(outcome) as Array<Extract<ConsoleEntry, { kind: 'log' }>>;
     expect(text!.values[0]!.preview.length).toBeLessThan(2_100);
     expect(text!.values[0]!.preview).toContain('… (1,000,000 characters)');
@@ -74,10 +89,14 @@ describe('console output of a run', () => {
   });
 
   it('adapter calls in a loop are capped too (2,000 entries of any kind)', async () => {
-    const { outcome } = await run(`${SEQUELIZE}import SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nconst adapter = SequelizeAdapter(sequelize)\nfor (let i = 0; i < 3000; i++) await adapter.getUser!("u" + i)\nconsole.log("done")\n`);
+    const { outcome } = await run(
+      `${SEQUELIZE}import SequelizeAdapter from "@adapter-lab/sequelize-adapter"\nconst adapter = SequelizeAdapter(sequelize)\nfor (let i = 0; i < 3000; i++) await adapter.getUser!("u" + i)\nconsole.log("done")\n`,
+    );
     expect(outcome.ok).toBe(true);
     expect(outcome.console.filter((entry) => entry.kind !== 'notice')).toHaveLength(CONSOLE_ENTRY_LIMIT);
-    expect(notices(outcome)).toContain('1,001 more console entries were left out: the playground keeps the first 1,000 console.* lines and 2,000 entries in all per run.');
+    expect(notices(outcome)).toContain(
+      '1,001 more console entries were left out: the playground keeps the first 1,000 console.* lines and 2,000 entries in all per run.',
+    );
   }, 60_000);
 });
 
@@ -116,13 +135,15 @@ describe('statements of a run', () => {
   }, 60_000);
 
   it('a 20 MB statement keeps its first characters and states its length; long and many parameters likewise', async () => {
-    const { outcome } = await run([
-      SEQUELIZE,
-      'const big = "x".repeat(20 * 1024 * 1024)',
-      'await sequelize.query(`SELECT \'${big}\' AS big`)',
-      'await sequelize.query("SELECT $1 AS a", { bind: ["p".repeat(1_000_000)], type: "SELECT" })',
-      `await sequelize.query("SELECT " + Array.from({ length: 300 }, (_, i) => "$" + (i + 1)).join(", "), { bind: Array.from({ length: 300 }, (_, i) => "v" + i), type: "SELECT" })`,
-    ].join('\n'));
+    const { outcome } = await run(
+      [
+        SEQUELIZE,
+        'const big = "x".repeat(20 * 1024 * 1024)',
+        "await sequelize.query(`SELECT '${big}' AS big`)",
+        'await sequelize.query("SELECT $1 AS a", { bind: ["p".repeat(1_000_000)], type: "SELECT" })',
+        `await sequelize.query("SELECT " + Array.from({ length: 300 }, (_, i) => "$" + (i + 1)).join(", "), { bind: Array.from({ length: 300 }, (_, i) => "v" + i), type: "SELECT" })`,
+      ].join('\n'),
+    );
     expect(outcome.ok).toBe(true);
     const huge = outcome.statements.find((statement) => statement.sql.startsWith("SELECT 'xxx"))!;
     expect(huge.sql).toHaveLength(SQL_TEXT_LIMIT);
@@ -147,19 +168,21 @@ describe('errors and adapter calls of a run', () => {
   }, 60_000);
 
   it(`adapter calls in a loop: the first ${CALL_LIMIT.toLocaleString('en')} recorded, the rest counted`, async () => {
-    const { outcome } = await run([
-      'import SequelizeAdapter from "@adapter-lab/sequelize-adapter"',
-      SEQUELIZE,
-      'const adapter = SequelizeAdapter(sequelize)',
-      'for (let i = 0; i < 2500; i++) await adapter.getUser!("missing-" + i)',
-    ].join('\n'));
+    const { outcome } = await run(
+      [
+        'import SequelizeAdapter from "@adapter-lab/sequelize-adapter"',
+        SEQUELIZE,
+        'const adapter = SequelizeAdapter(sequelize)',
+        'for (let i = 0; i < 2500; i++) await adapter.getUser!("missing-" + i)',
+      ].join('\n'),
+    );
     expect(outcome.ok).toBe(true);
     expect(outcome.calls).toHaveLength(CALL_LIMIT);
     expect(outcome.callsDropped).toBe(500);
   }, 60_000);
 });
 
-describe('the worker\'s progress messages', () => {
+describe("the worker's progress messages", () => {
   it('the first entries of a heartbeat period go at once, the rest in one message at the heartbeat', () => {
     const posted: number[] = [];
     const batch = new ProgressBatch((entries) => posted.push(entries.length));
@@ -173,7 +196,13 @@ describe('the worker\'s progress messages', () => {
 
   it('appendBounded keeps to its limit without spreading a huge array', () => {
     const target = [1, 2];
-    expect(appendBounded(target, Array.from({ length: 500_000 }, (_, i) => i), 10)).toBe(500_000 - 8);
+    expect(
+      appendBounded(
+        target,
+        Array.from({ length: 500_000 }, (_, i) => i),
+        10,
+      ),
+    ).toBe(500_000 - 8);
     expect(target).toHaveLength(10);
   });
 });

@@ -26,15 +26,22 @@ beforeAll(async () => {
   call = await session.call('getUserByEmail', ['hedy@example.com']);
   flow = await session.flow({ flow: 'oauth-sign-in', browser: 'main' });
   imported = session.loadDatabase(example.database, 'copy.sqlite') as Outcome;
-  failing = await session.run(await compile('sequelize', files({
-    'run.ts': [
-      'const nested = { a: { b: { c: { d: { e: [1, 2n, new Map([["k", new Set([new Date(0)])]])] } } } } }',
-      'console.log("values", nested, new Uint8Array([1, 2]), Symbol("s"), () => 1, null, undefined)',
-      'console.warn(new Error("outer", { cause: new TypeError("inner") }))',
-      'export default Promise.resolve(42)',
-      'throw new RangeError("boom", { cause: new Error("root") })',
-    ].join('\n'),
-  })), 'run.ts', { keep: true });
+  failing = await session.run(
+    await compile(
+      'sequelize',
+      files({
+        'run.ts': [
+          'const nested = { a: { b: { c: { d: { e: [1, 2n, new Map([["k", new Set([new Date(0)])]])] } } } } }',
+          'console.log("values", nested, new Uint8Array([1, 2]), Symbol("s"), () => 1, null, undefined)',
+          'console.warn(new Error("outer", { cause: new TypeError("inner") }))',
+          'export default Promise.resolve(42)',
+          'throw new RangeError("boom", { cause: new Error("root") })',
+        ].join('\n'),
+      }),
+    ),
+    'run.ts',
+    { keep: true },
+  );
 }, 120_000);
 
 afterAll(() => session?.dispose());
@@ -71,25 +78,139 @@ describe('what the runtime really sends passes', () => {
 
 describe('a changed message fails, with the place named', () => {
   const cases: Array<[what: string, change: (message: Loose) => void, reason: string]> = [
-    ['tables: null', (m) => { m['outcome'].tables = null; }, 'message.outcome.tables: expected an array, got null'],
-    ['no console', (m) => { delete m['outcome'].console; }, 'message.outcome.console: expected an array, got undefined'],
-    ['a row\'s values not a list', (m) => { m['outcome'].tables[0].rows[0].values = 'x'; }, 'message.outcome.tables[0].rows[0].values: expected an array, got a string'],
-    ['a cell of an object', (m) => { m['outcome'].tables[0].rows[0].values[0] = { toString: 1 }; }, 'message.outcome.tables[0].rows[0].values[0]: expected an SQLite value, got an object'],
-    ['a row status unknown', (m) => { m['outcome'].tables[0].rows[0].status = '<img src=x>'; }, 'message.outcome.tables[0].rows[0].status: expected one of same, inserted, updated, deleted, got another string'],
-    ['columns of numbers', (m) => { m['outcome'].tables[0].columns = [1]; }, 'message.outcome.tables[0].columns[0]: expected a string, got a number'],
-    ['changes missing', (m) => { m['outcome'].tables[0].changes = undefined; }, 'message.outcome.tables[0].changes: expected an object, got undefined'],
-    ['a console entry of an unknown kind', (m) => { m['outcome'].console[0] = { kind: 'html', html: '<b>' }; }, 'message.outcome.console[0].kind: expected one of log, call, notice, error, value, got another string'],
-    ['a statement without SQL', (m) => { m['outcome'].statements[0].sql = null; }, 'message.outcome.statements[0].sql: expected a string, got null'],
-    ['a statement\'s parameters', (m) => { m['outcome'].statements[0].params = [{ blob: 1 }]; }, 'message.outcome.statements[0].params: expected parameters (a list or named), got an array'],
-    ['a statement\'s origin', (m) => { m['outcome'].statements[0].origin = { kind: 'call' }; }, 'message.outcome.statements[0].origin.callId: expected a number, got undefined'],
-    ['a duration that is not a number', (m) => { m['outcome'].durationMs = Number.NaN; }, 'message.outcome.durationMs: expected a number, got a number'],
-    ['the database as text', (m) => { m['outcome'].database = 'SQLite format 3'; }, 'message.outcome.database: expected bytes, got a string'],
-    ['schema without tables', (m) => { m['outcome'].schema = {}; }, 'message.outcome.schema.tables: expected an array, got undefined'],
-    ['an adapter method that is not one', (m) => { m['outcome'].adapter.methods.push('toString'); }, `message.outcome.adapter: expected an adapter or null, got an object`],
-    ['a call\'s arguments', (m) => { m['outcome'].calls[0] = { ...m['outcome'].calls[0], args: [1] }; }, 'message.outcome.calls[0].args[0]: expected an object, got a number'],
-    ['the source', (m) => { m['outcome'].source = { kind: 'flow', flow: 'x', browser: 'main' }; }, 'message.outcome.source.flow: expected one of oauth-sign-in, email-sign-in, open-email-link, credentials-sign-in, sign-out, link-account, refresh-session, expire-session, session, delete-user, got another string'],
-    ['no id', (m) => { delete m['id']; }, 'message.id: expected a number, got undefined'],
-    ['an unknown type', (m) => { m['type'] = 'eval'; }, 'message.type: expected one of ready, outcome, value, refused, progress, fatal, load-auth, got another string'],
+    [
+      'tables: null',
+      (m) => {
+        m['outcome'].tables = null;
+      },
+      'message.outcome.tables: expected an array, got null',
+    ],
+    [
+      'no console',
+      (m) => {
+        delete m['outcome'].console;
+      },
+      'message.outcome.console: expected an array, got undefined',
+    ],
+    [
+      "a row's values not a list",
+      (m) => {
+        m['outcome'].tables[0].rows[0].values = 'x';
+      },
+      'message.outcome.tables[0].rows[0].values: expected an array, got a string',
+    ],
+    [
+      'a cell of an object',
+      (m) => {
+        m['outcome'].tables[0].rows[0].values[0] = { toString: 1 };
+      },
+      'message.outcome.tables[0].rows[0].values[0]: expected an SQLite value, got an object',
+    ],
+    [
+      'a row status unknown',
+      (m) => {
+        m['outcome'].tables[0].rows[0].status = '<img src=x>';
+      },
+      'message.outcome.tables[0].rows[0].status: expected one of same, inserted, updated, deleted, got another string',
+    ],
+    [
+      'columns of numbers',
+      (m) => {
+        m['outcome'].tables[0].columns = [1];
+      },
+      'message.outcome.tables[0].columns[0]: expected a string, got a number',
+    ],
+    [
+      'changes missing',
+      (m) => {
+        m['outcome'].tables[0].changes = undefined;
+      },
+      'message.outcome.tables[0].changes: expected an object, got undefined',
+    ],
+    [
+      'a console entry of an unknown kind',
+      (m) => {
+        m['outcome'].console[0] = { kind: 'html', html: '<b>' };
+      },
+      'message.outcome.console[0].kind: expected one of log, call, notice, error, value, got another string',
+    ],
+    [
+      'a statement without SQL',
+      (m) => {
+        m['outcome'].statements[0].sql = null;
+      },
+      'message.outcome.statements[0].sql: expected a string, got null',
+    ],
+    [
+      "a statement's parameters",
+      (m) => {
+        m['outcome'].statements[0].params = [{ blob: 1 }];
+      },
+      'message.outcome.statements[0].params: expected parameters (a list or named), got an array',
+    ],
+    [
+      "a statement's origin",
+      (m) => {
+        m['outcome'].statements[0].origin = { kind: 'call' };
+      },
+      'message.outcome.statements[0].origin.callId: expected a number, got undefined',
+    ],
+    [
+      'a duration that is not a number',
+      (m) => {
+        m['outcome'].durationMs = Number.NaN;
+      },
+      'message.outcome.durationMs: expected a number, got a number',
+    ],
+    [
+      'the database as text',
+      (m) => {
+        m['outcome'].database = 'SQLite format 3';
+      },
+      'message.outcome.database: expected bytes, got a string',
+    ],
+    [
+      'schema without tables',
+      (m) => {
+        m['outcome'].schema = {};
+      },
+      'message.outcome.schema.tables: expected an array, got undefined',
+    ],
+    [
+      'an adapter method that is not one',
+      (m) => {
+        m['outcome'].adapter.methods.push('toString');
+      },
+      `message.outcome.adapter: expected an adapter or null, got an object`,
+    ],
+    [
+      "a call's arguments",
+      (m) => {
+        m['outcome'].calls[0] = { ...m['outcome'].calls[0], args: [1] };
+      },
+      'message.outcome.calls[0].args[0]: expected an object, got a number',
+    ],
+    [
+      'the source',
+      (m) => {
+        m['outcome'].source = { kind: 'flow', flow: 'x', browser: 'main' };
+      },
+      'message.outcome.source.flow: expected one of oauth-sign-in, email-sign-in, open-email-link, credentials-sign-in, sign-out, link-account, refresh-session, expire-session, session, delete-user, got another string',
+    ],
+    [
+      'no id',
+      (m) => {
+        delete m['id'];
+      },
+      'message.id: expected a number, got undefined',
+    ],
+    [
+      'an unknown type',
+      (m) => {
+        m['type'] = 'eval';
+      },
+      'message.type: expected one of ready, outcome, value, refused, progress, fatal, load-auth, got another string',
+    ],
   ];
   for (const [what, change, reason] of cases) {
     it(what, () => {
@@ -114,19 +235,26 @@ describe('a changed message fails, with the place named', () => {
     for (let level = 0; level < MAX_DISPLAY_DEPTH + 5; level++) deep = { type: 'object', preview: '{…}', entries: [['a', deep]] };
     const message = received({ type: 'progress', id: 1, console: [] });
     message['console'] = [{ kind: 'value', label: 'x', value: deep, time: 0 }];
-    expect(checkRuntimeResponse(message)).toMatch(new RegExp(`^message\\.console\\[0\\]\\.value(\\.entries\\[0\\]\\[1\\])+: nested more than ${MAX_DISPLAY_DEPTH} deep$`));
+    expect(checkRuntimeResponse(message)).toMatch(
+      new RegExp(`^message\\.console\\[0\\]\\.value(\\.entries\\[0\\]\\[1\\])+: nested more than ${MAX_DISPLAY_DEPTH} deep$`),
+    );
     const error: Loose = { name: 'E', message: 'm', phase: 'run', frames: [] };
     error['cause'] = error;
-    expect(checkRuntimeResponse({ type: 'outcome', id: 1, outcome: { ...outcomeMessage(example)['outcome'], error } })).toMatch(/^message\.outcome\.error(\.cause)+: nested more than 16 deep$/);
+    expect(checkRuntimeResponse({ type: 'outcome', id: 1, outcome: { ...outcomeMessage(example)['outcome'], error } })).toMatch(
+      /^message\.outcome\.error(\.cause)+: nested more than 16 deep$/,
+    );
   });
 
   it('progress, refused and fatal with the wrong kinds; anything that is not an object', () => {
     expect(checkRuntimeResponse({ type: 'progress', id: 1, console: null })).toBe('message.console: expected an array, got null');
-    expect(checkRuntimeResponse({ type: 'progress', id: 1, console: [{ kind: 'log', level: 'shout', values: [], time: 0 }] })).toMatch(/^message\.console\[0\]\.level: expected one of log, /);
+    expect(checkRuntimeResponse({ type: 'progress', id: 1, console: [{ kind: 'log', level: 'shout', values: [], time: 0 }] })).toMatch(
+      /^message\.console\[0\]\.level: expected one of log, /,
+    );
     expect(checkRuntimeResponse({ type: 'refused', id: 1 })).toBe('message.message: expected a string, got undefined');
     expect(checkRuntimeResponse({ type: 'fatal', message: { toString: () => 'x' } })).toBe('message.message: expected a string, got an object');
     expect(checkRuntimeResponse({ type: 'ready', versions: { orm: 'x' }, startupMs: 1 })).toBe('message.versions.adapter: expected a string, got undefined');
-    for (const value of [null, undefined, 'outcome', 42, [], new Uint8Array(2)]) expect(checkRuntimeResponse(value)).toMatch(/^message: expected an object, got /);
+    for (const value of [null, undefined, 'outcome', 42, [], new Uint8Array(2)])
+      expect(checkRuntimeResponse(value)).toMatch(/^message: expected an object, got /);
   });
 
   it('a whole value: text, a number, NULL or a BLOB as hex, nothing else', () => {

@@ -9,11 +9,12 @@ const sequelize = useSequelizeSession();
 const run = sequelize.run;
 
 /** Code that runs `statements` (SQL) through Sequelize, in order. */
-const sql = (...statements: string[]): string => [
-  'import { Sequelize } from "sequelize"',
-  'const sequelize = new Sequelize({ dialect: "sqlite", logging: false })',
-  ...statements.map((statement) => `await sequelize.query(${JSON.stringify(statement)})`),
-].join('\n');
+const sql = (...statements: string[]): string =>
+  [
+    'import { Sequelize } from "sequelize"',
+    'const sequelize = new Sequelize({ dialect: "sqlite", logging: false })',
+    ...statements.map((statement) => `await sequelize.query(${JSON.stringify(statement)})`),
+  ].join('\n');
 
 const tableOf = (outcome: Outcome, name: string): TableView => outcome.tables.find((table) => table.name === name)!;
 /** The row holding a cut value in `column`, and that the panel was told the value's full length. */
@@ -26,10 +27,12 @@ function clippedRow(table: TableView, column: string): { row: RowView; length: n
 // Generous: the first run compiles the ORM's type bundle.
 describe('reading a whole value', { timeout: 60_000 }, () => {
   it('a 2,000,000-character TEXT value of a rowid table, whole; the database unchanged and nothing recorded', async () => {
-    const outcome = await run(sql(
-      'CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT)',
-      "INSERT INTO docs (id, body) VALUES (7, 'a' || replace(hex(zeroblob(999999)), '00', 'xy') || 'z')",
-    ));
+    const outcome = await run(
+      sql(
+        'CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT)',
+        "INSERT INTO docs (id, body) VALUES (7, 'a' || replace(hex(zeroblob(999999)), '00', 'xy') || 'z')",
+      ),
+    );
     expect(outcome.error).toBeUndefined();
     const { row, length } = clippedRow(tableOf(outcome, 'docs'), 'body');
     expect(length).toBe(2_000_000);
@@ -46,10 +49,12 @@ describe('reading a whole value', { timeout: 60_000 }, () => {
   });
 
   it('a WITHOUT ROWID table by its compound key, quoted names, and a BLOB as hex', async () => {
-    const outcome = await run(sql(
-      'CREATE TABLE "we""ird" ("k 1" TEXT, "k2" INTEGER, "da""ta" BLOB, PRIMARY KEY ("k 1", "k2")) WITHOUT ROWID',
-      "INSERT INTO \"we\"\"ird\" VALUES ('a''b', 2, zeroblob(1000)), ('a''b', 3, randomblob(300))",
-    ));
+    const outcome = await run(
+      sql(
+        'CREATE TABLE "we""ird" ("k 1" TEXT, "k2" INTEGER, "da""ta" BLOB, PRIMARY KEY ("k 1", "k2")) WITHOUT ROWID',
+        "INSERT INTO \"we\"\"ird\" VALUES ('a''b', 2, zeroblob(1000)), ('a''b', 3, randomblob(300))",
+      ),
+    );
     expect(outcome.error).toBeUndefined();
     const table = tableOf(outcome, 'we"ird');
     const { row, length } = clippedRow(table, 'da"ta');

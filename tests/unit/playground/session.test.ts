@@ -22,15 +22,18 @@ async function runExample(orm: 'sequelize' | 'mikro-orm'): Promise<Outcome> {
   return session.run(await compile(orm, exampleFiles(`${orm}-sign-in`)), 'run.ts');
 }
 
-const logs = (outcome: Outcome): string[] => outcome.console.filter((entry): entry is Extract<ConsoleEntry, { kind: 'log' }> => entry.kind === 'log')
-  .map((entry) => `${entry.level} ${entry.values.map((value) => value.preview).join(' ')} @${entry.at?.file}:${entry.at?.line}`);
+const logs = (outcome: Outcome): string[] =>
+  outcome.console
+    .filter((entry): entry is Extract<ConsoleEntry, { kind: 'log' }> => entry.kind === 'log')
+    .map((entry) => `${entry.level} ${entry.values.map((value) => value.preview).join(' ')} @${entry.at?.file}:${entry.at?.line}`);
 const notices = (outcome: Outcome): string[] => outcome.console.flatMap((entry) => (entry.kind === 'notice' ? [entry.text] : []));
 const table = (outcome: Outcome, name: string) => outcome.tables.find((view) => view.name === name)!;
 
-describe('errors point at the reader\'s TypeScript', () => {
+describe("errors point at the reader's TypeScript", () => {
   it('a thrown error: its message, file and line (through the source map), with the stack', async () => {
     const outcome = await runCode('sequelize', {
-      'helpers.ts': 'interface Options {\n  strict: boolean\n}\n\nexport function check(options: Options): void {\n  if (options.strict) throw new TypeError("strict mode is not supported")\n}\n',
+      'helpers.ts':
+        'interface Options {\n  strict: boolean\n}\n\nexport function check(options: Options): void {\n  if (options.strict) throw new TypeError("strict mode is not supported")\n}\n',
       'run.ts': 'import { check } from "./helpers"\n\nconsole.log("before")\ncheck({ strict: true })\n',
     });
     expect(outcome.ok).toBe(false);
@@ -58,7 +61,12 @@ describe('errors point at the reader\'s TypeScript', () => {
 
   it('an import the playground does not serve names the package, the line, and what is importable', async () => {
     const outcome = await runCode('sequelize', { 'run.ts': '// A package the playground does not have\nimport { z } from "zod"\nconsole.log(z)\n' });
-    expect(outcome.error).toMatchObject({ name: 'LoadError', phase: 'load', message: 'Cannot import "zod" in run.ts: the playground has no such package.', at: { file: 'run.ts', line: 2 } });
+    expect(outcome.error).toMatchObject({
+      name: 'LoadError',
+      phase: 'load',
+      message: 'Cannot import "zod" in run.ts: the playground has no such package.',
+      at: { file: 'run.ts', line: 2 },
+    });
     expect(outcome.error?.hint).toContain('sequelize, @adapter-lab/sequelize-adapter, @auth/sequelize-adapter');
     expect(outcome.error?.hint).toContain('next-auth, next-auth/providers/github');
   });
@@ -121,10 +129,12 @@ describe('the playground module map', () => {
       ].join('\n'),
     });
     expect(outcome.error).toBeUndefined();
-    expect(notices(outcome)).toEqual(expect.arrayContaining([
-      expect.stringContaining('MikroORM 7 has no `type: "sqlite"` option'),
-      expect.stringContaining('a real app imports them from @mikro-orm/decorators/legacy'),
-    ]));
+    expect(notices(outcome)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('MikroORM 7 has no `type: "sqlite"` option'),
+        expect.stringContaining('a real app imports them from @mikro-orm/decorators/legacy'),
+      ]),
+    );
     expect(table(outcome, 'note').rows.map((row) => row.values)).toEqual([[1, 'hello']]);
   });
 
@@ -146,18 +156,26 @@ describe('adapter calls from the panel and Auth.js flows', () => {
     const example = await runExample('sequelize');
     const octocat = (await session!.call('getUserByEmail', ['octocat@github.com'])).calls[0]?.result?.entries?.find(([key]) => key === 'id')?.[1].preview;
     expect(octocat).toBeDefined();
-    const outcome = await session!.call('updateUser', [{ id: JSON.parse(octocat!) as string, name: 'Mona Lisa Octocat', emailVerified: '2025-01-02T03:04:05.000Z' }]);
+    const outcome = await session!.call('updateUser', [
+      { id: JSON.parse(octocat!) as string, name: 'Mona Lisa Octocat', emailVerified: '2025-01-02T03:04:05.000Z' },
+    ]);
     expect(outcome.ok).toBe(true);
     expect(outcome.source).toEqual({ kind: 'call', method: 'updateUser' });
     expect(outcome.calls).toHaveLength(1);
     expect(outcome.calls[0]).toMatchObject({ method: 'updateUser', source: 'panel', statements: 1 });
     // The ISO string arrived as a Date (the adapter formats it for SQLite).
-    expect(outcome.calls[0]?.result?.entries?.find(([key]) => key === 'emailVerified')?.[1]).toMatchObject({ type: 'date', preview: '2025-01-02T03:04:05.000Z' });
+    expect(outcome.calls[0]?.result?.entries?.find(([key]) => key === 'emailVerified')?.[1]).toMatchObject({
+      type: 'date',
+      preview: '2025-01-02T03:04:05.000Z',
+    });
     const users = table(outcome, 'users');
     expect(users.rows).toHaveLength(table(example, 'users').rows.length);
     const updated = users.rows.filter((row) => row.status === 'updated');
     expect(updated).toHaveLength(1);
-    expect(updated[0]?.changed?.map(([column, before]) => [users.columns[column], before])).toEqual([['name', 'The Octocat'], ['email_verified', null]]);
+    expect(updated[0]?.changed?.map(([column, before]) => [users.columns[column], before])).toEqual([
+      ['name', 'The Octocat'],
+      ['email_verified', null],
+    ]);
     expect(users.rows.filter((row) => row !== updated[0]).map((row) => row.status)).toEqual(['same']);
     expect(table(outcome, 'accounts').rows.map((row) => row.status)).toEqual(['same']);
   });
@@ -178,7 +196,8 @@ describe('database files and runs', () => {
       await other.run(await compile('sequelize', exampleFiles('sequelize-sign-in')), 'auth.ts');
       const imported = other.loadDatabase(first.database, 'adapter-lab.sqlite');
       if ('refused' in imported) throw new Error(imported.refused);
-      const rows = (outcome: Outcome) => outcome.tables.map((view) => [view.name, view.rows.filter((row) => row.status !== 'deleted').map((row) => row.values)]);
+      const rows = (outcome: Outcome) =>
+        outcome.tables.map((view) => [view.name, view.rows.filter((row) => row.status !== 'deleted').map((row) => row.values)]);
       expect(rows(imported)).toEqual(rows(first));
       const call = await other.call('getUserByEmail', ['octocat@github.com']);
       expect(call.calls[0]?.result?.preview).toContain('The Octocat');
@@ -189,17 +208,27 @@ describe('database files and runs', () => {
 
   it('refuses a file that is not SQLite, and a damaged one, and keeps the current database', async () => {
     const before = await runExample('sequelize');
-    expect(session!.loadDatabase(new TextEncoder().encode('id,name\n1,Ada\n'.repeat(20)), 'users.csv')).toEqual({ refused: 'users.csv: This is not an SQLite database file (it does not start with the SQLite file header).' });
+    expect(session!.loadDatabase(new TextEncoder().encode('id,name\n1,Ada\n'.repeat(20)), 'users.csv')).toEqual({
+      refused: 'users.csv: This is not an SQLite database file (it does not start with the SQLite file header).',
+    });
     const damaged = before.database.slice();
     damaged.fill(0x5a, 100, damaged.length); // header intact, pages garbage
-    expect(session!.loadDatabase(damaged, 'broken.sqlite')).toEqual({ refused: expect.stringMatching(/^broken\.sqlite: The database file (is damaged|cannot be read)/) });
+    expect(session!.loadDatabase(damaged, 'broken.sqlite')).toEqual({
+      refused: expect.stringMatching(/^broken\.sqlite: The database file (is damaged|cannot be read)/),
+    });
     const after = await session!.call('getUserByEmail', ['octocat@github.com']);
     expect(after.calls[0]?.result?.preview).toContain('The Octocat');
   });
 
   it('keeps the database between runs when asked (rows of the last run show as unchanged)', async () => {
     session = await createSession('sequelize');
-    const code = await compile('sequelize', files({ 'run.ts': 'import { Sequelize, DataTypes } from "sequelize"\nconst s = new Sequelize({ dialect: "sqlite", logging: false })\nconst Note = s.define("note", { text: DataTypes.STRING })\nawait s.sync()\nawait Note.create({ text: "hello" })\n' }));
+    const code = await compile(
+      'sequelize',
+      files({
+        'run.ts':
+          'import { Sequelize, DataTypes } from "sequelize"\nconst s = new Sequelize({ dialect: "sqlite", logging: false })\nconst Note = s.define("note", { text: DataTypes.STRING })\nawait s.sync()\nawait Note.create({ text: "hello" })\n',
+      }),
+    );
     await session.run(code, 'run.ts');
     const second = await session.run(code, 'run.ts', { keep: true });
     expect(table(second, 'notes').rows.map((row) => row.status)).toEqual(['same', 'inserted']);
@@ -209,11 +238,16 @@ describe('database files and runs', () => {
 
   it("cancels a finished run's timers when the next run starts", async () => {
     session = await createSession('sequelize');
-    const code = await compile('sequelize', files({ 'run.ts': 'let n = 0\nsetInterval(() => console.log("tick", ++n), 5)\nawait new Promise((resolve) => setTimeout(resolve, 30))\n' }));
+    const code = await compile(
+      'sequelize',
+      files({ 'run.ts': 'let n = 0\nsetInterval(() => console.log("tick", ++n), 5)\nawait new Promise((resolve) => setTimeout(resolve, 30))\n' }),
+    );
     const first = await session.run(code, 'run.ts');
     expect(logs(first).length).toBeGreaterThan(1);
     await session.run(await compile('sequelize', files({ 'run.ts': 'await new Promise((resolve) => setTimeout(resolve, 40))\n' })), 'run.ts');
-    const ticks = logs(await session.run(await compile('sequelize', files({ 'run.ts': 'await new Promise((resolve) => setTimeout(resolve, 40))\n' })), 'run.ts'));
+    const ticks = logs(
+      await session.run(await compile('sequelize', files({ 'run.ts': 'await new Promise((resolve) => setTimeout(resolve, 40))\n' })), 'run.ts'),
+    );
     expect(ticks).toEqual([]);
   });
 });

@@ -2,8 +2,18 @@
 import { Deflate, deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
-  GITHUB_URL_LIMIT, MAX_INFLATED_BYTES, decodeState, encodeState, encodeStateV1, fromBase64Url, inflateWithLimit,
-  linkLength, parseState, shareUrl, toBase64Url, type DecodeResult,
+  GITHUB_URL_LIMIT,
+  MAX_INFLATED_BYTES,
+  decodeState,
+  encodeState,
+  encodeStateV1,
+  fromBase64Url,
+  inflateWithLimit,
+  linkLength,
+  parseState,
+  shareUrl,
+  toBase64Url,
+  type DecodeResult,
 } from '../../../src/playground/share/codec.ts';
 import { DEFAULT_OPTIONS, type PlaygroundState } from '../../../src/playground/store/state.ts';
 
@@ -99,7 +109,7 @@ describe('encodeState / decodeState', () => {
         { name: 'run.ts', code: "console.log('😀 漢字 한국어 \u2028 \u2029 \u0000 \uFFFF \\u2028 tab\there')\r\n" },
         { name: 'b_2-x.y.ts', code: 'const md = "```ts\\n```";\nconst tpl = `a ${"`"} b` + ``;\n// ```` four\n' },
         { name: 'empty.ts', code: '' },
-        { name: 'big.ts', code: Array.from({ length: 9_000 }, (_, i) => `export const v${i} = ${i * 7919 % 1000};`).join('\n') },
+        { name: 'big.ts', code: Array.from({ length: 9_000 }, (_, i) => `export const v${i} = ${(i * 7919) % 1000};`).join('\n') },
         { name: 'lone.ts', code: 'const broken = "\uD800 \uDFFF";' },
       ],
     };
@@ -135,10 +145,21 @@ describe('encodeState / decodeState', () => {
   });
 
   it('opens a version 1 link written by hand to the v1 spec', () => {
-    const result = decodeState(`#${link(1, { o: 'sequelize', f: [['b.ts', 'export const b = 1;'], ['a.ts', "import { b } from './b.ts';"]] })}`);
+    const result = decodeState(
+      `#${link(1, {
+        o: 'sequelize',
+        f: [
+          ['b.ts', 'export const b = 1;'],
+          ['a.ts', "import { b } from './b.ts';"],
+        ],
+      })}`,
+    );
     expect(result.ok && result.state).toEqual({
       orm: 'sequelize',
-      files: [{ name: 'b.ts', code: 'export const b = 1;' }, { name: 'a.ts', code: "import { b } from './b.ts';" }],
+      files: [
+        { name: 'b.ts', code: 'export const b = 1;' },
+        { name: 'a.ts', code: "import { b } from './b.ts';" },
+      ],
       active: 'b.ts',
       options: DEFAULT_OPTIONS,
     });
@@ -280,7 +301,11 @@ describe('invalid contents', () => {
     ['duplicate names', v2({ f: [file('a.ts'), file('b.ts'), file('a.ts')] }), 'files 1 and 3 are both named a.ts'],
     ['code not a string', v2({ f: [file('run.ts', 42)] }), 'the code of file 1 (run.ts) is not text'],
     ['code missing', v2({ f: [['run.ts']] }), 'the code of file 1 (run.ts) is not text'],
-    ['too much code', v2({ f: [file('a.ts', 'x'.repeat(200_000)), file('b.ts', 'y'.repeat(100_001))] }), 'the code is 300,001 characters in total; the playground holds up to 300,000'],
+    [
+      'too much code',
+      v2({ f: [file('a.ts', 'x'.repeat(200_000)), file('b.ts', 'y'.repeat(100_001))] }),
+      'the code is 300,001 characters in total; the playground holds up to 300,000',
+    ],
     ['open file out of range', v2({ a: 1 }), 'the open file is number 2, but the link has 1 file'],
     ['open file negative', v2({ a: -1 }), 'the open file is number 0'],
     ['open file not a number', v2({ a: '0' }), 'the open file is not given by its number'],
@@ -307,7 +332,7 @@ describe('invalid contents', () => {
 
   it('opens the largest state it accepts even when its code does not compress', () => {
     let seed = 7;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const code = Array.from({ length: 300_000 }, () => String.fromCharCode(33 + Math.floor(random() * 94))).join('');
     const hash = encodeState({ orm: 'sequelize', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } });
     expect(decodeState(hash).ok).toBe(true);
@@ -386,7 +411,9 @@ describe('decodeState never throws', () => {
   it('on random bytes and damaged real links', () => {
     const random = prng(2);
     const results = new Set<string>();
-    const valid = deflateSync(new TextEncoder().encode(JSON.stringify({ o: 'sequelize', f: [['run.ts', typical.files[0]?.code]], a: 0, x: { fresh: 1 } })), { level: 9 });
+    const valid = deflateSync(new TextEncoder().encode(JSON.stringify({ o: 'sequelize', f: [['run.ts', typical.files[0]?.code]], a: 0, x: { fresh: 1 } })), {
+      level: 9,
+    });
     for (let i = 0; i < 3000; i++) {
       let bytes: Uint8Array;
       if (i % 3 === 0) {

@@ -16,7 +16,13 @@ describe('the split position', () => {
     expect(readSplit(storage('wide'))).toBeNull();
     expect(readSplit(storage(''))).toBeNull();
     expect(readSplit(null)).toBeNull();
-    expect(readSplit({ getItem: () => { throw new Error('SecurityError'); } })).toBeNull();
+    expect(
+      readSplit({
+        getItem: () => {
+          throw new Error('SecurityError');
+        },
+      }),
+    ).toBeNull();
   });
 
   it('rounds to a tenth of a percent', () => {

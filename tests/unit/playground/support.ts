@@ -21,7 +21,10 @@ export function exampleFiles(id: string): SourceFile[] {
 }
 
 export function exampleIds(): string[] {
-  return readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return readdirSync(EXAMPLES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 const bundles = new Map<OrmId, Promise<TypeBundle>>();

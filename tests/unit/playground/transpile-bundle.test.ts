@@ -16,10 +16,14 @@ import { browserEngineVite } from '../../../src/engine/vite-browser-engine.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const outDir = mkdtempSync(path.join(tmpdir(), 'adapter-lab-transpiler-'));
-afterAll(() => { if (!process.env['KEEP']) rmSync(outDir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (!process.env['KEEP']) rmSync(outDir, { recursive: true, force: true });
+});
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
 }
 
 const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
@@ -46,7 +50,9 @@ it('keeps Babel out of the page: the client is tiny and the worker is its own as
   for (const file of page) expect(readFileSync(file, 'utf8'), file).not.toMatch(/transformFromAst|decorators-legacy/);
   const workerCode = readFileSync(worker[0]!);
   // eslint-disable-next-line no-console
-  console.log(`transpile worker ${path.basename(worker[0]!)}: ${kB(workerCode.length)} raw, ${kB(gzipSync(workerCode).length)} gzip; page-side client ${kB(pageBytes)} raw (${page.length} chunks)`);
+  console.log(
+    `transpile worker ${path.basename(worker[0]!)}: ${kB(workerCode.length)} raw, ${kB(gzipSync(workerCode).length)} gzip; page-side client ${kB(pageBytes)} raw (${page.length} chunks)`,
+  );
   expect(pageBytes).toBeLessThan(8 * 1024);
 
   // A worker's global scope: `self` with postMessage and message listeners, and no Node.

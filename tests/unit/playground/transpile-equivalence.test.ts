@@ -41,11 +41,12 @@ function stable(value: CellValue): unknown {
   return value;
 }
 
-const tables = (outcome: Outcome): unknown[] => outcome.tables.map((table) => ({
-  name: table.name,
-  columns: table.columns,
-  rows: table.rows.map((row) => ({ status: row.status, transient: row.transient ?? false, values: row.values.map(stable) })),
-}));
+const tables = (outcome: Outcome): unknown[] =>
+  outcome.tables.map((table) => ({
+    name: table.name,
+    columns: table.columns,
+    rows: table.rows.map((row) => ({ status: row.status, transient: row.transient ?? false, values: row.values.map(stable) })),
+  }));
 
 const problems = (outcome: Outcome): string[] => [
   ...(outcome.error ? [`${outcome.error.name}: ${outcome.error.message}`] : []),

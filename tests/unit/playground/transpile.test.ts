@@ -111,11 +111,41 @@ describe('decorator metadata, as TypeScript emits it', () => {
       '}',
     ].join('\n'),
   });
-  const properties = ['name', 'count', 'flag', 'when', 'maybe', 'maybeDate', 'optionalDate', 'either', 'literal', 'choice', 'list', 'tuple', 'fn', 'anything', 'author', 'authorType', 'roleType', 'local', 'localAlias', 'role', 'kind', 'email', 'shape', 'map', 'record', 'bytes', 'big', 'untyped'];
+  const properties = [
+    'name',
+    'count',
+    'flag',
+    'when',
+    'maybe',
+    'maybeDate',
+    'optionalDate',
+    'either',
+    'literal',
+    'choice',
+    'list',
+    'tuple',
+    'fn',
+    'anything',
+    'author',
+    'authorType',
+    'roleType',
+    'local',
+    'localAlias',
+    'role',
+    'kind',
+    'email',
+    'shape',
+    'map',
+    'record',
+    'bytes',
+    'big',
+    'untyped',
+  ];
 
   async function metadata(compiled: readonly CompiledFile[]): Promise<Record<string, unknown>> {
     const { Entity } = (await evaluate(compiled, 'b.ts')) as { Entity: { prototype: object } };
-    const read = (key: string, target: object, property?: string): unknown => names(property === undefined ? Reflect.getMetadata(key, target) : Reflect.getMetadata(key, target, property));
+    const read = (key: string, target: object, property?: string): unknown =>
+      names(property === undefined ? Reflect.getMetadata(key, target) : Reflect.getMetadata(key, target, property));
     return {
       ...Object.fromEntries(properties.map((property) => [property, read('design:type', Entity.prototype, property)])),
       shared: read('design:type', Entity, 'shared'),
@@ -126,17 +156,34 @@ describe('decorator metadata, as TypeScript emits it', () => {
     };
   }
 
-  it('design:type, design:paramtypes and design:returntype equal TypeScript\'s for every kind of type', async () => {
+  it("design:type, design:paramtypes and design:returntype equal TypeScript's for every kind of type", async () => {
     const transpiled = transpileFiles(sources);
     expect(transpiled.diagnostics).toEqual([]);
     const mine = await metadata(transpiled.files);
     expect(mine).toEqual(await metadata(typescript(sources).files));
     // What MikroORM's ReflectMetadataProvider reads, spelled out.
-    expect(mine).toMatchObject({ name: 'String', count: 'Number', when: 'Date', authorType: 'Function', roleType: 'Number', maybe: 'Object', maybeDate: 'Object', optionalDate: 'Date', author: 'Author', role: 'Number', kind: 'String', email: 'String', shape: 'Object', class: ['String', 'Author', 'Number'] });
+    expect(mine).toMatchObject({
+      name: 'String',
+      count: 'Number',
+      when: 'Date',
+      authorType: 'Function',
+      roleType: 'Number',
+      maybe: 'Object',
+      maybeDate: 'Object',
+      optionalDate: 'Date',
+      author: 'Author',
+      role: 'Number',
+      kind: 'String',
+      email: 'String',
+      shape: 'Object',
+      class: ['String', 'Author', 'Number'],
+    });
   });
 
   it('imports only what metadata needs at run time: a class, not a type', () => {
-    const { files: [, b] } = transpileFiles(sources);
+    const {
+      files: [, b],
+    } = transpileFiles(sources);
     expect(b!.js).toMatch(/import \{ Author \} from "\.\/a\.js"/);
     expect(b!.js).not.toMatch(/\bShape\b|\bEmail\b/);
   });
@@ -172,7 +219,11 @@ describe("TypeScript's class fields (useDefineForClassFields: false)", () => {
   it('assigns initialised fields in the constructor after the parameter properties, and defines no uninitialised one', async () => {
     const transpiled = transpileFiles(sources);
     expect(transpiled.diagnostics).toEqual([]);
-    const mine = (await evaluate(transpiled.files, 'run.ts')) as { thing: Record<string, unknown> & { secret(): number }; Thing: Record<string, unknown>; log: string[] };
+    const mine = (await evaluate(transpiled.files, 'run.ts')) as {
+      thing: Record<string, unknown> & { secret(): number };
+      Thing: Record<string, unknown>;
+      log: string[];
+    };
     const reference = (await evaluate(typescript(sources).files, 'run.ts')) as typeof mine;
     expect(Object.keys(mine.thing)).toEqual(Object.keys(reference.thing));
     expect(Object.keys(mine.thing)).toEqual(['id', 'p', 'q', 'initialised', 'decoratedInitialised']);
@@ -184,7 +235,7 @@ describe("TypeScript's class fields (useDefineForClassFields: false)", () => {
   });
 });
 
-it('a class decorator that replaces the class: the class\'s references to itself see the replacement, as in TypeScript', async () => {
+it("a class decorator that replaces the class: the class's references to itself see the replacement, as in TypeScript", async () => {
   const sources = files({
     'run.ts': [
       'function wrap(target: any): any { return class extends target { wrapped = true } }',
@@ -196,26 +247,34 @@ it('a class decorator that replaces the class: the class\'s references to itself
   });
   const mine = await evaluate(transpileFiles(sources).files, 'run.ts');
   const reference = await evaluate(typescript(sources).files, 'run.ts');
-  const observe = (module: Record<string, unknown>) => ({ wrapped: (module['made'] as { wrapped?: boolean }).wrapped, other: (module['made'] as { other: string }).other, selfIsDecorated: module['selfIsDecorated'] });
+  const observe = (module: Record<string, unknown>) => ({
+    wrapped: (module['made'] as { wrapped?: boolean }).wrapped,
+    other: (module['made'] as { other: string }).other,
+    selfIsDecorated: module['selfIsDecorated'],
+  });
   expect(observe(mine)).toEqual(observe(reference));
   expect(observe(mine).wrapped).toBe(true);
 });
 
-describe('the rest of the editor\'s options', () => {
+describe("the rest of the editor's options", () => {
   it('rewrites relative .ts imports to .js (as rewriteRelativeImportExtensions), elides type-only imports, keeps enums and parameter properties', () => {
-    const { files: [run] } = transpileFiles(files({
-      'run.ts': [
-        'import type { Shape } from "./shape.ts"',
-        'import { type Other, helper } from "./helper.ts"',
-        'import { only } from "./types.ts"',
-        'export * from "./more.ts"',
-        'enum Direction { Up = 1, Down }',
-        'class Point { constructor(public x: number, private readonly y: number) {} }',
-        'const shape: Shape & Other & only = { x: 1 }',
-        'const later = import("./lazy.ts")',
-        'helper(new Point(Direction.Up, 2), shape, later)',
-      ].join('\n'),
-    }));
+    const {
+      files: [run],
+    } = transpileFiles(
+      files({
+        'run.ts': [
+          'import type { Shape } from "./shape.ts"',
+          'import { type Other, helper } from "./helper.ts"',
+          'import { only } from "./types.ts"',
+          'export * from "./more.ts"',
+          'enum Direction { Up = 1, Down }',
+          'class Point { constructor(public x: number, private readonly y: number) {} }',
+          'const shape: Shape & Other & only = { x: 1 }',
+          'const later = import("./lazy.ts")',
+          'helper(new Point(Direction.Up, 2), shape, later)',
+        ].join('\n'),
+      }),
+    );
     expect(run!.js).toContain('import { helper } from "./helper.js"');
     expect(run!.js).toContain('export * from "./more.js"');
     expect(run!.js).toContain('import("./lazy.js")');
@@ -231,7 +290,7 @@ it('compiles an empty file, and one of types only, to (almost) nothing', () => {
   expect(result.files.map((file) => file.js.trim())).toEqual(['', 'export {};']);
 });
 
-it('with a cache, compiles again only the files that changed, or whose metadata other files\' declarations decide', () => {
+it("with a cache, compiles again only the files that changed, or whose metadata other files' declarations decide", () => {
   const cache = createTranspileCache();
   const entities = 'function dec(..._: unknown[]): void {}\nimport { Role } from "./roles.ts"\nexport class User { @dec role!: Role }\n';
   const first = transpileFiles(files({ 'run.ts': 'console.log(1)\n', 'entities.ts': entities, 'roles.ts': 'export enum Role { Admin }\n' }), cache);
@@ -262,8 +321,10 @@ describe('source maps', () => {
 
   it("map a thrown error's line back to the TypeScript line, through the runtime", async () => {
     const sources = files({
-      'helpers.ts': 'interface Options {\n  strict: boolean\n}\n\ntype Unused = string\n\nexport function check(options: Options): void {\n  if (options.strict) throw new TypeError("strict mode is not supported")\n}\n',
-      'run.ts': 'import { check } from "./helpers.ts"\n\n@logged\nclass Decorated { @logged field!: string }\nfunction logged(..._args: unknown[]): void {}\nconsole.log("before", Decorated.name)\ncheck({ strict: true })\n',
+      'helpers.ts':
+        'interface Options {\n  strict: boolean\n}\n\ntype Unused = string\n\nexport function check(options: Options): void {\n  if (options.strict) throw new TypeError("strict mode is not supported")\n}\n',
+      'run.ts':
+        'import { check } from "./helpers.ts"\n\n@logged\nclass Decorated { @logged field!: string }\nfunction logged(..._args: unknown[]): void {}\nconsole.log("before", Decorated.name)\ncheck({ strict: true })\n',
     });
     session = await createSession('sequelize');
     const outcome = await session.run(transpileFiles(sources).files, 'run.ts');
@@ -290,5 +351,7 @@ it('timing figure: the MikroORM custom-user example in a fresh Node process, fir
   const figure = JSON.parse(output.trim().split('\n').pop()!) as { importMs: number; firstMs: number; warmMs: number; diagnostics: number };
   expect(figure.diagnostics).toBe(0);
   // eslint-disable-next-line no-console
-  console.log(`transpile mikro-orm-custom-user (3 files) in a fresh Node ${process.version}: import ${figure.importMs.toFixed(0)} ms, first ${figure.firstMs.toFixed(0)} ms, warm median ${figure.warmMs.toFixed(1)} ms`);
+  console.log(
+    `transpile mikro-orm-custom-user (3 files) in a fresh Node ${process.version}: import ${figure.importMs.toFixed(0)} ms, first ${figure.firstMs.toFixed(0)} ms, warm median ${figure.warmMs.toFixed(1)} ms`,
+  );
 }, 60_000);

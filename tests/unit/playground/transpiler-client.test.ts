@@ -47,7 +47,13 @@ class FakeWorker implements TranspileWorkerLike {
 describe('createTranspiler', () => {
   it('starts its worker lazily, or early with prepare(), once', async () => {
     const workers: FakeWorker[] = [];
-    const transpiler = createTranspiler({ createWorker: () => { const worker = new FakeWorker(); workers.push(worker); return worker; } });
+    const transpiler = createTranspiler({
+      createWorker: () => {
+        const worker = new FakeWorker();
+        workers.push(worker);
+        return worker;
+      },
+    });
     await Promise.resolve();
     expect(workers).toHaveLength(0);
     transpiler.prepare();
@@ -88,7 +94,11 @@ describe('createTranspiler', () => {
   });
 
   it('fails with a clear error when the worker cannot even be constructed (e.g. blocked by a CSP)', async () => {
-    const transpiler = createTranspiler({ createWorker: () => { throw new Error('Refused to create a worker'); } });
+    const transpiler = createTranspiler({
+      createWorker: () => {
+        throw new Error('Refused to create a worker');
+      },
+    });
     await expect(transpiler.transpile(files({ 'run.ts': '1\n' }))).rejects.toThrow(/could not start: Refused to create a worker/);
   });
 

@@ -31,9 +31,11 @@ function bundleOf(orm: OrmId): Promise<TypeBundle> {
 
 // Monaco ships every lib file of its TypeScript, by bare name (`lib.es2023.d.ts`).
 const LIB_DIR = new URL('../../../node_modules/typescript/lib/', import.meta.url);
-const LIBS: Readonly<Record<string, string>> = Object.fromEntries(readdirSync(LIB_DIR)
-  .filter((name) => /^lib\..*\.d\.ts$/.test(name))
-  .map((name) => [name, readFileSync(new URL(name, LIB_DIR), 'utf8')]));
+const LIBS: Readonly<Record<string, string>> = Object.fromEntries(
+  readdirSync(LIB_DIR)
+    .filter((name) => /^lib\..*\.d\.ts$/.test(name))
+    .map((name) => [name, readFileSync(new URL(name, LIB_DIR), 'utf8')]),
+);
 
 /** The reader's files (`run.ts`, `entities/user.ts`), as the model URIs Monaco would give them. */
 type Sources = Readonly<Record<string, string>>;
@@ -60,8 +62,9 @@ function editor(bundle: TypeBundle, sources: Sources, libRoots: readonly string[
       const content = text(file);
       return content === undefined ? undefined : ts.ScriptSnapshot.fromString(content);
     },
-    getScriptKind: (file) => ({ ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, js: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX })[file.slice(file.lastIndexOf('.') + 1)]
-      ?? (options.allowJs ? ts.ScriptKind.JS : ts.ScriptKind.TS),
+    getScriptKind: (file) =>
+      ({ ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, js: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX })[file.slice(file.lastIndexOf('.') + 1)] ??
+      (options.allowJs ? ts.ScriptKind.JS : ts.ScriptKind.TS),
     getCurrentDirectory: () => '',
     getDefaultLibFileName: defaultLib,
     readFile: text,
@@ -75,15 +78,18 @@ function editor(bundle: TypeBundle, sources: Sources, libRoots: readonly string[
   return {
     service,
     /** Every syntactic and semantic diagnostic of the reader's files, as `file:line TScode`. */
-    errors: (): string[] => [...models.keys()].flatMap((file) => [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)]).map(where),
+    errors: (): string[] =>
+      [...models.keys()].flatMap((file) => [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)]).map(where),
     /** The deprecation suggestions (struck through in Monaco), with the text their tag says. */
-    deprecations: () => [...models.keys()].flatMap((file) => service.getSuggestionDiagnostics(file))
-      .filter((d) => d.reportsDeprecated)
-      .map((d) => {
-        const related = d.relatedInformation?.[0];
-        const tag = related?.file && related.start !== undefined ? related.file.text.slice(related.start, related.start + (related.length ?? 0)) : '';
-        return { at: where(d), tag };
-      }),
+    deprecations: () =>
+      [...models.keys()]
+        .flatMap((file) => service.getSuggestionDiagnostics(file))
+        .filter((d) => d.reportsDeprecated)
+        .map((d) => {
+          const related = d.relatedInformation?.[0];
+          const tag = related?.file && related.start !== undefined ? related.file.text.slice(related.start, related.start + (related.length ?? 0)) : '';
+          return { at: where(d), tag };
+        }),
     program: (): ts.Program => {
       const program = service.getProgram();
       if (!program) throw new Error('no program');
@@ -246,7 +252,7 @@ console.log(user?.email, orm.em.getMetadata().find(User)?.tableName, new Tag());
 `;
 
 describe('the MikroORM type bundle in the editor', () => {
-  it('type-checks the docs\' custom User entity and adapter set-up without an error', { timeout: TIMEOUT }, async () => {
+  it("type-checks the docs' custom User entity and adapter set-up without an error", { timeout: TIMEOUT }, async () => {
     const { errors, deprecations } = editor(await bundleOf('mikro-orm'), { 'entities/user.ts': LEGACY_USER, 'auth.ts': MIKRO_ORM_AUTH });
     expect(errors()).toEqual([]);
     expect(deprecations()).toEqual([]);
@@ -395,8 +401,13 @@ await browser.signOut()
 `;
 
 describe.each(['sequelize', 'mikro-orm'] as const)('Auth.js in the %s editor', (orm) => {
-  it('type-checks the official docs\' set-ups: next-auth, @auth/core, Express, SvelteKit, Qwik, and run.ts scripting flows', { timeout: TIMEOUT }, async () => {
-    const { errors } = editor(await bundleOf(orm), { 'db.ts': ADAPTER_SETUP[orm], 'auth.ts': NEXT_AUTH_SETUP, 'frameworks.ts': OTHER_FRAMEWORKS, 'run.ts': PLAYGROUND_RUN });
+  it("type-checks the official docs' set-ups: next-auth, @auth/core, Express, SvelteKit, Qwik, and run.ts scripting flows", { timeout: TIMEOUT }, async () => {
+    const { errors } = editor(await bundleOf(orm), {
+      'db.ts': ADAPTER_SETUP[orm],
+      'auth.ts': NEXT_AUTH_SETUP,
+      'frameworks.ts': OTHER_FRAMEWORKS,
+      'run.ts': PLAYGROUND_RUN,
+    });
     expect(errors()).toEqual([]);
   });
 
@@ -429,7 +440,7 @@ console.log(Google, session)
     ]);
   });
 
-  it('documents @adapter-lab/playground\'s values, and types next-auth\'s configuration with @auth/core\'s own declarations', { timeout: TIMEOUT }, async () => {
+  it("documents @adapter-lab/playground's values, and types next-auth's configuration with @auth/core's own declarations", { timeout: TIMEOUT }, async () => {
     const sources = { 'db.ts': ADAPTER_SETUP[orm], 'auth.ts': NEXT_AUTH_SETUP, 'run.ts': PLAYGROUND_RUN };
     const { service } = editor(await bundleOf(orm), sources);
     const info = service.getQuickInfoAtPosition(uri('run.ts'), after(sources, 'run.ts', 'const visit: PageVisit = await browser'));
@@ -471,16 +482,26 @@ describe.each(['sequelize', 'mikro-orm'] as const)('the %s type bundle', (orm) =
 
   it('ships nothing unreachable: the importable modules load every declaration file', { timeout: TIMEOUT }, async () => {
     const bundle = await bundleOf(orm);
-    const entry = importable(orm).map((specifier, i) => `export * as m${i} from '${specifier}';`).join('\n');
+    const entry = importable(orm)
+      .map((specifier, i) => `export * as m${i} from '${specifier}';`)
+      .join('\n');
     // Roots: the entry and the files nothing imports (globals, module augmentations); Monaco makes every extra lib a root.
     const roots = Object.keys(bundle.files).filter((file) => file === GLOBALS_PATH || file.endsWith('/playground-decorators.d.ts'));
     const { errors, program } = editor(bundle, { 'entry.ts': entry }, roots);
     expect(errors()).toEqual([]);
-    const loaded = program().getSourceFiles().map((source) => source.fileName).filter((file) => !(file in LIBS) && file !== uri('entry.ts'));
+    const loaded = program()
+      .getSourceFiles()
+      .map((source) => source.fileName)
+      .filter((file) => !(file in LIBS) && file !== uri('entry.ts'));
     const declarations = Object.keys(bundle.files).filter((file) => file.endsWith('.d.ts'));
     expect(new Set(loaded)).toEqual(new Set(declarations));
     // No DOM, even where a library asks for one (preact's `/// <reference lib="dom" />`).
-    expect(program().getSourceFiles().map((source) => source.fileName).filter((file) => /^lib\.(dom|webworker)/.test(file))).toEqual([]);
+    expect(
+      program()
+        .getSourceFiles()
+        .map((source) => source.fileName)
+        .filter((file) => /^lib\.(dom|webworker)/.test(file)),
+    ).toEqual([]);
   });
 
   it('resolves every module its declarations import, within the bundle', { timeout: TIMEOUT }, async () => {
@@ -501,7 +522,13 @@ describe.each(['sequelize', 'mikro-orm'] as const)('the %s type bundle', (orm) =
     // Auth.js's optional peers (e-mail and passkey providers), absent from node_modules as from the
     // playground, and next-auth, which @auth/core/adapters augments for its users.
     const transports = ['json-transport', 'sendmail-transport', 'ses-transport', 'smtp-pool', 'smtp-transport', 'stream-transport'];
-    const absent = ['@simplewebauthn/server', '@simplewebauthn/types', 'next-auth/adapters', 'nodemailer', ...transports.map((name) => `nodemailer/lib/${name}/index.js`)];
+    const absent = [
+      '@simplewebauthn/server',
+      '@simplewebauthn/types',
+      'next-auth/adapters',
+      'nodemailer',
+      ...transports.map((name) => `nodemailer/lib/${name}/index.js`),
+    ];
     expect([...unresolved].sort()).toEqual(absent.sort());
   });
 });
@@ -521,7 +548,9 @@ describe('playgroundTypesPlugin', () => {
     if (typeof resolved !== 'string') throw new Error(`${id} did not resolve`);
     const result = await hook<[string], Promise<{ code: string } | null>>(plugin.load).call({ addWatchFile: (file: string) => watched.push(file) }, resolved);
     if (!result) throw new Error(`${id} did not load`);
-    const module = (await import(`data:text/javascript;base64,${Buffer.from(result.code).toString('base64')}`)) as { default: { files: Record<string, string> } };
+    const module = (await import(`data:text/javascript;base64,${Buffer.from(result.code).toString('base64')}`)) as {
+      default: { files: Record<string, string> };
+    };
     return module.default;
   }
 
@@ -539,7 +568,7 @@ describe('playgroundTypesPlugin', () => {
     expect(resolveId.call({}, 'sequelize', undefined, {})).toBeNull();
   });
 
-  it('builds a bundle once, and again after its adapter\'s source changes', { timeout: TIMEOUT }, async () => {
+  it("builds a bundle once, and again after its adapter's source changes", { timeout: TIMEOUT }, async () => {
     const build = vi.mocked(buildTypeBundle);
     forgetTypeBundles(); // the bundles are cached per process: start from none
     const plugin = playgroundTypesPlugin();

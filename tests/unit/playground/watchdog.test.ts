@@ -2,7 +2,16 @@
 // worker is stopped, a busy page is not mistaken for one, and the time limit counts only time
 // the page could observe.
 import { describe, expect, it } from 'vitest';
-import { CHECK_INTERVAL_MS, DEFAULT_TIME_LIMIT_MS, IMPORT_TIME_LIMIT_MS, STUCK_AFTER_MS, Watchdog, policyFor, stopMessage, type Verdict } from '../../../src/playground/sandbox/watchdog.ts';
+import {
+  CHECK_INTERVAL_MS,
+  DEFAULT_TIME_LIMIT_MS,
+  IMPORT_TIME_LIMIT_MS,
+  STUCK_AFTER_MS,
+  Watchdog,
+  policyFor,
+  stopMessage,
+  type Verdict,
+} from '../../../src/playground/sandbox/watchdog.ts';
 
 /** Drives a watchdog: checks every interval, a heartbeat every `beatEvery` ms (none when null). */
 function drive(watchdog: Watchdog, from: number, until: number, beatEvery: number | null): { now: number; verdict: Verdict | undefined } {
@@ -59,7 +68,7 @@ describe('the watchdog', () => {
     let now = 0;
     for (let check = 0; check < 200 && !verdict; check++) verdict = watchdog.check((now += 1_000));
     expect(verdict?.kind).toBe('time-limit');
-    expect(now).toBeLessThanOrEqual(DEFAULT_TIME_LIMIT_MS / CHECK_INTERVAL_MS * 1_000 + 1_000);
+    expect(now).toBeLessThanOrEqual((DEFAULT_TIME_LIMIT_MS / CHECK_INTERVAL_MS) * 1_000 + 1_000);
   });
 
   it('in a hidden tab (timers throttled, messages not) late checks are not stalls', () => {
@@ -106,10 +115,15 @@ describe('the watchdog', () => {
     expect(now).toBe(32_000 + DEFAULT_TIME_LIMIT_MS - 2_000 + CHECK_INTERVAL_MS);
     const stuck = new Watchdog(policyFor('run'), 0);
     stuck.pause();
-    expect(drive(stuck, 0, 5_000, null)).toEqual({ now: STUCK_AFTER_MS + CHECK_INTERVAL_MS, verdict: { kind: 'stuck', wallMs: STUCK_AFTER_MS + CHECK_INTERVAL_MS } });
+    expect(drive(stuck, 0, 5_000, null)).toEqual({
+      now: STUCK_AFTER_MS + CHECK_INTERVAL_MS,
+      verdict: { kind: 'stuck', wallMs: STUCK_AFTER_MS + CHECK_INTERVAL_MS },
+    });
   });
 
   it('the stuck message keeps its wording', () => {
-    expect(stopMessage({ kind: 'stuck', wallMs: 1_600 }, 'run')).toBe('Stopped after 1.6 s: the code stopped responding (an endless loop?). The runtime was restarted; your code is unchanged.');
+    expect(stopMessage({ kind: 'stuck', wallMs: 1_600 }, 'run')).toBe(
+      'Stopped after 1.6 s: the code stopped responding (an endless loop?). The runtime was restarted; your code is unchanged.',
+    );
   });
 });

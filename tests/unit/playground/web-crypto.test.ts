@@ -109,15 +109,20 @@ describe('the WebCrypto subset gives the same bytes as the real one', () => {
   it('AES-CBC refuses bad padding and wrong lengths with an OperationError, as the real one', async () => {
     const keyData = sample(32, 9);
     const iv = sample(16, 4);
-    const encrypt = async (plaintext: Uint8Array<ArrayBuffer>) => new Uint8Array(await real.encrypt({ name: 'AES-CBC', iv }, await real.importKey('raw', keyData, 'AES-CBC', false, ['encrypt']), plaintext));
+    const encrypt = async (plaintext: Uint8Array<ArrayBuffer>) =>
+      new Uint8Array(await real.encrypt({ name: 'AES-CBC', iv }, await real.importKey('raw', keyData, 'AES-CBC', false, ['encrypt']), plaintext));
     // Without its padding block, a ciphertext's last plaintext byte is read as the padding.
     const endsInZero = (await encrypt(new Uint8Array(32))).subarray(0, 32);
     const endsInFive = (await encrypt(Uint8Array.from({ length: 32 }, (_, i) => (i === 31 ? 5 : 9)))).subarray(0, 32);
     for (const ciphertext of [endsInZero, endsInFive, new Uint8Array(0), new Uint8Array(15), new Uint8Array(33)]) {
-      const error = await expectSameRejection(async (subtle) => subtle.decrypt({ name: 'AES-CBC', iv }, await subtle.importKey('raw', keyData, 'AES-CBC', false, ['decrypt']), ciphertext));
+      const error = await expectSameRejection(async (subtle) =>
+        subtle.decrypt({ name: 'AES-CBC', iv }, await subtle.importKey('raw', keyData, 'AES-CBC', false, ['decrypt']), ciphertext),
+      );
       expect(error.name).toBe('OperationError');
     }
-    await expectSameRejection(async (subtle) => subtle.encrypt({ name: 'AES-CBC', iv: new Uint8Array(12) }, await subtle.importKey('raw', keyData, 'AES-CBC', false, ['encrypt']), new Uint8Array(4)));
+    await expectSameRejection(async (subtle) =>
+      subtle.encrypt({ name: 'AES-CBC', iv: new Uint8Array(12) }, await subtle.importKey('raw', keyData, 'AES-CBC', false, ['encrypt']), new Uint8Array(4)),
+    );
   });
 
   it('AES-GCM with and without additional data, 96- and 128-bit ivs, a 128-bit tag (as jose): both ways, and a forged tag refused', async () => {
@@ -146,7 +151,7 @@ describe('the WebCrypto subset gives the same bytes as the real one', () => {
     }
   });
 
-  it("HKDF deriveBits, as Auth.js derives its key (SHA-256, its salt and info, 64 bytes) and more", async () => {
+  it('HKDF deriveBits, as Auth.js derives its key (SHA-256, its salt and info, 64 bytes) and more', async () => {
     const salts = [new Uint8Array(0), text('authjs.session-token'), sample(32, 8)];
     const infos = [text('Auth.js Generated Encryption Key (authjs.session-token)'), new Uint8Array(0)];
     for (const hash of HASHES) {
@@ -173,7 +178,11 @@ function recordCalls(subtle: SubtleCrypto, calls: Set<string>): void {
   const methods = subtle as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const [method, call] of Object.entries(methods)) {
     methods[method] = (...args: unknown[]) => {
-      calls.add(method === 'importKey' || method === 'exportKey' ? `${method} ${String(args[0])} ${method === 'importKey' ? nameOf(args[2]) : ''}`.trim() : `${method} ${nameOf(args[0])}`);
+      calls.add(
+        method === 'importKey' || method === 'exportKey'
+          ? `${method} ${String(args[0])} ${method === 'importKey' ? nameOf(args[2]) : ''}`.trim()
+          : `${method} ${nameOf(args[0])}`,
+      );
       return call(...args);
     };
   }
@@ -210,8 +219,10 @@ describe("Auth.js's libraries on the WebCrypto subset", () => {
 
   it("jose: EncryptJWT / jwtDecrypt with 'dir' and A256CBC-HS512, tokens crossing between the subset and the real WebCrypto", async () => {
     const key = sample(64, 64);
-    const encryptJwt = () => new EncryptJWT(payload).setProtectedHeader({ alg: 'dir', enc: 'A256CBC-HS512' }).setIssuedAt().setExpirationTime('1h').encrypt(key);
-    const decryptJwt = async (token: string) => (await jwtDecrypt(token, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256CBC-HS512'] })).payload;
+    const encryptJwt = () =>
+      new EncryptJWT(payload).setProtectedHeader({ alg: 'dir', enc: 'A256CBC-HS512' }).setIssuedAt().setExpirationTime('1h').encrypt(key);
+    const decryptJwt = async (token: string) =>
+      (await jwtDecrypt(token, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256CBC-HS512'] })).payload;
     const byReal = await encryptJwt();
     let bySubset = '';
     const encryptCalls = await onSubset(async () => {
@@ -246,7 +257,7 @@ describe("Auth.js's libraries on the WebCrypto subset", () => {
     expect(calls).toEqual(['decrypt AES-GCM', 'encrypt AES-GCM', 'importKey raw AES-GCM']);
   });
 
-  it("@auth/core/jwt: encode and decode session tokens, encoded on one side and decoded on the other", async () => {
+  it('@auth/core/jwt: encode and decode session tokens, encoded on one side and decoded on the other', async () => {
     const params = { secret: 'a secret of the playground, at least 32 characters', salt: 'authjs.session-token' };
     const byReal = await encode({ ...params, token: payload });
     let bySubset = '';
@@ -259,7 +270,16 @@ describe("Auth.js's libraries on the WebCrypto subset", () => {
     expect(await decode({ ...params, token: bySubset })).toMatchObject(payload);
     // Under Node @panva/hkdf uses node:crypto, so HKDF is not among these calls; the next test
     // runs its browser build, the one the sandbox bundles. SHA-512 is the key's thumbprint (kid).
-    expect(calls).toEqual(['decrypt AES-CBC', 'digest SHA-512', 'encrypt AES-CBC', 'generateKey HMAC', 'importKey raw AES-CBC', 'importKey raw HMAC', 'sign HMAC', 'verify HMAC']);
+    expect(calls).toEqual([
+      'decrypt AES-CBC',
+      'digest SHA-512',
+      'encrypt AES-CBC',
+      'generateKey HMAC',
+      'importKey raw AES-CBC',
+      'importKey raw HMAC',
+      'sign HMAC',
+      'verify HMAC',
+    ]);
   });
 
   it("@panva/hkdf's browser build (the sandbox's) on the subset derives Auth.js's key as its Node build does", async () => {
@@ -312,7 +332,12 @@ describe("the subset keeps WebCrypto's rules", () => {
       [ours.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']), /^generateKey with AES-GCM/],
       [ours.exportKey('jwk', aes), /^exportKey\('jwk'\) with AES-GCM/],
       [ours.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12), tagLength: 96 }, aes, new Uint8Array(1)), /^encrypt \(a 96-bit tag\) with AES-GCM/],
-      [ours.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: new Uint8Array() }, hkdfKey, { name: 'AES-GCM', length: 256 }, false, ['encrypt']), /^deriveKey with HKDF/],
+      [
+        ours.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: new Uint8Array() }, hkdfKey, { name: 'AES-GCM', length: 256 }, false, [
+          'encrypt',
+        ]),
+        /^deriveKey with HKDF/,
+      ],
       [ours.wrapKey('raw', aes, aes, { name: 'AES-GCM', iv: new Uint8Array(12) }), /^wrapKey with AES-GCM/],
       [ours.unwrapKey('raw', new Uint8Array(48), aes, 'AES-KW', 'AES-GCM', true, ['encrypt']), /^unwrapKey with AES-KW/],
     ];
@@ -335,7 +360,12 @@ describe("the subset keeps WebCrypto's rules", () => {
       async (subtle) => subtle.decrypt(gcm, await aesKey(subtle, 'AES-GCM', ['encrypt']), new Uint8Array(32)),
       async (subtle) => subtle.encrypt(gcm, await aesKey(subtle, 'AES-CBC', ['encrypt']), new Uint8Array(1)),
       async (subtle) => subtle.sign('HMAC', await aesKey(subtle, 'AES-GCM', ['encrypt']), new Uint8Array(1)),
-      async (subtle) => subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: new Uint8Array() }, await subtle.importKey('raw', sample(8, 1), 'HKDF', false, ['deriveKey']), 256),
+      async (subtle) =>
+        subtle.deriveBits(
+          { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: new Uint8Array() },
+          await subtle.importKey('raw', sample(8, 1), 'HKDF', false, ['deriveKey']),
+          256,
+        ),
     ];
     for (const refusal of refusals) expect((await expectSameRejection(refusal)).name).toBe('InvalidAccessError');
     // Nor can a key's usages be widened afterwards.
@@ -395,7 +425,7 @@ describe('installWebCrypto', () => {
     expect(globalThis.crypto.subtle).toBe(real);
   });
 
-  it("gives a worker-like scope a subtle and a CryptoKey, keeps its random values, and undoes it all", async () => {
+  it('gives a worker-like scope a subtle and a CryptoKey, keeps its random values, and undoes it all', async () => {
     const crypto = { getRandomValues: randomValues, randomUUID: uuid };
     const scope = { crypto } as unknown as typeof globalThis;
     const undo = installWebCrypto(scope);

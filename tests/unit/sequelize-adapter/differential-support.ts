@@ -103,26 +103,32 @@ async function openSqlite(): Promise<TestDatabase> {
       const tables = db.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
       for (const { name } of tables) {
         const table = String(name);
-        const columns = db.query(`PRAGMA table_info(${quote(table)})`).map((column): ColumnSchema => ({
-          name: String(column['name']),
-          type: String(column['type']),
-          notNull: column['notnull'] === 1,
-          default: column['dflt_value'] === null ? null : String(column['dflt_value']),
-          primaryKey: Number(column['pk']),
-        }));
+        const columns = db.query(`PRAGMA table_info(${quote(table)})`).map(
+          (column): ColumnSchema => ({
+            name: String(column['name']),
+            type: String(column['type']),
+            notNull: column['notnull'] === 1,
+            default: column['dflt_value'] === null ? null : String(column['dflt_value']),
+            primaryKey: Number(column['pk']),
+          }),
+        );
         const origins = { pk: 'primary key', u: 'unique constraint', c: 'index' } as const;
-        const indexes = db.query(`PRAGMA index_list(${quote(table)})`).map((index): IndexSchema => ({
-          unique: index['unique'] === 1,
-          columns: db.query(`PRAGMA index_info(${quote(String(index['name']))})`).map((info) => String(info['name'])),
-          origin: origins[String(index['origin']) as keyof typeof origins],
-        }));
-        const foreignKeys = db.query(`PRAGMA foreign_key_list(${quote(table)})`).map((key): ForeignKeySchema => ({
-          from: String(key['from']),
-          table: String(key['table']),
-          to: String(key['to']),
-          onDelete: String(key['on_delete']),
-          onUpdate: String(key['on_update']),
-        }));
+        const indexes = db.query(`PRAGMA index_list(${quote(table)})`).map(
+          (index): IndexSchema => ({
+            unique: index['unique'] === 1,
+            columns: db.query(`PRAGMA index_info(${quote(String(index['name']))})`).map((info) => String(info['name'])),
+            origin: origins[String(index['origin']) as keyof typeof origins],
+          }),
+        );
+        const foreignKeys = db.query(`PRAGMA foreign_key_list(${quote(table)})`).map(
+          (key): ForeignKeySchema => ({
+            from: String(key['from']),
+            table: String(key['table']),
+            to: String(key['to']),
+            onDelete: String(key['on_delete']),
+            onUpdate: String(key['on_update']),
+          }),
+        );
         schema[table] = { columns, indexes, foreignKeys };
         contents[table] = sortRows(table, db.query(`SELECT * FROM ${quote(table)}`));
       }
@@ -274,18 +280,16 @@ export class SurrogateIds {
   nameIn(result: unknown): unknown {
     if (Array.isArray(result)) return result.map((entry) => this.nameIn(entry));
     if (result === null || typeof result !== 'object' || result instanceof Date || ArrayBuffer.isView(result)) return result;
-    return Object.fromEntries(Object.entries(result).map(([key, value]) => [
-      key,
-      key === 'id' && typeof value === 'string' ? this.#names.get(value) ?? value : this.nameIn(value),
-    ]));
+    return Object.fromEntries(
+      Object.entries(result).map(([key, value]) => [key, key === 'id' && typeof value === 'string' ? (this.#names.get(value) ?? value) : this.nameIn(value)]),
+    );
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Comparisons: one line per difference, "where: ours … | upstream …".
 
-export const show = (value: unknown): string =>
-  inspect(value, { depth: 4, breakLength: Infinity, maxStringLength: 70, maxArrayLength: 10 });
+export const show = (value: unknown): string => inspect(value, { depth: 4, breakLength: Infinity, maxStringLength: 70, maxArrayLength: 10 });
 
 const line = (where: string, ours: unknown, upstream: unknown): string => `${where}: ours ${show(ours)} | upstream ${show(upstream)}`;
 const ABSENT = Symbol('absent');
@@ -317,8 +321,7 @@ export function compareValues(where: string, ours: unknown, upstream: unknown, o
 }
 
 const describeIndex = (index: IndexSchema): string => `${index.unique ? 'UNIQUE ' : ''}(${index.columns.join(', ')}) by ${index.origin}`;
-const describeKey = (key: ForeignKeySchema): string =>
-  `${key.from} → ${key.table}.${key.to} ON DELETE ${key.onDelete} ON UPDATE ${key.onUpdate}`;
+const describeKey = (key: ForeignKeySchema): string => `${key.from} → ${key.table}.${key.to} ON DELETE ${key.onDelete} ON UPDATE ${key.onUpdate}`;
 
 /** Tables, columns (in order, every property), indexes and foreign keys. */
 export function compareSchemas(ours: Schema, upstream: Schema): string[] {

@@ -9,8 +9,19 @@ import UpstreamSequelizeAdapter from '@auth/sequelize-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
 import {
-  MODEL_INSTANCE, SurrogateIds, THREW, compareContents, compareSchemas, compareValues, openDatabase, settle, show,
-  type Contents, type Dialect, type Schema, type TestDatabase,
+  MODEL_INSTANCE,
+  SurrogateIds,
+  THREW,
+  compareContents,
+  compareSchemas,
+  compareValues,
+  openDatabase,
+  settle,
+  show,
+  type Contents,
+  type Dialect,
+  type Schema,
+  type TestDatabase,
 } from './differential-support.ts';
 
 type Method = keyof Adapter;
@@ -61,13 +72,16 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
   {
     what: 'accounts.access_token and accounts.refresh_token are TEXT (upstream VARCHAR(255); id_token is TEXT in both)',
     why: "OAuth tokens longer than 255 characters (Google's, for one) are stored whole; on PostgreSQL upstream rejects them (SQLite ignores the length)",
-    reconcile: (view) => allOf(['access_token', 'refresh_token'].map((name) => {
-      const ours = view.schema.ours['accounts']?.columns.find((column) => column.name === name);
-      const upstream = view.schema.upstream['accounts']?.columns.find((column) => column.name === name);
-      if (!ours || !upstream || !/^text$/i.test(ours.type) || !/^(varchar|character varying)\(255\)$/i.test(upstream.type)) return false;
-      ours.type = upstream.type;
-      return true;
-    })),
+    reconcile: (view) =>
+      allOf(
+        ['access_token', 'refresh_token'].map((name) => {
+          const ours = view.schema.ours['accounts']?.columns.find((column) => column.name === name);
+          const upstream = view.schema.upstream['accounts']?.columns.find((column) => column.name === name);
+          if (!ours || !upstream || !/^text$/i.test(ours.type) || !/^(varchar|character varying)\(255\)$/i.test(upstream.type)) return false;
+          ours.type = upstream.type;
+          return true;
+        }),
+      ),
   },
   {
     what: 'unique index on accounts(provider, provider_account_id)',
@@ -76,12 +90,12 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
   },
   {
     what: 'index on accounts(user_id)',
-    why: "deleting a user cascades to its accounts without scanning every account",
+    why: 'deleting a user cascades to its accounts without scanning every account',
     reconcile: (view) => removeOurIndex(view, 'accounts', ['user_id'], false),
   },
   {
     what: 'index on sessions(user_id)',
-    why: "deleting a user cascades to its sessions without scanning every session",
+    why: 'deleting a user cascades to its sessions without scanning every session',
     reconcile: (view) => removeOurIndex(view, 'sessions', ['user_id'], false),
   },
   {
@@ -101,15 +115,15 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
   },
   // ---- table contents -----------------------------------------------------------------------
   {
-    what: "useVerificationToken deletes only the token used; upstream deletes every token of the identifier (so ours keeps the others)",
+    what: 'useVerificationToken deletes only the token used; upstream deletes every token of the identifier (so ours keeps the others)',
     why: 'requesting a second sign-in email does not break the first link, and a failed or replayed attempt deletes nothing else',
     reconcile: (view) => {
       const used = view.calls.filter((call) => call.method === 'useVerificationToken').map((call) => call.args[0] as { identifier: string; token: string });
       const upstream = new Set((view.contents.upstream['verification_tokens'] ?? []).map((row) => row['token']));
       const before = view.contents.ours['verification_tokens'] ?? [];
-      const kept = before.filter((row) => upstream.has(row['token'])
-        || !used.some((use) => use.identifier === row['identifier'])
-        || used.some((use) => use.token === row['token']));
+      const kept = before.filter(
+        (row) => upstream.has(row['token']) || !used.some((use) => use.identifier === row['identifier']) || used.some((use) => use.token === row['token']),
+      );
       view.contents.ours['verification_tokens'] = kept;
       return kept.length < before.length;
     },
@@ -128,8 +142,9 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
   },
   {
     what: 'createUser returns every user attribute, null where not given; upstream (SQLite) only the keys it was given',
-    why: 'the result has the full AdapterUser shape (emailVerified, name, image) that callbacks and events expect; '
-      + "on PostgreSQL upstream's INSERT … RETURNING * fills them in too",
+    why:
+      'the result has the full AdapterUser shape (emailVerified, name, image) that callbacks and events expect; ' +
+      "on PostgreSQL upstream's INSERT … RETURNING * fills them in too",
     methods: ['createUser'],
     dialects: ['sqlite'],
     reconcile: (view) => {
@@ -149,7 +164,13 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
     methods: ['linkAccount'],
     reconcile: (view) => {
       const given = view.call.args[0] as Record<string, unknown>;
-      if (view.result.upstream !== undefined || !sameAccount(view.result.ours, given) || !isObject(view.result.ours) || view.result.ours['userId'] !== given['userId']) return false;
+      if (
+        view.result.upstream !== undefined ||
+        !sameAccount(view.result.ours, given) ||
+        !isObject(view.result.ours) ||
+        view.result.ours['userId'] !== given['userId']
+      )
+        return false;
       view.result.ours = undefined;
       return true;
     },
@@ -170,9 +191,14 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
     methods: ['useVerificationToken'],
     reconcile: (view) => {
       const { identifier, token } = view.call.args[0] as { identifier: string; token: string };
-      const usedBefore = view.calls.slice(0, -1).some((call) => call.method === 'useVerificationToken'
-        && (call.args[0] as { identifier: string; token: string }).identifier === identifier
-        && (call.args[0] as { identifier: string; token: string }).token !== token);
+      const usedBefore = view.calls
+        .slice(0, -1)
+        .some(
+          (call) =>
+            call.method === 'useVerificationToken' &&
+            (call.args[0] as { identifier: string; token: string }).identifier === identifier &&
+            (call.args[0] as { identifier: string; token: string }).token !== token,
+        );
       const { ours } = view.result;
       if (view.result.upstream !== null || !usedBefore || !isObject(ours) || ours['identifier'] !== identifier || ours['token'] !== token) return false;
       view.result.ours = null;
@@ -197,8 +223,12 @@ const INTENDED_DIFFERENCES: readonly IntendedDifference[] = [
     reconcile: (view) => {
       const { userId } = view.call.args[0] as { userId: string };
       const ours = rejection(view.result.ours) ?? '';
-      if (!ours.startsWith('SequelizeAdapterError: Cannot ') || !ours.includes(`user ${userId}`)
-        || !rejection(view.result.upstream)?.startsWith('SequelizeForeignKeyConstraintError: ')) return false;
+      if (
+        !ours.startsWith('SequelizeAdapterError: Cannot ') ||
+        !ours.includes(`user ${userId}`) ||
+        !rejection(view.result.upstream)?.startsWith('SequelizeForeignKeyConstraintError: ')
+      )
+        return false;
       view.result.ours = view.result.upstream = '(no such user)';
       return true;
     },
@@ -231,8 +261,12 @@ function rejection(result: unknown): string | undefined {
 
 /** The account of `given`, carrying the id of its own row (as SurrogateIds names it). */
 function sameAccount(result: unknown, given: Record<string, unknown>): boolean {
-  return isObject(result) && result['provider'] === given['provider'] && result['providerAccountId'] === given['providerAccountId']
-    && result['id'] === `(id of accounts provider=${String(given['provider'])} provider_account_id=${String(given['providerAccountId'])})`;
+  return (
+    isObject(result) &&
+    result['provider'] === given['provider'] &&
+    result['providerAccountId'] === given['providerAccountId'] &&
+    result['id'] === `(id of accounts provider=${String(given['provider'])} provider_account_id=${String(given['providerAccountId'])})`
+  );
 }
 
 /** Drops our CREATE INDEX on exactly `columns` when upstream has no index on them. */
@@ -288,9 +322,7 @@ const CALLS: readonly Call[] = [
     ['getSessionAndUser', SESSION_1],
     ['updateSession', { sessionToken: SESSION_1, expires: date('2026-12-24T10:30:00.250Z') }],
   ]),
-  ...flow('profile update', [
-    ['updateUser', { id: ADA, name: 'Ada King', emailVerified: date('2026-11-23T09:05:00.789Z') }],
-  ]),
+  ...flow('profile update', [['updateUser', { id: ADA, name: 'Ada King', emailVerified: date('2026-11-23T09:05:00.789Z') }]]),
   ...flow('OAuth sign-in of the returning user on another device', [
     ['getUserByAccount', GOOGLE],
     ['createSession', { sessionToken: SESSION_2, userId: ADA, expires: date('2026-12-23T11:00:00.000Z') }],
@@ -323,7 +355,10 @@ const CALLS: readonly Call[] = [
   ]),
   ...flow('requests racing the deletion', [
     ['createSession', { sessionToken: SESSION_4, userId: ADA, expires: date('2026-12-23T12:00:00.000Z') }],
-    ['linkAccount', { ...GITHUB, type: 'oauth', access_token: 'gho_16C7e42F292c6912E7710c838347Ae178B4a', token_type: 'bearer', scope: 'read:user,user:email', userId: ADA }],
+    [
+      'linkAccount',
+      { ...GITHUB, type: 'oauth', access_token: 'gho_16C7e42F292c6912E7710c838347Ae178B4a', token_type: 'bearer', scope: 'read:user,user:email', userId: ADA },
+    ],
     ['updateUser', { id: ADA, name: 'Ada' }],
   ]),
 ];

@@ -38,7 +38,11 @@ afterAll(async () => {
 /** The tarball's entries, without tar's leading `package/`. */
 async function tarballFiles(): Promise<string[]> {
   const { stdout } = await promisify(execFile)('tar', ['-tzf', project.tarball]);
-  return stdout.split('\n').filter((line) => line && !line.endsWith('/')).map((line) => line.replace(/^package\//, '')).sort();
+  return stdout
+    .split('\n')
+    .filter((line) => line && !line.endsWith('/'))
+    .map((line) => line.replace(/^package\//, ''))
+    .sort();
 }
 
 describe('the packed tarball', () => {
@@ -211,14 +215,16 @@ describe('from plain Node, on PostgreSQL', () => {
       const columns = await client.query<{ column_name: string; data_type: string }>(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'accounts' ORDER BY ordinal_position",
       );
-      expect(columns.rows).toEqual(expect.arrayContaining([
-        { column_name: 'provider_account_id', data_type: 'character varying' },
-        { column_name: 'id_token', data_type: 'text' },
-        { column_name: 'user_id', data_type: 'uuid' },
-      ]));
+      expect(columns.rows).toEqual(
+        expect.arrayContaining([
+          { column_name: 'provider_account_id', data_type: 'character varying' },
+          { column_name: 'id_token', data_type: 'text' },
+          { column_name: 'user_id', data_type: 'uuid' },
+        ]),
+      );
       const counts = await client.query<{ users: string; accounts: string; sessions: string; tokens: string }>(
-        'SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM accounts) AS accounts,'
-          + ' (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM verification_tokens) AS tokens',
+        'SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM accounts) AS accounts,' +
+          ' (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM verification_tokens) AS tokens',
       );
       expect(counts.rows).toEqual([{ users: '1', accounts: '1', sessions: '1', tokens: '0' }]);
       const ids = await client.query<{ account: string; session: string }>('SELECT (SELECT id FROM accounts) AS account, (SELECT id FROM sessions) AS session');
@@ -285,7 +291,10 @@ describe('TypeScript consumers', () => {
     // relative imports, which keep their .ts extension in declaration output), never from the
     // shipped TypeScript sources.
     const prefix = `/node_modules/${PACKAGE_NAME}/`;
-    const ours = nodenext.stdout.split('\n').filter((line) => line.includes(prefix)).map((line) => line.slice(line.indexOf(prefix) + prefix.length));
+    const ours = nodenext.stdout
+      .split('\n')
+      .filter((line) => line.includes(prefix))
+      .map((line) => line.slice(line.indexOf(prefix) + prefix.length));
     expect(ours.sort()).toEqual(['dist/index.d.ts', 'dist/models-setup.d.ts', 'dist/models.d.ts']);
   });
 

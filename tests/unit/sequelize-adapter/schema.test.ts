@@ -14,17 +14,23 @@ afterEach(async () => {
 });
 
 const columns = (table: string) => db.query(`PRAGMA table_info(${table})`).map((column) => `${String(column['name'])} ${String(column['type'])}`);
-const indexes = (table: string) => db.query(`PRAGMA index_list(${table})`).map((index) => ({
-  unique: index['unique'] === 1,
-  columns: db.query(`PRAGMA index_info(${String(index['name'])})`).map((info) => info['name']),
-}));
+const indexes = (table: string) =>
+  db.query(`PRAGMA index_list(${table})`).map((index) => ({
+    unique: index['unique'] === 1,
+    columns: db.query(`PRAGMA index_info(${String(index['name'])})`).map((info) => info['name']),
+  }));
 
 describe('the Sequelize adapter schema', () => {
   it('registers all five models, so a plain sequelize.sync() creates every table', async () => {
     SequelizeAdapter(db.sequelize);
     await db.sequelize.sync();
-    expect(db.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").map((row) => row['name']))
-      .toEqual(['accounts', 'authenticators', 'sessions', 'users', 'verification_tokens']);
+    expect(db.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").map((row) => row['name'])).toEqual([
+      'accounts',
+      'authenticators',
+      'sessions',
+      'users',
+      'verification_tokens',
+    ]);
   });
 
   it("keeps @auth/sequelize-adapter's table and column names, with tokens as TEXT", async () => {
@@ -32,24 +38,47 @@ describe('the Sequelize adapter schema', () => {
     await adapter.getUser?.('nobody');
     expect(columns('users')).toEqual(['id UUID', 'name VARCHAR(255)', 'email VARCHAR(255)', 'email_verified DATETIME', 'image VARCHAR(255)']);
     expect(columns('accounts')).toEqual([
-      'id UUID', 'type VARCHAR(255)', 'provider VARCHAR(255)', 'provider_account_id VARCHAR(255)', 'refresh_token TEXT', 'access_token TEXT',
-      'expires_at INTEGER', 'token_type VARCHAR(255)', 'scope VARCHAR(255)', 'id_token TEXT', 'session_state VARCHAR(255)', 'user_id UUID',
+      'id UUID',
+      'type VARCHAR(255)',
+      'provider VARCHAR(255)',
+      'provider_account_id VARCHAR(255)',
+      'refresh_token TEXT',
+      'access_token TEXT',
+      'expires_at INTEGER',
+      'token_type VARCHAR(255)',
+      'scope VARCHAR(255)',
+      'id_token TEXT',
+      'session_state VARCHAR(255)',
+      'user_id UUID',
     ]);
     expect(columns('sessions')).toEqual(['id UUID', 'expires DATETIME', 'session_token VARCHAR(255)', 'user_id UUID']);
     expect(columns('verification_tokens')).toEqual(['token VARCHAR(255)', 'identifier VARCHAR(255)', 'expires DATETIME']);
     expect(columns('authenticators')).toEqual([
-      'credential_id VARCHAR(255)', 'user_id UUID', 'provider_account_id VARCHAR(255)', 'credential_public_key TEXT', 'counter INTEGER',
-      'credential_device_type VARCHAR(255)', 'credential_backed_up TINYINT(1)', 'transports VARCHAR(255)',
+      'credential_id VARCHAR(255)',
+      'user_id UUID',
+      'provider_account_id VARCHAR(255)',
+      'credential_public_key TEXT',
+      'counter INTEGER',
+      'credential_device_type VARCHAR(255)',
+      'credential_backed_up TINYINT(1)',
+      'transports VARCHAR(255)',
     ]);
   });
 
   it('indexes every foreign-key and lookup column, and makes provider accounts unique', async () => {
     await SequelizeAdapter(db.sequelize).getUser?.('nobody');
-    expect(indexes('accounts')).toEqual(expect.arrayContaining([
-      { unique: true, columns: ['provider', 'provider_account_id'] },
-      { unique: false, columns: ['user_id'] },
-    ]));
-    expect(indexes('sessions')).toEqual(expect.arrayContaining([{ unique: false, columns: ['user_id'] }, { unique: true, columns: ['session_token'] }]));
+    expect(indexes('accounts')).toEqual(
+      expect.arrayContaining([
+        { unique: true, columns: ['provider', 'provider_account_id'] },
+        { unique: false, columns: ['user_id'] },
+      ]),
+    );
+    expect(indexes('sessions')).toEqual(
+      expect.arrayContaining([
+        { unique: false, columns: ['user_id'] },
+        { unique: true, columns: ['session_token'] },
+      ]),
+    );
     expect(indexes('verification_tokens')).toEqual(expect.arrayContaining([{ unique: false, columns: ['identifier'] }]));
     expect(indexes('authenticators')).toEqual(expect.arrayContaining([{ unique: false, columns: ['user_id'] }]));
     expect(indexes('users')).toEqual(expect.arrayContaining([{ unique: true, columns: ['email'] }]));
@@ -66,7 +95,9 @@ describe('the Sequelize adapter schema', () => {
   it('cascades deletes of a user to its accounts, sessions and authenticators', async () => {
     await SequelizeAdapter(db.sequelize).getUser?.('nobody');
     for (const table of ['accounts', 'sessions', 'authenticators']) {
-      expect(db.query(`PRAGMA foreign_key_list(${table})`)).toEqual([expect.objectContaining({ table: 'users', from: 'user_id', to: 'id', on_delete: 'CASCADE' })]);
+      expect(db.query(`PRAGMA foreign_key_list(${table})`)).toEqual([
+        expect.objectContaining({ table: 'users', from: 'user_id', to: 'id', on_delete: 'CASCADE' }),
+      ]);
     }
   });
 

@@ -25,7 +25,20 @@ describe('statements per method on SQLite', () => {
       ['deleteSession', () => adapter.deleteSession?.('s')],
       ['createVerificationToken', () => adapter.createVerificationToken?.({ identifier: user.email, token: 't', expires })],
       ['useVerificationToken', () => adapter.useVerificationToken?.({ identifier: user.email, token: 't' })],
-      ['createAuthenticator', () => adapter.createAuthenticator?.({ credentialID: 'c', userId: user.id, providerAccountId: '1', credentialPublicKey: 'k', counter: 0, credentialDeviceType: 'singleDevice', credentialBackedUp: true, transports: null })],
+      [
+        'createAuthenticator',
+        () =>
+          adapter.createAuthenticator?.({
+            credentialID: 'c',
+            userId: user.id,
+            providerAccountId: '1',
+            credentialPublicKey: 'k',
+            counter: 0,
+            credentialDeviceType: 'singleDevice',
+            credentialBackedUp: true,
+            transports: null,
+          }),
+      ],
       ['getAuthenticator', () => adapter.getAuthenticator?.('c')],
       ['listAuthenticatorsByUserId', () => adapter.listAuthenticatorsByUserId?.(user.id)],
       ['updateAuthenticatorCounter', () => adapter.updateAuthenticatorCounter?.('c', 1)],

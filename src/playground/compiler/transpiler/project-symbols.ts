@@ -68,9 +68,14 @@ export function fileSymbols(program: t.Program): FileSymbols {
       case 'ImportDeclaration': {
         const typeOnly = statement.importKind === 'type';
         for (const specifier of statement.specifiers) {
-          const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default'
-            : specifier.type === 'ImportNamespaceSpecifier' ? '*'
-            : specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+          const imported =
+            specifier.type === 'ImportDefaultSpecifier'
+              ? 'default'
+              : specifier.type === 'ImportNamespaceSpecifier'
+                ? '*'
+                : specifier.imported.type === 'Identifier'
+                  ? specifier.imported.name
+                  : specifier.imported.value;
           const specifierTypeOnly = specifier.type === 'ImportSpecifier' && specifier.importKind === 'type';
           locals.set(specifier.local.name, { kind: 'import', source: statement.source.value, imported, typeOnly: typeOnly || specifierTypeOnly });
         }
@@ -138,7 +143,12 @@ export function relativeFile(specifier: string): string | undefined {
 }
 
 /** What `name` exported by `file` is, following re-exports between the reader's files. */
-export function exportedSymbol(project: ProjectSymbols, file: string, name: string, depth = 0): { readonly file: string; readonly name: string; readonly symbol: DeclaredSymbol } | undefined {
+export function exportedSymbol(
+  project: ProjectSymbols,
+  file: string,
+  name: string,
+  depth = 0,
+): { readonly file: string; readonly name: string; readonly symbol: DeclaredSymbol } | undefined {
   const symbols = project.get(file);
   const entry = symbols?.exports.get(name);
   if (!symbols || !entry || depth > 8) return undefined;
@@ -157,6 +167,8 @@ export function exportedSymbol(project: ProjectSymbols, file: string, name: stri
 
 /** The symbols as text, to tell whether what a file declares changed (alias bodies as written). */
 export function symbolsSignature(symbols: FileSymbols, code: string): string {
-  const locals = [...symbols.locals].map(([name, symbol]) => (symbol.kind === 'alias' ? [name, 'alias', code.slice(symbol.type.start ?? 0, symbol.type.end ?? 0)] : [name, symbol]));
+  const locals = [...symbols.locals].map(([name, symbol]) =>
+    symbol.kind === 'alias' ? [name, 'alias', code.slice(symbol.type.start ?? 0, symbol.type.end ?? 0)] : [name, symbol],
+  );
   return JSON.stringify([locals, [...symbols.exports]]);
 }

@@ -33,7 +33,8 @@ export function serializeType(node: t.TSType | null | undefined, scope: Metadata
 /** A rest parameter's element type (`...ids: string[]` → String), as TypeScript writes it. */
 export function restElementType(node: t.TSType | null | undefined): t.TSType | undefined {
   if (node?.type === 'TSArrayType') return node.elementType;
-  if (node?.type === 'TSTypeReference' && node.typeName.type === 'Identifier' && (node.typeName.name === 'Array' || node.typeName.name === 'ReadonlyArray')) return node.typeArguments?.params[0];
+  if (node?.type === 'TSTypeReference' && node.typeName.type === 'Identifier' && (node.typeName.name === 'Array' || node.typeName.name === 'ReadonlyArray'))
+    return node.typeArguments?.params[0];
   return undefined;
 }
 
@@ -143,7 +144,8 @@ function lookup(root: t.Expression, members: readonly string[], maybeUndeclared:
     optional = t.optionalMemberExpression(optional, id(member), false, true);
   }
   let test: t.Expression = t.binaryExpression('===', t.unaryExpression('typeof', optional), t.stringLiteral('function'));
-  if (maybeUndeclared) test = t.logicalExpression('&&', t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(root)), t.stringLiteral('undefined')), test);
+  if (maybeUndeclared)
+    test = t.logicalExpression('&&', t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(root)), t.stringLiteral('undefined')), test);
   return t.conditionalExpression(test, value, id('Object'));
 }
 
@@ -161,7 +163,15 @@ function reference(typeName: t.TSEntityName, scope: MetadataScope, file: string,
   return declared(symbol, root, members, scope, file, kindOnly, depth);
 }
 
-function declared(symbol: DeclaredSymbol, local: string, members: readonly string[], scope: MetadataScope, file: string, kindOnly: boolean, depth: number): t.Expression {
+function declared(
+  symbol: DeclaredSymbol,
+  local: string,
+  members: readonly string[],
+  scope: MetadataScope,
+  file: string,
+  kindOnly: boolean,
+  depth: number,
+): t.Expression {
   const here = file === scope.file;
   switch (symbol.kind) {
     case 'class':
@@ -191,7 +201,8 @@ function declared(symbol: DeclaredSymbol, local: string, members: readonly strin
         if (target) {
           const [name, ...rest] = members as [string, ...string[]];
           const found = exportedSymbol(scope.project, target, name);
-          if (found && rest.length === 0 && found.symbol.kind !== 'class' && found.symbol.kind !== 'value') return declared(found.symbol, found.name, [], scope, found.file, kindOnly, depth + 1);
+          if (found && rest.length === 0 && found.symbol.kind !== 'class' && found.symbol.kind !== 'value')
+            return declared(found.symbol, found.name, [], scope, found.file, kindOnly, depth + 1);
         }
         return kindOnly || !here ? id('Object') : lookup(id(local), members, false);
       }

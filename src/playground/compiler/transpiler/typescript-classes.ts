@@ -166,12 +166,21 @@ class FileTransform {
         if (property.computed) key = hoistKey(property.key);
         else if (key.type === 'Identifier') key = t.stringLiteral(key.name);
         if (decorators.length > 0) {
-          decorators.push(this.#metadata('design:type', serializeType(property.typeAnnotation?.type === 'TSTypeAnnotation' ? property.typeAnnotation.typeAnnotation : undefined, scope)));
+          decorators.push(
+            this.#metadata(
+              'design:type',
+              serializeType(property.typeAnnotation?.type === 'TSTypeAnnotation' ? property.typeAnnotation.typeAnnotation : undefined, scope),
+            ),
+          );
           decorations.push({ isStatic: property.static, key, decorators, field: true });
         }
         const value = property.value;
         if (value) {
-          const target = t.memberExpression(t.thisExpression(), property.computed || key.type !== 'StringLiteral' ? t.cloneNode(key) : t.identifier(key.value), property.computed || key.type !== 'StringLiteral' || !t.isValidIdentifier(key.value));
+          const target = t.memberExpression(
+            t.thisExpression(),
+            property.computed || key.type !== 'StringLiteral' ? t.cloneNode(key) : t.identifier(key.value),
+            property.computed || key.type !== 'StringLiteral' || !t.isValidIdentifier(key.value),
+          );
           const assignment = t.expressionStatement(t.assignmentExpression('=', target, value));
           if (property.static) {
             member.replaceWith(t.staticBlock([assignment]));
@@ -207,7 +216,12 @@ class FileTransform {
         } else if (key.type === 'Identifier') {
           key = t.stringLiteral(key.name);
         }
-        decorations.push({ isStatic: method.static, key: t.cloneNode(key), decorators: [...decorators, ...parameterDecorators, ...this.#methodMetadata(member, scope)], field: false });
+        decorations.push({
+          isStatic: method.static,
+          key: t.cloneNode(key),
+          decorators: [...decorators, ...parameterDecorators, ...this.#methodMetadata(member, scope)],
+          field: false,
+        });
       } else if (member.isTSDeclareMethod()) {
         (member.node as t.Node as { decorators?: unknown }).decorators = null;
       } else if (member.isClassPrivateMethod() || member.isClassAccessorProperty()) {
@@ -265,20 +279,34 @@ class FileTransform {
   }
 
   #parameterTypes(params: readonly NodePath[], scope: MetadataScope): t.Expression[] {
-    return params.filter((param) => !param.isIdentifier({ name: 'this' })).map((param) => {
-      let node: t.Node = param.node;
-      if (node.type === 'TSParameterProperty') node = node.parameter;
-      if (node.type === 'AssignmentPattern') node = node.left;
-      const annotation = 'typeAnnotation' in node && node.typeAnnotation?.type === 'TSTypeAnnotation' ? node.typeAnnotation.typeAnnotation : undefined;
-      return serializeType(node.type === 'RestElement' ? restElementType(annotation) : annotation, scope);
-    });
+    return params
+      .filter((param) => !param.isIdentifier({ name: 'this' }))
+      .map((param) => {
+        let node: t.Node = param.node;
+        if (node.type === 'TSParameterProperty') node = node.parameter;
+        if (node.type === 'AssignmentPattern') node = node.left;
+        const annotation = 'typeAnnotation' in node && node.typeAnnotation?.type === 'TSTypeAnnotation' ? node.typeAnnotation.typeAnnotation : undefined;
+        return serializeType(node.type === 'RestElement' ? restElementType(annotation) : annotation, scope);
+      });
   }
 
   #methodMetadata(member: NodePath<t.ClassMethod>, scope: MetadataScope): t.Expression[] {
     const method = member.node;
     const annotation = (node: t.Node | null | undefined): t.TSType | undefined => (node?.type === 'TSTypeAnnotation' ? node.typeAnnotation : undefined);
     if (method.kind === 'get' || method.kind === 'set') {
-      const sibling = (kind: 'get' | 'set'): NodePath<t.ClassMethod> | undefined => (method.kind === kind ? member : member.getAllPrevSiblings().concat(member.getAllNextSiblings()).find((other): other is NodePath<t.ClassMethod> => other.isClassMethod({ kind, static: method.static }) && !other.node.computed && !method.computed && t.isNodesEquivalent(other.node.key, method.key)));
+      const sibling = (kind: 'get' | 'set'): NodePath<t.ClassMethod> | undefined =>
+        method.kind === kind
+          ? member
+          : member
+              .getAllPrevSiblings()
+              .concat(member.getAllNextSiblings())
+              .find(
+                (other): other is NodePath<t.ClassMethod> =>
+                  other.isClassMethod({ kind, static: method.static }) &&
+                  !other.node.computed &&
+                  !method.computed &&
+                  t.isNodesEquivalent(other.node.key, method.key),
+              );
       const getter = sibling('get');
       const setter = sibling('set');
       const setterParam = setter?.node.params[0];
@@ -293,7 +321,10 @@ class FileTransform {
     return [
       this.#metadata('design:type', t.identifier('Function')),
       this.#metadata('design:paramtypes', t.arrayExpression(this.#parameterTypes(member.get('params') as NodePath[], scope))),
-      this.#metadata('design:returntype', returnType ? serializeType(returnType, scope) : method.async ? t.identifier('Promise') : t.unaryExpression('void', t.numericLiteral(0))),
+      this.#metadata(
+        'design:returntype',
+        returnType ? serializeType(returnType, scope) : method.async ? t.identifier('Promise') : t.unaryExpression('void', t.numericLiteral(0)),
+      ),
     ];
   }
 
@@ -304,7 +335,12 @@ class FileTransform {
     if (!constructor) {
       const derived = Boolean(path.node.superClass);
       const args = t.identifier('args');
-      const created = t.classMethod('constructor', t.identifier('constructor'), derived ? [t.restElement(args)] : [], t.blockStatement(derived ? [t.expressionStatement(t.callExpression(t.super(), [t.spreadElement(t.cloneNode(args))]))] : []));
+      const created = t.classMethod(
+        'constructor',
+        t.identifier('constructor'),
+        derived ? [t.restElement(args)] : [],
+        t.blockStatement(derived ? [t.expressionStatement(t.callExpression(t.super(), [t.spreadElement(t.cloneNode(args))]))] : []),
+      );
       [constructor] = body.unshiftContainer('body', created) as [NodePath<t.ClassMethod>];
     }
     const superCalls: NodePath<t.CallExpression>[] = [];
@@ -330,16 +366,23 @@ class FileTransform {
     }
   }
 
-  #applyDecorations(path: NodePath<t.Class>, decorations: readonly Decoration[], classDecorators: t.Expression[] | undefined, alias: t.Identifier | undefined): void {
+  #applyDecorations(
+    path: NodePath<t.Class>,
+    decorations: readonly Decoration[],
+    classDecorators: t.Expression[] | undefined,
+    alias: t.Identifier | undefined,
+  ): void {
     const node = path.node;
     const ordered = [...decorations.filter((each) => !each.isStatic), ...decorations.filter((each) => each.isStatic)];
     const apply = (name: t.Identifier): t.Expression[] => {
-      const calls: t.Expression[] = ordered.map((decoration) => t.callExpression(this.#helper('__decorate'), [
-        t.arrayExpression(decoration.decorators),
-        decoration.isStatic ? t.cloneNode(name) : t.memberExpression(t.cloneNode(name), t.identifier('prototype')),
-        decoration.key,
-        decoration.field ? t.unaryExpression('void', t.numericLiteral(0)) : t.nullLiteral(),
-      ]));
+      const calls: t.Expression[] = ordered.map((decoration) =>
+        t.callExpression(this.#helper('__decorate'), [
+          t.arrayExpression(decoration.decorators),
+          decoration.isStatic ? t.cloneNode(name) : t.memberExpression(t.cloneNode(name), t.identifier('prototype')),
+          decoration.key,
+          decoration.field ? t.unaryExpression('void', t.numericLiteral(0)) : t.nullLiteral(),
+        ]),
+      );
       if (classDecorators) {
         const decorated = t.callExpression(this.#helper('__decorate'), [t.arrayExpression(classDecorators), t.cloneNode(name)]);
         calls.push(t.assignmentExpression('=', t.cloneNode(name), alias ? t.assignmentExpression('=', t.cloneNode(alias), decorated) : decorated));
@@ -372,7 +415,11 @@ class FileTransform {
     this.#done.add(expression);
     const binding = t.variableDeclaration('let', [t.variableDeclarator(t.cloneNode(name), expression)]);
     binding.loc = declaration.loc ?? null;
-    const exported = exportDefault ? [t.exportDefaultDeclaration(t.cloneNode(name))] : exportNamed ? [t.exportNamedDeclaration(null, [t.exportSpecifier(t.cloneNode(name), t.cloneNode(name))])] : [];
+    const exported = exportDefault
+      ? [t.exportDefaultDeclaration(t.cloneNode(name))]
+      : exportNamed
+        ? [t.exportNamedDeclaration(null, [t.exportSpecifier(t.cloneNode(name), t.cloneNode(name))])]
+        : [];
     statement.replaceWithMultiple([binding, ...after, ...exported]);
   }
 }

@@ -25,7 +25,7 @@ export { AuthError, CredentialsSignin } from '@auth/core/errors';
 export type { Account, DefaultSession, Profile, Session, User } from '@auth/core/types';
 `;
 
-const NEXT_AUTH = `${header('next-auth (v5) as the playground serves it: NextAuth() over the real @auth/core, without Next.js — its requests are the Web\'s `Request` here.')}import type { AuthConfig } from '@auth/core';
+const NEXT_AUTH = `${header("next-auth (v5) as the playground serves it: NextAuth() over the real @auth/core, without Next.js — its requests are the Web's `Request` here.")}import type { AuthConfig } from '@auth/core';
 import type { ProviderId } from '@auth/core/providers';
 import type { Awaitable, Session } from '@auth/core/types';
 ${COMMON_EXPORTS}
@@ -171,13 +171,22 @@ export const FRAMEWORK_ENTRIES: Readonly<Record<string, string>> = {
 export function playgroundModuleDeclarations(ts: Ts, file: string, text: string): string {
   const declarations = ts.transpileDeclaration(text, { fileName: file, reportDiagnostics: true, compilerOptions: { strict: true } });
   const problems = declarations.diagnostics ?? [];
-  if (problems.length > 0) throw new Error(`Type bundle: ${file} has no declarations of its own: ${problems.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(
+      `Type bundle: ${file} has no declarations of its own: ${problems.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`,
+    );
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const module = source.statements.find((statement): statement is TS.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === 'PlaygroundModule');
+  const module = source.statements.find(
+    (statement): statement is TS.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === 'PlaygroundModule',
+  );
   if (!module) throw new Error(`Type bundle: ${file} declares no PlaygroundModule`);
   const values = module.members.map((member) => {
-    if (!ts.isPropertySignature(member) || !ts.isIdentifier(member.name)) throw new Error(`Type bundle: PlaygroundModule's member ${member.getText()} is not a plain field`);
-    const docs = ts.getJSDocCommentsAndTags(member).map((doc) => doc.getText()).join('\n');
+    if (!ts.isPropertySignature(member) || !ts.isIdentifier(member.name))
+      throw new Error(`Type bundle: PlaygroundModule's member ${member.getText()} is not a plain field`);
+    const docs = ts
+      .getJSDocCommentsAndTags(member)
+      .map((doc) => doc.getText())
+      .join('\n');
     return `${docs ? `${docs}\n` : ''}export declare const ${member.name.text}: PlaygroundModule['${member.name.text}'];`;
   });
   return `/**

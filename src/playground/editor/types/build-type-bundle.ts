@@ -67,7 +67,12 @@ function packageRootOf(file: string): string | undefined {
   const marker = `${path.sep}node_modules${path.sep}`;
   const at = file.lastIndexOf(marker);
   if (at < 0) return undefined;
-  const name = packageName(file.slice(at + marker.length).split(path.sep).join('/'));
+  const name = packageName(
+    file
+      .slice(at + marker.length)
+      .split(path.sep)
+      .join('/'),
+  );
   return path.join(file.slice(0, at + marker.length), ...name.split('/'));
 }
 
@@ -100,7 +105,10 @@ const HOST_LIB_REFERENCE = /^\/\/\/\s*<reference\s+lib\s*=\s*["']((?:dom|webwork
  * the few library types built on DOM types lose them (skipLibCheck keeps that silent).
  */
 function withoutHostLibs(text: string): string {
-  return text.replace(HOST_LIB_REFERENCE, (_reference, lib: string) => `// Playground: the reference to lib "${lib}" was removed: the playground's code runs without a DOM.`);
+  return text.replace(
+    HOST_LIB_REFERENCE,
+    (_reference, lib: string) => `// Playground: the reference to lib "${lib}" was removed: the playground's code runs without a DOM.`,
+  );
 }
 
 /**
@@ -171,9 +179,14 @@ function adapterPackage(ts: Ts, name: string, overlay: Overlay): void {
   const program = ts.createProgram({ rootNames: parsed.fileNames, options });
   const outDir = options.outDir ?? path.join(dir, 'dist');
   const target = inNodeModules(name);
-  const result = program.emit(undefined, (file, text) => {
-    if (file.endsWith('.d.ts')) overlay.files.set(path.join(target, 'dist', path.relative(outDir, file)), text);
-  }, undefined, true);
+  const result = program.emit(
+    undefined,
+    (file, text) => {
+      if (file.endsWith('.d.ts')) overlay.files.set(path.join(target, 'dist', path.relative(outDir, file)), text);
+    },
+    undefined,
+    true,
+  );
   const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
   if (errors.length > 0) throw new Error(`Type bundle: ${name} does not compile:\n${formatDiagnostics(ts, errors)}`);
   const version = readJson(ts, path.join(dir, 'package.json'))['version'];
@@ -186,11 +199,16 @@ function adapterPackage(ts: Ts, name: string, overlay: Overlay): void {
  * options): when one changes, the bundle must be built again.
  */
 export function typeBundleInputs(orm: OrmId): string[] {
-  return [PLAYGROUND_API, ...MODULE_NAMES[orm].filter((module) => module.specifier.startsWith('@adapter-lab/')).flatMap((module) => {
-    const dir = adapterDir(module.specifier);
-    const sources = readdirSync(path.join(dir, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
-    return [path.join(dir, 'package.json'), path.join(dir, 'tsconfig.build.json'), ...sources.map((file) => path.join(dir, 'src', file))];
-  })];
+  return [
+    PLAYGROUND_API,
+    ...MODULE_NAMES[orm]
+      .filter((module) => module.specifier.startsWith('@adapter-lab/'))
+      .flatMap((module) => {
+        const dir = adapterDir(module.specifier);
+        const sources = readdirSync(path.join(dir, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+        return [path.join(dir, 'package.json'), path.join(dir, 'tsconfig.build.json'), ...sources.map((file) => path.join(dir, 'src', file))];
+      }),
+  ];
 }
 
 // --- Auth.js --------------------------------------------------------------------------------------
@@ -221,7 +239,10 @@ function authPackages(ts: Ts, overlay: Overlay): void {
   if (text === undefined) throw new Error(`Type bundle: cannot read ${PLAYGROUND_API}`);
   // Laid out as our adapters' packages are (dist/index.d.ts).
   overlay.files.set(path.join(dir, 'dist', 'index.d.ts'), playgroundModuleDeclarations(ts, PLAYGROUND_API, text));
-  overlay.files.set(path.join(dir, 'package.json'), declarationPackage(PLAYGROUND_MODULE, readJson(ts, path.join(REPO, 'package.json'))['version'], './dist/index.d.ts'));
+  overlay.files.set(
+    path.join(dir, 'package.json'),
+    declarationPackage(PLAYGROUND_MODULE, readJson(ts, path.join(REPO, 'package.json'))['version'], './dist/index.d.ts'),
+  );
   overlay.replaced.add(dir);
 }
 
@@ -279,7 +300,10 @@ export declare class MikroORM<${params}> extends SqlMikroORM<SqliteDriver, EM, E
 }
 `;
   overlay.files.set(path.join(dir, 'index.d.ts'), text);
-  overlay.files.set(path.join(dir, 'package.json'), declarationPackage(module.specifier, readJson(ts, inNodeModules('@mikro-orm/sql', 'package.json'))['version']));
+  overlay.files.set(
+    path.join(dir, 'package.json'),
+    declarationPackage(module.specifier, readJson(ts, inNodeModules('@mikro-orm/sql', 'package.json'))['version']),
+  );
   overlay.replaced.add(dir);
 }
 
@@ -330,19 +354,24 @@ function scopeOf(ts: Ts, source: TS.SourceFile, scope: Map<string, string>): voi
     scope.set(name, text);
   };
   for (const statement of source.statements) {
-    const local = (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement))
-      && !statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+    const local =
+      (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) &&
+      !statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
     if (local) add(statement.name.text, statement.getText());
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause) continue;
     let specifier = statement.moduleSpecifier.text;
     if (specifier.startsWith('.')) {
-      const relative = path.relative(path.dirname(CORE_AUGMENTATION_FILE), path.resolve(path.dirname(source.fileName), specifier)).split(path.sep).join('/');
+      const relative = path
+        .relative(path.dirname(CORE_AUGMENTATION_FILE), path.resolve(path.dirname(source.fileName), specifier))
+        .split(path.sep)
+        .join('/');
       specifier = relative.startsWith('.') ? relative : `./${relative}`;
     }
     const { name, namedBindings } = statement.importClause;
     const bindings: [string, string][] = [];
     if (name) bindings.push([name.text, `import type ${name.text} from '${specifier}';`]);
-    if (namedBindings && ts.isNamespaceImport(namedBindings)) bindings.push([namedBindings.name.text, `import type * as ${namedBindings.name.text} from '${specifier}';`]);
+    if (namedBindings && ts.isNamespaceImport(namedBindings))
+      bindings.push([namedBindings.name.text, `import type * as ${namedBindings.name.text} from '${specifier}';`]);
     if (namedBindings && ts.isNamedImports(namedBindings)) {
       for (const element of namedBindings.elements) {
         const imported = (element.propertyName ?? element.name).text;
@@ -370,7 +399,10 @@ function coreDecoratorAugmentation(ts: Ts, program: TS.Program): string {
   const entry = program.getSourceFile(ENTRY);
   if (!entry) throw new Error('Type bundle: the entry file is missing from its program');
   const moduleOf = (specifier: string): TS.Symbol => {
-    const literal = entry.statements.flatMap((statement) => (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? [statement.moduleSpecifier] : []))
+    const literal = entry.statements
+      .flatMap((statement) =>
+        ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? [statement.moduleSpecifier] : [],
+      )
       .find((node) => node.text === specifier);
     const symbol = literal && checker.getSymbolAtLocation(literal);
     if (!symbol) throw new Error(`Type bundle: ${specifier} does not resolve`);
@@ -382,7 +414,8 @@ function coreDecoratorAugmentation(ts: Ts, program: TS.Program): string {
   const coreTypes = new Set(core.filter((s) => s.flags & ts.SymbolFlags.Type).map((s) => s.name));
   // Package names in backticks: in a JSDoc comment, a bare `@mikro-orm/core` would start a new tag.
   const hint = MIKRO_ORM_CORE_DECORATOR_HINT.replace(/\*\//g, '* /').replace(/@[\w-]+(?:\/[\w-]+)+/g, '`$&`');
-  const doc = (summary: string): string => `  /**\n${summary ? `   * ${summary.replace(/\*\//g, '* /').split('\n').join('\n   * ')}\n   *\n` : ''}   * @deprecated ${hint}\n   */\n`;
+  const doc = (summary: string): string =>
+    `  /**\n${summary ? `   * ${summary.replace(/\*\//g, '* /').split('\n').join('\n   * ')}\n   *\n` : ''}   * @deprecated ${hint}\n   */\n`;
   const scope = new Map<string, string>();
   const lines: string[] = [];
   for (const exported of checker.getExportsOfModule(moduleOf(LEGACY))) {
@@ -627,8 +660,8 @@ function exportKeyMatches(key: string, wanted: string): boolean {
  * `import "sequelize/lib/utils"` is an error in the editor, as it is at run time.
  */
 function pruneExports(exportsField: unknown, wanted: ReadonlySet<string>): unknown {
-  const isSubpathMap = typeof exportsField === 'object' && exportsField !== null && !Array.isArray(exportsField)
-    && Object.keys(exportsField).every((key) => key.startsWith('.'));
+  const isSubpathMap =
+    typeof exportsField === 'object' && exportsField !== null && !Array.isArray(exportsField) && Object.keys(exportsField).every((key) => key.startsWith('.'));
   if (!isSubpathMap) return wanted.has('.') ? exportsField : {};
   return Object.fromEntries(Object.entries(exportsField).filter(([key]) => [...wanted].some((sub) => exportKeyMatches(key, sub))));
 }
@@ -664,7 +697,8 @@ function prepareOverlay(ts: Ts, orm: OrmId): Overlay {
 /** Errors in the entry (a specifier that does not resolve) or in any file generated here. */
 function checkGenerated(ts: Ts, program: TS.Program, overlay: Overlay): void {
   const hostLibs = program.getSourceFiles().filter((source) => /[\\/]lib\.(dom|webworker|scripthost)/.test(source.fileName));
-  if (hostLibs.length > 0) throw new Error(`Type bundle: ${hostLibs.map((source) => path.basename(source.fileName)).join(', ')} got into the program: the playground has no DOM`);
+  if (hostLibs.length > 0)
+    throw new Error(`Type bundle: ${hostLibs.map((source) => path.basename(source.fileName)).join(', ')} got into the program: the playground has no DOM`);
   const errors = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
   for (const file of overlay.files.keys()) {
     const source = program.getSourceFile(file);
@@ -685,9 +719,21 @@ function pruneLibraries(ts: Ts, program: TS.Program, overlay: Overlay): boolean 
   for (const library of PRUNED_LIBRARIES) {
     const names = namesImportedFrom(ts, program, library);
     const files = program.getSourceFiles().filter((source) => packageRootOf(source.fileName) === inNodeModules(library));
-    if (!names || files.length !== 1) throw new Error(`Type bundle: expected one declaration file of ${library}, imported by name (found ${files.length}${names ? '' : ', imported whole'}); update PRUNED_LIBRARIES`);
+    if (!names || files.length !== 1)
+      throw new Error(
+        `Type bundle: expected one declaration file of ${library}, imported by name (found ${files.length}${names ? '' : ', imported whole'}); update PRUNED_LIBRARIES`,
+      );
     const [file] = files;
-    overlay.files.set(file!.fileName, pruneDeclarations(ts, file!.fileName, file!.text, names, `${library}, cut down to what the other declarations use of it (${[...names].sort().join(', ')}).`));
+    overlay.files.set(
+      file!.fileName,
+      pruneDeclarations(
+        ts,
+        file!.fileName,
+        file!.text,
+        names,
+        `${library}, cut down to what the other declarations use of it (${[...names].sort().join(', ')}).`,
+      ),
+    );
     pruned = true;
   }
   return pruned;
@@ -708,7 +754,8 @@ export async function buildTypeBundle(orm: OrmId): Promise<TypeBundle> {
     roots.push(CORE_AUGMENTATION_FILE);
   }
   const pruned = pruneLibraries(ts, program, overlay);
-  if (roots.length > 2 || pruned) program = ts.createProgram({ rootNames: roots, options, host: overlayHost(ts, options, overlay, resolutions), oldProgram: program });
+  if (roots.length > 2 || pruned)
+    program = ts.createProgram({ rootNames: roots, options, host: overlayHost(ts, options, overlay, resolutions), oldProgram: program });
   checkGenerated(ts, program, overlay);
 
   const files: Record<string, string> = {};

@@ -17,13 +17,23 @@ export function namesImportedFrom(ts: Ts, program: TS.Program, specifier: string
   const names = new Set<string>();
   let whole = false;
   const visit = (node: TS.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === specifier) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      node.moduleSpecifier.text === specifier
+    ) {
       const clause = ts.isImportDeclaration(node) ? node.importClause?.namedBindings : node.exportClause;
       if (ts.isImportDeclaration(node) && node.importClause?.name) whole = true;
       if (!clause || ts.isNamespaceImport(clause) || ts.isNamespaceExport(clause)) whole = true;
       else for (const element of clause.elements) names.add((element.propertyName ?? element.name).text);
     }
-    if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal) && node.argument.literal.text === specifier) {
+    if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal) &&
+      node.argument.literal.text === specifier
+    ) {
       let qualifier = node.qualifier;
       while (qualifier && ts.isQualifiedName(qualifier)) qualifier = qualifier.left;
       if (qualifier) names.add(qualifier.text);
@@ -48,8 +58,18 @@ function declaredNames(ts: Ts, statement: TS.Statement): string[] {
       ...(bindings && ts.isNamedImports(bindings) ? bindings.elements.map((element) => element.name.text) : []),
     ];
   }
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => (ts.isIdentifier(declaration.name) ? [declaration.name.text] : []));
-  if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && statement.name && ts.isIdentifier(statement.name)) {
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((declaration) => (ts.isIdentifier(declaration.name) ? [declaration.name.text] : []));
+  if (
+    (ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isFunctionDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isModuleDeclaration(statement)) &&
+    statement.name &&
+    ts.isIdentifier(statement.name)
+  ) {
     return [statement.name.text];
   }
   return [];
@@ -63,7 +83,10 @@ export function pruneDeclarations(ts: Ts, fileName: string, text: string, keep: 
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const byName = new Map<string, TS.Statement[]>();
   for (const statement of source.statements) {
-    if (ts.isExportDeclaration(statement) && (statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause) || statement.exportClause.elements.length > 0)) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      (statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause) || statement.exportClause.elements.length > 0)
+    ) {
       throw new Error(`Type bundle: ${fileName} re-exports (${statement.getText()}); pruneDeclarations handles flat files only`);
     }
     for (const name of declaredNames(ts, statement)) byName.set(name, [...(byName.get(name) ?? []), statement]);
@@ -83,6 +106,9 @@ export function pruneDeclarations(ts: Ts, fileName: string, text: string, keep: 
       mention(statement);
     }
   }
-  const body = source.statements.filter((statement) => kept.has(statement)).map((statement) => statement.getFullText(source)).join('');
+  const body = source.statements
+    .filter((statement) => kept.has(statement))
+    .map((statement) => statement.getFullText(source))
+    .join('');
   return `// Playground declarations: ${note}\n${body.replace(/^\s*\n/, '')}\nexport {};\n`;
 }

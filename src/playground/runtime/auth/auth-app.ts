@@ -12,7 +12,12 @@ import type { AuthHost } from './world.ts';
 export type Framework = 'next-auth' | 'core' | 'express' | 'sveltekit' | 'qwik' | 'playground';
 
 const DEFAULT_BASE_PATH: Readonly<Record<Framework, string>> = {
-  'next-auth': '/api/auth', core: '/auth', express: '/auth', sveltekit: '/auth', qwik: '/auth', playground: '/api/auth',
+  'next-auth': '/api/auth',
+  core: '/auth',
+  express: '/auth',
+  sveltekit: '/auth',
+  qwik: '/auth',
+  playground: '/api/auth',
 };
 
 export type ConfigSource = AuthConfig | ((request: Request | undefined) => AuthConfig | Promise<AuthConfig>);
@@ -103,9 +108,12 @@ export class AuthApp {
     const registration = this.#registration;
     const framework = registration?.framework ?? 'playground';
     const raw: AuthConfig = registration
-      ? (typeof registration.source === 'function' ? await registration.source(request) : registration.source)
+      ? typeof registration.source === 'function'
+        ? await registration.source(request)
+        : registration.source
       : { providers: [], ...(this.#host.currentAdapter() ? { adapter: this.#host.currentAdapter()!.adapter } : {}) };
-    if (!raw || typeof raw !== 'object') throw new TypeError(`${registration?.description ?? 'The Auth.js configuration'} is not an object: got ${raw === null ? 'null' : typeof raw}.`);
+    if (!raw || typeof raw !== 'object')
+      throw new TypeError(`${registration?.description ?? 'The Auth.js configuration'} is not an object: got ${raw === null ? 'null' : typeof raw}.`);
     const adapter = raw.adapter ? this.#trackedAdapter(raw.adapter) : undefined;
     const providers = (raw.providers ?? []).map((provider) => normalise(provider));
     const added = new Set<NormalisedProvider>();
@@ -161,14 +169,19 @@ export class AuthApp {
 
   /** The inbox gets the link whatever the provider does with it (Nodemailer's transport and Resend's API are simulated too). */
   #deliverToInbox(provider: NormalisedProvider): void {
-    const original = (provider.options?.['sendVerificationRequest'] ?? provider['sendVerificationRequest']) as ((params: Record<string, unknown>) => Promise<void>) | undefined;
+    const original = (provider.options?.['sendVerificationRequest'] ?? provider['sendVerificationRequest']) as
+      | ((params: Record<string, unknown>) => Promise<void>)
+      | undefined;
     if ((original as { playground?: boolean } | undefined)?.playground) return;
     const send = this.#send;
-    const deliver = Object.assign(async (params: Record<string, unknown>) => {
-      const url = String(params['url']);
-      send({ to: String(params['identifier']), url, provider: provider.name, subject: `Sign in to ${new URL(url).host}` });
-      await original?.(params);
-    }, { playground: true });
+    const deliver = Object.assign(
+      async (params: Record<string, unknown>) => {
+        const url = String(params['url']);
+        send({ to: String(params['identifier']), url, provider: provider.name, subject: `Sign in to ${new URL(url).host}` });
+        await original?.(params);
+      },
+      { playground: true },
+    );
     provider['sendVerificationRequest'] = deliver;
     if (provider.options) provider.options = { ...provider.options, sendVerificationRequest: deliver };
   }
@@ -203,8 +216,9 @@ function normalise(provider: unknown): NormalisedProvider {
 function providerInfo(provider: NormalisedProvider, added: boolean): ProviderInfo {
   const type = (['oauth', 'oidc', 'email', 'credentials', 'webauthn'] as const).find((known) => known === provider.type) ?? 'oauth';
   const credentials = (provider.options?.['credentials'] ?? provider['credentials']) as Record<string, { label?: unknown }> | undefined;
-  const fields = type === 'credentials' && credentials
-    ? Object.fromEntries(Object.entries(credentials).map(([name, field]) => [name, typeof field?.label === 'string' ? field.label : name]))
-    : undefined;
+  const fields =
+    type === 'credentials' && credentials
+      ? Object.fromEntries(Object.entries(credentials).map(([name, field]) => [name, typeof field?.label === 'string' ? field.label : name]))
+      : undefined;
   return { id: provider.id, name: provider.name, type, added, ...(fields ? { fields } : {}) };
 }

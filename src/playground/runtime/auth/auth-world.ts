@@ -39,7 +39,12 @@ export class PlaygroundAuthWorld implements AuthWorld {
     this.#flows = new Flows({
       app: () => {
         if (!this.#app.exists()) {
-          return Promise.reject(new PlaygroundError('There is no Auth.js app to sign in to: import the file that configures Auth.js (e.g. `import "./auth"`) before using `browser`, or create an adapter.', { name: 'NoAuthApp' }));
+          return Promise.reject(
+            new PlaygroundError(
+              'There is no Auth.js app to sign in to: import the file that configures Auth.js (e.g. `import "./auth"`) before using `browser`, or create an adapter.',
+              { name: 'NoAuthApp' },
+            ),
+          );
         }
         return this.#app.resolve();
       },
@@ -52,7 +57,19 @@ export class PlaygroundAuthWorld implements AuthWorld {
     this.reset();
     this.modules = new Map([
       ...frameworkModules({ app: this.#app, flows: this.#flows, browser: () => this.#browsers.main }),
-      ['@adapter-lab/playground', { namespace: playgroundModule({ flows: this.#flows, browsers: () => this.#browsers, inbox: () => this.#inbox, clock: this.#clock, provider: this.#provider, open: (browser, url) => this.#open(browser, url) }) }],
+      [
+        '@adapter-lab/playground',
+        {
+          namespace: playgroundModule({
+            flows: this.#flows,
+            browsers: () => this.#browsers,
+            inbox: () => this.#inbox,
+            clock: this.#clock,
+            provider: this.#provider,
+            open: (browser, url) => this.#open(browser, url),
+          }),
+        },
+      ],
     ]);
   }
 
@@ -96,20 +113,27 @@ export class PlaygroundAuthWorld implements AuthWorld {
     const browser = this.#browsers.main;
     const cookie = Object.keys(browser.jar.entries()).length === 0 ? 'authjs.session-token' : undefined;
     if (cookie) browser.jar.apply([`${cookie}=a-session-from-before; Path=/; HttpOnly; SameSite=Lax`]);
-    this.#host.notice('Your code configured Auth.js: the playground sent the first request of a returning visitor (GET session with an old session cookie), so the adapter created its tables as on your app\'s first use. The Auth.js tab signs users in.');
+    this.#host.notice(
+      "Your code configured Auth.js: the playground sent the first request of a returning visitor (GET session with an old session cookie), so the adapter created its tables as on your app's first use. The Auth.js tab signs users in.",
+    );
     await this.#flows.session(browser);
   }
 
   async flow(request: FlowRequest): Promise<string> {
     const browser = this.#browsers[request.browser];
     const where = browser.label.toLowerCase();
-    if (!this.#app.exists()) throw new PlaygroundError('There is no Auth.js app yet: run code that configures Auth.js (NextAuth({ adapter, providers })) or creates an adapter first.', { name: 'NoAuthApp' });
+    if (!this.#app.exists())
+      throw new PlaygroundError(
+        'There is no Auth.js app yet: run code that configures Auth.js (NextAuth({ adapter, providers })) or creates an adapter first.',
+        { name: 'NoAuthApp' },
+      );
     this.#app.takeErrors();
     let summary: string;
     switch (request.flow) {
       case 'oauth-sign-in':
       case 'link-account': {
-        if (request.flow === 'link-account' && !browser.signedInAs) throw new PlaygroundError(`Nobody is signed in in ${where}: sign in first, then link another account.`, { name: 'FlowError' });
+        if (request.flow === 'link-account' && !browser.signedInAs)
+          throw new PlaygroundError(`Nobody is signed in in ${where}: sign in first, then link another account.`, { name: 'FlowError' });
         const profile = request.flow === 'link-account' ? this.#anotherAccount(request.profile) : (request.profile ?? {});
         if (request.profile && request.flow === 'oauth-sign-in') this.#provider.profile = { ...request.profile };
         const visit = await this.#flows.signIn(browser, request.provider, { profile: request.flow === 'link-account' ? profile : {} });
@@ -117,8 +141,13 @@ export class PlaygroundAuthWorld implements AuthWorld {
         break;
       }
       case 'email-sign-in': {
-        const visit = await this.#flows.signIn(browser, request.provider ?? (await this.#firstOf('email')), { ...(request.email ? { email: request.email } : {}), openLink: false });
-        summary = visit.error ? `Auth.js refused to send the link: ${visit.error}.` : `Auth.js sent a magic link to ${this.#inbox.at(-1)?.to ?? 'the address'}: it is in the inbox.`;
+        const visit = await this.#flows.signIn(browser, request.provider ?? (await this.#firstOf('email')), {
+          ...(request.email ? { email: request.email } : {}),
+          openLink: false,
+        });
+        summary = visit.error
+          ? `Auth.js refused to send the link: ${visit.error}.`
+          : `Auth.js sent a magic link to ${this.#inbox.at(-1)?.to ?? 'the address'}: it is in the inbox.`;
         break;
       }
       case 'open-email-link': {
@@ -170,7 +199,10 @@ export class PlaygroundAuthWorld implements AuthWorld {
       // Auth.js's errors carry their name as `type` (class names do not survive minification).
       const name = (error as { type?: unknown }).type;
       const code = typeof name === 'string' ? name : error.name;
-      throw new PlaygroundError(`${summary} Auth.js reported ${code}: ${error.message}`, { name: code, cause: (error.cause as { err?: unknown } | undefined)?.err ?? error });
+      throw new PlaygroundError(`${summary} Auth.js reported ${code}: ${error.message}`, {
+        name: code,
+        cause: (error.cause as { err?: unknown } | undefined)?.err ?? error,
+      });
     }
     return summary;
   }
@@ -204,7 +236,15 @@ export class PlaygroundAuthWorld implements AuthWorld {
   }
 
   #deliver(link: SentLink): void {
-    this.#inbox.push({ id: this.#inbox.length + 1, to: link.to, subject: link.subject, url: link.url, provider: link.provider, sent: new Date(this.#clock.now()).toISOString(), opened: 0 });
+    this.#inbox.push({
+      id: this.#inbox.length + 1,
+      to: link.to,
+      subject: link.subject,
+      url: link.url,
+      provider: link.provider,
+      sent: new Date(this.#clock.now()).toISOString(),
+      opened: 0,
+    });
   }
 
   async #firstOf(type: 'email' | 'credentials'): Promise<string> {
@@ -218,7 +258,12 @@ export class PlaygroundAuthWorld implements AuthWorld {
   #anotherAccount(profile: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> {
     this.#linkCount++;
     const base = { ...this.#provider.profile, ...profile };
-    return { ...base, id: Number(base['id'] ?? 0) + 1000 * this.#linkCount, login: `${String(base['login'] ?? 'user')}-${this.#linkCount + 1}`, email: `second-${this.#linkCount}+${String(base['email'] ?? 'user@example.com')}` };
+    return {
+      ...base,
+      id: Number(base['id'] ?? 0) + 1000 * this.#linkCount,
+      login: `${String(base['login'] ?? 'user')}-${this.#linkCount + 1}`,
+      email: `second-${this.#linkCount}+${String(base['email'] ?? 'user@example.com')}`,
+    };
   }
 
   #signedIn(browser: SimulatedBrowser, error: string | undefined): string {

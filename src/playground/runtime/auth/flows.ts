@@ -38,7 +38,9 @@ export class Flows {
       ? app.providers.find((candidate) => candidate.id === providerId)
       : app.providers.find((candidate) => candidate.type === 'oauth' || candidate.type === 'oidc');
     if (!provider) {
-      throw flowError(`There is no provider "${providerId}" in the configuration: it has ${app.providers.map((candidate) => `"${candidate.id}"`).join(', ') || 'none'}.`);
+      throw flowError(
+        `There is no provider "${providerId}" in the configuration: it has ${app.providers.map((candidate) => `"${candidate.id}"`).join(', ') || 'none'}.`,
+      );
     }
     const callbackUrl = new URL(options.callbackUrl ?? '/', APP_ORIGIN).href;
     const csrfToken = await this.#csrf(browser, app);
@@ -51,7 +53,10 @@ export class Flows {
       if (!mail) return visit;
       visit = await browser.visit(mail.url);
     } else if (provider.type === 'credentials') {
-      visit = await browser.visit(`${app.basePath}/callback/${provider.id}`, { method: 'POST', body: new URLSearchParams({ ...options.credentials, csrfToken, callbackUrl }) });
+      visit = await browser.visit(`${app.basePath}/callback/${provider.id}`, {
+        method: 'POST',
+        body: new URLSearchParams({ ...options.credentials, csrfToken, callbackUrl }),
+      });
     } else if (provider.type === 'oauth' || provider.type === 'oidc') {
       this.#context.overrideProfile(options.profile ?? {});
       visit = await browser.visit(`${app.basePath}/signin/${provider.id}`, { method: 'POST', body: new URLSearchParams({ csrfToken, callbackUrl }) });
@@ -84,7 +89,11 @@ export class Flows {
   async updateSession(browser: SimulatedBrowser, data: unknown): Promise<Session | null> {
     const app = await this.#context.app();
     const csrfToken = await this.#csrf(browser, app);
-    const response = await browser.request(`${app.basePath}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ csrfToken, data }) });
+    const response = await browser.request(`${app.basePath}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ csrfToken, data }),
+    });
     const body = response.ok ? ((await response.json()) as Session | null) : null;
     return body && typeof body === 'object' && Object.keys(body).length > 0 ? body : null;
   }
@@ -109,7 +118,8 @@ export class Flows {
   async #csrf(browser: SimulatedBrowser, app: AppConfig): Promise<string> {
     const response = await browser.request(`${app.basePath}/csrf`);
     const body = (await response.json().catch(() => null)) as { csrfToken?: unknown } | null;
-    if (typeof body?.csrfToken !== 'string') throw flowError(`Auth.js's csrf route (${app.basePath}/csrf) answered ${response.status} without a token: is the base path right?`);
+    if (typeof body?.csrfToken !== 'string')
+      throw flowError(`Auth.js's csrf route (${app.basePath}/csrf) answered ${response.status} without a token: is the base path right?`);
     return body.csrfToken;
   }
 }

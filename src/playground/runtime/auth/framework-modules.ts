@@ -24,7 +24,10 @@ interface Context {
 }
 
 const PROVIDERS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  github, credentials, nodemailer, resend,
+  github,
+  credentials,
+  nodemailer,
+  resend,
   // @auth/core/providers/email is the deprecated name of the Nodemailer provider.
   email: nodemailer,
 };
@@ -50,7 +53,7 @@ function frameworkOnly(name: string, framework: string): () => never {
   return () => {
     throw new PlaygroundError(`${name} runs inside ${framework}'s request handling, which the playground does not run.`, {
       name: 'FrameworkError',
-      hint: 'The playground calls Auth.js for you: use the Auth.js tab\'s flows, or `browser` from @adapter-lab/playground in run.ts.',
+      hint: "The playground calls Auth.js for you: use the Auth.js tab's flows, or `browser` from @adapter-lab/playground in run.ts.",
     });
   };
 }
@@ -64,7 +67,9 @@ export function frameworkModules(context: Context): Array<[string, ProvidedModul
   const { app, flows } = context;
   const register = (config: ConfigSource, framework: Framework, description: string): void => {
     if (config === null || (typeof config !== 'object' && typeof config !== 'function')) {
-      throw new TypeError(`${description} needs an Auth.js configuration object (or a function returning one); got ${config === null ? 'null' : typeof config}.`);
+      throw new TypeError(
+        `${description} needs an Auth.js configuration object (or a function returning one); got ${config === null ? 'null' : typeof config}.`,
+      );
     }
     app.register(config, framework, description);
   };
@@ -125,7 +130,12 @@ export function frameworkModules(context: Context): Array<[string, ProvidedModul
   function QwikAuth$(config: ConfigSource) {
     register(withEvent(config), 'qwik', 'QwikAuth$({…}) from @auth/qwik');
     const onRequest = frameworkOnly('onRequest', 'Qwik City');
-    return { onRequest, useSession: frameworkOnly('useSession', 'Qwik City'), useSignIn: frameworkOnly('useSignIn', 'Qwik City'), useSignOut: frameworkOnly('useSignOut', 'Qwik City') };
+    return {
+      onRequest,
+      useSession: frameworkOnly('useSession', 'Qwik City'),
+      useSignIn: frameworkOnly('useSignIn', 'Qwik City'),
+      useSignOut: frameworkOnly('useSignOut', 'Qwik City'),
+    };
   }
 
   const shared = { AuthError: errors.AuthError, CredentialsSignin: errors.CredentialsSignin, customFetch: core.customFetch };
@@ -152,7 +162,8 @@ function toSignInOptions(options: SignInOptions | FormData | Record<string, unkn
   if (!options) return {};
   const entries: Record<string, unknown> = options instanceof FormData ? Object.fromEntries(options.entries()) : { ...options };
   const { redirectTo, callbackUrl, email, profile, credentials, openLink, redirect: _redirect, ...rest } = entries;
-  const fields = credentials ?? (Object.keys(rest).length > 0 ? Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, String(value)])) : undefined);
+  const fields =
+    credentials ?? (Object.keys(rest).length > 0 ? Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, String(value)])) : undefined);
   return {
     ...(typeof (redirectTo ?? callbackUrl) === 'string' ? { callbackUrl: String(redirectTo ?? callbackUrl) } : {}),
     ...(typeof email === 'string' ? { email } : {}),

@@ -8,7 +8,10 @@ interface MailMessage {
   readonly to?: string | readonly string[];
 }
 
-export function createTransport(_server?: unknown, _defaults?: unknown): { sendMail(message: MailMessage): Promise<{ accepted: string[]; rejected: string[]; pending: string[]; messageId: string }> } {
+export function createTransport(
+  _server?: unknown,
+  _defaults?: unknown,
+): { sendMail(message: MailMessage): Promise<{ accepted: string[]; rejected: string[]; pending: string[]; messageId: string }> } {
   return {
     async sendMail(message) {
       const to = message.to === undefined ? [] : typeof message.to === 'string' ? [message.to] : [...message.to];

@@ -75,7 +75,13 @@ export class OAuthProviderServer {
       return Response.redirect(back.href, 302);
     }
     const code = crypto.randomUUID().replaceAll('-', '').slice(0, 20);
-    this.#grants.set(code, { clientId, redirectUri, challenge: params.get('code_challenge') ?? undefined, profile: { ...this.profile, ...overrides }, used: false });
+    this.#grants.set(code, {
+      clientId,
+      redirectUri,
+      challenge: params.get('code_challenge') ?? undefined,
+      profile: { ...this.profile, ...overrides },
+      used: false,
+    });
     back.searchParams.set('code', code);
     const state = params.get('state');
     if (state !== null) back.searchParams.set('state', state);
@@ -93,7 +99,10 @@ export class OAuthProviderServer {
       if (url.href === USER_URL) return json(profile);
       return json(profile['email'] ? [{ email: profile['email'], primary: true, verified: true, visibility: 'public' }] : []);
     }
-    return json({ message: 'Not Found (the simulated GitHub serves /login/oauth/authorize, /login/oauth/access_token, api.github.com/user and /user/emails)' }, 404);
+    return json(
+      { message: 'Not Found (the simulated GitHub serves /login/oauth/authorize, /login/oauth/access_token, api.github.com/user and /user/emails)' },
+      404,
+    );
   }
 
   async #token(request: Request): Promise<Response> {
@@ -105,7 +114,8 @@ export class OAuthProviderServer {
     if (!grant || grant.used) return oauthError('bad_verification_code', 'The code passed is incorrect or expired.');
     grant.used = true;
     if (clientId !== grant.clientId) return oauthError('incorrect_client_credentials', 'The client_id does not match the one the code was issued to.');
-    if (form.get('redirect_uri') !== null && form.get('redirect_uri') !== grant.redirectUri) return oauthError('redirect_uri_mismatch', 'The redirect_uri does not match the authorization request.');
+    if (form.get('redirect_uri') !== null && form.get('redirect_uri') !== grant.redirectUri)
+      return oauthError('redirect_uri_mismatch', 'The redirect_uri does not match the authorization request.');
     if (grant.challenge !== undefined) {
       const verifier = form.get('code_verifier');
       if (!verifier || base64url(sha256(new TextEncoder().encode(verifier))) !== grant.challenge) {

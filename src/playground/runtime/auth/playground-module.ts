@@ -31,15 +31,22 @@ export function playgroundModule(context: Context): Readonly<Record<string, unkn
       signOut: () => context.flows.signOut(browser()),
       session: () => context.flows.session(browser()),
       open: (url) => context.open(browser(), new URL(url, APP_ORIGIN).href),
-      fetch: (path, init) => browser().request(new URL(path, APP_ORIGIN).href, {
-        method: init?.method ?? 'GET',
-        headers: Object.fromEntries(new Headers(init?.headers).entries()),
-        ...(typeof init?.body === 'string' || init?.body instanceof URLSearchParams ? { body: init.body } : {}),
-      }),
+      fetch: (path, init) =>
+        browser().request(new URL(path, APP_ORIGIN).href, {
+          method: init?.method ?? 'GET',
+          headers: Object.fromEntries(new Headers(init?.headers).entries()),
+          ...(typeof init?.body === 'string' || init?.body instanceof URLSearchParams ? { body: init.body } : {}),
+        }),
       cookies: () => browser().jar.entries(),
     };
   };
-  const toMail = (mail: MailInfo): PlaygroundMail => ({ to: mail.to, subject: mail.subject, url: mail.url, provider: mail.provider, sent: new Date(mail.sent) });
+  const toMail = (mail: MailInfo): PlaygroundMail => ({
+    to: mail.to,
+    subject: mail.subject,
+    url: mail.url,
+    provider: mail.provider,
+    sent: new Date(mail.sent),
+  });
   const api: PlaygroundModule = {
     browser: handle('main'),
     otherDevice: handle('other'),

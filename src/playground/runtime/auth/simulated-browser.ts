@@ -43,7 +43,10 @@ export class SimulatedBrowser {
   }
 
   /** One request, its cookies applied; no redirect followed. */
-  async request(url: string, init: { method?: string; body?: URLSearchParams | string; headers?: Record<string, string>; replayExpired?: boolean } = {}): Promise<Response> {
+  async request(
+    url: string,
+    init: { method?: string; body?: URLSearchParams | string; headers?: Record<string, string>; replayExpired?: boolean } = {},
+  ): Promise<Response> {
     const target = new URL(url, APP_ORIGIN);
     const sameOrigin = target.origin === APP_ORIGIN;
     const { header, names } = sameOrigin ? this.jar.header(init.replayExpired) : { header: '', names: [] as string[] };
@@ -61,13 +64,20 @@ export class SimulatedBrowser {
       response = fromAuth;
     } else if (!sameOrigin) {
       to = 'provider';
-      response = this.#routes.provider(target) ?? new Response(`The simulated browser cannot reach ${target.origin}: there is no network in the playground.`, { status: 502, headers: { 'content-type': 'text/plain' } });
+      response =
+        this.#routes.provider(target) ??
+        new Response(`The simulated browser cannot reach ${target.origin}: there is no network in the playground.`, {
+          status: 502,
+          headers: { 'content-type': 'text/plain' },
+        });
     } else {
       to = 'app';
       response = new Response(`<!doctype html><title>Your app: ${target.pathname}</title>`, { status: 200, headers: { 'content-type': 'text/html' } });
     }
     const setCookies = sameOrigin ? this.jar.apply(response.headers.getSetCookie()) : [];
-    this.#record(await exchangeRecord({ from: this.id, to, request, requestBody: body, response, cookies: names, setCookies, durationMs: performance.now() - started }));
+    this.#record(
+      await exchangeRecord({ from: this.id, to, request, requestBody: body, response, cookies: names, setCookies, durationMs: performance.now() - started }),
+    );
     return response;
   }
 

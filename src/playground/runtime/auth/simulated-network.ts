@@ -33,9 +33,13 @@ export class SimulatedNetwork {
       to = 'mail';
       response = new Response(JSON.stringify({ id: crypto.randomUUID() }), { status: 200, headers: { 'content-type': 'application/json' } });
     } else {
-      throw new TypeError(`fetch(${url.href}) failed: the playground has no network. Inside it only the simulated GitHub (github.com, api.github.com) and mail service answer.`);
+      throw new TypeError(
+        `fetch(${url.href}) failed: the playground has no network. Inside it only the simulated GitHub (github.com, api.github.com) and mail service answer.`,
+      );
     }
-    this.#record(await exchangeRecord({ from: 'server', to, request, requestBody, response, cookies: [], setCookies: [], durationMs: performance.now() - started }));
+    this.#record(
+      await exchangeRecord({ from: 'server', to, request, requestBody, response, cookies: [], setCookies: [], durationMs: performance.now() - started }),
+    );
     return response;
   };
 

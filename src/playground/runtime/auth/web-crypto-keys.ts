@@ -115,7 +115,8 @@ function keyAlgorithm(name: keyof typeof ALLOWED_USAGES, bytes: Uint8Array, para
       const bits = bytes.length * 8;
       const { length = bits } = params;
       if (bits === 0) throw cryptoError('DataError', `${operation}: an HMAC key cannot be empty`);
-      if (typeof length !== 'number' || length > bits || length <= bits - 8) throw cryptoError('DataError', `${operation}: the HMAC length does not fit the key`);
+      if (typeof length !== 'number' || length > bits || length <= bits - 8)
+        throw cryptoError('DataError', `${operation}: the HMAC length does not fit the key`);
       if (length !== bits) throw unsupported(`${operation} (HMAC key of ${length} bits, not whole bytes)`, 'HMAC');
       return { name, hash: { name: hash }, length: bits } as KeyAlgorithm;
     }

@@ -92,7 +92,13 @@ export function createSubtleCrypto(): SubtleCrypto {
       const hash = HASHES[algorithmName(algorithm, 'digest', Object.keys(HASHES) as (keyof typeof HASHES)[])];
       return arrayBufferOf(hash(bytesOf(data, 'digest: the data')));
     },
-    async importKey(format: KeyFormat, keyData: BufferSource | JsonWebKey, algorithm: AlgorithmIdentifier, extractable: boolean, usages: KeyUsage[]): Promise<CryptoKey> {
+    async importKey(
+      format: KeyFormat,
+      keyData: BufferSource | JsonWebKey,
+      algorithm: AlgorithmIdentifier,
+      extractable: boolean,
+      usages: KeyUsage[],
+    ): Promise<CryptoKey> {
       return importKey(format, keyData, algorithm, extractable, usages);
     },
     async generateKey(algorithm: AlgorithmIdentifier, extractable: boolean, usages: KeyUsage[]): Promise<CryptoKey> {

@@ -18,14 +18,20 @@ type OrmClass = typeof core.MikroORM;
 const { SqliteDriver } = sql;
 
 /** Each database package's driver class: a named SqliteDriver, so notices can say what was asked. */
-const DRIVERS: Readonly<Record<string, typeof SqliteDriver>> = Object.fromEntries(MIKRO_ORM_DRIVER_NAMES.map((name) => [
-  name,
-  name === 'SqliteDriver' ? SqliteDriver : Object.defineProperty(class extends SqliteDriver {}, 'name', { value: name }),
-]));
+const DRIVERS: Readonly<Record<string, typeof SqliteDriver>> = Object.fromEntries(
+  MIKRO_ORM_DRIVER_NAMES.map((name) => [
+    name,
+    name === 'SqliteDriver' ? SqliteDriver : Object.defineProperty(class extends SqliteDriver {}, 'name', { value: name }),
+  ]),
+);
 
 const DRIVER_PACKAGES: Readonly<Record<string, string>> = {
-  '@mikro-orm/sqlite': 'SqliteDriver', '@mikro-orm/libsql': 'LibSqlDriver', '@mikro-orm/postgresql': 'PostgreSqlDriver',
-  '@mikro-orm/mysql': 'MySqlDriver', '@mikro-orm/mariadb': 'MariaDbDriver', '@mikro-orm/mssql': 'MsSqlDriver',
+  '@mikro-orm/sqlite': 'SqliteDriver',
+  '@mikro-orm/libsql': 'LibSqlDriver',
+  '@mikro-orm/postgresql': 'PostgreSqlDriver',
+  '@mikro-orm/mysql': 'MySqlDriver',
+  '@mikro-orm/mariadb': 'MariaDbDriver',
+  '@mikro-orm/mssql': 'MsSqlDriver',
 };
 
 /**
@@ -37,10 +43,24 @@ const DRIVER_PACKAGES: Readonly<Record<string, string>> = {
 function toSqlite(options: Options | undefined, context: EnvironmentContext, converted: WeakSet<object>): Options {
   const given = (options ?? {}) as Options & { type?: unknown; driverOptions?: unknown };
   if (given.driverOptions && typeof given.driverOptions === 'object' && converted.has(given.driverOptions)) return given;
-  const { type, driver, clientUrl, host, port, user, password, dbName, driverOptions: _driverOptions, pool: _pool, ...rest } = given as Options & { type?: unknown };
+  const {
+    type,
+    driver,
+    clientUrl,
+    host,
+    port,
+    user,
+    password,
+    dbName,
+    driverOptions: _driverOptions,
+    pool: _pool,
+    ...rest
+  } = given as Options & { type?: unknown };
   const asked: string[] = [];
   if (type !== undefined) {
-    context.notice(`MikroORM 7 has no \`type: "${String(type)}"\` option (MikroORM 5/6 had): a real app writes \`driver: …\` with the driver class of its @mikro-orm/<database> package. The playground ignores it.`);
+    context.notice(
+      `MikroORM 7 has no \`type: "${String(type)}"\` option (MikroORM 5/6 had): a real app writes \`driver: …\` with the driver class of its @mikro-orm/<database> package. The playground ignores it.`,
+    );
   }
   const driverName = typeof driver === 'function' ? driver.name : undefined;
   if (driverName && driverName !== 'SqliteDriver') asked.push(driverName);
@@ -52,7 +72,13 @@ function toSqlite(options: Options | undefined, context: EnvironmentContext, con
   void password;
   const dialect = createSqlJsDialect(context.database());
   converted.add(dialect);
-  return { ...rest, driver: SqliteDriver, dbName: ':memory:', driverOptions: dialect, metadataProvider: rest.metadataProvider ?? legacy.ReflectMetadataProvider };
+  return {
+    ...rest,
+    driver: SqliteDriver,
+    dbName: ':memory:',
+    driverOptions: dialect,
+    metadataProvider: rest.metadataProvider ?? legacy.ReflectMetadataProvider,
+  };
 }
 
 /**
@@ -61,7 +87,12 @@ function toSqlite(options: Options | undefined, context: EnvironmentContext, con
  * need and the database lacks are created with MikroORM's schema generator, and the reader is
  * told. Existing tables are left alone (the built-in examples create theirs themselves).
  */
-function withTables(adapter: Adapter, options: Options, adapterOptions: adapterModule.MikroOrmAdapterOptions | undefined, context: EnvironmentContext): Adapter {
+function withTables(
+  adapter: Adapter,
+  options: Options,
+  adapterOptions: adapterModule.MikroOrmAdapterOptions | undefined,
+  context: EnvironmentContext,
+): Adapter {
   let ready: Promise<void> | undefined;
   const ensure = async (): Promise<void> => {
     const entities = resolveEntities(options.entities ?? [], adapterOptions?.entities);
@@ -71,7 +102,9 @@ function withTables(adapter: Adapter, options: Options, adapterOptions: adapterM
       const missing = await orm.schema.getUpdateSchemaSQL({ safe: true });
       if (missing.trim()) {
         await orm.schema.update({ safe: true });
-        context.notice('MikroOrmAdapter never creates tables; your app\'s migrations do. The playground created the missing ones before the adapter\'s first call, with MikroORM\'s schema generator (orm.schema.update()).');
+        context.notice(
+          "MikroOrmAdapter never creates tables; your app's migrations do. The playground created the missing ones before the adapter's first call, with MikroORM's schema generator (orm.schema.update()).",
+        );
       }
     } finally {
       await orm.close();
@@ -79,13 +112,16 @@ function withTables(adapter: Adapter, options: Options, adapterOptions: adapterM
   };
   const wrapped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(adapter)) {
-    wrapped[key] = typeof value !== 'function' ? value : async (...args: unknown[]) => {
-      await (ready ??= ensure().catch((error: unknown) => {
-        ready = undefined;
-        throw error;
-      }));
-      return (value as (...a: unknown[]) => unknown).apply(adapter, args);
-    };
+    wrapped[key] =
+      typeof value !== 'function'
+        ? value
+        : async (...args: unknown[]) => {
+            await (ready ??= ensure().catch((error: unknown) => {
+              ready = undefined;
+              throw error;
+            }));
+            return (value as (...a: unknown[]) => unknown).apply(adapter, args);
+          };
   }
   return wrapped as Adapter;
 }
@@ -111,9 +147,13 @@ export const mikroOrmEnvironment: OrmEnvironment = {
     const SqlOrm = playgroundOrm(sql.SqlMikroORM as unknown as OrmClass, context, converted);
 
     function MikroOrmAdapter(options: Options | core.MikroORM, adapterOptions?: adapterModule.MikroOrmAdapterOptions): Adapter {
-      if (options instanceof core.MikroORM) return context.track(adapterModule.MikroOrmAdapter(options, adapterOptions), 'MikroOrmAdapter from @adapter-lab/mikro-orm-adapter');
+      if (options instanceof core.MikroORM)
+        return context.track(adapterModule.MikroOrmAdapter(options, adapterOptions), 'MikroOrmAdapter from @adapter-lab/mikro-orm-adapter');
       const sqlite = toSqlite(options, context, converted);
-      return context.track(withTables(adapterModule.MikroOrmAdapter(sqlite, adapterOptions), sqlite, adapterOptions, context), 'MikroOrmAdapter from @adapter-lab/mikro-orm-adapter');
+      return context.track(
+        withTables(adapterModule.MikroOrmAdapter(sqlite, adapterOptions), sqlite, adapterOptions, context),
+        'MikroOrmAdapter from @adapter-lab/mikro-orm-adapter',
+      );
     }
     const adapter = namespace({ ...adapterModule, MikroOrmAdapter });
 
@@ -128,12 +168,13 @@ export const mikroOrmEnvironment: OrmEnvironment = {
     }
     const coreNamespace = namespace({ ...core, ...decorators, MikroORM: CoreOrm });
     const sqlNamespace = namespace({ ...sql, MikroORM: SqlOrm, SqlMikroORM: SqlOrm, ...DRIVERS, SqliteDriver });
-    const databasePackage = (name: string): Readonly<Record<string, unknown>> => namespace({
-      ...sqlNamespace,
-      [DRIVER_PACKAGES[name] ?? 'SqliteDriver']: DRIVERS[DRIVER_PACKAGES[name] ?? 'SqliteDriver'],
-      // The packages' defineConfig presets their driver; here every driver is SQLite.
-      defineConfig: (options: Options) => ({ driver: DRIVERS[DRIVER_PACKAGES[name] ?? 'SqliteDriver'], ...options }),
-    });
+    const databasePackage = (name: string): Readonly<Record<string, unknown>> =>
+      namespace({
+        ...sqlNamespace,
+        [DRIVER_PACKAGES[name] ?? 'SqliteDriver']: DRIVERS[DRIVER_PACKAGES[name] ?? 'SqliteDriver'],
+        // The packages' defineConfig presets their driver; here every driver is SQLite.
+        defineConfig: (options: Options) => ({ driver: DRIVERS[DRIVER_PACKAGES[name] ?? 'SqliteDriver'], ...options }),
+      });
 
     const modules = new Map<string, ProvidedModule>();
     for (const { specifier, redirect } of MODULE_NAMES['mikro-orm']) {

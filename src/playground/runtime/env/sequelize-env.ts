@@ -9,8 +9,15 @@ import type { ProvidedModule } from '../module-graph.ts';
 import { maskUrl, namespace, sharedModule, type EnvironmentContext, type OrmEnvironment } from './environment.ts';
 
 const DIALECT_NAMES: Readonly<Record<string, string>> = {
-  postgres: 'PostgreSQL', postgresql: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', mssql: 'SQL Server',
-  sqlite: 'SQLite', db2: 'Db2', snowflake: 'Snowflake', oracle: 'Oracle',
+  postgres: 'PostgreSQL',
+  postgresql: 'PostgreSQL',
+  mysql: 'MySQL',
+  mariadb: 'MariaDB',
+  mssql: 'SQL Server',
+  sqlite: 'SQLite',
+  db2: 'Db2',
+  snowflake: 'Snowflake',
+  oracle: 'Oracle',
 };
 
 /**
@@ -48,7 +55,16 @@ function playgroundSequelize(context: EnvironmentContext): typeof RealSequelize 
   return class Sequelize extends RealSequelize {
     constructor(...args: unknown[]) {
       const { options, asked } = readArguments(args);
-      const { host: _host, port: _port, replication: _replication, dialectOptions: _dialectOptions, database: _database, username: _username, password: _password, ...rest } = options;
+      const {
+        host: _host,
+        port: _port,
+        replication: _replication,
+        dialectOptions: _dialectOptions,
+        database: _database,
+        username: _username,
+        password: _password,
+        ...rest
+      } = options;
       super({ ...rest, dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(context.SQL, { database: context.database() }) });
       if (asked) context.notice(`Sequelize was configured for ${asked}: the playground runs it on SQLite (sql.js) in your browser instead.`);
     }
@@ -57,7 +73,11 @@ function playgroundSequelize(context: EnvironmentContext): typeof RealSequelize 
 
 export const sequelizeEnvironment: OrmEnvironment = {
   orm: 'sequelize',
-  versions: { orm: `Sequelize ${(RealSequelize as unknown as { version: string }).version}`, adapter: `${adapterPackage.name} ${adapterPackage.version}`, sqlite: '' },
+  versions: {
+    orm: `Sequelize ${(RealSequelize as unknown as { version: string }).version}`,
+    adapter: `${adapterPackage.name} ${adapterPackage.version}`,
+    sqlite: '',
+  },
   modules(context) {
     const Sequelize = playgroundSequelize(context);
     // Sequelize is CommonJS: its exports are the static members of the Sequelize class.
