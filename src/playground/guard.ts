@@ -29,6 +29,7 @@ export interface OptionalGuard<T> {
 
 /** One guard per key of T; optional keys need `optional(…)`. */
 export type Fields<T> = {
+  // biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how TypeScript tells an optional key.
   readonly [K in keyof T]-?: {} extends Pick<T, K> ? OptionalGuard<Exclude<T[K], undefined>> : Guard<T[K]>;
 };
 

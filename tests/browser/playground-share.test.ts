@@ -38,6 +38,7 @@ async function tablesText(page: Page): Promise<string[]> {
     tables.map((table) => {
       // Rows of data only (not the "No rows." line of a table whose rows were all deleted in the run).
       const rows = [...table.querySelectorAll('tbody tr[data-status]:not([data-status="deleted"])')].map((row) =>
+        // biome-ignore lint/performance/useDomNodeTextContent: the cell as a reader sees it (a shortened id's hidden rest excluded).
         [...row.querySelectorAll('td:not(.pg-mark)')].map((cell) => (cell as HTMLElement).innerText).join(' | '),
       );
       return `${table.querySelector('caption')?.textContent}: ${rows.join(' / ')}`;

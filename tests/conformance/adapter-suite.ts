@@ -155,8 +155,8 @@ function kindOf(value: unknown): string {
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype === Object.prototype) return 'a plain object';
   if (prototype === null) return 'an object with a null prototype';
-  const constructor: unknown = (prototype as { constructor?: unknown }).constructor;
-  return `an instance of ${typeof constructor === 'function' ? constructor.name || 'an anonymous class' : 'an unknown class'}`;
+  const maker: unknown = (prototype as { constructor?: unknown }).constructor;
+  return `an instance of ${typeof maker === 'function' ? maker.name || 'an anonymous class' : 'an unknown class'}`;
 }
 
 function expectPlainObject(value: unknown): void {

@@ -25,11 +25,11 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = performance.now();
-  let server;
+  let server: Awaited<ReturnType<typeof startMariaDbServer>>;
   try {
     server = await startMariaDbServer();
   } catch (error) {
-    throw new Error('Could not start the throwaway MariaDB server the unit tests need:\n' + (error instanceof Error ? error.message : String(error)), {
+    throw new Error(`Could not start the throwaway MariaDB server the unit tests need:\n${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     });
   }

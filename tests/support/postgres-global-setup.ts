@@ -25,11 +25,11 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = performance.now();
-  let cluster;
+  let cluster: Awaited<ReturnType<typeof startPostgresCluster>>;
   try {
     cluster = await startPostgresCluster();
   } catch (error) {
-    throw new Error('Could not start the throwaway PostgreSQL cluster the unit tests need:\n' + (error instanceof Error ? error.message : String(error)), {
+    throw new Error(`Could not start the throwaway PostgreSQL cluster the unit tests need:\n${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     });
   }

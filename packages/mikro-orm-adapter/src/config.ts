@@ -26,6 +26,7 @@ export function resolveEntities(listed: readonly EntityLike[], custom: Partial<R
   const entities = {} as AdapterEntities;
   for (const role of ROLES) {
     const named = listed.find((entity) => !DEFAULTS.has(entity) && entityName(entity) === role);
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: every default entity is used; the namespace is the role → entity table.
     entities[role] = (custom[role] as EntityLike | undefined) ?? named ?? defaultEntities[role];
   }
   return entities;

@@ -4,10 +4,9 @@ import { sql, type Kysely, type QueryResult, type RawBuilder, type Transaction }
 export type Row = Record<string, unknown>;
 /** Equality conditions by attribute name, joined with AND. */
 export type Where = Readonly<Record<string, string | number>>;
-// The ORM's kysely client knows no table types: the SQL is built from metadata.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the ORM's kysely client knows no table types; the SQL is built from metadata.
 export type AnyKysely = Kysely<any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: as above, for a transaction of that client.
 type Db = AnyKysely | Transaction<any>;
 
 interface Column {

@@ -2,8 +2,7 @@ import type { Model, ModelAttributes, ModelOptions, ModelStatic, Sequelize } fro
 import * as defaults from './models.ts';
 
 export type Role = 'User' | 'Account' | 'Session' | 'VerificationToken' | 'Authenticator';
-// Models of any attribute shape: custom models add their own attributes.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: models of any attribute shape (custom models add their own attributes).
 export type AnyModel = ModelStatic<Model<any, any>>;
 export type AdapterModels = Record<Role, AnyModel>;
 
@@ -46,7 +45,8 @@ export function setUpModels(sequelize: Sequelize, custom: Partial<Record<Role, A
       custom[role] ??
       (sequelize.isDefined(name)
         ? sequelize.model(name)
-        : sequelize.define(name, copy(defaults[role]), { underscored: true, timestamps: false, ...OPTIONS[role] }));
+        : // biome-ignore lint/performance/noDynamicNamespaceImportAccess: every default model is used; the namespace is the role → model table.
+          sequelize.define(name, copy(defaults[role]), { underscored: true, timestamps: false, ...OPTIONS[role] }));
   }
   for (const role of ['Account', 'Session', 'Authenticator'] as const) {
     const model = models[role];

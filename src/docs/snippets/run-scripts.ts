@@ -134,7 +134,7 @@ function envFile(pageText: string, env: Readonly<Record<string, string>>): strin
   const kept = lines.map((line) =>
     database === undefined ? line : line.replace(/^(\s*(?:export\s+)?[A-Z][A-Z0-9_]*\s*=\s*)(["']?)postgres(?:ql)?:\/\/[^"'\s]*\2/, `$1"${database}"`),
   );
-  return [...kept, ...ours.map((name) => `${name}="${env[name]}"`)].join('\n') + '\n';
+  return `${[...kept, ...ours.map((name) => `${name}="${env[name]}"`)].join('\n')}\n`;
 }
 
 /** Every package an install line names is in node_modules, as a reader's install would make it. */

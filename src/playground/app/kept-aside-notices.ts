@@ -15,7 +15,11 @@ export function showKeptAside(autosave: Autosave, notices: Notices, dialogs: Dia
       `${damaged.problem} It could not be moved aside (${chars(damaged.text.length)}), so autosave is paused rather than overwrite it: download it, or delete it to resume autosave.`,
       {
         download: () => status(downloadText(fileName(Date.now()), damaged.text), 'ok'),
-        discard: async () => (await confirmDelete(dialogs)) && (autosave.discardDamaged(), true),
+        discard: async () => {
+          if (!(await confirmDelete(dialogs))) return false;
+          autosave.discardDamaged();
+          return true;
+        },
       },
     );
   }
@@ -26,7 +30,11 @@ export function showKeptAside(autosave: Autosave, notices: Notices, dialogs: Dia
       : `It has been kept aside, untouched, since ${new Date(copy.keptAt).toLocaleString('en-GB')}`;
     notices.keptAside(`${copy.problem} ${where} (${chars(copy.chars)}).`, {
       download: () => download(autosave, copy, status),
-      discard: async () => (await confirmDelete(dialogs)) && (autosave.discardKeptAside(copy), true),
+      discard: async () => {
+        if (!(await confirmDelete(dialogs))) return false;
+        autosave.discardKeptAside(copy);
+        return true;
+      },
     });
   }
 }

@@ -37,7 +37,7 @@ export function callView(call: AdapterCallRecord, actions: LocationActions): HTM
     ),
   );
   const body = el('div', { class: 'pg-call-body' });
-  call.args.forEach((arg, i) => body.append(el('div', {}, displayValueView(arg, `argument ${i + 1}`))));
+  for (const [i, arg] of call.args.entries()) body.append(el('div', {}, displayValueView(arg, `argument ${i + 1}`)));
   if (call.error) body.append(errorView(call.error, actions));
   else if (call.result) body.append(el('div', {}, displayValueView(call.result, 'result')));
   if (call.at) body.append(el('p', { class: 'pg-meta' }, 'Called at ', locationButton(call.at, actions)));

@@ -193,9 +193,7 @@ export class ModuleGraph {
         for (const entry of parse(file.js, name)[0]) {
           if (entry.type === 'static' && !entry.specifier.startsWith('.') && !entry.specifier.startsWith('/')) found.add(entry.specifier);
         }
-      } catch {
-        continue;
-      }
+      } catch {}
     }
     return found;
   }

@@ -52,7 +52,7 @@ export async function startDevServer(timeoutMs = 60_000): Promise<DevServer> {
     const timer = setTimeout(() => reject(new Error(`astro dev did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      // eslint-disable-next-line no-control-regex
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal's colour codes (ESC [ … m) from the server's output.
       const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
       if (match?.[1]) {
         clearTimeout(timer);

@@ -26,15 +26,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
   const server = await startStaticServer(DIST_DIR);
-  let browserServer;
+  let browserServer: Awaited<ReturnType<typeof launchBrowserServer>>;
   try {
     browserServer = await launchBrowserServer();
   } catch (error) {
     await server.close();
-    throw new Error(
-      'Could not launch /usr/bin/chromium. Run `node scripts/ensure-system-packages.ts` ' + '(npm test does) or `sudo apt-get install chromium`.',
-      { cause: error },
-    );
+    throw new Error('Could not launch /usr/bin/chromium. Run `node scripts/ensure-system-packages.ts` (npm test does) or `sudo apt-get install chromium`.', {
+      cause: error,
+    });
   }
   project.provide('baseUrl', server.url);
   project.provide('wsEndpoint', browserServer.wsEndpoint());

@@ -11,7 +11,9 @@ import { createSession } from '../playground/support.ts';
 
 const examples = await buildDocsExamples();
 const sessions: PlaygroundSession[] = [];
-afterAll(() => sessions.forEach((session) => session.dispose()));
+afterAll(() => {
+  for (const session of sessions) session.dispose();
+});
 
 async function run(example: DocsExample): Promise<Outcome> {
   const session = await createSession(example.orm);

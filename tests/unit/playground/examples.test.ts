@@ -12,7 +12,9 @@ import { createSession } from './support.ts';
 
 const examples = await buildExamples();
 const sessions: PlaygroundSession[] = [];
-afterAll(() => sessions.forEach((session) => session.dispose()));
+afterAll(() => {
+  for (const session of sessions) session.dispose();
+});
 
 async function run(example: BuiltExample): Promise<Outcome> {
   const session = await createSession(example.orm);

@@ -49,7 +49,6 @@ it('keeps Babel out of the page: the client is tiny and the worker is its own as
   const pageBytes = page.reduce((sum, file) => sum + readFileSync(file).length, 0);
   for (const file of page) expect(readFileSync(file, 'utf8'), file).not.toMatch(/transformFromAst|decorators-legacy/);
   const workerCode = readFileSync(worker[0]!);
-  // eslint-disable-next-line no-console
   console.log(
     `transpile worker ${path.basename(worker[0]!)}: ${kB(workerCode.length)} raw, ${kB(gzipSync(workerCode).length)} gzip; page-side client ${kB(pageBytes)} raw (${page.length} chunks)`,
   );
@@ -82,6 +81,5 @@ it('keeps Babel out of the page: the client is tiny and the worker is its own as
   expect(result.diagnostics).toEqual([]);
   expect(result.files[0]!.js).toContain('from "./entity.js"');
   expect(result.files[1]!.js).toContain('__metadata("design:type", String)');
-  // eslint-disable-next-line no-console
   console.log(`built worker in a bare context: evaluated and warmed up in ${startMs.toFixed(0)} ms, then a 2-file request in ${requestMs.toFixed(1)} ms`);
 }, 120_000);

@@ -15,7 +15,9 @@ import { createSession } from './support.ts';
 // compileProject (the editor's TypeScript, options and type bundle).
 const examples = await buildDocsExamples();
 const sessions: PlaygroundSession[] = [];
-afterAll(() => sessions.forEach((session) => session.dispose()));
+afterAll(() => {
+  for (const session of sessions) session.dispose();
+});
 
 async function run(example: DocsExample, files: readonly CompiledFile[]): Promise<Outcome> {
   const session = await createSession(example.orm);

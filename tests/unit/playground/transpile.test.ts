@@ -350,7 +350,6 @@ it('timing figure: the MikroORM custom-user example in a fresh Node process, fir
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   const figure = JSON.parse(output.trim().split('\n').pop()!) as { importMs: number; firstMs: number; warmMs: number; diagnostics: number };
   expect(figure.diagnostics).toBe(0);
-  // eslint-disable-next-line no-console
   console.log(
     `transpile mikro-orm-custom-user (3 files) in a fresh Node ${process.version}: import ${figure.importMs.toFixed(0)} ms, first ${figure.firstMs.toFixed(0)} ms, warm median ${figure.warmMs.toFixed(1)} ms`,
   );

@@ -442,7 +442,13 @@ describe('installWebCrypto', () => {
 
   it('replaces a crypto that takes no new property with one that calls through to its random values', async () => {
     let drawn = 0;
-    const crypto = Object.freeze({ getRandomValues: <T extends ArrayBufferView>(array: T): T => (drawn++, array), randomUUID: uuid });
+    const crypto = Object.freeze({
+      getRandomValues: <T extends ArrayBufferView>(array: T): T => {
+        drawn++;
+        return array;
+      },
+      randomUUID: uuid,
+    });
     const existingKeyClass = class CryptoKey {};
     const scope = { crypto, CryptoKey: existingKeyClass } as unknown as typeof globalThis;
     const undo = installWebCrypto(scope);

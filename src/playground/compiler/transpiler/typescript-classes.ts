@@ -331,8 +331,8 @@ class FileTransform {
   /** Field initialisers run in the constructor, after `super()` (and so after parameter properties, which the TypeScript plugin puts right after it). */
   #initialise(path: NodePath<t.Class>, assignments: t.Statement[]): void {
     const body = path.get('body');
-    let constructor = body.get('body').find((member): member is NodePath<t.ClassMethod> => member.isClassMethod({ kind: 'constructor' }));
-    if (!constructor) {
+    let ctor = body.get('body').find((member): member is NodePath<t.ClassMethod> => member.isClassMethod({ kind: 'constructor' }));
+    if (!ctor) {
       const derived = Boolean(path.node.superClass);
       const args = t.identifier('args');
       const created = t.classMethod(
@@ -341,11 +341,11 @@ class FileTransform {
         derived ? [t.restElement(args)] : [],
         t.blockStatement(derived ? [t.expressionStatement(t.callExpression(t.super(), [t.spreadElement(t.cloneNode(args))]))] : []),
       );
-      [constructor] = body.unshiftContainer('body', created) as [NodePath<t.ClassMethod>];
+      [ctor] = body.unshiftContainer('body', created) as [NodePath<t.ClassMethod>];
     }
     const superCalls: NodePath<t.CallExpression>[] = [];
     if (path.node.superClass) {
-      constructor.get('body').traverse({
+      ctor.get('body').traverse({
         Function(inner) {
           if (!inner.isArrowFunctionExpression()) inner.skip();
         },
@@ -356,7 +356,7 @@ class FileTransform {
       });
     }
     if (superCalls.length === 0) {
-      constructor.get('body').unshiftContainer('body', assignments);
+      ctor.get('body').unshiftContainer('body', assignments);
       return;
     }
     for (const call of superCalls) {

@@ -6,7 +6,7 @@ import * as github from '@auth/core/providers/github';
 import * as nodemailer from '@auth/core/providers/nodemailer';
 import * as resend from '@auth/core/providers/resend';
 import type { Session } from '@auth/core/types';
-import { AUTH_PACKAGES } from '../../module-names.ts';
+import type { AUTH_PACKAGES } from '../../module-names.ts';
 import { namespace } from '../env/environment.ts';
 import type { ProvidedModule } from '../module-graph.ts';
 import { PlaygroundError } from '../run-error.ts';
