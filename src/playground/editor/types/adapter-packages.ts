@@ -1,5 +1,5 @@
 /**
- * Our adapters (`@adapter-lab/…`) as the editor sees them: their declarations
+ * Our adapters (the registry's `adapter.package`) as the editor sees them: their declarations
  * emitted in memory from their workspace source, with their own build options, laid out as
  * the published package (dist/index.d.ts). From source, so that the editor types exactly the
  * code the playground runs, and the packages need no build of their own first.
@@ -7,18 +7,25 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type TS from 'typescript';
+import { ORMS } from '../../orm-registry.ts';
 import { inNodeModules, REPO } from './bundle-paths.ts';
 import { formatDiagnostics, type Overlay } from './compiler-host.ts';
 import { declarationPackage, readJson } from './package-manifests.ts';
 
 type Ts = typeof TS;
 
+const ADAPTERS = ORMS.map((orm) => orm.adapter);
+
 export function isAdapterPackage(specifier: string): boolean {
-  return specifier.startsWith('@adapter-lab/');
+  return ADAPTERS.some((adapter) => adapter.package === specifier);
 }
 
-/** The workspace directory of one of our adapters (`@adapter-lab/sequelize-adapter`). */
-const adapterDir = (specifier: string): string => path.join(REPO, 'packages', specifier.slice('@adapter-lab/'.length));
+/** The workspace directory of one of our adapters (`@adapter-lab/sequelize-adapter` → packages/sequelize-adapter). */
+function adapterDir(name: string): string {
+  const adapter = ADAPTERS.find((candidate) => candidate.package === name);
+  if (!adapter) throw new Error(`Type bundle: ${name} is not an adapter in orm-registry.ts`);
+  return path.join(REPO, 'packages', adapter.workspace);
+}
 
 /** Where an adapter's entry declarations are laid, as its package.json's `types` says. */
 export const adapterEntry = (name: string): string => inNodeModules(name, 'dist', 'index.d.ts');

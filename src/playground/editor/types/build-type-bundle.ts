@@ -24,7 +24,7 @@ import { adapterInputs, adapterPackage, isAdapterPackage } from './adapter-packa
 import { authPackages, PLAYGROUND_API } from './auth-packages.ts';
 import { packageRootOf, REPO, toVirtual } from './bundle-paths.ts';
 import { formatDiagnostics, type Overlay, overlayHost, type Resolutions } from './compiler-host.ts';
-import { CORE_AUGMENTATION_FILE, coreDecoratorAugmentation } from './core-decorators.ts';
+import { CORE_AUGMENTATION_FILE, coreDecoratorAugmentation, needsCoreDecorators } from './core-decorators.ts';
 import { readJson, trimPackageJson } from './package-manifests.ts';
 import { pruneLibraries } from './pruned-libraries.ts';
 import { redirectPackage } from './redirect-packages.ts';
@@ -69,10 +69,9 @@ export function typeBundleInputs(orm: OrmId): string[] {
 /** The overlay for one ORM: its adapter's declarations, its redirects, the entry importing it all. */
 function prepareOverlay(ts: Ts, orm: OrmId): Overlay {
   const overlay: Overlay = { files: new Map(), replaced: new Set() };
-  for (const module of MODULE_NAMES[orm]) {
-    if (isAdapterPackage(module.specifier)) adapterPackage(ts, module.specifier, overlay);
-    if (module.redirect !== undefined) redirectPackage(ts, module, overlay);
-  }
+  for (const module of MODULE_NAMES[orm]) if (isAdapterPackage(module.specifier)) adapterPackage(ts, module.specifier, overlay);
+  // After the adapters: the official adapters' names re-export ours.
+  for (const module of MODULE_NAMES[orm]) if (module.redirect !== undefined) redirectPackage(ts, module, overlay);
   authPackages(ts, overlay);
   const entry = [...MODULE_NAMES[orm], ...AUTH_MODULE_NAMES].map((module, i) => `export * as m${i} from '${module.specifier}';`).join('\n');
   overlay.files.set(ENTRY, `${entry}\n`);
@@ -104,7 +103,7 @@ export async function buildTypeBundle(orm: OrmId): Promise<TypeBundle> {
   let program = ts.createProgram({ rootNames: [ENTRY, GLOBALS], options, host });
   // Files generated from the first program need a second one, which checks them and collects what they reach.
   const roots = [ENTRY, GLOBALS];
-  if (orm === 'mikro-orm') {
+  if (needsCoreDecorators(MODULE_NAMES[orm].map((module) => module.specifier))) {
     overlay.files.set(CORE_AUGMENTATION_FILE, coreDecoratorAugmentation(ts, program, ENTRY));
     roots.push(CORE_AUGMENTATION_FILE);
   }

@@ -15,6 +15,11 @@ const LEGACY = '@mikro-orm/decorators/legacy';
 /** Where the augmentation is laid: inside @mikro-orm/core, so Monaco loads it with the package. */
 export const CORE_AUGMENTATION_FILE = inNodeModules('@mikro-orm/core', 'playground-decorators.d.ts');
 
+/** Whether a bundle serving these specifiers needs the augmentation: it serves @mikro-orm/core, and the legacy decorators to copy. */
+export function needsCoreDecorators(specifiers: readonly string[]): boolean {
+  return specifiers.includes('@mikro-orm/core') && specifiers.includes(LEGACY);
+}
+
 /** The source text of a type's type parameters and arguments (`<T extends object>`, `<T>`), or ''. */
 function typeParameters(ts: Ts, declarations: readonly TS.Declaration[]): { params: string; args: string } {
   for (const declaration of declarations) {

@@ -8,7 +8,8 @@
 import path from 'node:path';
 import type TS from 'typescript';
 import type { ModuleName } from '../../module-names.ts';
-import { adapterVersion } from './adapter-packages.ts';
+import { ORMS } from '../../orm-registry.ts';
+import { adapterEntry, adapterVersion } from './adapter-packages.ts';
 import { inNodeModules } from './bundle-paths.ts';
 import type { Overlay } from './compiler-host.ts';
 import { declarationPackage, readJson } from './package-manifests.ts';
@@ -20,23 +21,39 @@ function redirectComment(module: ModuleName): string {
   return `/**\n * Playground declarations: ${module.redirect ?? module.specifier}\n */\n`;
 }
 
-/** A package that is another one under a second name (`@auth/sequelize-adapter` → ours). */
-function reexportPackage(ts: Ts, module: ModuleName, target: string, overlay: Overlay, withDefault: boolean): void {
+/** Whether a declaration file has a default export (`export default …`, `export { x as default }`). */
+function exportsDefault(ts: Ts, file: string, text: string): boolean {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
+  return source.statements.some(
+    (statement) =>
+      (ts.isExportAssignment(statement) && !statement.isExportEquals) ||
+      (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) ||
+      (ts.isExportDeclaration(statement) &&
+        statement.exportClause !== undefined &&
+        ts.isNamedExports(statement.exportClause) &&
+        statement.exportClause.elements.some((element) => element.name.text === 'default')),
+  );
+}
+
+/**
+ * An official adapter package as ours under a second name (`@auth/sequelize-adapter` → ours).
+ * `export *` leaves out a default export, so ours is re-exported by name when it has one (the
+ * Sequelize adapter is a default export, as the official one is); that reads the declarations
+ * adapter-packages.ts laid, so it must have laid them first.
+ */
+function reexportPackage(ts: Ts, module: ModuleName, target: string, overlay: Overlay): void {
+  const entry = adapterEntry(target);
+  const declarations = overlay.files.get(entry);
+  if (declarations === undefined) throw new Error(`Type bundle: ${module.specifier} re-exports ${target}, whose declarations are not laid out yet`);
   const dir = inNodeModules(module.specifier);
-  const defaultLine = withDefault ? `export { default } from '${target}';\n` : '';
+  const defaultLine = exportsDefault(ts, entry, declarations) ? `export { default } from '${target}';\n` : '';
   overlay.files.set(path.join(dir, 'index.d.ts'), `${redirectComment(module)}export * from '${target}';\n${defaultLine}`);
   overlay.files.set(path.join(dir, 'package.json'), declarationPackage(module.specifier, adapterVersion(ts, target)));
   overlay.replaced.add(dir);
 }
 
-const DRIVER_OF_PACKAGE: ReadonlyMap<string, string> = new Map([
-  ['@mikro-orm/sqlite', 'SqliteDriver'],
-  ['@mikro-orm/libsql', 'LibSqlDriver'],
-  ['@mikro-orm/postgresql', 'PostgreSqlDriver'],
-  ['@mikro-orm/mysql', 'MySqlDriver'],
-  ['@mikro-orm/mariadb', 'MariaDbDriver'],
-  ['@mikro-orm/mssql', 'MsSqlDriver'],
-]);
+/** Each MikroORM database package's driver class, as the registry lists them. */
+const DRIVER_OF_PACKAGE: ReadonlyMap<string, string> = new Map(ORMS.flatMap((orm) => orm.drivers).map(({ specifier, driver }) => [specifier, driver]));
 
 /**
  * A MikroORM database package as the playground serves it: all of @mikro-orm/sql, its driver
@@ -85,15 +102,14 @@ type Redirect = (ts: Ts, module: ModuleName, overlay: Overlay) => void;
 
 /** How each redirected specifier is typed; `real` keeps the installed package's declarations. */
 const REDIRECTS: ReadonlyMap<string, 'real' | Redirect> = new Map<string, 'real' | Redirect>([
-  ['@auth/sequelize-adapter', (ts, module, overlay) => reexportPackage(ts, module, '@adapter-lab/sequelize-adapter', overlay, true)],
-  ['@auth/mikro-orm-adapter', (ts, module, overlay) => reexportPackage(ts, module, '@adapter-lab/mikro-orm-adapter', overlay, false)],
+  ...ORMS.map(({ adapter }): [string, Redirect] => [adapter.official, (ts, module, overlay) => reexportPackage(ts, module, adapter.package, overlay)]),
   ['@mikro-orm/decorators/es', (_ts, module, overlay) => legacyDecoratorsForEs(module, overlay)],
   // The polyfill's global `Reflect` declarations are exactly what the playground loads.
   ['reflect-metadata', 'real'],
   ...[...DRIVER_OF_PACKAGE.keys()].map((specifier): [string, Redirect] => [specifier, databasePackage]),
 ]);
 
-/** Lays the declarations of a redirected module into the overlay. */
+/** Lays the declarations of a redirected module into the overlay (after our adapters': the official names re-export them). */
 export function redirectPackage(ts: Ts, module: ModuleName, overlay: Overlay): void {
   const redirect = REDIRECTS.get(module.specifier);
   if (!redirect) throw new Error(`Type bundle: ${module.specifier} is redirected; say in redirect-packages.ts how to type it`);
