@@ -1,13 +1,13 @@
 /**
  * Where the type bundle's files are: on disk (the repository's node_modules, which the bundle's
- * programs read) and in Monaco (`file:///node_modules/…`, where the page adds them). Package
- * names are read off paths, because module resolution reports files, and the bundle is
- * collected, pruned and checked package by package.
+ * programs read) and in Monaco (`file:///node_modules/…`, where the page adds them). Packages
+ * are found from file paths, because module resolution and the program report files while the
+ * bundle's manifests are per package.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root: the bundle's programs resolve from here, as the playground's build does. */
+/** The repository root: the bundle's programs run from here, over its node_modules and packages/. */
 export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 export const NODE_MODULES = path.join(REPO, 'node_modules');
 /** Where the bundle's packages live, as Monaco's TypeScript worker sees them. */

@@ -12,7 +12,10 @@ import { inNodeModules } from './bundle-paths.ts';
 type Ts = typeof TS;
 
 const LEGACY = '@mikro-orm/decorators/legacy';
-/** Where the augmentation is laid: inside @mikro-orm/core, so Monaco loads it with the package. */
+/**
+ * Where the augmentation is laid: in @mikro-orm/core's directory, as the bundle holds only
+ * node_modules files. Nothing imports it; Monaco makes every bundle file a root, which applies it.
+ */
 export const CORE_AUGMENTATION_FILE = inNodeModules('@mikro-orm/core', 'playground-decorators.d.ts');
 
 /** Whether a bundle serving these specifiers needs the augmentation: it serves @mikro-orm/core, and the legacy decorators to copy. */
@@ -83,6 +86,8 @@ function scopeOf(ts: Ts, source: TS.SourceFile, scope: Map<string, string>): voi
  * An augmentation cannot re-export, and a const typed `typeof import(…).Entity` would hide the
  * hint from hovers over calls (TypeScript shows the original signature's documentation there),
  * so each function's overloads are copied, with the names they use at the top of the file.
+ * Both packages are read through `program`'s `entryFile`, which re-exports every served module,
+ * so they resolve as the reader's code resolves them.
  */
 export function coreDecoratorAugmentation(ts: Ts, program: TS.Program, entryFile: string): string {
   const checker = program.getTypeChecker();
