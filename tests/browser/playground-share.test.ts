@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { encodeStateV1 } from '../../src/playground/share/codec.ts';
+import { encodeStateV1 } from '../support/share-links.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import {
   RUN_TIMEOUT,
