@@ -17,21 +17,10 @@ import {
   type DecodeResult,
 } from '../../../src/playground/share/codec.ts';
 import { DEFAULT_OPTIONS, type PlaygroundState } from '../../../src/playground/store/state.ts';
+import { prng } from '../../support/prng.ts';
 import { encodeStateV1, shareLink as link } from '../../support/share-links.ts';
 
 const REASONS = ['empty', 'malformed', 'truncated', 'too-large', 'unknown-version', 'invalid'];
-
-/** Deterministic PRNG (mulberry32) so a failing fuzz case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function failure(result: DecodeResult): { reason: string; message: string } {
   if (result.ok) throw new Error(`expected a failure, got a state with ${result.state.files.length} files`);
@@ -40,7 +29,7 @@ function failure(result: DecodeResult): { reason: string; message: string } {
 
 /**
  * Code that does not compress: every character drawn (mulberry32, which does not repeat within
- * millions of values) from every BMP code point but the surrogates, about 15.7 bits of entropy
+ * 2^32 values) from every BMP code point but the surrogates, about 15.7 bits of entropy
  * each, which no deflate can store in fewer bits.
  */
 function incompressibleCode(length: number, seed: number): string {
