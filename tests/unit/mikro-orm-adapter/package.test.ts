@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packAndInstall, runNode, typeCheck, type InstalledProject } from '../../support/npm-pack.ts';
 import { freshPostgresDatabase, withPgClient, type FreshPostgresDatabase } from '../../support/postgres.ts';
+import { errorsOutsideLibraries as errorsOutsideAdapterLibraries, packageFilesRead } from '../adapter-support/consumer-type-check.ts';
 import { expectedTarballFiles, sourceModules, tarballFiles } from '../adapter-support/packed-tarball.ts';
 import { RECORD_RESULTS, SIGN_IN_STEPS, expectRecorded, signInRows, type Recorded, type SignInInputs } from '../adapter-support/sign-in-flow.ts';
 import { CUSTOM_USER_ENTITY } from './custom-user.ts';
@@ -191,22 +192,12 @@ export const wrongResult: number = MikroOrmAdapter(config)
 const DECORATORS = ['--experimentalDecorators', '--emitDecoratorMetadata'];
 
 /**
- * tsc's error lines, except those in third-party declarations that do not check on their own,
- * whatever the adapter: @auth/core 0.41.3's (stripped internal types, optional peers such as
- * nodemailer and @simplewebauthn/server), and postgres-interval 4's (brought by
- * @mikro-orm/postgresql) single reference to the `Temporal` namespace, which TypeScript 5.9's
- * libs do not have yet.
+ * tsc's error lines outside the libraries' declarations that do not check on their own: also
+ * postgres-interval 4's (brought by @mikro-orm/postgresql) single reference to the `Temporal`
+ * namespace, which TypeScript 5.9's libs do not have yet.
  */
-function errorsOutsideLibraries(stdout: string): string[] {
-  return stdout
-    .split('\n')
-    .filter(
-      (line) =>
-        /error TS\d+/.test(line) &&
-        !line.startsWith('node_modules/@auth/core/') &&
-        !/^node_modules\/postgres-interval\/index\.d\.ts\(\d+,\d+\): error TS2503: Cannot find namespace 'Temporal'\.$/.test(line),
-    );
-}
+const errorsOutsideLibraries = (stdout: string): string[] =>
+  errorsOutsideAdapterLibraries(stdout, [/^node_modules\/postgres-interval\/index\.d\.ts\(\d+,\d+\): error TS2503: Cannot find namespace 'Temporal'\.$/]);
 
 describe('TypeScript consumers', () => {
   it("type-check the docs' custom User entity against dist/'s declarations (nodenext and bundler)", { timeout: TIMEOUT }, async () => {
@@ -223,12 +214,7 @@ describe('TypeScript consumers', () => {
     // The declarations came from dist/ (index.d.ts through "exports", the others through its
     // relative imports, which keep their .ts extension in declaration output), never from the
     // shipped TypeScript sources.
-    const prefix = `/node_modules/${PACKAGE_NAME}/`;
-    const ours = nodenext.stdout
-      .split('\n')
-      .filter((line) => line.includes(prefix))
-      .map((line) => line.slice(line.indexOf(prefix) + prefix.length));
-    expect(ours.sort()).toEqual(['dist/config.d.ts', 'dist/entities.d.ts', 'dist/index.d.ts', 'dist/user-entity.d.ts']);
+    expect(packageFilesRead(nodenext.stdout, PACKAGE_NAME)).toEqual(['dist/config.d.ts', 'dist/entities.d.ts', 'dist/index.d.ts', 'dist/user-entity.d.ts']);
   });
 
   it('reject wrong usage, so the check is real', { timeout: TIMEOUT }, async () => {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packAndInstall, runNode, typeCheck, type InstalledProject } from '../../support/npm-pack.ts';
 import { freshPostgresDatabase, withPgClient, type FreshPostgresDatabase } from '../../support/postgres.ts';
+import { errorsOutsideLibraries, packageFilesRead } from '../adapter-support/consumer-type-check.ts';
 import { expectedTarballFiles, sourceModules, tarballFiles } from '../adapter-support/packed-tarball.ts';
 import { RECORD_RESULTS, SIGN_IN_STEPS, expectRecorded, signInRows, type Recorded, type SignInInputs } from '../adapter-support/sign-in-flow.ts';
 
@@ -154,40 +155,29 @@ export const wrongOption = SequelizeAdapter(sequelize, { synchronize: "yes" })
 export const wrongResult: number = SequelizeAdapter(sequelize)
 `;
 
-/** tsc's error lines, except those in @auth/core's own declarations (see below). */
-function errorsOutsideAuthCore(stdout: string): string[] {
-  return stdout.split('\n').filter((line) => /error TS\d+/.test(line) && !line.startsWith('node_modules/@auth/core/'));
-}
-
 describe('TypeScript consumers', () => {
   it("type-check the docs' custom User model against dist/'s declarations (nodenext and bundler)", { timeout: TIMEOUT }, async () => {
     await writeFile(join(project.projectDir, 'consumer.ts'), CONSUMER_TS);
-    // No --skipLibCheck, so the package's .d.ts files are checked too. @auth/core 0.41.3's own
-    // declarations do not check on their own (stripped internal types, optional peers such as
-    // nodemailer and @simplewebauthn/server): those errors, and only those, are tolerated.
+    // No --skipLibCheck, so the package's .d.ts files are checked too (errorsOutsideLibraries
+    // tolerates @auth/core's own declarations, and only those).
     const [nodenext, bundler] = await Promise.all([
       typeCheck(project.projectDir, 'consumer.ts', ['--listFiles']),
       typeCheck(project.projectDir, 'consumer.ts', ['--module', 'esnext', '--moduleResolution', 'bundler']),
     ]);
     expect(nodenext.stderr).toBe('');
-    expect(errorsOutsideAuthCore(nodenext.stdout)).toEqual([]);
-    expect(errorsOutsideAuthCore(bundler.stdout)).toEqual([]);
+    expect(errorsOutsideLibraries(nodenext.stdout)).toEqual([]);
+    expect(errorsOutsideLibraries(bundler.stdout)).toEqual([]);
     // The declarations came from dist/ (index.d.ts through "exports", the others through its
     // relative imports, which keep their .ts extension in declaration output), never from the
     // shipped TypeScript sources.
-    const prefix = `/node_modules/${PACKAGE_NAME}/`;
-    const ours = nodenext.stdout
-      .split('\n')
-      .filter((line) => line.includes(prefix))
-      .map((line) => line.slice(line.indexOf(prefix) + prefix.length));
-    expect(ours.sort()).toEqual(['dist/index.d.ts', 'dist/models-setup.d.ts', 'dist/models.d.ts']);
+    expect(packageFilesRead(nodenext.stdout, PACKAGE_NAME)).toEqual(['dist/index.d.ts', 'dist/models-setup.d.ts', 'dist/models.d.ts']);
   });
 
   it('reject wrong usage, so the check is real', { timeout: TIMEOUT }, async () => {
     await writeFile(join(project.projectDir, 'wrong.ts'), WRONG_TS);
     const wrong = await typeCheck(project.projectDir, 'wrong.ts', ['--skipLibCheck']);
     expect(wrong.code).not.toBe(0);
-    const errors = errorsOutsideAuthCore(wrong.stdout);
+    const errors = errorsOutsideLibraries(wrong.stdout);
     expect(errors).toEqual([
       expect.stringMatching(/^wrong\.ts\(6,\d+\): error TS2322: Type 'string' is not assignable to type 'boolean( \| undefined)?'\./),
       expect.stringMatching(/^wrong\.ts\(7,14\): error TS2322: Type 'Adapter' is not assignable to type 'number'\./),
