@@ -11,7 +11,8 @@ import { expectNoConsoleErrors, expectNoFailedRequests, useBrowser, type Request
 // Built pages that are not documentation: the playground app loads the heavy code on purpose.
 const NOT_DOCS = new Set(['/playground/', '/playground/engine-check/']);
 
-// Code a docs page must never load until the reader asks for it (ARCHITECTURE.md, Monaco): judged
+// Code a docs page must never load until the reader asks for it (Monaco's TypeScript worker alone is
+// 6.8 MB, and an ORM or sql.js is no lighter a start for a page of prose): judged
 // by file name here, and by file content with librariesIn() (names are the bundler's choice).
 const HEAVY_CODE = /sequelize|mikro|kysely|sql-wasm|sql\.js|\.wasm|monaco|editor\.worker|ts\.worker/i;
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { encodeStateV1 } from '../../src/playground/share/codec.ts';
+import { prng } from '../support/prng.ts';
+import { encodeStateV1 } from '../support/share-links.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import {
   RUN_TIMEOUT,
@@ -112,6 +113,33 @@ describe('share links', () => {
     expect(await page.locator('.pg-notice[data-kind="error"]').textContent()).toContain('The default example is loaded instead.');
     expect(await page.locator('[data-playground]').getAttribute('data-orm')).toBe('sequelize');
     expect(await liveRows(page, 'users').count()).toBe(2);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('writes no link for code too large for one the playground would open, and says why', async () => {
+    // 280,000 random CJK characters (within the 300,000 the playground holds) deflate to a link
+    // of over 800,000 characters; the playground opens 600,000. Seeded as the autosave.
+    const random = prng(7);
+    const notes = `// ${Array.from({ length: 280_000 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 0x5200))).join('')}\n`;
+    const base = defaultState('sequelize');
+    const state = { ...base, files: [...base.files, { name: 'notes.ts', code: notes }] };
+    const entry = JSON.stringify({ format: 1, state, savedAt: Date.now() });
+    const probe = await browser.openPage('/playground/', {
+      waitUntil: 'load',
+      contextOptions: CLIPBOARD,
+      initScript: `try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('adapter-lab:playground', ${JSON.stringify(entry)}) } } catch {}`,
+    });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    const refusal =
+      /^No link: This code makes a link of [\d,]+ characters; the playground opens links of up to 600,000 characters\. "Copy as Markdown" includes the code instead\.$/;
+    await expect.poll(() => page.locator('[data-link-length]').textContent(), { timeout: 5_000 }).toMatch(refusal);
+    expect(page.url()).not.toContain('#');
+    await menuAction(page, 'Share', 'Copy link');
+    await expect
+      .poll(() => status(page))
+      .toMatch(/^Could not copy a link: This code makes a link of [\d,]+ characters; the playground opens links of up to 600,000 characters\./);
     expectNoConsoleErrors(probe);
     await probe.close();
   });

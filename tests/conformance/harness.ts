@@ -1,5 +1,5 @@
 // What the adapter-agnostic conformance suite needs from each adapter × database pairing.
-// Each harness file (e.g. sequelize-sqljs.harness.ts) exports one `AdapterHarness`.
+// Each harness file (e.g. sequelize.harness.ts) exports its `AdapterHarness`es, one per database.
 import type { Adapter } from '@auth/core/adapters';
 
 /** The adapter's tables by role, whatever each adapter names them. */

@@ -1,8 +1,9 @@
 // The official Auth.js docs' adapter snippets, pasted into a playground's auth.ts as a reader
 // would: the Sequelize page's basic setup and custom model, and the MikroORM page's example and
 // custom User entity (https://authjs.dev/getting-started/adapters/sequelize and …/mikro-orm).
-// As written there, but for the MikroORM entity's errors, each marked "fix:" (compare
-// tests/unit/mikro-orm-adapter/fixtures/.legacy-decorators/docs-user.ts). Shared by the Node
+// As written there, but for the MikroORM entity's errors, each marked "fix:" (only those: the
+// entity corrected for MikroORM 7 is src/playground/examples/mikro-orm-custom-user/entities.ts,
+// which the docs show). Shared by the Node
 // test (tests/unit/playground/official-snippets.test.ts) and the browser test
 // (tests/browser/playground-official-snippets.test.ts).
 import type { OrmId } from '../../src/playground/protocol.ts';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { cachedTypeBundle, forgetTypeBundles } from '../../playground/editor/types/type-bundle-cache.ts';
-import { EXAMPLES_DIR } from '../../playground/build/read-examples.ts';
+import { EXAMPLES_DIR, exampleFilePaths } from '../../playground/build/read-examples.ts';
 import { cachedExamples, forgetExamples } from '../../playground/build/examples-cache.ts';
 import { buildDocsExamples, DOCS_EXAMPLES_DIR } from './docs-examples.ts';
 
@@ -24,7 +24,7 @@ export function docsExamplesPlugin(): Plugin {
         for (const dir of [DOCS_EXAMPLES_DIR, EXAMPLES_DIR]) {
           if (!existsSync(path.join(dir, example.id))) continue;
           this.addWatchFile(path.join(dir, example.id, 'example.json'));
-          for (const file of example.files) this.addWatchFile(path.join(dir, example.id, file.name));
+          for (const file of exampleFilePaths(dir, example.id).values()) this.addWatchFile(file);
         }
       }
       return { code: `export const docsExamples = JSON.parse(${JSON.stringify(JSON.stringify(examples))});\n`, map: null };

@@ -1,5 +1,5 @@
 import type { OrmId, RuntimeVersions } from '../protocol.ts';
-import { GITHUB_URL_LIMIT, linkLength, shareUrl } from '../share/codec.ts';
+import { GITHUB_URL_LIMIT, ShareLinkRefusedError, linkLength, shareUrl } from '../share/codec.ts';
 import { markdownForIssue } from '../share/markdown.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import type { StatusKind } from './controls.ts';
@@ -32,6 +32,19 @@ export class ShareActions {
   }
 
   /**
+   * The share link, or the bare page and why there is no link (the code is too large for one the
+   * playground would open). The bare page keeps a reload from opening an older link's code.
+   */
+  #link(): { url: string; refused: null } | { url: string; refused: ShareLinkRefusedError } {
+    try {
+      return { url: this.url(), refused: null };
+    } catch (error) {
+      if (!(error instanceof ShareLinkRefusedError)) throw error;
+      return { url: location.href.split('#')[0] ?? location.href, refused: error };
+    }
+  }
+
+  /**
    * The page has read the address (a link pasted or reached by back/forward): from now on it is
    * the page's to mirror again.
    */
@@ -45,15 +58,17 @@ export class ShareActions {
    * hashchange is still queued, must not be overwritten by the code it is about to replace.
    */
   updateLocation(): void {
-    const url = this.url();
+    const { url, refused } = this.#link();
     const unread = this.#address !== null && location.href !== this.#address;
     if (!unread && url !== location.href) history.replaceState(history.state, '', url);
     if (!unread) this.#address = location.href;
     const length = linkLength(url);
-    const tooLong = length > GITHUB_URL_LIMIT;
-    this.#length.textContent = tooLong
-      ? `Link: ${length.toLocaleString('en')} characters — over GitHub's ${GITHUB_URL_LIMIT.toLocaleString('en')}; "Copy as Markdown" includes the code instead.`
-      : `Link: ${length.toLocaleString('en')} characters`;
+    const tooLong = refused !== null || length > GITHUB_URL_LIMIT;
+    this.#length.textContent = refused
+      ? `No link: ${refused.message} "Copy as Markdown" includes the code instead.`
+      : tooLong
+        ? `Link: ${length.toLocaleString('en')} characters — over GitHub's ${GITHUB_URL_LIMIT.toLocaleString('en')}; "Copy as Markdown" includes the code instead.`
+        : `Link: ${length.toLocaleString('en')} characters`;
     this.#length.dataset['tooLong'] = String(tooLong);
     this.#length.title = this.#length.textContent;
   }
@@ -94,7 +109,11 @@ export class ShareActions {
   }
 
   async #copyLink(): Promise<void> {
-    const url = this.url();
+    const { url, refused } = this.#link();
+    if (refused) {
+      this.#status(`Could not copy a link: ${refused.message} Use "Copy as Markdown for an issue".`, 'error');
+      return;
+    }
     const length = linkLength(url);
     if ((await this.copyText(url, `the link (${length.toLocaleString('en')} characters)`)) && length > GITHUB_URL_LIMIT) {
       this.#status(
@@ -108,7 +127,7 @@ export class ShareActions {
     const versions = await this.#versions();
     const markdown = markdownForIssue({
       state: this.#state(),
-      url: this.url(),
+      url: this.#link().url,
       versions: { orm: versions?.orm ?? 'unknown', adapter: versions?.adapter ?? 'unknown', ...(versions?.sqlite ? { sqlite: versions.sqlite } : {}) },
     });
     await this.copyText(markdown, 'the Markdown for a GitHub issue');

@@ -16,7 +16,7 @@ import { buildTypeBundle, type TypeBundle } from '../editor/types/build-type-bun
 import { forgetTypeBundles } from '../editor/types/type-bundle-cache.ts';
 import { cachedExamples, forgetExamples } from './examples-cache.ts';
 import type { CompiledFile, OrmId } from '../protocol.ts';
-import { EXAMPLES_DIR, readExamples, type ExampleSource } from './read-examples.ts';
+import { EXAMPLES_DIR, exampleFilePaths, readExamples, type ExampleSource } from './read-examples.ts';
 
 export const EXAMPLES_ID = 'virtual:playground-examples';
 const RESOLVED = `\0${EXAMPLES_ID}`;
@@ -64,7 +64,7 @@ export function playgroundExamplesPlugin(options: PlaygroundExamplesOptions = {}
     // example folder needs a restart of `npm start`.
     for (const example of examples) {
       context.addWatchFile(path.join(dir, example.id, 'example.json'));
-      for (const file of example.files) context.addWatchFile(path.join(dir, example.id, file.name));
+      for (const file of exampleFilePaths(dir, example.id).values()) context.addWatchFile(file);
     }
   };
   return {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ORM_IDS, type OrmId, type SourceFile } from '../protocol.ts';
 import { invalidFileName } from '../store/state.ts';
@@ -22,6 +23,35 @@ interface ExampleJson {
   default?: unknown;
   files?: unknown;
   active?: unknown;
+  sharedFiles?: unknown;
+}
+
+/**
+ * Where each of an example's files is read from: its own folder, but for the files its
+ * example.json's `sharedFiles` maps to another example's file (a path relative to the folder).
+ * One file shown by two examples is one file, not two copies drifting apart; each example still
+ * carries the file's text, so the editor and share links see no difference. Throws naming what
+ * is wrong.
+ */
+export function exampleFilePaths(dir: string, id: string): Map<string, string> {
+  const where = `${dir}${id}/example.json`;
+  const json = JSON.parse(readFileSync(where, 'utf8')) as ExampleJson;
+  const fail = (problem: string): never => {
+    throw new Error(`${where}: ${problem}`);
+  };
+  const names = Array.isArray(json.files) ? json.files.filter((name): name is string => typeof name === 'string') : [];
+  const shared = json.sharedFiles ?? {};
+  if (typeof shared !== 'object' || shared === null || Array.isArray(shared)) return fail('sharedFiles must map file names to paths');
+  const paths = new Map(names.map((name) => [name, `${dir}${id}/${name}`]));
+  for (const [name, target] of Object.entries(shared)) {
+    if (!paths.has(name)) fail(`sharedFiles names ${name}, which is not among the files`);
+    if (typeof target !== 'string') return fail(`sharedFiles.${name} is not a path`);
+    const path = resolve(dir, id, target);
+    if (!existsSync(path)) fail(`sharedFiles.${name}: ${path} does not exist`);
+    if (existsSync(paths.get(name)!)) fail(`${name} is in the folder and in sharedFiles: keep one of them`);
+    paths.set(name, path);
+  }
+  return paths;
 }
 
 /**
@@ -44,11 +74,12 @@ export function readExamples(dir = EXAMPLES_DIR, { requireDefaults = true } = {}
       if (!ORM_IDS.includes(json.orm as OrmId)) fail(`orm must be one of ${ORM_IDS.join(', ')}`);
       if (!Array.isArray(json.files) || json.files.length === 0) fail('no files');
       const names = json.files as unknown[];
+      const paths = exampleFilePaths(dir, id);
       const files = names.map((name, i) => {
         if (typeof name !== 'string') return fail(`files[${i}] is not a name`);
         const problem = invalidFileName(name, names.slice(0, i) as string[]);
         if (problem) fail(`${name}: ${problem}`);
-        return { name, code: readFileSync(`${dir}${id}/${name}`, 'utf8') };
+        return { name, code: readFileSync(paths.get(name)!, 'utf8') };
       });
       const active = typeof json.active === 'string' ? json.active : files[0]!.name;
       if (!files.some((file) => file.name === active)) fail(`active file ${active} is not among the files`);

@@ -11,8 +11,9 @@ import { DEFAULT_OPTIONS, invalidFileName, type PlaygroundState } from '../store
 export const CURRENT_VERSION = 2;
 
 /**
- * Longest hash looked at; beyond it a link is refused before any decoding work. The largest
- * state the encoder accepts (MAX_TOTAL_CODE of incompressible code) stays below it.
+ * Longest hash (with its `#`) looked at; beyond it a link is refused before any decoding work.
+ * MAX_TOTAL_CODE of code that does not compress can make a longer one (wide code points take
+ * three UTF-8 bytes each), so the encoder checks the link it makes against this too.
  */
 export const MAX_HASH_LENGTH = 600_000;
 /** Most bytes a payload may inflate to: stops deflate bombs while inflating, not after. */
@@ -47,26 +48,67 @@ interface WireV2 {
   x: { fresh: 0 | 1 };
 }
 
+/**
+ * Why the encoder made no link: the decoder would refuse it. `size` and `limit` are in the unit
+ * the message names (characters of the link, bytes of unpacked code), absent for an invalid state.
+ */
+export class ShareLinkRefusedError extends Error {
+  override readonly name = 'ShareLinkRefusedError';
+  readonly reason: 'too-large' | 'invalid';
+  readonly size: number | undefined;
+  readonly limit: number | undefined;
+
+  constructor(reason: 'too-large' | 'invalid', message: string, size?: number, limit?: number) {
+    super(message);
+    this.reason = reason;
+    this.size = size;
+    this.limit = limit;
+  }
+}
+
+/**
+ * The state's share link (without `#`). Throws ShareLinkRefusedError rather than write a link
+ * the decoder would refuse: the same checks, in the same order, on what it would read.
+ */
 export function encodeState(state: PlaygroundState): string {
+  const parsed = parseState(state);
+  if (!parsed.ok) throw new ShareLinkRefusedError('invalid', `This code can't be shared as a link: ${parsed.message}.`);
+  const json = new TextEncoder().encode(JSON.stringify(toWireV2(parsed.state)));
+  if (json.length > MAX_INFLATED_BYTES) {
+    throw new ShareLinkRefusedError(
+      'too-large',
+      `This code is ${count(json.length)} bytes as link data; the playground opens links of up to ${count(MAX_INFLATED_BYTES)} bytes once unpacked.`,
+      json.length,
+      MAX_INFLATED_BYTES,
+    );
+  }
+  const hash = `${CURRENT_VERSION}.${toBase64Url(deflateSync(json, { level: 9 }))}`;
+  const length = hash.length + 1; // the decoder counts the `#` of location.hash
+  if (length > MAX_HASH_LENGTH) {
+    throw new ShareLinkRefusedError(
+      'too-large',
+      `This code makes a link of ${count(length)} characters; the playground opens links of up to ${count(MAX_HASH_LENGTH)} characters.`,
+      length,
+      MAX_HASH_LENGTH,
+    );
+  }
+  return hash;
+}
+
+function toWireV2(state: PlaygroundState): WireV2 {
   const active = Math.max(
     0,
     state.files.findIndex((file) => file.name === state.active),
   );
-  const wire: WireV2 = {
+  return {
     o: state.orm,
     f: state.files.map((file) => [file.name, file.code]),
     a: active,
     x: { fresh: state.options.freshDatabase ? 1 : 0 },
   };
-  return `${CURRENT_VERSION}.${pack(wire)}`;
 }
 
-/** Version 1 links (no active file, no options). Kept for tests and compatibility only: nothing writes v1 any more. */
-export function encodeStateV1(state: PlaygroundState): string {
-  return `1.${pack({ o: state.orm, f: state.files.map((file) => [file.name, file.code]) })}`;
-}
-
-/** `pageUrl` with its hash (if any) replaced by the state's share link. */
+/** `pageUrl` with its hash (if any) replaced by the state's share link; throws as encodeState does. */
 export function shareUrl(pageUrl: string, state: PlaygroundState): string {
   const hash = pageUrl.indexOf('#');
   return `${hash === -1 ? pageUrl : pageUrl.slice(0, hash)}#${encodeState(state)}`;
@@ -77,10 +119,6 @@ export function linkLength(url: string): number {
   let length = 0;
   for (const byte of new TextEncoder().encode(url)) length += byte < 0x80 ? 1 : 3;
   return length;
-}
-
-function pack(value: unknown): string {
-  return toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(value)), { level: 9 }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ export function contentTypeFor(path: string): string {
 }
 
 // On every response. CORP + ACAO let the playground's sandboxed (opaque-origin) worker load
-// /_astro/* files, as a real static host will have to (see ARCHITECTURE.md, isolation).
+// /_astro/* files, as a real static host will have to (from an opaque origin, every module import is a cross-origin request).
 const COMMON_HEADERS = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
   'Access-Control-Allow-Origin': '*',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importable, isAuthModule } from '../../../src/playground/module-names.ts';
+import { exampleFilePaths } from '../../../src/playground/build/read-examples.ts';
 import { apiReference } from '../../../src/docs/build/api-reference.ts';
 import { OVERVIEW_PAGES, OVERVIEW_WORD_LIMIT, countPageWords } from '../../../src/docs/build/word-count.ts';
 
@@ -93,8 +94,10 @@ describe('reader pages are short and say things once', () => {
     const found: string[] = [];
     for (const page of pages) found.push(...vocabularyIn(source(page)).map((term) => `${page}: "${term}"`));
     for (const id of exampleIds) {
-      for (const file of readdirSync(join(EXAMPLES, id)))
-        found.push(...vocabularyIn(readFileSync(join(EXAMPLES, id, file), 'utf8')).map((term) => `${id}/${file}: "${term}"`));
+      // The folder's files, and those it shows from elsewhere (example.json's sharedFiles).
+      const files = new Map(readdirSync(join(EXAMPLES, id)).map((file) => [file, join(EXAMPLES, id, file)]));
+      for (const [file, path] of exampleFilePaths(EXAMPLES, id)) files.set(file, path);
+      for (const [file, path] of files) found.push(...vocabularyIn(readFileSync(path, 'utf8')).map((term) => `${id}/${file}: "${term}"`));
     }
     for (const name of ['sequelize-adapter', 'mikro-orm-adapter']) {
       const api = apiReference(name);

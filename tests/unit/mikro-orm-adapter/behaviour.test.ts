@@ -3,7 +3,8 @@ import { MikroORM } from '@mikro-orm/core';
 import { SqliteDriver } from '@mikro-orm/sql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MikroOrmAdapter, MikroOrmAdapterError, defaultEntities } from '@adapter-lab/mikro-orm-adapter';
-import { sampleUser, sqliteMikroOrm, type SqliteMikroOrm } from './support.ts';
+import { sampleUser } from '../adapter-support/adapter-calls.ts';
+import { sqliteMikroOrm, type SqliteMikroOrm } from './support.ts';
 
 let db: SqliteMikroOrm;
 beforeEach(async () => {

@@ -5,10 +5,10 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MikroOrmAdapter, defaultEntities, type MikroOrmOptions } from '@adapter-lab/mikro-orm-adapter';
-import { createSqlJsDialect, loadSqlJs } from '../../../src/engine/index.ts';
+import { createSqlJsDialect, freshSqlJsDatabase } from '../adapter-support/sql-js.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
 import { expectAssignedSessionKeys } from '../../support/session-keys.ts';
-import { sampleUser } from './support.ts';
+import { sampleUser } from '../adapter-support/adapter-calls.ts';
 
 class SerialSession {
   sessionId?: number;
@@ -37,8 +37,7 @@ const targets: Target[] = [
   {
     name: 'sql.js',
     async open() {
-      const SQL = await loadSqlJs();
-      const database = new SQL.Database();
+      const { database } = await freshSqlJsDatabase();
       return { options: { driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(database) }, close: async () => database.close() };
     },
   },

@@ -1,7 +1,7 @@
-// The custom User entity example of the official Auth.js MikroORM adapter docs
-// (fixtures/.legacy-decorators/docs-user.ts, its obvious bugs fixed), compiled the way an app
-// compiles it (TypeScript, legacy decorators + decorator metadata) and run through the adapter's
-// TypeScript source on sql.js and PostgreSQL.
+// The custom User entity example of the official Auth.js MikroORM adapter docs (custom-user.ts,
+// its obvious bugs fixed), compiled with the fixtures the way an app compiles it (TypeScript,
+// legacy decorators + decorator metadata) and run through the adapter's TypeScript source on
+// sql.js and PostgreSQL.
 //
 // MikroORM 7 no longer reads decorator metadata by default. That is the app's MikroORM config,
 // not the example's business, so the config below does what the app has to do:
@@ -20,9 +20,10 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sql';
 import ts from 'typescript';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { defaultEntities, withUserEntity, type MikroOrmOptions } from '@adapter-lab/mikro-orm-adapter';
-import { createSqlJsDialect, loadSqlJs } from '../../../src/engine/index.ts';
+import { MikroOrmAdapter, defaultEntities, withUserEntity, type MikroOrmOptions } from '@adapter-lab/mikro-orm-adapter';
+import { createSqlJsDialect, freshSqlJsDatabase } from '../adapter-support/sql-js.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
+import { CUSTOM_USER_ENTITY } from './custom-user.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/.legacy-decorators/', import.meta.url));
 
@@ -59,7 +60,10 @@ const compiled = compileFixtures();
 afterAll(() => rmSync(compiled.outDir, { recursive: true, force: true }));
 const load = (name: string): Promise<unknown> => import(pathToFileURL(join(compiled.outDir, name)).href);
 
-const { User, createAdapter } = (await load('docs-user.js')) as { User: new () => object; createAdapter: (config: MikroOrmOptions) => Adapter };
+const { User } = (await load(basename(CUSTOM_USER_ENTITY).replace(/\.ts$/, '.js'))) as { User: typeof defaultEntities.User };
+// The docs' `adapter: MikroOrmAdapter(config, { entities: { User } })`, with `config` (the app's
+// MikroORM config, imported from elsewhere in the docs) as a parameter.
+const createAdapter = (config: MikroOrmOptions): Adapter => MikroOrmAdapter(config, { entities: { User } });
 const { Post } = (await load('post.js')) as { Post: new () => { id: number; title: string } };
 const { Member } = (await load('enum-as-written.js')) as { Member: new () => object };
 const { Account, Session, VerificationToken, Authenticator } = defaultEntities;
@@ -75,8 +79,7 @@ const targets: Target[] = [
   {
     name: 'sql.js',
     async open() {
-      const SQL = await loadSqlJs();
-      const database = new SQL.Database();
+      const { database } = await freshSqlJsDatabase();
       return { options: { driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(database) }, close: async () => database.close() };
     },
     async column(orm, table, column) {
@@ -238,8 +241,7 @@ describe.each(targets)('the docs custom User example on $name', (target) => {
 });
 
 it('cannot be discovered without the ReflectMetadataProvider (MikroORM 7 no longer defaults to it)', async () => {
-  const SQL = await loadSqlJs();
-  const database = new SQL.Database();
+  const { database } = await freshSqlJsDatabase();
   const options: MikroOrmOptions = { driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(database), entities: [Post] };
   // Without type metadata, a property whose options name no type stops discovery (User.name, Post.id, …).
   const missingType = /Please provide either 'type' or 'entity' attribute in (User|Post)\.\w+/;

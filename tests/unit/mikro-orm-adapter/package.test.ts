@@ -7,14 +7,16 @@
 // - type-check the official docs' custom-entity example against the shipped declarations with
 //   the repo's tsc.
 // Packing and installing take a while (registry downloads): once, in beforeAll.
-import { execFile } from 'node:child_process';
-import { readdir, writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packAndInstall, runNode, typeCheck, type InstalledProject } from '../../support/npm-pack.ts';
 import { freshPostgresDatabase, withPgClient, type FreshPostgresDatabase } from '../../support/postgres.ts';
+import { errorsOutsideLibraries as errorsOutsideAdapterLibraries, packageFilesRead } from '../adapter-support/consumer-type-check.ts';
+import { expectedTarballFiles, sourceModules, tarballFiles } from '../adapter-support/packed-tarball.ts';
+import { RECORD_RESULTS, SIGN_IN_STEPS, expectRecorded, signInRows, type Recorded, type SignInInputs } from '../adapter-support/sign-in-flow.ts';
+import { CUSTOM_USER_ENTITY } from './custom-user.ts';
 
 const PACKAGE_DIR = fileURLToPath(new URL('../../../packages/mikro-orm-adapter', import.meta.url));
 const PACKAGE_NAME = '@adapter-lab/mikro-orm-adapter';
@@ -44,62 +46,28 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** The tarball's entries, without tar's leading `package/`. */
-async function tarballFiles(): Promise<string[]> {
-  const { stdout } = await promisify(execFile)('tar', ['-tzf', project.tarball]);
-  return stdout
-    .split('\n')
-    .filter((line) => line && !line.endsWith('/'))
-    .map((line) => line.replace(/^package\//, ''))
-    .sort();
-}
-
 describe('the packed tarball', () => {
   it('holds the built dist/ (JS, declarations, maps), the sources the maps point to, README and package.json', async () => {
     expect(project.packageName).toBe(PACKAGE_NAME);
     // Every source module, and nothing but them: no tests, no tsconfig, no stale build output.
-    const modules = (await readdir(join(PACKAGE_DIR, 'src'))).filter((name) => name.endsWith('.ts')).map((name) => name.slice(0, -3));
+    const modules = await sourceModules(PACKAGE_DIR);
     expect(modules).toEqual(expect.arrayContaining(['index', 'entities']));
-    const expected = [
-      'README.md',
-      'package.json',
-      ...modules.flatMap((module) => [`dist/${module}.js`, `dist/${module}.js.map`, `dist/${module}.d.ts`, `dist/${module}.d.ts.map`, `src/${module}.ts`]),
-    ];
-    const files = await tarballFiles();
+    const files = await tarballFiles(project.tarball);
     expect(files.filter((file) => /\.(test|spec)\.|(^|\/)(tests?|__tests__|fixtures)\/|tsconfig|\.tsbuildinfo$/.test(file))).toEqual([]);
-    expect(files).toEqual(expected.sort());
+    expect(files).toEqual(expectedTarballFiles(modules));
   });
 });
 
-// Auth.js's own call sequence (@auth/core 0.41: lib/actions/callback/handle-login.js, oauth and
-// email callbacks, signin/send-token.js), with the values core passes, first through an adapter
-// given MikroORM options (and no entities: it must register the defaults itself), then through
-// one given the already initialised MikroORM that created the schema. Every result is recorded
-// with the paths of the Date objects in it and of any object that is not a plain object.
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
+// Auth.js's sign-in flows (sign-in-flow.ts), first through an adapter given MikroORM options (and
+// no entities: it must register the defaults itself), then through one given the already
+// initialised MikroORM that created the schema.
 const SIGN_IN_SCRIPT = `
 import { createHash, randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { MikroOrmAdapter, defaultEntities } from '${PACKAGE_NAME}';
 
-const results = {};
-function record(step, value) {
-  const dates = [];
-  const notPlain = [];
-  const walk = (node, path) => {
-    if (node instanceof Date) dates.push(path);
-    else if (node !== null && typeof node === 'object') {
-      if (Object.getPrototypeOf(node) !== Object.prototype) notPlain.push(path || '.');
-      for (const [key, child] of Object.entries(node)) walk(child, path ? path + '.' + key : key);
-    }
-  };
-  walk(value, '');
-  results[step] = { value: value === undefined ? '(undefined)' : value, dates, notPlain };
-  return value;
-}
-
+${RECORD_RESULTS}
 const clientUrl = process.env.DATABASE_URL;
 // The tables, as the README says: MikroORM's schema generator over the default entities.
 const orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl, entities: Object.values(defaultEntities) });
@@ -107,47 +75,7 @@ try {
   await orm.schema.create();
 
   const adapter = MikroOrmAdapter({ driver: PostgreSqlDriver, clientUrl });
-  // OAuth (OIDC) callback, first sign-in: unknown account, unknown e-mail, so a new user.
-  const userId = randomUUID();
-  const sessionToken = randomUUID();
-  const account = {
-    access_token: 'ya29.' + 'a'.repeat(300),
-    id_token: 'eyJ' + 'b'.repeat(1200),
-    refresh_token: '1//' + 'c'.repeat(400),
-    expires_at: 1893456000,
-    scope: 'openid email profile',
-    token_type: 'bearer',
-    providerAccountId: '109876543210',
-    provider: 'google',
-    type: 'oidc',
-  };
-  const profile = { id: userId, name: 'Ada Lovelace', email: 'ada@example.com', image: 'https://example.com/ada.png' };
-  record('getUserByAccount:new', await adapter.getUserByAccount({ providerAccountId: account.providerAccountId, provider: account.provider }));
-  record('getUserByEmail:new', await adapter.getUserByEmail(profile.email));
-  const user = record('createUser', await adapter.createUser({ ...profile, emailVerified: null }));
-  record('linkAccount', await adapter.linkAccount({ ...account, userId: user.id }));
-  record('createSession', await adapter.createSession({ sessionToken, userId: user.id, expires: new Date('2030-01-02T03:04:05.678Z') }));
-  // Every request with the session cookie.
-  record('getSessionAndUser', await adapter.getSessionAndUser(sessionToken));
-  // A second OAuth sign-in finds the user through the account.
-  record('getUserByAccount:known', await adapter.getUserByAccount({ providerAccountId: account.providerAccountId, provider: account.provider }));
-  // Sign-out.
-  record('deleteSession', await adapter.deleteSession(sessionToken));
-  record('getSessionAndUser:deleted', await adapter.getSessionAndUser(sessionToken));
-
-  // E-mail (magic link) sign-in with the same address: send the token, then the callback.
-  const identifier = profile.email;
-  const hashed = createHash('sha256').update('magic-link-token' + 'secret').digest('hex');
-  record('getUserByEmail:send', await adapter.getUserByEmail(identifier));
-  record('createVerificationToken', await adapter.createVerificationToken({ identifier, token: hashed, expires: new Date('2030-02-03T04:05:06.789Z') }));
-  const invite = record('useVerificationToken', await adapter.useVerificationToken({ identifier, token: hashed }));
-  record('invite.expires.valueOf', invite.expires.valueOf());
-  record('useVerificationToken:again', await adapter.useVerificationToken({ identifier, token: hashed }));
-  const existing = record('getUserByEmail:callback', await adapter.getUserByEmail(invite.identifier));
-  record('updateUser', await adapter.updateUser({ id: existing.id, emailVerified: new Date('2025-06-07T08:09:10.111Z') }));
-  record('createSession:email', await adapter.createSession({ sessionToken: 'email-' + sessionToken, userId: existing.id, expires: new Date('2030-03-04T05:06:07.891Z') }));
-  record('getSessionAndUser:email', await adapter.getSessionAndUser('email-' + sessionToken));
-
+${SIGN_IN_STEPS}
   // An initialised MikroORM as the first argument: used as it is, never closed.
   const shared = MikroOrmAdapter(orm);
   const secondId = randomUUID();
@@ -170,16 +98,10 @@ try {
 }
 `;
 
-interface Recorded {
-  value: unknown;
-  dates: string[];
-  notPlain: string[];
-}
-
 interface SignInOutput {
   resolved: string;
   entityKeys: string[];
-  inputs: { userId: string; secondId: string; sessionToken: string; hashed: string; account: Record<string, unknown> };
+  inputs: SignInInputs & { secondId: string };
   results: Record<string, Recorded>;
 }
 
@@ -199,50 +121,17 @@ describe('from plain Node, on PostgreSQL', () => {
     expect(output.resolved).toMatch(/\/node_modules\/@adapter-lab\/mikro-orm-adapter\/dist\/index\.js$/);
     expect(output.entityKeys).toEqual(['Account', 'Authenticator', 'Session', 'User', 'VerificationToken']);
 
-    const { userId, secondId, sessionToken, hashed, account } = output.inputs;
-    // The ids the adapter generated, as the creating calls returned them: every later result
-    // about the same row must carry the same id, and the database must hold it.
-    const idOf = (step: string): unknown => (output.results[step]?.value as { id?: unknown } | undefined)?.id;
-    const [accountId, sessionId, emailSessionId] = [idOf('linkAccount'), idOf('createSession'), idOf('createSession:email')];
-    expect([accountId, sessionId, emailSessionId]).toEqual([expect.stringMatching(UUID_V4), expect.stringMatching(UUID_V4), expect.stringMatching(UUID_V4)]);
-    const user = { id: userId, name: 'Ada Lovelace', email: 'ada@example.com', emailVerified: null, image: 'https://example.com/ada.png' };
-    const verifiedUser = { ...user, emailVerified: '2025-06-07T08:09:10.111Z' };
-    const secondUser = { id: secondId, name: 'Grace Hopper', email: 'grace@example.com', emailVerified: null, image: null };
-    const session = { id: sessionId, sessionToken, userId, expires: '2030-01-02T03:04:05.678Z' };
-    const emailSession = { id: emailSessionId, sessionToken: `email-${sessionToken}`, userId, expires: '2030-03-04T05:06:07.891Z' };
-    const token = { identifier: 'ada@example.com', token: hashed, expires: '2030-02-03T04:05:06.789Z' };
-    // value, then the paths holding real Date objects before JSON.stringify made them ISO strings.
-    const expected: Record<string, [unknown, string[]]> = {
-      'getUserByAccount:new': [null, []],
-      'getUserByEmail:new': [null, []],
-      createUser: [user, []],
-      // Every column of the row, so the one Auth.js left out is null.
-      linkAccount: [{ ...account, id: accountId, session_state: null, userId }, []],
-      createSession: [session, ['expires']],
-      getSessionAndUser: [{ session, user }, ['session.expires']],
-      'getUserByAccount:known': [user, []],
-      deleteSession: [session, ['expires']],
-      'getSessionAndUser:deleted': [null, []],
-      'getUserByEmail:send': [user, []],
-      createVerificationToken: [token, ['expires']],
-      useVerificationToken: [token, ['expires']],
-      'invite.expires.valueOf': [Date.parse(token.expires), []],
-      'useVerificationToken:again': [null, []],
-      'getUserByEmail:callback': [user, []],
-      updateUser: [verifiedUser, ['emailVerified']],
-      'createSession:email': [emailSession, ['expires']],
-      'getSessionAndUser:email': [{ session: emailSession, user: verifiedUser }, ['session.expires', 'user.emailVerified']],
+    const { accountId, emailSessionId, emailSession, verifiedUser, expected } = signInRows(output.inputs, output.results);
+    const secondUser = { id: output.inputs.secondId, name: 'Grace Hopper', email: 'grace@example.com', emailVerified: null, image: null };
+    expectRecorded(output.results, {
+      ...expected,
       'shared:getSessionAndUser': [{ session: emailSession, user: verifiedUser }, ['session.expires', 'user.emailVerified']],
       'shared:createUser': [secondUser, []],
       'getUserByEmail:shared': [secondUser, []],
       'shared:deleteUser': [secondUser, []],
       'shared:getUser:deleted': [null, []],
       'orm.isConnected': [true, []],
-    };
-    expect(Object.keys(output.results)).toEqual(Object.keys(expected));
-    for (const [step, [value, dates]] of Object.entries(expected)) {
-      expect(output.results[step], step).toEqual({ value, dates, notPlain: [] });
-    }
+    });
 
     // The schema generator made upstream's tables from the default entities.
     await withPgClient({ connectionString: database.connectionString }, async (client) => {
@@ -274,69 +163,16 @@ describe('from plain Node, on PostgreSQL', () => {
   });
 });
 
-// The official Auth.js docs' custom-entity example (@auth/mikro-orm-adapter), with its obvious
-// bugs fixed and nothing else:
-// - imports from this package (`MikroOrmAdapter` too) instead of @auth/mikro-orm-adapter;
-// - MikroORM 7 moved the decorators to @mikro-orm/decorators/legacy (Cascade and Collection stay
-//   in @mikro-orm/core); the missing `Enum` and `randomUUID` imports added;
-// - `const { Account, Session } = defaultEntities` makes values only, which
-//   `new Collection<Session>(this)` cannot use as types: the two `type … = defaultEntities.…`
-//   aliases added;
-// - `config` from "config/mikro-orm.ts" and `export default NextAuth(…)` replaced by a local
-//   config and an exported Adapter.
+// The docs' custom User entity (custom-user.ts: the official example with its bugs fixed),
+// next to a consumer that uses it as the docs do, with a local config in place of the docs'
+// unshown "config/mikro-orm.ts".
 const CONSUMER_TS = `
-import { randomUUID } from "node:crypto"
-import { Cascade, Collection } from "@mikro-orm/core"
-import { Entity, Enum, OneToMany, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy"
 import { PostgreSqlDriver } from "@mikro-orm/postgresql"
 import type { Adapter } from "@auth/core/adapters"
-import { MikroOrmAdapter, defaultEntities } from "${PACKAGE_NAME}"
+import { MikroOrmAdapter } from "${PACKAGE_NAME}"
+import { User } from "./entities.js"
 
 const config = { driver: PostgreSqlDriver, clientUrl: "postgres://localhost:5432/db" }
-
-const { Account, Session } = defaultEntities
-type Account = defaultEntities.Account
-type Session = defaultEntities.Session
-
-@Entity()
-export class User implements defaultEntities.User {
-  @PrimaryKey()
-  id: string = randomUUID()
-
-  @Property({ nullable: true })
-  name?: string
-
-  @Property({ nullable: true })
-  @Unique()
-  email?: string
-
-  @Property({ type: "Date", nullable: true })
-  emailVerified: Date | null = null
-
-  @Property({ nullable: true })
-  image?: string
-
-  @OneToMany({
-    entity: () => Session,
-    mappedBy: (session) => session.user,
-    hidden: true,
-    orphanRemoval: true,
-    cascade: [Cascade.ALL],
-  })
-  sessions = new Collection<Session>(this)
-
-  @OneToMany({
-    entity: () => Account,
-    mappedBy: (account) => account.user,
-    hidden: true,
-    orphanRemoval: true,
-    cascade: [Cascade.ALL],
-  })
-  accounts = new Collection<Account>(this)
-
-  @Enum({ hidden: true })
-  role = "ADMIN"
-}
 
 export const adapter: Adapter = MikroOrmAdapter(config, { entities: { User } })
 `;
@@ -356,25 +192,16 @@ export const wrongResult: number = MikroOrmAdapter(config)
 const DECORATORS = ['--experimentalDecorators', '--emitDecoratorMetadata'];
 
 /**
- * tsc's error lines, except those in third-party declarations that do not check on their own,
- * whatever the adapter: @auth/core 0.41.3's (stripped internal types, optional peers such as
- * nodemailer and @simplewebauthn/server), and postgres-interval 4's (brought by
- * @mikro-orm/postgresql) single reference to the `Temporal` namespace, which TypeScript 5.9's
- * libs do not have yet.
+ * tsc's error lines outside the libraries' declarations that do not check on their own: also
+ * postgres-interval 4's (brought by @mikro-orm/postgresql) single reference to the `Temporal`
+ * namespace, which TypeScript 5.9's libs do not have yet.
  */
-function errorsOutsideLibraries(stdout: string): string[] {
-  return stdout
-    .split('\n')
-    .filter(
-      (line) =>
-        /error TS\d+/.test(line) &&
-        !line.startsWith('node_modules/@auth/core/') &&
-        !/^node_modules\/postgres-interval\/index\.d\.ts\(\d+,\d+\): error TS2503: Cannot find namespace 'Temporal'\.$/.test(line),
-    );
-}
+const errorsOutsideLibraries = (stdout: string): string[] =>
+  errorsOutsideAdapterLibraries(stdout, [/^node_modules\/postgres-interval\/index\.d\.ts\(\d+,\d+\): error TS2503: Cannot find namespace 'Temporal'\.$/]);
 
 describe('TypeScript consumers', () => {
   it("type-check the docs' custom User entity against dist/'s declarations (nodenext and bundler)", { timeout: TIMEOUT }, async () => {
+    await copyFile(CUSTOM_USER_ENTITY, join(project.projectDir, 'entities.ts'));
     await writeFile(join(project.projectDir, 'consumer.ts'), CONSUMER_TS);
     // No --skipLibCheck, so the package's .d.ts files are checked too.
     const [nodenext, bundler] = await Promise.all([
@@ -387,12 +214,7 @@ describe('TypeScript consumers', () => {
     // The declarations came from dist/ (index.d.ts through "exports", the others through its
     // relative imports, which keep their .ts extension in declaration output), never from the
     // shipped TypeScript sources.
-    const prefix = `/node_modules/${PACKAGE_NAME}/`;
-    const ours = nodenext.stdout
-      .split('\n')
-      .filter((line) => line.includes(prefix))
-      .map((line) => line.slice(line.indexOf(prefix) + prefix.length));
-    expect(ours.sort()).toEqual(['dist/config.d.ts', 'dist/entities.d.ts', 'dist/index.d.ts', 'dist/user-entity.d.ts']);
+    expect(packageFilesRead(nodenext.stdout, PACKAGE_NAME)).toEqual(['dist/config.d.ts', 'dist/entities.d.ts', 'dist/index.d.ts', 'dist/user-entity.d.ts']);
   });
 
   it('reject wrong usage, so the check is real', { timeout: TIMEOUT }, async () => {

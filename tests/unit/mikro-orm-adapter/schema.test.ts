@@ -12,7 +12,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MikroOrmAdapter, defaultEntities, type MikroOrmOptions } from '@adapter-lab/mikro-orm-adapter';
-import { createSqlJsDialect, loadSqlJs } from '../../../src/engine/index.ts';
+import { createSqlJsDialect, freshSqlJsDatabase } from '../adapter-support/sql-js.ts';
 import { freshMariaDbDatabase } from '../../support/mariadb.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
 
@@ -54,8 +54,7 @@ const targets: Target[] = [
     name: 'sql.js',
     snapshot: './__snapshots__/schema.sqlite.sql',
     async open() {
-      const SQL = await loadSqlJs();
-      const database = new SQL.Database();
+      const { database } = await freshSqlJsDatabase();
       return { options: { driver: SqliteDriver, dbName: ':memory:', driverOptions: createSqlJsDialect(database) }, close: async () => database.close() };
     },
     async shape(orm) {

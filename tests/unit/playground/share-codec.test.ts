@@ -5,8 +5,9 @@ import {
   GITHUB_URL_LIMIT,
   MAX_INFLATED_BYTES,
   decodeState,
+  MAX_HASH_LENGTH,
+  ShareLinkRefusedError,
   encodeState,
-  encodeStateV1,
   fromBase64Url,
   inflateWithLimit,
   linkLength,
@@ -16,29 +17,79 @@ import {
   type DecodeResult,
 } from '../../../src/playground/share/codec.ts';
 import { DEFAULT_OPTIONS, type PlaygroundState } from '../../../src/playground/store/state.ts';
+import { prng } from '../../support/prng.ts';
+import { encodeStateV1, shareLink as link } from '../../support/share-links.ts';
 
 const REASONS = ['empty', 'malformed', 'truncated', 'too-large', 'unknown-version', 'invalid'];
-
-/** Deterministic PRNG (mulberry32) so a failing fuzz case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A payload exactly as the encoder would write it, for crafting links with chosen contents. */
-function link(version: number, value: unknown): string {
-  return `${version}.${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(value)), { level: 9 }))}`;
-}
 
 function failure(result: DecodeResult): { reason: string; message: string } {
   if (result.ok) throw new Error(`expected a failure, got a state with ${result.state.files.length} files`);
   return result;
+}
+
+/**
+ * Code that does not compress: every character drawn (mulberry32, which does not repeat within
+ * 2^32 values) from every BMP code point but the surrogates, about 15.7 bits of entropy
+ * each, which no deflate can store in fewer bits.
+ */
+function incompressibleCode(length: number, seed: number): string {
+  const random = prng(seed);
+  const lowRange = 0xd800 - 0x20; // U+0020–U+D7FF
+  const range = lowRange + (0xfffe - 0xe000); // and U+E000–U+FFFD
+  const chars: string[] = [];
+  for (let i = 0; i < length; i++) {
+    const n = Math.floor(random() * range);
+    chars.push(String.fromCharCode(n < lowRange ? 0x20 + n : 0xe000 + n - lowRange));
+  }
+  return chars.join('');
+}
+const INCOMPRESSIBLE_BITS_PER_CHAR = Math.log2(0xd800 - 0x20 + (0xfffe - 0xe000));
+
+const oneFile = (code: string): PlaygroundState => ({
+  orm: 'sequelize',
+  files: [{ name: 'run.ts', code }],
+  active: 'run.ts',
+  options: { freshDatabase: true },
+});
+
+const refusal = (state: PlaygroundState): ShareLinkRefusedError => {
+  try {
+    encodeState(state);
+  } catch (error) {
+    if (error instanceof ShareLinkRefusedError) return error;
+    throw error;
+  }
+  throw new Error('expected encodeState to refuse');
+};
+
+const accepts = (state: PlaygroundState): boolean => {
+  try {
+    encodeState(state);
+    return true;
+  } catch (error) {
+    if (error instanceof ShareLinkRefusedError) return false;
+    throw error;
+  }
+};
+
+let boundary: { accepted: PlaygroundState; refused: PlaygroundState } | undefined;
+
+/**
+ * The longest prefix of MAX_TOTAL_CODE incompressible characters the encoder writes a link for,
+ * and that prefix with one character more (refused), found by bisection once for every test.
+ */
+function largestIncompressible(): { accepted: PlaygroundState; refused: PlaygroundState } {
+  if (boundary) return boundary;
+  const code = incompressibleCode(300_000, 11);
+  let [accepted, refused] = [0, code.length]; // invariant: accepted's prefix encodes, refused's does not
+  expect(accepts(oneFile(code))).toBe(false);
+  while (refused - accepted > 1) {
+    const middle = Math.floor((accepted + refused) / 2);
+    if (accepts(oneFile(code.slice(0, middle)))) accepted = middle;
+    else refused = middle;
+  }
+  boundary = { accepted: oneFile(code.slice(0, accepted)), refused: oneFile(code.slice(0, refused)) };
+  return boundary;
 }
 
 const typical: PlaygroundState = {
@@ -331,10 +382,8 @@ describe('invalid contents', () => {
   });
 
   it('opens the largest state it accepts even when its code does not compress', () => {
-    let seed = 7;
-    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const code = Array.from({ length: 300_000 }, () => String.fromCharCode(33 + Math.floor(random() * 94))).join('');
-    const hash = encodeState({ orm: 'sequelize', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } });
+    const { accepted } = largestIncompressible();
+    const hash = encodeState(accepted);
     expect(decodeState(hash).ok).toBe(true);
   });
 
@@ -343,6 +392,42 @@ describe('invalid contents', () => {
     const result = decodeState(many);
     expect(result.ok && result.state.files.length).toBe(30);
     expect(result.ok && result.state.active).toBe('f29.ts');
+  });
+});
+
+describe('encodeState refuses what decodeState would refuse', () => {
+  it('has code that really does not compress to test with', () => {
+    const code = incompressibleCode(50_000, 5);
+    const deflated = deflateSync(new TextEncoder().encode(code), { level: 9 });
+    expect(deflated.length * 8).toBeGreaterThanOrEqual(code.length * INCOMPRESSIBLE_BITS_PER_CHAR);
+  });
+
+  it('refuses incompressible code over the link limit, naming the size and the limit', () => {
+    const error = refusal(oneFile(incompressibleCode(300_000, 11)));
+    expect(error.reason).toBe('too-large');
+    expect(error.limit).toBe(MAX_HASH_LENGTH);
+    expect(error.size).toBeGreaterThan(MAX_HASH_LENGTH);
+    const size = error.size!.toLocaleString('en-US');
+    expect(error.message).toBe(`This code makes a link of ${size} characters; the playground opens links of up to 600,000 characters.`);
+    expect(() => shareUrl('https://adapter-lab.dev/playground/', oneFile(incompressibleCode(300_000, 11)))).toThrow(ShareLinkRefusedError);
+  });
+
+  it('writes incompressible code just under the limit, and it decodes back', () => {
+    const { accepted, refused } = largestIncompressible();
+    const hash = encodeState(accepted);
+    expect(`#${hash}`.length).toBeLessThanOrEqual(MAX_HASH_LENGTH);
+    expect(`#${hash}`.length).toBeGreaterThan(MAX_HASH_LENGTH - 10);
+    expect(decodeState(`#${hash}`)).toEqual({ ok: true, state: accepted, version: 2 });
+    expect(refusal(refused).size).toBeGreaterThan(MAX_HASH_LENGTH);
+  });
+
+  it('refuses a state the decoder would find invalid', () => {
+    const error = refusal({ ...typical, active: 'missing.ts' });
+    expect(error.reason).toBe('invalid');
+    expect(error.message).toBe('This code can\'t be shared as a link: the open file "missing.ts" is not one of the files.');
+    expect(refusal({ ...typical, files: Array.from({ length: 31 }, (_, i) => ({ name: `f${i}.ts`, code: '' })), active: 'f0.ts' }).message).toContain(
+      'there are 31 files; the playground holds up to 30',
+    );
   });
 });
 

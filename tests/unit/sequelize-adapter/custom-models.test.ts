@@ -4,7 +4,8 @@ import { DataTypes } from 'sequelize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import SequelizeAdapter, { models } from '@adapter-lab/sequelize-adapter';
 import { expectAssignedSessionKeys } from '../../support/session-keys.ts';
-import { sampleUser, sqliteSequelize, type SqliteSequelize } from './support.ts';
+import { sampleUser } from '../adapter-support/adapter-calls.ts';
+import { sqliteSequelize, type SqliteSequelize } from './support.ts';
 
 let db: SqliteSequelize;
 beforeEach(async () => {

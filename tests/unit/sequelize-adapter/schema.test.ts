@@ -3,7 +3,8 @@ import { DataTypes, QueryTypes, Sequelize, UniqueConstraintError } from 'sequeli
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
 import { freshMariaDbDatabase } from '../../support/mariadb.ts';
-import { sampleUser, sqliteSequelize, type SqliteSequelize } from './support.ts';
+import { sampleUser } from '../adapter-support/adapter-calls.ts';
+import { sqliteSequelize, type SqliteSequelize } from './support.ts';
 
 let db: SqliteSequelize;
 beforeEach(async () => {

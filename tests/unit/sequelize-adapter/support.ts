@@ -1,6 +1,6 @@
 // A Sequelize instance over a fresh sql.js database, with every statement recorded.
 import { Sequelize } from 'sequelize';
-import { createSqlite3Shim, loadSqlJs, watchStatements, type Database, type StatementEvent } from '../../../src/engine/index.ts';
+import { createSqlite3Shim, freshSqlJsDatabase, recordStatements, type Database, type StatementEvent } from '../adapter-support/sql-js.ts';
 
 export interface SqliteSequelize {
   sequelize: Sequelize;
@@ -12,10 +12,8 @@ export interface SqliteSequelize {
 }
 
 export async function sqliteSequelize(): Promise<SqliteSequelize> {
-  const SQL = await loadSqlJs();
-  const database = new SQL.Database();
-  const statements: StatementEvent[] = [];
-  watchStatements(database, (event) => statements.push(event));
+  const { SQL, database } = await freshSqlJsDatabase();
+  const statements = recordStatements(database);
   const sequelize = new Sequelize({ dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(SQL, { database }), logging: false });
   return {
     sequelize,
@@ -31,11 +29,3 @@ export async function sqliteSequelize(): Promise<SqliteSequelize> {
     },
   };
 }
-
-export const sampleUser = (n = 1) => ({
-  id: `00000000-0000-4000-8000-00000000000${n}`,
-  name: `User ${n}`,
-  email: `user${n}@example.com`,
-  emailVerified: new Date('2024-05-01T10:00:00.123Z'),
-  image: null,
-});

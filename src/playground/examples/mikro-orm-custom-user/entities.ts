@@ -1,17 +1,19 @@
-// The official Auth.js docs' custom User entity for the MikroORM adapter, with its bugs fixed
-// (each marked "fix:"). Legacy decorators with decorator metadata, as the docs write them.
+// The official Auth.js docs' custom User entity, corrected for MikroORM 7 and this adapter.
+// Each correction is marked "fix:".
+import "reflect-metadata" // fix: legacy decorators without explicit types need decorator metadata, loaded before any entity
 import { randomUUID } from "node:crypto" // fix: the docs call randomUUID() without importing it
 import { Cascade, Collection } from "@mikro-orm/core"
-// fix: MikroORM 7 moved the decorators to @mikro-orm/decorators/legacy (and `Enum` was not imported)
+// fix: MikroORM 7 moved the decorators to @mikro-orm/decorators/legacy (and the docs never imported Enum)
 import { Entity, Enum, OneToMany, PrimaryKey, Property, Unique } from "@mikro-orm/decorators/legacy"
 import { defaultEntities } from "@adapter-lab/mikro-orm-adapter"
 
 // fix: the docs use Account and Session without taking them from defaultEntities
 const { Account, Session } = defaultEntities
+// fix: destructuring gives values; Collection<…> needs the types too
 type Account = defaultEntities.Account
 type Session = defaultEntities.Session
 
-// An explicit table name (not in the docs): a minifier renaming the class cannot rename the table.
+// fix (recommended): an explicit table name, so that a minifier renaming the class cannot rename the table
 @Entity({ tableName: "user" })
 export class User implements defaultEntities.User {
   @PrimaryKey()
@@ -48,7 +50,8 @@ export class User implements defaultEntities.User {
   })
   accounts = new Collection<Account>(this)
 
-  // fix: without `items`, MikroORM maps an @Enum to a number column
+  // fix: without `items`, MikroORM maps an @Enum to a number column (INTEGER on SQLite,
+  // SMALLINT on PostgreSQL, which then rejects DEFAULT 'ADMIN')
   @Enum({ items: ["ADMIN"], hidden: true })
   role = "ADMIN"
 }

@@ -1,0 +1,14 @@
+/**
+ * Deterministic PRNG (mulberry32, a period of 2^32) so a failing fuzz case can be replayed, and
+ * random input stays the same from run to run.
+ */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
