@@ -4,11 +4,8 @@
  * plain data that survives `postMessage` (structured clone): no classes, no functions.
  */
 
-export type OrmId = 'sequelize' | 'mikro-orm';
-
-export const ORM_IDS: readonly OrmId[] = ['sequelize', 'mikro-orm'];
-
-export const ORM_LABELS: Readonly<Record<OrmId, string>> = { sequelize: 'Sequelize', 'mikro-orm': 'MikroORM' };
+// The ORMs are the registry's (orm-registry.ts); re-exported because every message names one.
+export { ORM_IDS, ORM_LABELS, type OrmId } from './orm-registry.ts';
 
 /** A file the reader edits: a name such as `auth.ts` and its TypeScript. */
 export interface SourceFile {

@@ -2,20 +2,27 @@
  * Starts the playground's runtime from inline scripts in the page's HTML, while the page's own
  * module is still downloading and Starlight is laying the page out. In the <head>, before the
  * stylesheets (which hold back any later inline script until they have loaded), `earlyFetch`
- * works out which ORM the page will open (share link, else autosave, else Sequelize — the rules
- * of initial-state.ts, reading only the link's ORM) and fetches that ORM's worker script and
+ * works out which ORM the page will open (share link, else autosave, else the default ORM — the
+ * rules of initial-state.ts, reading only the link's ORM) and fetches that ORM's worker script and
  * sql.js's wasm. In the body, `earlyBoot` starts the worker in the sandbox iframe the HTML holds
  * by then. RuntimeClient.start() adopts it; when the ORM turns out different, or anything here
  * failed, it starts a runtime as usual.
  *
  * Both functions are serialised into the page (index.astro): they must not use anything from
- * outside their own bodies. The URLs are placeholders that the build fills in
+ * outside their own bodies, so what they know of the ORMs and of share links comes in their
+ * config, from the registry and the codec. The URLs are placeholders that the build fills in
  * (runtime-urls.ts); on the dev server they stay placeholders and these do nothing.
  */
+import type { OrmId } from '../orm-registry.ts';
 import type { RuntimeVersions } from '../protocol.ts';
 
 export interface EarlyFetchConfig {
-  readonly urls: { readonly sequelize: string; readonly 'mikro-orm': string; readonly wasm: string };
+  /** Each ORM's worker script (by its registry id), and sql.js's wasm. */
+  readonly urls: { readonly workers: Readonly<Record<OrmId, string>>; readonly wasm: string };
+  /** The ORM when neither a link nor the autosave names one. */
+  readonly defaultOrm: OrmId;
+  /** The share-link formats the codec reads (each payload's JSON starts with the ORM). */
+  readonly linkVersions: readonly number[];
   readonly autosaveKey: string;
   readonly maxHashLength: number;
   /** Where the downloads are left for earlyBoot. */
@@ -31,11 +38,11 @@ export interface EarlyBootConfig {
 /** What earlyFetch leaves for earlyBoot. */
 export interface EarlyDownloads {
   readonly wasm: Promise<ArrayBuffer>;
-  readonly runtime: Promise<{ readonly orm: 'sequelize' | 'mikro-orm'; readonly worker: Promise<Blob> }>;
+  readonly runtime: Promise<{ readonly orm: OrmId; readonly worker: Promise<Blob> }>;
 }
 
 export interface EarlyRuntime {
-  readonly orm: 'sequelize' | 'mikro-orm';
+  readonly orm: OrmId;
   readonly port: MessagePort;
   readonly frame: HTMLIFrameElement;
   readonly worker: Promise<Blob>;
@@ -57,7 +64,7 @@ export function earlyFetch(config: EarlyFetchConfig): void {
 
   // The link's ORM is the first key of its JSON (`{"o":"…"`): inflate only its first bytes.
   const linkOrm = async (hash: string): Promise<string | null> => {
-    const match = /^[12]\.([A-Za-z0-9_-]+)$/.exec(hash);
+    const match = new RegExp(`^(?:${config.linkVersions.join('|')})\\.([A-Za-z0-9_-]+)$`).exec(hash);
     if (!match || hash.length > config.maxHashLength) return null;
     const base64 = match[1]!.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (char) => char.charCodeAt(0));
@@ -79,13 +86,13 @@ export function earlyFetch(config: EarlyFetchConfig): void {
       return null;
     }
   };
-  const isOrm = (value: string | null): value is 'sequelize' | 'mikro-orm' => value === 'sequelize' || value === 'mikro-orm';
+  const isOrm = (value: string | null): value is OrmId => value !== null && Object.hasOwn(config.urls.workers, value);
   const runtime = (async () => {
     const hash = location.hash.slice(1);
     // A broken link opens the default example, as the page does.
     const chosen = hash ? await linkOrm(hash).catch(() => null) : savedOrm();
-    const orm = isOrm(chosen) ? chosen : 'sequelize';
-    const worker = load(config.urls[orm]).then((response) => response.blob());
+    const orm = isOrm(chosen) ? chosen : config.defaultOrm;
+    const worker = load(config.urls.workers[orm]).then((response) => response.blob());
     worker.catch(() => {});
     return { orm, worker };
   })();

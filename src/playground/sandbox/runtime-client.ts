@@ -1,31 +1,26 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
-import type {
-  AuthCode,
-  ConsoleEntry,
-  OrmId,
-  Outcome,
-  RunPhase,
-  RuntimeInit,
-  RuntimeRequest,
-  RuntimeResponse,
-  RuntimeVersions,
-  WholeValue,
-} from '../protocol.ts';
+import { byOrm, type OrmId } from '../orm-registry.ts';
+import type { AuthCode, ConsoleEntry, Outcome, RunPhase, RuntimeInit, RuntimeRequest, RuntimeResponse, RuntimeVersions, WholeValue } from '../protocol.ts';
 import { checkRuntimeResponse, runtimeText, runtimeVersions } from '../protocol-guards.ts';
 import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
 import { CHECK_INTERVAL_MS, Watchdog, policyFor, stopMessage, type RequestType } from './watchdog.ts';
 
-import sequelizeWorkerUrl from './sequelize.worker.ts?worker&url';
-import mikroOrmWorkerUrl from './mikro-orm.worker.ts?worker&url';
 // Auth.js (@auth/core and the playground's modules over it): a classic script of its own, built
 // like the workers, downloaded only when a runtime asks for it (`load-auth`).
 import authRuntimeUrl from './auth-runtime.chunk.ts?worker&url';
 
-// Static: these modules are one URL string each, and a dynamic import would put a round trip
+// Every ORM's worker entry (the registry's `worker`), built as a worker script of its own.
+// Eager: these modules are one URL string each, and a dynamic import would put a round trip
 // before the worker script's download.
-const WORKER_URLS: Readonly<Record<OrmId, string>> = { sequelize: sequelizeWorkerUrl, 'mikro-orm': mikroOrmWorkerUrl };
+const BUILT_WORKERS = import.meta.glob<string>('./*.worker.ts', { query: '?worker&url', import: 'default', eager: true });
+
+const WORKER_URLS: Readonly<Record<OrmId, string>> = byOrm((orm) => {
+  const url = BUILT_WORKERS[`./${orm.worker}.ts`];
+  if (!url) throw new Error(`The playground has no sandbox/${orm.worker}.ts, the worker the ORM registry names for ${orm.label}.`);
+  return url;
+});
 
 export type Request = RuntimeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
