@@ -46,20 +46,20 @@ export function files(map: Record<string, string>): SourceFile[] {
   return Object.entries(map).map(([name, code]) => ({ name, code }));
 }
 
-const ENVIRONMENTS = import.meta.glob<Readonly<Record<string, OrmEnvironment>>>('../../../src/playground/runtime/env/*-env.ts');
+// Eager, as static imports were: loading an ORM is not part of any test's time.
+const ENVIRONMENTS = import.meta.glob<Readonly<Record<string, OrmEnvironment>>>('../../../src/playground/runtime/env/*-env.ts', { eager: true });
 
 /** The ORM's environment, as its registry entry names it. */
-async function environmentOf(orm: OrmId): Promise<OrmEnvironment> {
+function environmentOf(orm: OrmId): OrmEnvironment {
   const { module, export: name } = ormEntry(orm).environment;
-  const load = ENVIRONMENTS[`../../../src/playground/runtime/env/${module}.ts`];
-  const environment = (await load?.())?.[name];
+  const environment = ENVIRONMENTS[`../../../src/playground/runtime/env/${module}.ts`]?.[name];
   if (!environment) throw new Error(`No ${name} in src/playground/runtime/env/${module}.ts, as the ORM registry says for ${orm}`);
   return environment;
 }
 
 export async function createSession(orm: OrmId): Promise<PlaygroundSession> {
   const SQL = await loadSqlJs();
-  return new PlaygroundSession(SQL, await environmentOf(orm), undefined, { loadAuth: loadAuthInNode });
+  return new PlaygroundSession(SQL, environmentOf(orm), undefined, { loadAuth: loadAuthInNode });
 }
 
 /**
