@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OrmId, SourceFile } from '../src/playground/protocol.ts';
+import { ormEntry, type OrmId } from '../src/playground/orm-registry.ts';
+import type { SourceFile } from '../src/playground/protocol.ts';
 import { readExamples, type ExampleSource } from '../src/playground/build/read-examples.ts';
 import { decodeState, encodeState } from '../src/playground/share/codec.ts';
 import type { PlaygroundState } from '../src/playground/store/state.ts';
@@ -30,7 +31,7 @@ export interface Route {
  */
 const DOCS_PAGE = 'mikro-orm/custom-entities';
 
-const defaultExample = (orm: OrmId): ExampleSource => readExamples().find((each) => each.orm === orm && each.default)!;
+const defaultExample = (orm: OrmId): ExampleSource => readExamples().find((each) => each.id === ormEntry(orm).defaultExample)!;
 const stateOf = (example: ExampleSource, files: readonly SourceFile[] = example.files): PlaygroundState => ({
   orm: example.orm,
   files,

@@ -1,6 +1,8 @@
-import type { OrmId } from './protocol.ts';
+import { byOrm, type ModuleName, type OrmEntry, type OrmId } from './orm-registry.ts';
 
-/**
+export type { ModuleName } from './orm-registry.ts';
+
+/*
  * The packages the reader's code can import in the playground, per ORM. The runtime's module
  * map serves exactly these (src/playground/runtime/env/), and the editor's type bundle declares
  * exactly these (src/playground/editor/types/), so what type-checks is what runs.
@@ -8,11 +10,6 @@ import type { OrmId } from './protocol.ts';
  * `redirect` names what the playground serves in place of a package that cannot run in the
  * browser or that a snippet from elsewhere names: the reader is told once, per run.
  */
-export interface ModuleName {
-  readonly specifier: string;
-  /** Shown when the code imports it: what the playground serves instead and why. */
-  readonly redirect?: string;
-}
 
 const SHARED: readonly ModuleName[] = [
   // Types only at run time (TypeScript erases them), but `import "@auth/core/adapters"` must resolve.
@@ -22,49 +19,21 @@ const SHARED: readonly ModuleName[] = [
   { specifier: 'crypto' },
 ];
 
-export const MODULE_NAMES: Readonly<Record<OrmId, readonly ModuleName[]>> = {
-  sequelize: [
+/** An ORM's modules, from its registry entry: the shared ones, its own, its database packages, our adapter and the official one's name. */
+function modulesOf(orm: OrmEntry): ModuleName[] {
+  return [
     ...SHARED,
-    { specifier: 'sequelize' },
-    { specifier: '@adapter-lab/sequelize-adapter' },
-    {
-      specifier: '@auth/sequelize-adapter',
-      redirect:
-        'The playground serves @adapter-lab/sequelize-adapter for @auth/sequelize-adapter: the same API and tables (see "Migrating from @auth/sequelize-adapter" in the docs).',
-    },
-  ],
-  'mikro-orm': [
-    ...SHARED,
-    { specifier: '@mikro-orm/core' },
-    { specifier: '@mikro-orm/sql' },
-    { specifier: '@mikro-orm/decorators/legacy' },
-    {
-      specifier: '@mikro-orm/decorators/es',
-      redirect: 'The playground compiles TypeScript with experimentalDecorators, so @mikro-orm/decorators/es is served as @mikro-orm/decorators/legacy.',
-    },
-    { specifier: 'reflect-metadata', redirect: 'reflect-metadata is already loaded in the playground; importing it does nothing more.' },
-    ...['@mikro-orm/sqlite', '@mikro-orm/libsql', '@mikro-orm/postgresql', '@mikro-orm/mysql', '@mikro-orm/mariadb', '@mikro-orm/mssql'].map((specifier) => ({
+    ...orm.modules,
+    ...orm.drivers.map(({ specifier }) => ({
       specifier,
-      redirect: `The playground serves @mikro-orm/sql for ${specifier}: every driver it exports runs on SQLite (sql.js) in your browser.`,
+      redirect: `The playground serves ${orm.driversServedAs} for ${specifier}: every driver it exports runs on SQLite (sql.js) in your browser.`,
     })),
-    { specifier: '@adapter-lab/mikro-orm-adapter' },
-    {
-      specifier: '@auth/mikro-orm-adapter',
-      redirect: 'The playground serves @adapter-lab/mikro-orm-adapter for @auth/mikro-orm-adapter: the same API and tables, on MikroORM 7.',
-    },
-  ],
-};
+    { specifier: orm.adapter.package },
+    { specifier: orm.adapter.official, redirect: orm.adapter.officialRedirect },
+  ];
+}
 
-/** The drivers the MikroORM database packages export, each served as the SQLite driver. */
-export const MIKRO_ORM_DRIVER_NAMES = [
-  'SqliteDriver',
-  'BetterSqliteDriver',
-  'LibSqlDriver',
-  'PostgreSqlDriver',
-  'MySqlDriver',
-  'MariaDbDriver',
-  'MsSqlDriver',
-] as const;
+export const MODULE_NAMES: Readonly<Record<OrmId, readonly ModuleName[]>> = byOrm(modulesOf);
 
 /**
  * MikroORM 6 exported its decorators from @mikro-orm/core; MikroORM 7 moved them. The

@@ -3,7 +3,19 @@
  * build plugins, the page and its inline early-boot script, the runtime's module map, the
  * editor's type bundles and the tests. Plain data with no imports, so that Node (build), the
  * page and the inline script can all read it without pulling in an ORM.
+ *
+ * Adding an ORM: its adapter package (packages/), its environment (runtime/env/), its worker
+ * entry (sandbox/), its default example (examples/) and an entry here; the README's
+ * "Adding an ORM" lists them, and tests/unit/playground/orm-registry.test.ts checks that they
+ * agree with this table.
  */
+
+/** A module the reader's code can import: its specifier, and what the reader is told when the playground serves something else for it. */
+export interface ModuleName {
+  readonly specifier: string;
+  /** Shown when the code imports it: what the playground serves instead and why. */
+  readonly redirect?: string;
+}
 
 /** A database package of the ORM and the driver class it exports (MikroORM's `@mikro-orm/postgresql` → `PostgreSqlDriver`). */
 export interface DriverPackage {
@@ -15,31 +27,72 @@ export interface OrmEntry {
   readonly id: string;
   /** The ORM's name on the page, in notices and in Markdown for issues. */
   readonly label: string;
-  /** Our adapter's package, its workspace folder under packages/, and the official package that names the same API. */
-  readonly adapter: { readonly package: string; readonly workspace: string; readonly official: string };
+  /**
+   * Our adapter's package, its workspace folder under packages/, the official package that
+   * names the same API, and what the reader is told when their code imports the official one.
+   */
+  readonly adapter: { readonly package: string; readonly workspace: string; readonly official: string; readonly officialRedirect: string };
   /** The worker entry's file name in sandbox/ without `.ts` (also the prefix of its built file). */
   readonly worker: string;
+  /** The ORM's environment (runtime/env/): the module's file name without `.ts`, and the export the worker entry starts. */
+  readonly environment: { readonly module: string; readonly export: string };
+  /** The virtual module the editor imports this ORM's type declarations from (editor/types/vite-plugin.ts serves it). */
+  readonly typeBundle: string;
   /** The example a page opens for this ORM (an `examples/` folder whose example.json says `"default": true`). */
   readonly defaultExample: string;
+  /**
+   * The ORM's own packages the reader's code may import (before its database packages and the
+   * adapter, which follow from `drivers` and `adapter`). The runtime's module map serves
+   * exactly these and the editor's type bundle declares exactly these (module-names.ts).
+   */
+  readonly modules: readonly ModuleName[];
   /** The database packages the reader's code may import; each is served by the playground's engine. */
   readonly drivers: readonly DriverPackage[];
+  /** The package each database package is served as (its module is the driver package's, with the SQLite driver under the driver's name). */
+  readonly driversServedAs?: string;
 }
 
 export const ORMS = [
   {
     id: 'sequelize',
     label: 'Sequelize',
-    adapter: { package: '@adapter-lab/sequelize-adapter', workspace: 'sequelize-adapter', official: '@auth/sequelize-adapter' },
+    adapter: {
+      package: '@adapter-lab/sequelize-adapter',
+      workspace: 'sequelize-adapter',
+      official: '@auth/sequelize-adapter',
+      officialRedirect:
+        'The playground serves @adapter-lab/sequelize-adapter for @auth/sequelize-adapter: the same API and tables (see "Migrating from @auth/sequelize-adapter" in the docs).',
+    },
     worker: 'sequelize.worker',
+    environment: { module: 'sequelize-env', export: 'sequelizeEnvironment' },
+    typeBundle: 'virtual:playground-types/sequelize',
     defaultExample: 'sequelize-sign-in',
+    modules: [{ specifier: 'sequelize' }],
     drivers: [],
   },
   {
     id: 'mikro-orm',
     label: 'MikroORM',
-    adapter: { package: '@adapter-lab/mikro-orm-adapter', workspace: 'mikro-orm-adapter', official: '@auth/mikro-orm-adapter' },
+    adapter: {
+      package: '@adapter-lab/mikro-orm-adapter',
+      workspace: 'mikro-orm-adapter',
+      official: '@auth/mikro-orm-adapter',
+      officialRedirect: 'The playground serves @adapter-lab/mikro-orm-adapter for @auth/mikro-orm-adapter: the same API and tables, on MikroORM 7.',
+    },
     worker: 'mikro-orm.worker',
+    environment: { module: 'mikro-orm-env', export: 'mikroOrmEnvironment' },
+    typeBundle: 'virtual:playground-types/mikro-orm',
     defaultExample: 'mikro-orm-sign-in',
+    modules: [
+      { specifier: '@mikro-orm/core' },
+      { specifier: '@mikro-orm/sql' },
+      { specifier: '@mikro-orm/decorators/legacy' },
+      {
+        specifier: '@mikro-orm/decorators/es',
+        redirect: 'The playground compiles TypeScript with experimentalDecorators, so @mikro-orm/decorators/es is served as @mikro-orm/decorators/legacy.',
+      },
+      { specifier: 'reflect-metadata', redirect: 'reflect-metadata is already loaded in the playground; importing it does nothing more.' },
+    ],
     drivers: [
       { specifier: '@mikro-orm/sqlite', driver: 'SqliteDriver' },
       { specifier: '@mikro-orm/libsql', driver: 'LibSqlDriver' },
@@ -48,12 +101,23 @@ export const ORMS = [
       { specifier: '@mikro-orm/mariadb', driver: 'MariaDbDriver' },
       { specifier: '@mikro-orm/mssql', driver: 'MsSqlDriver' },
     ],
+    driversServedAs: '@mikro-orm/sql',
   },
 ] as const satisfies readonly OrmEntry[];
 
 export type OrmId = (typeof ORMS)[number]['id'];
 
 export const ORM_IDS: readonly OrmId[] = ORMS.map((orm) => orm.id);
+
+/** The ORM a page opens when nothing (no link, no autosave) says otherwise: the table's first. */
+export const DEFAULT_ORM: OrmId = ORMS[0].id;
+
+/** A value for each ORM of the table, by its id: a map with no ORM left out. */
+export function byOrm<T>(value: (orm: OrmEntry) => T): Record<OrmId, T> {
+  return Object.fromEntries(ORMS.map((orm) => [orm.id, value(orm)])) as Record<OrmId, T>;
+}
+
+export const ORM_LABELS: Readonly<Record<OrmId, string>> = byOrm((orm) => orm.label);
 
 export function ormEntry(id: OrmId): OrmEntry {
   return ORMS.find((orm) => orm.id === id)!;

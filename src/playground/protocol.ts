@@ -4,11 +4,8 @@
  * plain data that survives `postMessage` (structured clone): no classes, no functions.
  */
 
-export type OrmId = 'sequelize' | 'mikro-orm';
-
-export const ORM_IDS: readonly OrmId[] = ['sequelize', 'mikro-orm'];
-
-export const ORM_LABELS: Readonly<Record<OrmId, string>> = { sequelize: 'Sequelize', 'mikro-orm': 'MikroORM' };
+// The ORMs are the registry's (orm-registry.ts); re-exported because every message names one.
+export { ORM_IDS, ORM_LABELS, type OrmId } from './orm-registry.ts';
 
 /** A file the reader edits: a name such as `auth.ts` and its TypeScript. */
 export interface SourceFile {
@@ -499,3 +496,46 @@ export type RuntimeResponse =
   | { readonly type: 'fatal'; readonly message: string }
   /** The runtime needs Auth.js's code; the page answers with `AuthCode`. */
   | { readonly type: 'load-auth' };
+
+/**
+ * How the page starts a runtime in the production build (sandbox/handshake.ts): the sandbox
+ * iframe says it is up (`SandboxReady`, to the page's window); the page sends it the worker's
+ * script and one end of a channel (`SandboxStart`); the sandbox starts the worker and hands it
+ * that end (`WorkerConnect`; under `astro dev` the page starts a module worker and does this
+ * itself); the page sends `RuntimeInit` on its end, and the runtime answers `ready` or `fatal`.
+ * The inline scripts cannot import these names: the page passes them in (index.astro,
+ * sandbox-frame.ts).
+ */
+export const HANDSHAKE = {
+  sandboxReady: 'adapter-lab-sandbox-ready',
+  start: 'start',
+  connect: 'connect',
+  init: 'init',
+  ready: 'ready',
+  fatal: 'fatal',
+} as const satisfies {
+  readonly init: RuntimeInit['type'];
+  readonly ready: Extract<RuntimeResponse, { type: 'ready' }>['type'];
+  readonly fatal: Extract<RuntimeResponse, { type: 'fatal' }>['type'];
+  readonly [name: string]: string;
+};
+
+export type HandshakeNames = typeof HANDSHAKE;
+
+/** Sandbox → page (window message): the relay listens; the page may send `SandboxStart`. */
+export interface SandboxReady {
+  readonly type: HandshakeNames['sandboxReady'];
+}
+
+/** Page → sandbox (window message): the worker's script, and the port the worker is to talk on. */
+export interface SandboxStart {
+  readonly type: HandshakeNames['start'];
+  readonly source: Blob;
+  readonly port: MessagePort;
+}
+
+/** Sandbox (or, under `astro dev`, the page) → worker: the port to the page. */
+export interface WorkerConnect {
+  readonly type: HandshakeNames['connect'];
+  readonly port: MessagePort;
+}

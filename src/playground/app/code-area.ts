@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import type { CodeEditor } from '../editor/code-editor.ts';
 import { EDITOR_KEYBOARD_HINT } from '../editor/keyboard.ts';
-import type { OrmId, SourceFile, SourceLocation } from '../protocol.ts';
+import { DEFAULT_ORM, type OrmId } from '../orm-registry.ts';
+import type { SourceFile, SourceLocation } from '../protocol.ts';
 import { invalidFileName, sameFiles } from '../store/state.ts';
 import type { Dialogs } from '../ui/dialogs.ts';
 import { el } from '../ui/dom.ts';
@@ -30,7 +31,7 @@ export class CodeArea {
   readonly #deleteButton: HTMLButtonElement;
   #files: SourceFile[] = [];
   #active = '';
-  #orm: OrmId = 'sequelize';
+  #orm: OrmId = DEFAULT_ORM;
   #editor: CodeEditor | undefined;
   #loading: Promise<CodeEditor | undefined> | undefined;
 

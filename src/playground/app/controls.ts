@@ -1,6 +1,6 @@
 import type { BuiltExample } from '../build/examples-plugin.ts';
 import { shortenText, STATUS_TEXT_LIMIT } from '../output-limits.ts';
-import { ORM_LABELS, type OrmId } from '../protocol.ts';
+import { isOrmId, ORM_LABELS, type OrmId } from '../orm-registry.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import { el } from '../ui/dom.ts';
 
@@ -51,10 +51,12 @@ export class Controls {
     this.#run.addEventListener('click', () => actions.run());
     this.#stop.addEventListener('click', () => actions.stop());
     for (const radio of root.querySelectorAll<HTMLInputElement>('input[name="pg-orm"]')) {
-      radio.addEventListener('change', () => radio.checked && actions.switchOrm(radio.value as OrmId));
+      const orm = radio.value;
+      if (!isOrmId(orm)) continue;
+      radio.addEventListener('change', () => radio.checked && actions.switchOrm(orm));
       // A pointer on (or focus near) the other ORM: its runtime downloads before the click.
       const intent = (): void => {
-        if (!radio.checked) actions.considerOrm(radio.value as OrmId);
+        if (!radio.checked) actions.considerOrm(orm);
       };
       radio.closest('label')?.addEventListener('pointerenter', intent);
       radio.addEventListener('focus', intent);

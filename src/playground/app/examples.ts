@@ -1,6 +1,7 @@
 import { examples } from 'virtual:playground-examples';
 import type { BuiltExample } from '../build/examples-plugin.ts';
-import type { CompiledFile, OrmId, SourceFile } from '../protocol.ts';
+import { ormEntry, type OrmId } from '../orm-registry.ts';
+import type { CompiledFile, SourceFile } from '../protocol.ts';
 import { DEFAULT_OPTIONS, sameFiles, type PlaygroundState } from '../store/state.ts';
 
 export const EXAMPLES: readonly BuiltExample[] = examples;
@@ -10,7 +11,7 @@ export function examplesOf(orm: OrmId): BuiltExample[] {
 }
 
 export function defaultExample(orm: OrmId): BuiltExample {
-  return EXAMPLES.find((example) => example.orm === orm && example.default)!;
+  return EXAMPLES.find((example) => example.id === ormEntry(orm).defaultExample)!;
 }
 
 export function exampleState(example: BuiltExample, options = DEFAULT_OPTIONS): PlaygroundState {

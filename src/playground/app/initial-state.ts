@@ -1,3 +1,4 @@
+import { DEFAULT_ORM } from '../orm-registry.ts';
 import { decodeState } from '../share/codec.ts';
 import type { Autosave, LoadedWork } from '../store/autosave.ts';
 import { sameState, type PlaygroundState } from '../store/state.ts';
@@ -17,7 +18,7 @@ export interface BootState {
 }
 
 /**
- * What the page opens with: a share link, else the autosave, else the Sequelize default example.
+ * What the page opens with: a share link, else the autosave, else the default ORM's default example.
  * A link that cannot be opened leaves the autosave on screen, as a broken link on an open page
  * does: nothing of the reader's is replaced, however many broken links come in a row.
  */
@@ -30,8 +31,8 @@ export function initialState(hash: string, autosave: Autosave): BootState {
     if (saved && sameState(saved.state, decoded.state)) return fromAutosave(saved);
     return { state: decoded.state, from: 'link', autorun: true, ...(saved ? { displaced: saved.state } : {}) };
   }
-  if (decoded.reason === 'empty') return saved ? fromAutosave(saved) : { state: exampleState(defaultExample('sequelize')), from: 'example', autorun: true };
-  if (!saved) return { state: exampleState(defaultExample('sequelize')), from: 'example', autorun: true, problem: decoded.message };
+  if (decoded.reason === 'empty') return saved ? fromAutosave(saved) : { state: exampleState(defaultExample(DEFAULT_ORM)), from: 'example', autorun: true };
+  if (!saved) return { state: exampleState(defaultExample(DEFAULT_ORM)), from: 'example', autorun: true, problem: decoded.message };
   return { ...fromAutosave(saved), problem: `${withoutFallback(decoded.message)} Your code from last time is open instead.` };
 }
 

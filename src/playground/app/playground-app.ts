@@ -1,15 +1,6 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
-import {
-  ORM_IDS,
-  ORM_LABELS,
-  type AdapterMethod,
-  type CompiledFile,
-  type OrmId,
-  type Outcome,
-  type RunError,
-  type FlowRequest,
-  type SourceLocation,
-} from '../protocol.ts';
+import { isOrmId, ORM_LABELS, type OrmId } from '../orm-registry.ts';
+import type { AdapterMethod, CompiledFile, FlowRequest, Outcome, RunError, SourceLocation } from '../protocol.ts';
 import { decodeState } from '../share/codec.ts';
 import { AUTOSAVE_KEY, browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
 import { createDisplacedHistory } from '../store/displaced-history.ts';
@@ -87,7 +78,7 @@ export class PlaygroundApp {
       onState: (state, orm, detail) => this.#controls?.runtimeState(state, orm, detail),
       onProgress: (entries) => this.#results?.progress(entries),
     });
-    void this.#runner.use(earlyOrm && earlyOrm.kind === 'orm' && isOrm(earlyOrm.value) ? earlyOrm.value : this.#state.orm).catch(() => {});
+    void this.#runner.use(earlyOrm && earlyOrm.kind === 'orm' && isOrmId(earlyOrm.value) ? earlyOrm.value : this.#state.orm).catch(() => {});
     // Code of the reader's own compiles in a worker of its own, which starts beside the runtime.
     void buildOutput(this.#state.orm, this.#state.files).then((output) => output ?? prepareTranspiler());
     this.#exampleId = exampleOf(boot.state.orm, boot.state.files)?.id ?? defaultExample(boot.state.orm).id;
@@ -335,7 +326,7 @@ export class PlaygroundApp {
   /** Replays what the reader did before the page was up (early-input.ts), in order. */
   async #replay(inputs: readonly EarlyInput[], autorun: boolean): Promise<void> {
     for (const input of inputs) {
-      if (input.kind === 'orm' && isOrm(input.value)) await this.#switchOrm(input.value);
+      if (input.kind === 'orm' && isOrmId(input.value)) await this.#switchOrm(input.value);
       else if (input.kind === 'example') await this.#loadExample(input.value);
       // The page runs its code on load anyway: an early Run press is that run.
       else if (input.kind === 'run' && !autorun) this.run();
@@ -476,8 +467,4 @@ export class PlaygroundApp {
   #reveal(location: SourceLocation): void {
     this.#code.reveal(location);
   }
-}
-
-function isOrm(value: string): value is OrmId {
-  return (ORM_IDS as readonly string[]).includes(value);
 }

@@ -8,23 +8,26 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { ORMS } from '../orm-registry.ts';
 
 export const RUNTIME_URL_PLACEHOLDER = (name: string): string => `__ADAPTER_LAB_RUNTIME_URL_${name}__`;
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each ORM's worker (by its id, as the placeholders name it), and the wasm. */
 const FILES: Record<string, RegExp> = {
-  sequelize: /^sequelize\.worker-[\w-]+\.js$/,
-  'mikro-orm': /^mikro-orm\.worker-[\w-]+\.js$/,
+  ...Object.fromEntries(ORMS.map((orm) => [orm.id, new RegExp(`^${escapeRegExp(orm.worker)}-[\\w-]+\\.js$`)])),
   wasm: /^sql-wasm-browser[.-][\w-]+\.wasm$/,
 };
 
 export function fillRuntimeUrls(dist: string, page = join(dist, 'playground', 'index.html')): void {
   const assets = readdirSync(join(dist, '_astro'));
   const scripts = new Map(assets.filter((file) => file.endsWith('.js')).map((file) => [file, readFileSync(join(dist, '_astro', file), 'utf8')]));
-  // The chunk of runtime-client.ts names both workers (the engine check's workers differ), and
-  // imports the chunk that names the wasm.
-  const named = (file: string): boolean => file.startsWith('sequelize.worker-') || file.startsWith('mikro-orm.worker-');
+  // The chunk of runtime-client.ts names every ORM's worker (the engine check's workers differ),
+  // and imports the chunk that names the wasm.
+  const named = (file: string): boolean => ORMS.some((orm) => file.startsWith(`${orm.worker}-`));
   const client = [...scripts.values()].filter((script) => assets.filter(named).every((file) => script.includes(file)));
-  if (client.length !== 1) throw new Error(`Playground runtime URLs: expected one built script naming both ORM workers, found ${client.length}`);
+  if (client.length !== 1) throw new Error(`Playground runtime URLs: expected one built script naming every ORM's worker, found ${client.length}`);
   const reach = [client[0]!, ...[...scripts].filter(([file]) => client[0]!.includes(file)).map(([, text]) => text)].join('\n');
   let html = readFileSync(page, 'utf8');
   for (const [name, pattern] of Object.entries(FILES)) {

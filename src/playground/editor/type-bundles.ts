@@ -3,17 +3,12 @@
  * is large, so it is fetched only when its ORM is first shown, and once: the module cache
  * keeps it for the page's lifetime.
  */
-import type { OrmId } from '../protocol.ts';
+import loaders from 'virtual:playground-types';
+import type { OrmId } from '../orm-registry.ts';
 import type { TypeBundle } from './types/build-type-bundle.ts';
 
-// Spelled out, not `import(\`virtual:…/${orm}\`)`: Vite only bundles imports it can see.
-const BUNDLES: Readonly<Record<OrmId, () => Promise<{ default: TypeBundle }>>> = {
-  sequelize: () => import('virtual:playground-types/sequelize'),
-  'mikro-orm': () => import('virtual:playground-types/mikro-orm'),
-};
-
 export async function loadTypeBundle(orm: OrmId): Promise<TypeBundle> {
-  return (await BUNDLES[orm]()).default;
+  return (await loaders[orm]()).default;
 }
 
 /** The bundle as Monaco's extra libraries: one virtual file per entry, at its own path. */

@@ -1,31 +1,39 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
-import type {
-  AuthCode,
-  ConsoleEntry,
-  OrmId,
-  Outcome,
-  RunPhase,
-  RuntimeInit,
-  RuntimeRequest,
-  RuntimeResponse,
-  RuntimeVersions,
-  WholeValue,
+import { byOrm, type OrmId } from '../orm-registry.ts';
+import {
+  type AuthCode,
+  type ConsoleEntry,
+  HANDSHAKE,
+  type Outcome,
+  type RunPhase,
+  type RuntimeInit,
+  type RuntimeRequest,
+  type RuntimeResponse,
+  type RuntimeVersions,
+  type WholeValue,
+  type WorkerConnect,
 } from '../protocol.ts';
-import { checkRuntimeResponse, runtimeText, runtimeVersions } from '../protocol-guards.ts';
+import { checkRuntimeResponse, runtimeText } from '../protocol-guards.ts';
 import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
+import { type SandboxStartOptions, startInSandbox } from './handshake.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
 import { CHECK_INTERVAL_MS, Watchdog, policyFor, stopMessage, type RequestType } from './watchdog.ts';
 
-import sequelizeWorkerUrl from './sequelize.worker.ts?worker&url';
-import mikroOrmWorkerUrl from './mikro-orm.worker.ts?worker&url';
 // Auth.js (@auth/core and the playground's modules over it): a classic script of its own, built
 // like the workers, downloaded only when a runtime asks for it (`load-auth`).
 import authRuntimeUrl from './auth-runtime.chunk.ts?worker&url';
 
-// Static: these modules are one URL string each, and a dynamic import would put a round trip
+// Every ORM's worker entry (the registry's `worker`), built as a worker script of its own.
+// Eager: these modules are one URL string each, and a dynamic import would put a round trip
 // before the worker script's download.
-const WORKER_URLS: Readonly<Record<OrmId, string>> = { sequelize: sequelizeWorkerUrl, 'mikro-orm': mikroOrmWorkerUrl };
+const BUILT_WORKERS = import.meta.glob<string>('./*.worker.ts', { query: '?worker&url', import: 'default', eager: true });
+
+const WORKER_URLS: Readonly<Record<OrmId, string>> = byOrm((orm) => {
+  const url = BUILT_WORKERS[`./${orm.worker}.ts`];
+  if (!url) throw new Error(`The playground has no sandbox/${orm.worker}.ts, the worker the ORM registry names for ${orm.label}.`);
+  return url;
+});
 
 export type Request = RuntimeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -157,22 +165,15 @@ export class RuntimeClient {
     if (adopted) return new RuntimeClient(orm, adopted.port, adopted.teardown, adopted.ready, options);
     // The worker starts (and evaluates its ORM) while sql.js's wasm may still be downloading.
     performance.mark('playground:runtime-start');
-    const wasmLoading = fetchOnce<ArrayBuffer>(sqlWasmUrl, 'arrayBuffer');
-    const { port, teardown } = await connect(orm);
+    const init = fetchOnce<ArrayBuffer>(sqlWasmUrl, 'arrayBuffer').then((wasm): [RuntimeInit, Transferable[]] => {
+      const message: RuntimeInit = { type: HANDSHAKE.init, wasm: wasm.slice(0), database: database ? database.slice() : null };
+      return [message, [message.wasm]];
+    });
+    // Awaited in connect(), unless the sandbox failed first.
+    init.catch(() => {});
+    const { port, teardown } = await connect(orm, init);
     try {
-      const wasm = await wasmLoading;
-      performance.mark('playground:wasm-fetched');
-      const ready = await new Promise<{ versions: RuntimeVersions; startupMs: number }>((resolve, reject) => {
-        port.onmessage = (event: MessageEvent<unknown>) => {
-          const problem = checkRuntimeResponse(event.data);
-          const message = event.data as RuntimeResponse;
-          if (problem) reject(new Error(`it sent a malformed message (${problem})`));
-          else if (message.type === 'ready') resolve(message);
-          else if (message.type === 'fatal') reject(new Error(runtimeText(message.message)));
-        };
-        const init: RuntimeInit = { type: 'init', wasm: wasm.slice(0), database: database ? database.slice() : null };
-        port.postMessage(init, [init.wasm]);
-      });
+      const ready = await runtimeReady(port);
       performance.mark('playground:runtime-ready', { detail: { startupMs: ready.startupMs } });
       return new RuntimeClient(orm, port, teardown, ready, options);
     } catch (error) {
@@ -325,8 +326,7 @@ async function adoptEarlyRuntime(
     // Later starts (after a Stop) reuse what it downloaded.
     cache.set(sqlWasmUrl, booted.wasm);
     cache.set(WORKER_URLS[orm], booted.worker);
-    const ready = await booted.ready;
-    if (runtimeVersions(ready.versions, 'versions') || typeof ready.startupMs !== 'number') throw new Error('malformed ready message');
+    const ready = await runtimeReady(booted.port);
     performance.mark('playground:runtime-ready', { detail: { startupMs: ready.startupMs, early: true } });
     const frame = booted.frame;
     return { port: booted.port, teardown: () => frame.remove(), ready };
@@ -353,38 +353,59 @@ function newFrame(): HTMLIFrameElement {
   return frame;
 }
 
-/** A MessagePort to a fresh worker of `orm`, and how to tear it all down. */
-async function connect(orm: OrmId): Promise<{ port: MessagePort; teardown: () => void }> {
+/** The page's performance marks of the handshake's steps (the bench reads them). */
+const HANDSHAKE_MARKS: Readonly<Record<Parameters<NonNullable<SandboxStartOptions['mark']>>[0], string>> = {
+  'sandbox-ready': 'playground:sandbox-ready',
+  'worker-source': 'playground:worker-source',
+  'init-ready': 'playground:wasm-fetched',
+};
+
+/**
+ * A MessagePort to a fresh worker of `orm` that was sent `init` (handshake.ts), and how to tear
+ * it all down.
+ */
+async function connect(orm: OrmId, init: SandboxStartOptions['init']): Promise<{ port: MessagePort; teardown: () => void }> {
   const url = WORKER_URLS[orm];
-  const channel = new MessageChannel();
   if (import.meta.env.DEV) {
+    const channel = new MessageChannel();
     const worker = new Worker(url, { type: 'module', name: 'adapter-lab-runtime' });
-    worker.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
+    const connection: WorkerConnect = { type: HANDSHAKE.connect, port: channel.port2 };
+    worker.postMessage(connection, [channel.port2]);
+    try {
+      const [message, transfer] = await init;
+      performance.mark(HANDSHAKE_MARKS['init-ready']);
+      channel.port1.postMessage(message, transfer);
+    } catch (error) {
+      worker.terminate();
+      throw error;
+    }
     return { port: channel.port1, teardown: () => worker.terminate() };
   }
-  // A Blob, not text: posting it to the sandbox shares the bytes (no 1 MB string decoded, copied
-  // and encoded again on the main thread).
-  const sourceLoading = fetchOnce<Blob>(url, 'blob');
   const frame = prerenderedFrame() ?? newFrame();
-  await new Promise<void>((resolve, reject) => {
-    const early = (window as unknown as Record<string, unknown[] | undefined>)[READY_SANDBOXES_GLOBAL];
-    if (frame.isConnected && early?.includes(frame.contentWindow)) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(() => reject(new Error('The playground sandbox did not start.')), 10_000);
-    const onMessage = (event: MessageEvent<{ type?: string }>): void => {
-      if (event.source !== frame.contentWindow || event.data?.type !== 'adapter-lab-sandbox-ready') return;
-      window.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      resolve();
+  try {
+    const port = await startInSandbox(frame, {
+      names: HANDSHAKE,
+      readyGlobal: READY_SANDBOXES_GLOBAL,
+      worker: fetchOnce<Blob>(url, 'blob'),
+      init,
+      mark: (step) => performance.mark(HANDSHAKE_MARKS[step]),
+    });
+    return { port, teardown: () => frame.remove() };
+  } catch (error) {
+    frame.remove();
+    throw error;
+  }
+}
+
+/** The runtime's answer to `init`: its versions, or why it could not start. */
+function runtimeReady(port: MessagePort): Promise<{ versions: RuntimeVersions; startupMs: number }> {
+  return new Promise((resolve, reject) => {
+    port.onmessage = (event: MessageEvent<unknown>) => {
+      const problem = checkRuntimeResponse(event.data);
+      const message = event.data as RuntimeResponse;
+      if (problem) reject(new Error(`it sent a malformed message (${problem})`));
+      else if (message.type === HANDSHAKE.ready) resolve(message);
+      else if (message.type === HANDSHAKE.fatal) reject(new Error(runtimeText(message.message)));
     };
-    window.addEventListener('message', onMessage);
-    if (!frame.isConnected) document.body.append(frame);
   });
-  performance.mark('playground:sandbox-ready');
-  const source = await sourceLoading;
-  performance.mark('playground:worker-source');
-  frame.contentWindow?.postMessage({ type: 'start', source, port: channel.port2 }, '*', [channel.port2]);
-  return { port: channel.port1, teardown: () => frame.remove() };
 }

@@ -9,6 +9,8 @@
  *
  * None of this needs a response header: any static host gives the same guarantees.
  */
+import { HANDSHAKE } from '../protocol.ts';
+
 export const SANDBOX_CSP = [
   "default-src 'none'",
   // The relay below is inline; the worker and the reader's modules are blob: URLs; MikroORM
@@ -18,24 +20,27 @@ export const SANDBOX_CSP = [
   "connect-src 'none'",
 ].join('; ');
 
-/** The relay: starts the worker from the page's script and connects it to the page by a MessagePort. */
+/**
+ * The relay: starts the worker from the page's script and connects it to the page by a
+ * MessagePort (its half of the handshake; the message names are protocol.ts's).
+ */
 const RELAY = `
 addEventListener('message', function start(event) {
-  if (event.source !== parent || !event.data || event.data.type !== 'start') return;
+  if (event.source !== parent || !event.data || event.data.type !== '${HANDSHAKE.start}') return;
   removeEventListener('message', start);
   var port = event.data.port;
   try {
     var url = URL.createObjectURL(new Blob([event.data.source], { type: 'text/javascript' })); // a Blob in a Blob: no copy
     var worker = new Worker(url, { name: 'adapter-lab-runtime' });
     worker.onerror = function (error) {
-      port.postMessage({ type: 'fatal', message: 'The playground runtime could not start: ' + (error.message || 'the worker script failed') });
+      port.postMessage({ type: '${HANDSHAKE.fatal}', message: 'The playground runtime could not start: ' + (error.message || 'the worker script failed') });
     };
-    worker.postMessage({ type: 'connect', port: port }, [port]);
+    worker.postMessage({ type: '${HANDSHAKE.connect}', port: port }, [port]);
   } catch (error) {
-    port.postMessage({ type: 'fatal', message: 'The playground sandbox could not start a worker: ' + error });
+    port.postMessage({ type: '${HANDSHAKE.fatal}', message: 'The playground sandbox could not start a worker: ' + error });
   }
 });
-parent.postMessage({ type: 'adapter-lab-sandbox-ready' }, '*');
+parent.postMessage({ type: '${HANDSHAKE.sandboxReady}' }, '*');
 `;
 
 export function sandboxSrcdoc(): string {
@@ -59,4 +64,4 @@ export const READY_SANDBOXES_GLOBAL = '__adapterLabReadySandboxes';
  * message, which may come long before the page's module script (and its listener) runs. So the
  * sandbox boots while the page is still being laid out, off the runtime's critical path.
  */
-export const EARLY_READY_LISTENER = `(function(){var ready=window.${READY_SANDBOXES_GLOBAL}=[];addEventListener('message',function(e){if(e.data&&e.data.type==='adapter-lab-sandbox-ready')ready.push(e.source)})})()`;
+export const EARLY_READY_LISTENER = `(function(){var ready=window.${READY_SANDBOXES_GLOBAL}=[];addEventListener('message',function(e){if(e.data&&e.data.type==='${HANDSHAKE.sandboxReady}')ready.push(e.source)})})()`;

@@ -2,7 +2,7 @@
  * The text of a bug report: versions, the share link, and the code itself. The code is always
  * included, so the issue stays readable on GitHub and reproducible if the link ever breaks.
  */
-import { ORM_LABELS, type OrmId } from '../protocol.ts';
+import { ORM_LABELS, type OrmId, ormEntry } from '../orm-registry.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import { GITHUB_URL_LIMIT, linkLength } from './codec.ts';
 
@@ -12,14 +12,9 @@ export interface ReportVersions {
   readonly sqlite?: string;
 }
 
-const ADAPTER_PACKAGES: Readonly<Record<OrmId, string>> = {
-  sequelize: '@adapter-lab/sequelize-adapter',
-  'mikro-orm': '@adapter-lab/mikro-orm-adapter',
-};
-
 /** "Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1" */
 export function versionsLine(orm: OrmId, versions: ReportVersions): string {
-  const parts = [`${ORM_LABELS[orm]} ${versions.orm}`, `${ADAPTER_PACKAGES[orm]} ${versions.adapter}`];
+  const parts = [`${ORM_LABELS[orm]} ${versions.orm}`, `${ormEntry(orm).adapter.package} ${versions.adapter}`];
   if (versions.sqlite !== undefined) parts.push(`SQLite ${versions.sqlite}`);
   return parts.join(', ');
 }

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { readExamples } from '../../../src/playground/build/read-examples.ts';
-import type { OrmId } from '../../../src/playground/protocol.ts';
+import { ormEntry, type OrmId } from '../../../src/playground/orm-registry.ts';
 import { encodeState } from '../../../src/playground/share/codec.ts';
 import type { PlaygroundState } from '../../../src/playground/store/state.ts';
 
@@ -20,7 +20,7 @@ export function exampleState(id: string): PlaygroundState {
 }
 
 export function defaultState(orm: OrmId): PlaygroundState {
-  return exampleState(`${orm}-sign-in`);
+  return exampleState(ormEntry(orm).defaultExample);
 }
 
 /** `/playground/#…` for a state. */

@@ -7,9 +7,9 @@ import { loadSqlJs } from '../../../src/engine/load-sql-js.ts';
 import { compileProject } from '../../../src/playground/compiler/compile-project.ts';
 import type { Diagnostic } from '../../../src/playground/compiler/diagnostics.ts';
 import { buildTypeBundle, type TypeBundle } from '../../../src/playground/editor/types/build-type-bundle.ts';
-import type { CompiledFile, OrmId, Outcome, SourceFile } from '../../../src/playground/protocol.ts';
-import { mikroOrmEnvironment } from '../../../src/playground/runtime/env/mikro-orm-env.ts';
-import { sequelizeEnvironment } from '../../../src/playground/runtime/env/sequelize-env.ts';
+import { ormEntry, type OrmId } from '../../../src/playground/orm-registry.ts';
+import type { CompiledFile, Outcome, SourceFile } from '../../../src/playground/protocol.ts';
+import type { OrmEnvironment } from '../../../src/playground/runtime/env/environment.ts';
 import { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
 
 const EXAMPLES = new URL('../../../src/playground/examples/', import.meta.url);
@@ -46,9 +46,20 @@ export function files(map: Record<string, string>): SourceFile[] {
   return Object.entries(map).map(([name, code]) => ({ name, code }));
 }
 
+// Eager, as static imports were: loading an ORM is not part of any test's time.
+const ENVIRONMENTS = import.meta.glob<Readonly<Record<string, OrmEnvironment>>>('../../../src/playground/runtime/env/*-env.ts', { eager: true });
+
+/** The ORM's environment, as its registry entry names it. */
+function environmentOf(orm: OrmId): OrmEnvironment {
+  const { module, export: name } = ormEntry(orm).environment;
+  const environment = ENVIRONMENTS[`../../../src/playground/runtime/env/${module}.ts`]?.[name];
+  if (!environment) throw new Error(`No ${name} in src/playground/runtime/env/${module}.ts, as the ORM registry says for ${orm}`);
+  return environment;
+}
+
 export async function createSession(orm: OrmId): Promise<PlaygroundSession> {
   const SQL = await loadSqlJs();
-  return new PlaygroundSession(SQL, orm === 'sequelize' ? sequelizeEnvironment : mikroOrmEnvironment, undefined, { loadAuth: loadAuthInNode });
+  return new PlaygroundSession(SQL, environmentOf(orm), undefined, { loadAuth: loadAuthInNode });
 }
 
 /**

@@ -1,22 +1,29 @@
 /**
  * Serves each ORM's editor type bundle (build-type-bundle.ts) as a virtual module, so the page
- * imports `virtual:playground-types/<orm>` and hands its files to Monaco. Bundles are built on
- * first import and kept for the rest of the build (both environments share them); in dev, an
- * edit to an adapter's source drops that ORM's bundle, and Vite reloads the importer.
+ * imports `virtual:playground-types/<orm>` (the registry's `typeBundle`) and hands its files to
+ * Monaco; and `virtual:playground-types`, a loader per ORM of the registry, so the page names
+ * no ORM. Bundles are built on first import and kept for the rest of the build (both
+ * environments share them); in dev, an edit to an adapter's source drops that ORM's bundle,
+ * and Vite reloads the importer.
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { ORM_IDS, type OrmId } from '../../protocol.ts';
+import { ORMS, type OrmId } from '../../orm-registry.ts';
 import { typeBundleInputs, type TypeBundle } from './build-type-bundle.ts';
 import { cachedTypeBundle, forgetTypeBundles } from './type-bundle-cache.ts';
 
-export const PLAYGROUND_TYPES_PREFIX = 'virtual:playground-types/';
-const RESOLVED_PREFIX = `\0${PLAYGROUND_TYPES_PREFIX}`;
+/** The loaders' module (type-bundles.ts imports it). */
+export const PLAYGROUND_TYPE_LOADERS = 'virtual:playground-types';
+const RESOLVED_LOADERS = `\0${PLAYGROUND_TYPE_LOADERS}`;
 
-function ormOf(id: string, prefix: string): OrmId | undefined {
-  if (!id.startsWith(prefix)) return undefined;
-  const orm = id.slice(prefix.length);
-  return ORM_IDS.find((known) => known === orm);
+function ormOf(id: string, resolved: boolean): OrmId | undefined {
+  return ORMS.find((orm) => id === (resolved ? `\0${orm.typeBundle}` : orm.typeBundle))?.id;
+}
+
+/** `{ "<orm>": () => import("<its type bundle>"), … }`: imports Vite can see, one per ORM. */
+function loadersCode(): string {
+  const loaders = ORMS.map((orm) => `  ${JSON.stringify(orm.id)}: () => import(${JSON.stringify(orm.typeBundle)}),`);
+  return `export default {\n${loaders.join('\n')}\n};\n`;
 }
 
 /** The module's code: a JSON.parse of the bundle, which engines parse faster than a literal this size. */
@@ -30,11 +37,12 @@ export function playgroundTypesPlugin(): Plugin {
   return {
     name: 'adapter-lab:playground-types',
     resolveId(source) {
-      const orm = ormOf(source, PLAYGROUND_TYPES_PREFIX);
-      return orm ? RESOLVED_PREFIX + orm : null;
+      if (source === PLAYGROUND_TYPE_LOADERS) return RESOLVED_LOADERS;
+      return ormOf(source, false) ? `\0${source}` : null;
     },
     async load(id) {
-      const orm = ormOf(id, RESOLVED_PREFIX);
+      if (id === RESOLVED_LOADERS) return { code: loadersCode(), map: null };
+      const orm = ormOf(id, true);
       if (!orm) return null;
       const files = typeBundleInputs(orm);
       inputs.set(orm, new Set(files.map((file) => path.resolve(file))));

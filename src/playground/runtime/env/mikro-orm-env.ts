@@ -8,7 +8,8 @@ import * as adapterModule from '@adapter-lab/mikro-orm-adapter';
 import adapterPackage from '../../../../packages/mikro-orm-adapter/package.json' with { type: 'json' };
 import { ormOptions, resolveEntities } from '../../../../packages/mikro-orm-adapter/src/config.ts';
 import { createSqlJsDialect } from '../../../engine/kysely-dialect.ts';
-import { MIKRO_ORM_CORE_DECORATOR_HINT, MIKRO_ORM_DRIVER_NAMES, MODULE_NAMES } from '../../module-names.ts';
+import { MIKRO_ORM_CORE_DECORATOR_HINT, MODULE_NAMES } from '../../module-names.ts';
+import { ormEntry } from '../../orm-registry.ts';
 import type { ProvidedModule } from '../module-graph.ts';
 import { maskUrl, namespace, sharedModule, type EnvironmentContext, type OrmEnvironment } from './environment.ts';
 
@@ -17,22 +18,19 @@ type OrmClass = typeof core.MikroORM;
 
 const { SqliteDriver } = sql;
 
-/** Each database package's driver class: a named SqliteDriver, so notices can say what was asked. */
+/** The database packages (the registry's) and the driver class each exports. */
+const DRIVER_PACKAGES: Readonly<Record<string, string>> = Object.fromEntries(ormEntry('mikro-orm').drivers.map(({ specifier, driver }) => [specifier, driver]));
+
+/**
+ * Each driver class @mikro-orm/sql serves: a named SqliteDriver, so notices can say what was
+ * asked; BetterSqliteDriver (MikroORM 6's better-sqlite driver) by name too, though no package here exports it.
+ */
 const DRIVERS: Readonly<Record<string, typeof SqliteDriver>> = Object.fromEntries(
-  MIKRO_ORM_DRIVER_NAMES.map((name) => [
+  ['SqliteDriver', 'BetterSqliteDriver', ...Object.values(DRIVER_PACKAGES).filter((name) => name !== 'SqliteDriver')].map((name) => [
     name,
     name === 'SqliteDriver' ? SqliteDriver : Object.defineProperty(class extends SqliteDriver {}, 'name', { value: name }),
   ]),
 );
-
-const DRIVER_PACKAGES: Readonly<Record<string, string>> = {
-  '@mikro-orm/sqlite': 'SqliteDriver',
-  '@mikro-orm/libsql': 'LibSqlDriver',
-  '@mikro-orm/postgresql': 'PostgreSqlDriver',
-  '@mikro-orm/mysql': 'MySqlDriver',
-  '@mikro-orm/mariadb': 'MariaDbDriver',
-  '@mikro-orm/mssql': 'MsSqlDriver',
-};
 
 /**
  * The reader's MikroORM options, pointed at the run's sql.js database: the SQLite driver over
