@@ -1,6 +1,6 @@
 // How JavaScript values bind to SQLite through the engine (both bridges share this code).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSqlite3Shim, loadSqlJs, toSqlValue, type Database, type SqlJsStatic } from '../../../src/engine/index.ts';
+import { createSqlite3Shim, loadSqlJs, toSqlValue, type Database, type SqlJsStatic } from '../../../src/engine/sql-js/index.ts';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('binding through the sqlite3 shim', () => {
   it('returns BLOBs as Buffers, as node-sqlite3 does', async () => {
     const [row] = await query('SELECT ? AS b', [Buffer.from([1, 2, 3])]);
     expect(Buffer.isBuffer(row?.b)).toBe(true);
-    expect([...(row?.b as Buffer)]).toEqual([1, 2, 3]);
+    expect(Array.from(row?.b as Buffer)).toEqual([1, 2, 3]);
   });
 
   it('binds named parameters with or without their sigil, and spread positional ones', async () => {
