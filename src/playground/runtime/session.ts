@@ -91,7 +91,6 @@ export class PlaygroundSession {
     });
     this.#console = new ConsoleCapture({ locations: this.#locations, now, emit: (entry) => this.#emit(entry), notice: (text) => this.#notice(text) });
     const modules: ReadonlyMap<string, ProvidedModule> = environment.modules({
-      dialect: engine.dialect,
       connectors: () => this.#database.connectors,
       notice: (text) => this.#notice(text),
       track: (adapter, description) => this.#recorder.track(adapter, description),

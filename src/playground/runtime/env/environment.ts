@@ -5,8 +5,6 @@ import type { ProvidedModule } from '../module-graph.ts';
 
 /** What an ORM environment needs from the session that runs the reader's code. */
 export interface EnvironmentContext {
-  /** The engine's SQL dialect (Engine.dialect). */
-  readonly dialect: string;
   /** What the ORMs connect through, to the database of the current run: every ORM instance the reader creates writes into it. */
   connectors(): OrmConnectors;
   /** Tells the reader something once per run (deduplicated by text). */
