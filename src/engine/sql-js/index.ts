@@ -7,8 +7,8 @@
  * so that each ORM's lazily loaded chunk carries only what it uses (the bundler assigns modules
  * to chunks before tree-shaking re-exports).
  */
-export { loadSqlJs } from './load-sql-js.ts';
-export { loadSqlJsEngine, sqlJsEngine, sqlJsEngineFromWasm } from './sql-js-engine.ts';
+export { loadSqlJs, loadSqlJsEngine } from './load-sql-js.ts';
+export { sqlJsEngine, sqlJsEngineFromWasm, type SqlJsBridges } from './sql-js-engine.ts';
 export { createSqlite3Shim, type Sqlite3Module, type Sqlite3Database, type Sqlite3ShimOptions } from './sqlite3-shim.ts';
 export { createSqlJsDialect } from './kysely-dialect.ts';
 export { watchStatements, type StatementEvent, type StatementListener, type BridgeName } from './statement-log.ts';

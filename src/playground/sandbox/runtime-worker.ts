@@ -8,7 +8,7 @@
  * keeps the output even before an endless loop; a flood with the next beat, see progress-batch.ts).
  */
 import { Buffer } from 'buffer/';
-import { sqlJsEngineFromWasm } from '../../engine/sql-js/sql-js-engine.ts';
+import type { Engine } from '../../engine/engine.ts';
 import type { OrmEnvironment } from '../runtime/env/environment.ts';
 import { PlaygroundSession } from '../runtime/session.ts';
 import type { AuthCode, Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
@@ -34,7 +34,8 @@ function send(id: number, outcome: Outcome): void {
   post({ type: 'outcome', id, outcome }, [outcome.database.buffer as ArrayBuffer]);
 }
 
-export function startRuntimeWorker(environment: OrmEnvironment): void {
+/** `openEngine`: the database engine from the WebAssembly the page sends (the worker fetches nothing). */
+export function startRuntimeWorker(environment: OrmEnvironment, openEngine: (wasm: ArrayBuffer) => Promise<Engine>): void {
   // Node-minded code (the ORMs' BLOB handling, the reader's `Buffer.from`) expects a global Buffer.
   (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
   installSeededRandom();
@@ -104,7 +105,7 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
       const started = performance.now();
       queue = queue
         .then(async () => {
-          const engine = await sqlJsEngineFromWasm(message.wasm);
+          const engine = await openEngine(message.wasm);
           const opened = new PlaygroundSession(engine, environment, message.database ?? undefined, { loadAuth });
           await opened.ready;
           session = opened;

@@ -3,7 +3,7 @@
 import { loadAuthInNode } from '../../../src/playground/runtime/auth/node-loader.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterEach } from 'vitest';
-import { loadSqlJsEngine as loadSqlJs } from '../../../src/engine/sql-js/sql-js-engine.ts';
+import { loadSqlJsEngine as loadSqlJs } from '../../../src/engine/sql-js/load-sql-js.ts';
 import { compileProject } from '../../../src/playground/compiler/compile-project.ts';
 import type { Diagnostic } from '../../../src/playground/compiler/diagnostics.ts';
 import { buildTypeBundle, type TypeBundle } from '../../../src/playground/editor/types/build-type-bundle.ts';
