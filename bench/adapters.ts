@@ -17,7 +17,7 @@ import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
 import { MikroORM } from '@mikro-orm/core';
 import { SqliteDriver } from '@mikro-orm/sql';
 import { MikroOrmAdapter, defaultEntities } from '@adapter-lab/mikro-orm-adapter';
-import { createSqlite3Shim, createSqlJsDialect, loadSqlJs, watchStatements, type Database } from '../src/engine/index.ts';
+import { createSqlite3Shim, createSqlJsDialect, loadSqlJs, watchStatements, type Database } from '../src/engine/sql-js/index.ts';
 import { formatTable, medianMicros } from './measure.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);

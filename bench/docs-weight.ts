@@ -132,12 +132,12 @@ export function bytesOf(downloads: readonly Download[]): { raw: number; gzip: nu
 
 const isScript = (download: Download): boolean => /\.m?js$/.test(new URL(download.url).pathname);
 
-/** Docs pages: every built page but the playground's tools (the playground and its engine check). */
+/** Docs pages: every built page but the playground's. */
 function docsPaths(dir = DIST): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
     .map((file) => `/${file.slice(0, -'index.html'.length).split(sep).join('/')}`)
-    .filter((path) => path !== '/playground/' && !path.startsWith('/playground/engine-check/'))
+    .filter((path) => path !== '/playground/')
     .sort();
 }
 

@@ -8,8 +8,8 @@
 import { EntitySchema, MikroORM } from '@mikro-orm/core';
 import { SqliteDriver } from '@mikro-orm/sql';
 import { DataTypes, Sequelize, type Model } from 'sequelize';
-import { createSqlite3Shim, createSqlJsDialect, loadSqlJs, watchStatements, type Database } from '../src/engine/index.ts';
-import { runStatement } from '../src/engine/run-statement.ts';
+import { createSqlite3Shim, createSqlJsDialect, loadSqlJs, watchStatements, type Database } from '../src/engine/sql-js/index.ts';
+import { runStatement } from '../src/engine/sql-js/run-statement.ts';
 import { formatTable, medianMicros } from './measure.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);

@@ -8,7 +8,7 @@
  * move 2–3× between machines while the ratio to a floor measured beside them does not.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { sqlJsBrowserFiles } from '../src/engine/sql-js/browser-files.ts';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { StatementRecord } from '../src/playground/protocol.ts';
@@ -67,18 +67,18 @@ function sqlJsFiles(): { wasmUrl: string; loader: string } {
   const html = readFileSync(join(DIST, 'playground', 'index.html'), 'utf8');
   const urls = [...new Set(html.match(/\/_astro\/sql-wasm-browser[.-][\w-]+\.wasm/g) ?? [])];
   if (urls.length !== 1) throw new Error(`Floor: expected one sql.js wasm URL in the built playground page, found ${urls.length}: ${urls.join(', ')}`);
-  const require = createRequire(import.meta.url);
+  const installed = sqlJsBrowserFiles();
   const built = readFileSync(join(DIST, urls[0]!));
-  if (!built.equals(readFileSync(require.resolve('sql.js/dist/sql-wasm-browser.wasm')))) {
+  if (!built.equals(readFileSync(installed.wasm))) {
     throw new Error(`Floor: ${urls[0]} is not the installed sql.js's wasm: the floor would not run the playground's sql.js (rebuild, or npm install).`);
   }
-  return { wasmUrl: urls[0]!, loader: readFileSync(require.resolve('sql.js/dist/sql-wasm-browser.js'), 'utf8') };
+  return { wasmUrl: urls[0]!, loader: readFileSync(installed.loader, 'utf8') };
 }
 
 /**
  * The floor worker (a classic worker from a blob: URL, as the playground's runtime is). It fetches
  * the wasm and loads sql.js's loader at once, then replays the statements the way the engine's
- * statement runner does (src/engine/run-statement.ts): one prepared statement per SQL text,
+ * statement runner does (src/engine/sql-js/run-statement.ts): one prepared statement per SQL text,
  * bound, stepped to the end reading every row, kept for reuse.
  */
 const FLOOR_WORKER = `

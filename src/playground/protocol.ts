@@ -6,6 +6,9 @@
 
 // The ORMs are the registry's (orm-registry.ts); re-exported because every message names one.
 export { ORM_IDS, ORM_LABELS, type OrmId } from './orm-registry.ts';
+// The database's data as the panels get it belongs to the engine seam (src/engine/database-state.ts).
+import type { CellValue, SchemaInfo, WholeValue } from '../engine/database-state.ts';
+export type { CellValue, ColumnInfo, ForeignKeyInfo, IndexInfo, SchemaInfo, TableSchema, WholeValue } from '../engine/database-state.ts';
 
 /** A file the reader edits: a name such as `auth.ts` and its TypeScript. */
 export interface SourceFile {
@@ -127,9 +130,6 @@ export interface StatementRecord {
   readonly time: number;
 }
 
-/** An SQLite value as stored: TEXT, INTEGER/REAL, NULL or BLOB. */
-export type CellValue = string | number | null | Uint8Array;
-
 export type RowStatus = 'same' | 'inserted' | 'updated' | 'deleted';
 
 export interface RowView {
@@ -150,14 +150,6 @@ export interface RowView {
   readonly clipped?: ReadonlyArray<readonly [column: number, length: number, of: 'value' | 'before']>;
 }
 
-export interface ForeignKeyInfo {
-  readonly columns: readonly string[];
-  readonly table: string;
-  readonly references: readonly string[];
-  readonly onDelete: string;
-  readonly onUpdate: string;
-}
-
 export interface TableView {
   readonly name: string;
   /** The table's first columns (at most 100): the ones each row's `values` hold. */
@@ -173,37 +165,6 @@ export interface TableView {
   readonly created: boolean;
   /** Counts of the last run's or call's changes. */
   readonly changes: { readonly inserted: number; readonly updated: number; readonly deleted: number };
-}
-
-export interface ColumnInfo {
-  readonly name: string;
-  readonly type: string;
-  readonly notNull: boolean;
-  /** Position in the primary key (1-based), 0 when not part of it. */
-  readonly primaryKey: number;
-  readonly defaultValue: string | null;
-}
-
-export interface IndexInfo {
-  readonly name: string;
-  readonly unique: boolean;
-  readonly columns: readonly string[];
-  /** How SQLite made it: `c` CREATE INDEX, `u` UNIQUE constraint, `pk` PRIMARY KEY. */
-  readonly origin: 'c' | 'u' | 'pk';
-  readonly sql: string | null;
-}
-
-export interface TableSchema {
-  readonly name: string;
-  readonly sql: string;
-  readonly columns: readonly ColumnInfo[];
-  readonly indexes: readonly IndexInfo[];
-  readonly foreignKeys: readonly ForeignKeyInfo[];
-  readonly withoutRowid: boolean;
-}
-
-export interface SchemaInfo {
-  readonly tables: readonly TableSchema[];
 }
 
 /** Where an adapter call came from: the reader's code, the Adapter panel, or Auth.js during a flow. */
@@ -433,17 +394,18 @@ export interface Outcome {
   /** Exchanges over the limit that were not recorded. */
   readonly httpDropped?: number;
   readonly durationMs: number;
-  /** The database file after it all (`Database.export()`), kept by the page so nothing is lost. */
+  /** The database file after it all (EngineDatabase.export(): an SQLite file with sql.js), kept by the page so nothing is lost. */
   readonly database: Uint8Array;
 }
 
 export interface RuntimeVersions {
   readonly orm: string;
   readonly adapter: string;
+  /** The database engine and its version (Engine.version, e.g. "SQLite 3.49.1"); the name is the page's since SQLite came first. */
   readonly sqlite: string;
 }
 
-/** Page → runtime, first: sql.js's wasm (the worker fetches nothing) and the database to start from. */
+/** Page → runtime, first: the engine's WebAssembly (sql.js's; the worker fetches nothing) and the database file to start from. */
 export interface RuntimeInit {
   readonly type: 'init';
   readonly wasm: ArrayBuffer;
@@ -476,12 +438,6 @@ export type RuntimeRequest =
    * the row by its RowView.key, the column by name. Read only: no outcome, nothing changes.
    */
   | { readonly type: 'read-value'; readonly id: number; readonly table: string; readonly key: string; readonly column: string };
-
-/**
- * A whole stored value as the runtime sends it: TEXT as is, a BLOB as hex (SQLite's `hex()`, so
- * the page never converts megabytes of bytes on its main thread), numbers and NULL as stored.
- */
-export type WholeValue = string | number | null | { readonly hex: string };
 
 /** Runtime → page. */
 export type RuntimeResponse =

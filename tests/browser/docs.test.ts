@@ -9,7 +9,7 @@ import { DIST_DIR } from './support/global-setup.ts';
 import { expectNoConsoleErrors, expectNoFailedRequests, useBrowser, type RequestRecord } from './support/page-probe.ts';
 
 // Built pages that are not documentation: the playground app loads the heavy code on purpose.
-const NOT_DOCS = new Set(['/playground/', '/playground/engine-check/']);
+const NOT_DOCS = new Set(['/playground/']);
 
 // Code a docs page must never load until the reader asks for it (Monaco's TypeScript worker alone is
 // 6.8 MB, and an ORM or sql.js is no lighter a start for a page of prose): judged

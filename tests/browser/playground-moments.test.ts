@@ -4,7 +4,7 @@
 // no run is lost and none is shown twice. Slow moments are made deterministic by delaying the
 // page's script or the runtime's downloads, and by code that waits before it finishes.
 import { describe, expect, it } from 'vitest';
-import initSqlJs from 'sql.js';
+import { loadSqlJs } from '../../src/engine/sql-js/load-sql-js.ts';
 import type { Page } from 'playwright-core';
 import type { OrmId } from '../../src/playground/protocol.ts';
 import type { PlaygroundState } from '../../src/playground/store/state.ts';
@@ -271,7 +271,7 @@ describe('Reset, links, history, import and theme', () => {
   });
 
   it('an import chosen mid-run waits for the run, then loads: both are shown', async () => {
-    const SQL = await initSqlJs();
+    const SQL = await loadSqlJs();
     const database = new SQL.Database();
     database.run("CREATE TABLE imported (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO imported (note) VALUES ('kept');");
     const bytes = Buffer.from(database.export());

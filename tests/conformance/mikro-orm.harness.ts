@@ -6,7 +6,7 @@ import type { MikroOrmOptions as Options } from '@adapter-lab/mikro-orm-adapter'
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sql';
 import { MikroOrmAdapter, defaultEntities, withUserEntity } from '@adapter-lab/mikro-orm-adapter';
-import { createSqlJsDialect, loadSqlJs } from '../../src/engine/index.ts';
+import { createSqlJsDialect, loadSqlJs } from '../../src/engine/sql-js/index.ts';
 import { freshPostgresDatabase } from '../support/postgres.ts';
 import type { AdapterHarness, HarnessInstance, HarnessOptions, Role } from './harness.ts';
 

@@ -2,7 +2,7 @@
 // the engine, or a fresh database in the test run's PostgreSQL cluster.
 import { DataTypes, QueryTypes, Sequelize } from 'sequelize';
 import SequelizeAdapter, { models } from '@adapter-lab/sequelize-adapter';
-import { createSqlite3Shim, loadSqlJs } from '../../src/engine/index.ts';
+import { createSqlite3Shim, loadSqlJs } from '../../src/engine/sql-js/index.ts';
 import { freshPostgresDatabase } from '../support/postgres.ts';
 import type { AdapterHarness, HarnessInstance, HarnessOptions, Role } from './harness.ts';
 

@@ -3,7 +3,7 @@
 // the Auth.js contract (see upstream-sequelize.test.ts).
 import SequelizeAdapter, { models } from '@auth/sequelize-adapter';
 import { DataTypes, Sequelize } from 'sequelize';
-import { createSqlite3Shim, loadSqlJs } from '../../src/engine/index.ts';
+import { createSqlite3Shim, loadSqlJs } from '../../src/engine/sql-js/index.ts';
 import type { AdapterHarness, HarnessInstance, HarnessOptions, Role } from './harness.ts';
 
 /** Upstream's table names (its models are defined with `underscored: true`). */

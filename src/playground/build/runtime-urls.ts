@@ -23,15 +23,14 @@ const FILES: Record<string, RegExp> = {
 export function fillRuntimeUrls(dist: string, page = join(dist, 'playground', 'index.html')): void {
   const assets = readdirSync(join(dist, '_astro'));
   const scripts = new Map(assets.filter((file) => file.endsWith('.js')).map((file) => [file, readFileSync(join(dist, '_astro', file), 'utf8')]));
-  // The chunk of runtime-client.ts names every ORM's worker (the engine check's workers differ),
-  // and imports the chunk that names the wasm.
+  // The chunk of runtime-client.ts names every ORM's worker, and imports the chunk that names the wasm.
   const named = (file: string): boolean => ORMS.some((orm) => file.startsWith(`${orm.worker}-`));
   const client = [...scripts.values()].filter((script) => assets.filter(named).every((file) => script.includes(file)));
   if (client.length !== 1) throw new Error(`Playground runtime URLs: expected one built script naming every ORM's worker, found ${client.length}`);
   const reach = [client[0]!, ...[...scripts].filter(([file]) => client[0]!.includes(file)).map(([, text]) => text)].join('\n');
   let html = readFileSync(page, 'utf8');
   for (const [name, pattern] of Object.entries(FILES)) {
-    // Only what the runtime client itself fetches (the engine check's worker build has its own copies).
+    // Only what the runtime client itself fetches.
     const found = assets.filter((file) => pattern.test(file) && reach.includes(file));
     if (found.length !== 1)
       throw new Error(

@@ -9,7 +9,7 @@ import {
   type TableChange,
 } from '../protocol.ts';
 import { toDisplayValue } from './display-value.ts';
-import type { RowEvent } from './row-changes.ts';
+import type { RowEvent } from '../../engine/engine.ts';
 import { toRunError } from './run-error.ts';
 import type { SourceLocations } from './source-locations.ts';
 

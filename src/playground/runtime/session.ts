@@ -1,6 +1,5 @@
-import type { Database, SqlJsStatic } from 'sql.js';
-import { copyDatabaseInto } from '../../engine/copy-database.ts';
-import { watchStatements } from '../../engine/statement-log.ts';
+import type { DatabaseState } from '../../engine/database-state.ts';
+import type { Engine, EngineDatabase, RowObserver } from '../../engine/engine.ts';
 import { CALL_LIMIT, CONSOLE_ENTRY_LIMIT, CONSOLE_LOG_LIMIT, HTTP_EXCHANGE_LIMIT } from '../output-limits.ts';
 import type {
   AdapterCallRecord,
@@ -19,11 +18,8 @@ import { AdapterRecorder, adapterMethods } from './adapter-recorder.ts';
 import { reviveArguments } from '../call-arguments.ts';
 import { ConsoleCapture } from './console-capture.ts';
 import { toDisplayValue } from './display-value.ts';
-import { checkDatabaseFile, readDatabaseState, readSchema, type DatabaseState } from './database-inspection.ts';
 import { PLAYGROUND_ENV, type OrmEnvironment } from './env/environment.ts';
 import { ModuleGraph, type ProvidedModule } from './module-graph.ts';
-import { RowChanges } from './row-changes.ts';
-import { readWholeValue } from './read-value.ts';
 import { PlaygroundError, toRunError } from './run-error.ts';
 import { RunTimers } from './run-timers.ts';
 import type { AuthRuntimeLoader } from './auth/world.ts';
@@ -62,15 +58,17 @@ const EMPTY_STATE: DatabaseState = new Map();
  * One action at a time: the caller waits for one before starting the next.
  */
 export class PlaygroundSession {
-  readonly #SQL: SqlJsStatic;
+  readonly #engine: Engine;
   readonly #locations = new SourceLocations();
   readonly #graph: ModuleGraph;
   readonly #recorder: AdapterRecorder;
   readonly #console: ConsoleCapture;
   readonly #timers = new RunTimers();
-  #database: Database;
-  #changes: RowChanges;
-  #unwatch: () => void;
+  // Set once `ready` resolves; every action awaits it first.
+  #database!: EngineDatabase;
+  #changes!: RowObserver;
+  #unwatch: () => void = () => {};
+  #disposed = false;
   #action: Action | undefined;
   #seq = 0;
   #httpSeq = 0;
@@ -78,10 +76,12 @@ export class PlaygroundSession {
   /** Uncaught errors that arrived between actions. */
   #late: RunError[] = [];
   readonly versions: RuntimeVersions;
+  /** Resolves when the first database is open (`database`'s bytes, or an empty one); rejects when it cannot be. */
+  readonly ready: Promise<void>;
 
   /** `loadAuth`: how to get Auth.js when the code imports it or a flow runs (without it, neither works). */
-  constructor(SQL: SqlJsStatic, environment: OrmEnvironment, database?: Uint8Array, options: { loadAuth?: AuthRuntimeLoader } = {}) {
-    this.#SQL = SQL;
+  constructor(engine: Engine, environment: OrmEnvironment, database?: Uint8Array, options: { loadAuth?: AuthRuntimeLoader } = {}) {
+    this.#engine = engine;
     const now = (): number => performance.now() - (this.#action?.started ?? 0);
     this.#recorder = new AdapterRecorder(this.#locations, now, (record) => {
       const action = this.#action;
@@ -91,8 +91,7 @@ export class PlaygroundSession {
     });
     this.#console = new ConsoleCapture({ locations: this.#locations, now, emit: (entry) => this.#emit(entry), notice: (text) => this.#notice(text) });
     const modules: ReadonlyMap<string, ProvidedModule> = environment.modules({
-      SQL,
-      database: () => this.#database,
+      connectors: () => this.#database.connectors,
       notice: (text) => this.#notice(text),
       track: (adapter, description) => this.#recorder.track(adapter, description),
     });
@@ -117,10 +116,10 @@ export class PlaygroundSession {
       },
       this.#locations,
     );
-    this.#database = database ? new SQL.Database(database) : new SQL.Database();
-    ({ changes: this.#changes, unwatch: this.#unwatch } = this.#observe(this.#database));
-    const sqlite = String(this.#database.exec('SELECT sqlite_version()')[0]?.values[0]?.[0] ?? '');
-    this.versions = { ...environment.versions, sqlite: `SQLite ${sqlite}` };
+    this.versions = { ...environment.versions, sqlite: engine.version };
+    this.ready = engine.open(database).then((opened) => this.#use(opened));
+    // Awaited by each action; a caller that never starts one must not see an unhandled rejection.
+    this.ready.catch(() => {});
   }
 
   /**
@@ -131,21 +130,22 @@ export class PlaygroundSession {
 
   /**
    * Called after each statement of an action: proof of life for the worker's watchdog while
-   * code awaits queries in a loop — sql.js answers synchronously, so such a loop runs on
+   * code awaits queries in a loop — an engine that answers at once (sql.js) lets such a loop run on
    * microtasks alone and the worker's timer-driven heartbeat never gets a turn.
    */
   onStatement: (() => void) | undefined;
 
   /** Runs the reader's files from `entry`, on a fresh database unless `database` (bytes) or `keep` says otherwise. */
   async run(files: readonly CompiledFile[], entry: string, options: { database?: Uint8Array | null; keep?: boolean } = {}): Promise<Outcome> {
+    await this.ready;
     this.#timers.cancelAll();
     this.#recorder.reset();
     this.#graph.dispose();
     this.#locations.clear();
-    if (options.database) this.#replaceDatabase(new this.#SQL.Database(options.database));
-    else if (!options.keep) this.#replaceDatabase(new this.#SQL.Database());
+    if (options.database) await this.#replaceDatabase(options.database);
+    else if (!options.keep) await this.#replaceDatabase(undefined);
     this.#auth.reset();
-    const action = this.#begin({ kind: 'run' });
+    const action = await this.#begin({ kind: 'run' });
     const restoreEnv = installProcessEnv();
     const uninstallAuth = this.#auth.install();
     let error: RunError | undefined;
@@ -191,7 +191,8 @@ export class PlaygroundSession {
 
   /** Calls one method of the adapter the last run configured, with JSON arguments (dates revived). */
   async call(method: AdapterMethod, args: readonly unknown[]): Promise<Outcome> {
-    const action = this.#begin({ kind: 'call', method });
+    await this.ready;
+    const action = await this.#begin({ kind: 'call', method });
     const tracked = this.#recorder.current();
     let error: RunError | undefined;
     if (!tracked) {
@@ -220,7 +221,8 @@ export class PlaygroundSession {
    * events run, their console output shows.
    */
   async flow(request: FlowRequest): Promise<Outcome> {
-    const action = this.#begin({ kind: 'flow', flow: request.flow, browser: request.browser });
+    await this.ready;
+    const action = await this.#begin({ kind: 'flow', flow: request.flow, browser: request.browser });
     const restoreEnv = installProcessEnv();
     let error: RunError | undefined;
     this.#console.install();
@@ -238,22 +240,20 @@ export class PlaygroundSession {
   }
 
   /**
-   * Replaces the database's contents with an SQLite file's — after checking it on a copy, so a
-   * bad file changes nothing — keeping the Database object the ORMs are connected to.
+   * Replaces the database's contents with a database file's — after the engine has checked it
+   * apart, so a bad file changes nothing — keeping the database the ORMs are connected to.
    * Returns the reason when the file is refused.
    */
-  loadDatabase(bytes: Uint8Array, fileName: string): Outcome | { refused: string } {
-    const problem = checkDatabaseFile(bytes, (copy) => new this.#SQL.Database(copy));
+  async loadDatabase(bytes: Uint8Array, fileName: string): Promise<Outcome | { refused: string }> {
+    await this.ready;
+    const problem = await this.#engine.checkFile(bytes);
     if (problem) return { refused: `${fileName}: ${problem}` };
-    const action = this.#begin({ kind: 'import', fileName });
-    const source = new this.#SQL.Database(bytes);
+    const action = await this.#begin({ kind: 'import', fileName });
     try {
-      this.#changes.paused(() => copyDatabaseInto(source, this.#database));
+      await this.#changes.paused(() => this.#database.replaceWith(bytes));
     } catch (error) {
       this.#action = undefined;
       return { refused: `${fileName}: the database could not be copied (${error instanceof Error ? error.message : String(error)}); nothing was changed.` };
-    } finally {
-      source.close();
     }
     this.#notice(`Loaded ${fileName}. Runs now continue on this database only when "Fresh database each run" is off.`);
     return this.#finish(action, undefined);
@@ -270,53 +270,65 @@ export class PlaygroundSession {
   }
 
   /**
-   * One whole stored value of the current database (read-value.ts): not an action — no outcome,
-   * nothing recorded, nothing changed. Refused while an action runs, whose rows are in flux.
+   * One whole stored value of the current database (EngineDatabase.readValue): not an action —
+   * no outcome, nothing recorded, nothing changed. Refused while an action runs, whose rows are in flux.
    */
-  readValue(table: string, key: string, column: string): { value: WholeValue } | { refused: string } {
+  async readValue(table: string, key: string, column: string): Promise<{ value: WholeValue } | { refused: string }> {
     if (this.#action) return { refused: 'The code is still running; its tables are not final yet.' };
-    return readWholeValue(this.#database, table, key, column);
+    await this.ready;
+    return this.#database.readValue(table, key, column);
   }
 
   /** The current database file. */
-  exportDatabase(): Uint8Array {
+  async exportDatabase(): Promise<Uint8Array> {
+    await this.ready;
     return this.#database.export();
   }
 
   dispose(): void {
+    this.#disposed = true;
     this.#timers.cancelAll();
-    this.#unwatch();
-    this.#changes.dispose();
-    this.#database.close();
+    this.#release();
   }
 
-  #replaceDatabase(next: Database): void {
+  /** Stops observing the current database and closes it. */
+  #release(): void {
     this.#unwatch();
-    this.#changes.dispose();
-    this.#database.close();
-    this.#database = next;
-    ({ changes: this.#changes, unwatch: this.#unwatch } = this.#observe(next));
+    this.#changes?.dispose();
+    void this.#database?.close();
   }
 
-  #observe(database: Database): { changes: RowChanges; unwatch: () => void } {
-    const changes = new RowChanges(database, (event) => this.#recorder.rowChanged(event));
-    const unwatch = watchStatements(database, (event) => {
-      changes.afterStatement();
+  async #replaceDatabase(bytes: Uint8Array | undefined): Promise<void> {
+    const next = await this.#engine.open(bytes);
+    this.#release();
+    this.#use(next);
+  }
+
+  #use(database: EngineDatabase): void {
+    if (this.#disposed) {
+      void database.close();
+      return;
+    }
+    this.#database = database;
+    const changes = database.observeRows((event) => this.#recorder.rowChanged(event));
+    this.#changes = changes;
+    this.#unwatch = database.watchStatements((event) => {
+      changes.catchUp();
       const action = this.#action;
       if (!action) return;
       this.onStatement?.();
       action.statements.add(event, ++this.#seq, this.#recorder.origin(), this.#elapsed() - event.durationMs);
     });
-    return { changes, unwatch };
   }
 
-  #begin(source: ChangeSource): Action {
+  async #begin(source: ChangeSource): Promise<Action> {
     this.#changes.reset();
     this.#console.reset();
+    const before = source.kind === 'run' && (await this.#database.isEmpty()) ? EMPTY_STATE : await this.#database.readState();
     const action: Action = {
       source,
       started: performance.now(),
-      before: source.kind === 'run' && this.#isEmpty() ? EMPTY_STATE : readDatabaseState(this.#database),
+      before,
       console: [],
       droppedEntries: 0,
       statements: new StatementRecords(),
@@ -331,19 +343,15 @@ export class PlaygroundSession {
     return action;
   }
 
-  #isEmpty(): boolean {
-    return !this.#database.exec('SELECT 1 FROM sqlite_schema LIMIT 1')[0];
-  }
-
-  #finish(action: Action, error: RunError | undefined): Outcome {
-    this.#changes.afterStatement();
+  async #finish(action: Action, error: RunError | undefined): Promise<Outcome> {
+    this.#changes.catchUp();
     const dropped = this.#console.dropped() + action.droppedEntries;
     if (dropped > 0) {
       this.#notice(
         `${dropped.toLocaleString('en')} more console entries were left out: the playground keeps the first ${CONSOLE_LOG_LIMIT.toLocaleString('en')} console.* lines and ${CONSOLE_ENTRY_LIMIT.toLocaleString('en')} entries in all per run.`,
       );
     }
-    const after = readDatabaseState(this.#database);
+    const after = await this.#database.readState();
     const tracked = this.#recorder.current();
     const outcome: Outcome = {
       ok: error === undefined,
@@ -355,13 +363,13 @@ export class PlaygroundSession {
       calls: [...action.calls].sort((a, b) => a.id - b.id),
       ...(action.callsDropped > 0 ? { callsDropped: action.callsDropped } : {}),
       tables: diffTables(action.before, after, this.#changes),
-      schema: readSchema(this.#database),
+      schema: await this.#database.readSchema(),
       adapter: tracked ? { description: tracked.description, methods: adapterMethods(tracked.adapter) } : null,
       auth: this.#auth.info(),
       http: action.http,
       ...(action.httpDropped > 0 ? { httpDropped: action.httpDropped } : {}),
       durationMs: performance.now() - action.started,
-      database: this.#database.export(),
+      database: await this.#database.export(),
     };
     this.#action = undefined;
     return outcome;

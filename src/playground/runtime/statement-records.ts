@@ -1,4 +1,4 @@
-import type { StatementEvent } from '../../engine/statement-log.ts';
+import type { StatementEvent } from '../../engine/engine.ts';
 import { PARAM_BLOB_LIMIT, PARAM_COUNT_LIMIT, PARAM_TEXT_LIMIT, SQL_CHAR_BUDGET, SQL_TEXT_FLOOR, SQL_TEXT_LIMIT, STATEMENT_LIMIT } from '../output-limits.ts';
 import type { SqlParam, StatementOrigin, StatementRecord } from '../protocol.ts';
 

@@ -1,6 +1,6 @@
 import type { CellValue, RowView, TableView } from '../protocol.ts';
-import type { DatabaseState } from './database-inspection.ts';
-import type { RowChanges } from './row-changes.ts';
+import type { DatabaseState } from '../../engine/database-state.ts';
+import type { RowObserver } from '../../engine/engine.ts';
 import { boundRows, VIEW_BUDGET, VIEW_COLUMN_LIMIT } from './view-limits.ts';
 
 function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
@@ -18,13 +18,13 @@ function alignedValues(columns: readonly string[], previousColumns: readonly str
  * previous values), deleted (its last values, struck through in the panel) or unchanged.
  * Rows the run both inserted and deleted appear as deleted and `transient`.
  */
-export function diffTables(before: DatabaseState, after: DatabaseState, changes: RowChanges | undefined): TableView[] {
+export function diffTables(before: DatabaseState, after: DatabaseState, changes: RowObserver | undefined): TableView[] {
   const views: TableView[] = [];
   const budget = { left: VIEW_BUDGET };
   for (const [name, table] of after) {
     const previous = before.get(name);
-    // Values are held for the first columns only (database-inspection.ts); in a wider table an
-    // update the hook saw may have changed only the others.
+    // Values are held for the first columns only (EngineDatabase.readState); in a wider table an
+    // update the row observer saw may have changed only the others.
     const columns = table.columns.slice(0, VIEW_COLUMN_LIMIT);
     const rows: RowView[] = [];
     let inserted = 0;
@@ -63,7 +63,7 @@ export function diffTables(before: DatabaseState, after: DatabaseState, changes:
         rows.push({ key, values: alignedValues(columns, previous.columns, values), status: 'deleted' });
       }
     }
-    // Inserted and deleted within this run or call: known only from the update hook.
+    // Inserted and deleted within this run or call: known only from the row observer.
     (changes?.transient(name) ?? []).forEach(({ rowid, values }, i) => {
       deleted++;
       rows.push({ key: `${rowid}~${i}`, values, status: 'deleted', transient: true });

@@ -8,8 +8,8 @@ import type { CellValue, RowView } from '../protocol.ts';
 
 /** Rows sent per table; the rest are counted (TableView.rowCount, truncated). */
 export const VIEW_ROW_LIMIT = 500;
-/** Columns sent per table, the first ones; TableView.columnCount says how many there are. */
-export const VIEW_COLUMN_LIMIT = 100;
+/** Columns sent per table: the ones the engine reads (database-state.ts). */
+export { VIEW_COLUMN_LIMIT } from '../../engine/database-state.ts';
 /** Characters of a TEXT value sent: ids, tokens and e-mail addresses stay whole, documents do not. */
 export const CELL_TEXT_LIMIT = 1_000;
 /** Bytes of a BLOB sent (the panel shows fewer as hex). */

@@ -1,4 +1,4 @@
-import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { sqlJsWasmUrl as sqlWasmUrl } from '../../engine/sql-js/wasm-url.ts';
 import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
 import { byOrm, type OrmId } from '../orm-registry.ts';
 import {

@@ -8,7 +8,7 @@
  * keeps the output even before an endless loop; a flood with the next beat, see progress-batch.ts).
  */
 import { Buffer } from 'buffer/';
-import initSqlJs from 'sql.js';
+import type { Engine } from '../../engine/engine.ts';
 import type { OrmEnvironment } from '../runtime/env/environment.ts';
 import { PlaygroundSession } from '../runtime/session.ts';
 import type { AuthCode, Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
@@ -34,7 +34,8 @@ function send(id: number, outcome: Outcome): void {
   post({ type: 'outcome', id, outcome }, [outcome.database.buffer as ArrayBuffer]);
 }
 
-export function startRuntimeWorker(environment: OrmEnvironment): void {
+/** `openEngine`: the database engine from the WebAssembly the page sends (the worker fetches nothing). */
+export function startRuntimeWorker(environment: OrmEnvironment, openEngine: (wasm: ArrayBuffer) => Promise<Engine>): void {
   // Node-minded code (the ORMs' BLOB handling, the reader's `Buffer.from`) expects a global Buffer.
   (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
   installSeededRandom();
@@ -75,12 +76,12 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
           send(request.id, await session.flow(request.flow));
           break;
         case 'read-value': {
-          const result = session.readValue(request.table, request.key, request.column);
+          const result = await session.readValue(request.table, request.key, request.column);
           post('refused' in result ? { type: 'refused', id: request.id, message: result.refused } : { type: 'value', id: request.id, value: result.value });
           break;
         }
         case 'load-database': {
-          const result = session.loadDatabase(request.bytes, request.fileName);
+          const result = await session.loadDatabase(request.bytes, request.fileName);
           if ('refused' in result) post({ type: 'refused', id: request.id, message: result.refused });
           else send(request.id, result);
           break;
@@ -104,13 +105,10 @@ export function startRuntimeWorker(environment: OrmEnvironment): void {
       const started = performance.now();
       queue = queue
         .then(async () => {
-          const SQL = await initSqlJs({ wasmBinary: message.wasm });
-          // SQLite seeds its own generator from the first database's first need of randomness:
-          // do it now, so that every run starts the seeded sequence at the same point.
-          const warmUp = new SQL.Database();
-          warmUp.exec('SELECT randomblob(16)');
-          warmUp.close();
-          session = new PlaygroundSession(SQL, environment, message.database ?? undefined, { loadAuth });
+          const engine = await openEngine(message.wasm);
+          const opened = new PlaygroundSession(engine, environment, message.database ?? undefined, { loadAuth });
+          await opened.ready;
+          session = opened;
           session.onEntry = (entry) => batch.add(entry);
           // Code that awaits queries in a loop never yields to the timer above: its statements beat instead.
           session.onStatement = () => {

@@ -8,7 +8,7 @@ import {
   type Database,
   type SqlJsStatic,
   type StatementEvent,
-} from '../../../src/engine/index.ts';
+} from '../../../src/engine/sql-js/index.ts';
 
 /** The bridges the ORMs use: Sequelize's sqlite3 module and MikroORM's Kysely dialect. */
 export { createSqlite3Shim, createSqlJsDialect };

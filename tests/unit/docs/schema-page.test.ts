@@ -11,7 +11,7 @@ import { Sequelize } from 'sequelize';
 import { describe, expect, it } from 'vitest';
 import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
 import { defaultEntities } from '@adapter-lab/mikro-orm-adapter';
-import { createSqlite3Shim, createSqlJsDialect, loadSqlJs } from '../../../src/engine/index.ts';
+import { createSqlite3Shim, createSqlJsDialect, loadSqlJs } from '../../../src/engine/sql-js/index.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
 
 const PAGE = readFileSync(new URL('../../../src/content/docs/reference/schema.mdx', import.meta.url), 'utf8');

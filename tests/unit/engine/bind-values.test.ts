@@ -1,6 +1,6 @@
 // How JavaScript values bind to SQLite through the engine (both bridges share this code).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSqlite3Shim, loadSqlJs, toSqlValue, type Database, type SqlJsStatic } from '../../../src/engine/index.ts';
+import { createSqlite3Shim, loadSqlJs, toSqlValue, type Database, type SqlJsStatic } from '../../../src/engine/sql-js/index.ts';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {

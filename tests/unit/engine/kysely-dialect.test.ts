@@ -1,7 +1,7 @@
 // The kysely dialect MikroORM runs on, exercised through kysely itself.
 import { Kysely, sql, type Generated } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSqlJsDialect, loadSqlJs, SqliteError, watchStatements, type SqlJsStatic, type StatementEvent } from '../../../src/engine/index.ts';
+import { createSqlJsDialect, loadSqlJs, SqliteError, watchStatements, type SqlJsStatic, type StatementEvent } from '../../../src/engine/sql-js/index.ts';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {

@@ -1,6 +1,14 @@
 // The sqlite3 imitation Sequelize runs on: the node-sqlite3 behaviour Sequelize depends on.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSqlite3Shim, loadSqlJs, SqliteError, watchStatements, type Database, type SqlJsStatic, type StatementEvent } from '../../../src/engine/index.ts';
+import {
+  createSqlite3Shim,
+  loadSqlJs,
+  SqliteError,
+  watchStatements,
+  type Database,
+  type SqlJsStatic,
+  type StatementEvent,
+} from '../../../src/engine/sql-js/index.ts';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {

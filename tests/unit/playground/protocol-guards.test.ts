@@ -26,7 +26,7 @@ beforeAll(async () => {
   example = await session.run(await compile('sequelize', exampleFiles('sequelize-sign-in')), 'run.ts');
   call = await session.call('getUserByEmail', ['hedy@example.com']);
   flow = await session.flow({ flow: 'oauth-sign-in', browser: 'main' });
-  imported = session.loadDatabase(example.database, 'copy.sqlite') as Outcome;
+  imported = (await session.loadDatabase(example.database, 'copy.sqlite')) as Outcome;
   failing = await session.run(
     await compile(
       'sequelize',

@@ -2,7 +2,7 @@
 // the Tables panel has it, from the current database, without changing it or making an outcome.
 import { describe, expect, it } from 'vitest';
 import type { Outcome, RowView, TableView } from '../../../src/playground/protocol.ts';
-import { WHOLE_VALUE_LIMIT } from '../../../src/playground/runtime/read-value.ts';
+import { WHOLE_VALUE_LIMIT } from '../../../src/engine/database-state.ts';
 import { useSequelizeSession } from './support.ts';
 
 const sequelize = useSequelizeSession();
@@ -36,13 +36,13 @@ describe('reading a whole value', { timeout: 60_000 }, () => {
     expect(outcome.error).toBeUndefined();
     const { row, length } = clippedRow(tableOf(outcome, 'docs'), 'body');
     expect(length).toBe(2_000_000);
-    const before = sequelize.session!.exportDatabase();
-    const read = sequelize.session!.readValue('docs', row.key, 'body');
+    const before = await sequelize.session!.exportDatabase();
+    const read = await sequelize.session!.readValue('docs', row.key, 'body');
     expect('value' in read && typeof read.value === 'string').toBe(true);
     const text = (read as { value: string }).value;
     expect(text.length).toBe(2_000_000);
     expect([text[0], text.slice(1, 5), text.at(-1)]).toEqual(['a', 'xyxy', 'z']);
-    expect(sequelize.session!.exportDatabase()).toEqual(before);
+    expect(await sequelize.session!.exportDatabase()).toEqual(before);
     // The next action records its own statements only.
     const next = await run(sql('SELECT 1'), true);
     expect(next.statements.map((statement) => statement.sql)).not.toContainEqual(expect.stringMatching(/octet_length|"body"/));
@@ -60,20 +60,20 @@ describe('reading a whole value', { timeout: 60_000 }, () => {
     const { row, length } = clippedRow(table, 'da"ta');
     expect(length).toBe(1_000);
     expect(row.key).toBe(JSON.stringify(["a'b", 2]));
-    expect(sequelize.session!.readValue('we"ird', row.key, 'da"ta')).toEqual({ value: { hex: '00'.repeat(1_000) } });
-    expect(sequelize.session!.readValue('we"ird', JSON.stringify(["a'b", 3]), 'k2')).toEqual({ value: 3 });
+    expect(await sequelize.session!.readValue('we"ird', row.key, 'da"ta')).toEqual({ value: { hex: '00'.repeat(1_000) } });
+    expect(await sequelize.session!.readValue('we"ird', JSON.stringify(["a'b", 3]), 'k2')).toEqual({ value: 3 });
   });
 
   it('is refused when the row, column or table is gone, or the value is over the limit', async () => {
     await run(sql('CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT, data BLOB)', "INSERT INTO docs VALUES (1, 'x', NULL)"));
-    expect(sequelize.session!.readValue('docs', '1', 'data')).toEqual({ value: null });
-    expect(sequelize.session!.readValue('docs', '2', 'body')).toEqual({ refused: 'That row of docs is not in the database any more.' });
-    expect(sequelize.session!.readValue('docs', '1 OR 1', 'body')).toEqual({ refused: 'That row of docs is not in the database any more.' });
-    expect(sequelize.session!.readValue('docs', '1', 'title')).toEqual({ refused: 'The table docs has no column title any more.' });
-    expect(sequelize.session!.readValue('nope', '1', 'body')).toEqual({ refused: 'The table nope is not in the database any more.' });
+    expect(await sequelize.session!.readValue('docs', '1', 'data')).toEqual({ value: null });
+    expect(await sequelize.session!.readValue('docs', '2', 'body')).toEqual({ refused: 'That row of docs is not in the database any more.' });
+    expect(await sequelize.session!.readValue('docs', '1 OR 1', 'body')).toEqual({ refused: 'That row of docs is not in the database any more.' });
+    expect(await sequelize.session!.readValue('docs', '1', 'title')).toEqual({ refused: 'The table docs has no column title any more.' });
+    expect(await sequelize.session!.readValue('nope', '1', 'body')).toEqual({ refused: 'The table nope is not in the database any more.' });
     const bytes = WHOLE_VALUE_LIMIT / 2 + 1;
     await run(sql(`UPDATE docs SET data = zeroblob(${bytes})`), true);
-    const refused = sequelize.session!.readValue('docs', '1', 'data');
+    const refused = await sequelize.session!.readValue('docs', '1', 'data');
     expect(refused).toEqual({ refused: expect.stringMatching(/^The value is a BLOB of 25 MB \(50 MB as hex\); the playground reads values of up to 50 MB\./) });
   });
 });

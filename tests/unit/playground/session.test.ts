@@ -194,7 +194,7 @@ describe('database files and runs', () => {
     const other = await createSession('sequelize');
     try {
       await other.run(await compile('sequelize', exampleFiles('sequelize-sign-in')), 'auth.ts');
-      const imported = other.loadDatabase(first.database, 'adapter-lab.sqlite');
+      const imported = await other.loadDatabase(first.database, 'adapter-lab.sqlite');
       if ('refused' in imported) throw new Error(imported.refused);
       const rows = (outcome: Outcome) =>
         outcome.tables.map((view) => [view.name, view.rows.filter((row) => row.status !== 'deleted').map((row) => row.values)]);
@@ -208,12 +208,12 @@ describe('database files and runs', () => {
 
   it('refuses a file that is not SQLite, and a damaged one, and keeps the current database', async () => {
     const before = await runExample('sequelize');
-    expect(session!.loadDatabase(new TextEncoder().encode('id,name\n1,Ada\n'.repeat(20)), 'users.csv')).toEqual({
+    expect(await session!.loadDatabase(new TextEncoder().encode('id,name\n1,Ada\n'.repeat(20)), 'users.csv')).toEqual({
       refused: 'users.csv: This is not an SQLite database file (it does not start with the SQLite file header).',
     });
     const damaged = before.database.slice();
     damaged.fill(0x5a, 100, damaged.length); // header intact, pages garbage
-    expect(session!.loadDatabase(damaged, 'broken.sqlite')).toEqual({
+    expect(await session!.loadDatabase(damaged, 'broken.sqlite')).toEqual({
       refused: expect.stringMatching(/^broken\.sqlite: The database file (is damaged|cannot be read)/),
     });
     const after = await session!.call('getUserByEmail', ['octocat@github.com']);

@@ -3,7 +3,7 @@
 import { loadAuthInNode } from '../../../src/playground/runtime/auth/node-loader.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterEach } from 'vitest';
-import { loadSqlJs } from '../../../src/engine/load-sql-js.ts';
+import { loadSqlJsEngine } from '../../../src/engine/sql-js/load-sql-js.ts';
 import { compileProject } from '../../../src/playground/compiler/compile-project.ts';
 import type { Diagnostic } from '../../../src/playground/compiler/diagnostics.ts';
 import { buildTypeBundle, type TypeBundle } from '../../../src/playground/editor/types/build-type-bundle.ts';
@@ -58,8 +58,7 @@ function environmentOf(orm: OrmId): OrmEnvironment {
 }
 
 export async function createSession(orm: OrmId): Promise<PlaygroundSession> {
-  const SQL = await loadSqlJs();
-  return new PlaygroundSession(SQL, environmentOf(orm), undefined, { loadAuth: loadAuthInNode });
+  return new PlaygroundSession(await loadSqlJsEngine(), environmentOf(orm), undefined, { loadAuth: loadAuthInNode });
 }
 
 /**

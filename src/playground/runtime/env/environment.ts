@@ -1,13 +1,12 @@
 import type { Adapter } from '@auth/core/adapters';
-import type { Database, SqlJsStatic } from 'sql.js';
+import type { OrmConnectors } from '../../../engine/engine.ts';
 import type { OrmId, RuntimeVersions } from '../../protocol.ts';
 import type { ProvidedModule } from '../module-graph.ts';
 
 /** What an ORM environment needs from the session that runs the reader's code. */
 export interface EnvironmentContext {
-  readonly SQL: SqlJsStatic;
-  /** The database of the current run: every ORM instance the reader creates writes into it. */
-  database(): Database;
+  /** What the ORMs connect through, to the database of the current run: every ORM instance the reader creates writes into it. */
+  connectors(): OrmConnectors;
   /** Tells the reader something once per run (deduplicated by text). */
   notice(text: string): void;
   /** Records an adapter the reader's code created; returns the adapter to hand them instead. */

@@ -7,7 +7,6 @@ import * as sql from '@mikro-orm/sql';
 import * as adapterModule from '@adapter-lab/mikro-orm-adapter';
 import adapterPackage from '../../../../packages/mikro-orm-adapter/package.json' with { type: 'json' };
 import { ormOptions, resolveEntities } from '../../../../packages/mikro-orm-adapter/src/config.ts';
-import { createSqlJsDialect } from '../../../engine/kysely-dialect.ts';
 import { MIKRO_ORM_CORE_DECORATOR_HINT, MODULE_NAMES } from '../../module-names.ts';
 import { ormEntry } from '../../orm-registry.ts';
 import type { ProvidedModule } from '../module-graph.ts';
@@ -68,7 +67,7 @@ function toSqlite(options: Options | undefined, context: EnvironmentContext, con
   if (asked.length > 0) context.notice(`MikroORM was configured for ${asked.join(', ')}: the playground runs it on SQLite (sql.js) in your browser instead.`);
   void user;
   void password;
-  const dialect = createSqlJsDialect(context.database());
+  const dialect = context.connectors().kysely();
   converted.add(dialect);
   return {
     ...rest,

@@ -3,7 +3,6 @@ import * as sequelizeModule from 'sequelize';
 import { Sequelize as RealSequelize, type Options } from 'sequelize';
 import RealSequelizeAdapter, * as adapterModule from '@adapter-lab/sequelize-adapter';
 import adapterPackage from '../../../../packages/sequelize-adapter/package.json' with { type: 'json' };
-import { createSqlite3Shim } from '../../../engine/sqlite3-shim.ts';
 import { MODULE_NAMES } from '../../module-names.ts';
 import type { ProvidedModule } from '../module-graph.ts';
 import { maskUrl, namespace, sharedModule, type EnvironmentContext, type OrmEnvironment } from './environment.ts';
@@ -65,7 +64,7 @@ function playgroundSequelize(context: EnvironmentContext): typeof RealSequelize 
         password: _password,
         ...rest
       } = options;
-      super({ ...rest, dialect: 'sqlite', storage: ':memory:', dialectModule: createSqlite3Shim(context.SQL, { database: context.database() }) });
+      super({ ...rest, ...context.connectors().sequelize(), storage: ':memory:' });
       if (asked) context.notice(`Sequelize was configured for ${asked}: the playground runs it on SQLite (sql.js) in your browser instead.`);
     }
   };

@@ -1,24 +1,10 @@
 import type { Database } from 'sql.js';
+import type { StatementEvent, StatementListener } from '../engine.ts';
 
 /** Which bridge ran a statement: the sqlite3 imitation (Sequelize) or the kysely dialect (MikroORM). */
 export type BridgeName = 'sqlite3-shim' | 'kysely-dialect';
 
-/** One SQL statement as a bridge ran it on a sql.js `Database`. */
-export interface StatementEvent {
-  readonly bridge: BridgeName;
-  readonly sql: string;
-  /** Parameters after conversion to SQLite values (what was actually bound). */
-  readonly params: readonly unknown[] | Readonly<Record<string, unknown>>;
-  readonly durationMs: number;
-  /** Rows the statement produced (SELECT, PRAGMA, … RETURNING). */
-  readonly rowsReturned: number;
-  /** Rows an INSERT, UPDATE or DELETE changed; 0 for other statements. */
-  readonly rowsAffected: number;
-  /** The error message when the statement failed. */
-  readonly error?: string;
-}
-
-export type StatementListener = (event: StatementEvent) => void;
+export type { StatementEvent, StatementListener };
 
 // Keyed by the Database so that every bridge over the same database reports to the same
 // listeners, and an unwatched database costs one WeakMap lookup per statement.

@@ -1,6 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 
-const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+import { quoteIdentifier as quote } from './quote.ts';
 
 interface SchemaObject {
   readonly type: string;

@@ -1,4 +1,8 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import type { Engine } from '../engine.ts';
+import { createSqlJsDialect } from './kysely-dialect.ts';
+import { sqlJsEngine } from './sql-js-engine.ts';
+import { createSqlite3Shim } from './sqlite3-shim.ts';
 
 let loading: Promise<SqlJsStatic> | undefined;
 
@@ -13,6 +17,11 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
     throw new Error(`Could not load SQLite (sql.js): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   });
   return loading;
+}
+
+/** The sql.js engine with both ORMs' bridges, over loadSqlJs() (Node, or the page's own realm). */
+export async function loadSqlJsEngine(): Promise<Engine> {
+  return sqlJsEngine(await loadSqlJs(), { sequelize: (SQL, database) => createSqlite3Shim(SQL, { database }), kysely: createSqlJsDialect });
 }
 
 async function load(): Promise<SqlJsStatic> {

@@ -1,36 +1,18 @@
 import type { Database, SqlValue } from 'sql.js';
-import type { CellValue, ColumnInfo, ForeignKeyInfo, IndexInfo, SchemaInfo, TableSchema } from '../protocol.ts';
-import { VIEW_COLUMN_LIMIT } from './view-limits.ts';
-
-/** Rows read per table for the Tables panel and its diff; bigger tables say how many are left out. */
-export const SNAPSHOT_ROW_LIMIT = 1_000;
-/**
- * Cells read per table (rows × the columns read, at most VIEW_COLUMN_LIMIT): a wide table gets
- * fewer rows, never fewer than SNAPSHOT_MIN_ROWS, so that reading it before and after an action
- * stays short (the page stops a worker that shows no life for 1.5 s).
- */
-export const SNAPSHOT_CELL_LIMIT = 100_000;
-export const SNAPSHOT_MIN_ROWS = 50;
-
-export interface TableState {
-  readonly name: string;
-  /** Every column, in order. */
-  readonly columns: readonly string[];
-  /**
-   * Row key (rowid, or the primary key of a WITHOUT ROWID table) → the values of the first
-   * VIEW_COLUMN_LIMIT columns (all that is ever sent; updates of the others are known from
-   * SQLite's update hook, see RowChanges), in table order.
-   */
-  readonly rows: ReadonlyMap<string, readonly CellValue[]>;
-  readonly rowCount: number;
-}
-
-/** Every user table's rows at one moment, by table name, in creation order. */
-export type DatabaseState = ReadonlyMap<string, TableState>;
-
-/** An identifier as SQL text: double-quoted, inner quotes doubled, so any table or column name is safe. */
-export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-const quote = quoteIdentifier;
+import {
+  rowKey,
+  snapshotRowLimit,
+  type DatabaseState,
+  type TableState,
+  type CellValue,
+  type ColumnInfo,
+  type ForeignKeyInfo,
+  type IndexInfo,
+  type SchemaInfo,
+  type TableSchema,
+  VIEW_COLUMN_LIMIT,
+} from '../database-state.ts';
+import { quoteIdentifier as quote } from './quote.ts';
 
 function values(database: Database, sql: string, params: SqlValue[] = []): SqlValue[][] {
   return database.exec(sql, params)[0]?.values ?? [];
@@ -54,19 +36,9 @@ function primaryKeyColumns(database: Database, table: string): string[] {
   return values(database, 'SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk', [table]).map(([name]) => String(name));
 }
 
-/** The key a row is known by: its rowid, or its primary key's values for WITHOUT ROWID tables. */
-export function rowKey(value: CellValue | readonly CellValue[]): string {
-  return Array.isArray(value) ? JSON.stringify(value.map((cell) => (cell instanceof Uint8Array ? [...cell] : cell))) : String(value);
-}
-
 /** The columns `SELECT *` returns (generated ones included, hidden ones not), in order. */
 function selectableColumns(database: Database, table: string): string[] {
   return values(database, 'SELECT name FROM pragma_table_xinfo(?) WHERE hidden != 1 ORDER BY cid', [table]).map(([column]) => String(column));
-}
-
-/** How many rows of a table with `columns` columns a snapshot reads. */
-export function snapshotRowLimit(columns: number): number {
-  return Math.min(SNAPSHOT_ROW_LIMIT, Math.max(SNAPSHOT_MIN_ROWS, Math.floor(SNAPSHOT_CELL_LIMIT / Math.max(1, columns))));
 }
 
 /** Reads each table's first rows (see snapshotRowLimit) straight from sql.js, unobserved. */

@@ -1,4 +1,5 @@
 import type { Database } from 'sql.js';
+import { quoteIdentifier } from './quote.ts';
 
 /**
  * sql.js throws plain `Error`s carrying only SQLite's message. The ORMs switch on more:
@@ -99,8 +100,4 @@ function formatViolations(database: Database): string | undefined {
     seen.add(`${from} references ${to}`);
   }
   return seen.size > 0 ? [...seen].join('; ') : undefined;
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }

@@ -1,12 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
-import type { WholeValue } from '../protocol.ts';
-import { quoteIdentifier } from './database-inspection.ts';
-
-/**
- * The most a whole value may take in the message to the page, in bytes: TEXT by its UTF-8 size,
- * a BLOB by its hex (twice its bytes). The page holds it, and the clipboard gets it, in one go.
- */
-export const WHOLE_VALUE_LIMIT = 50 * 1024 * 1024;
+import { WHOLE_VALUE_LIMIT, type WholeValue } from '../database-state.ts';
+import { quoteIdentifier } from './quote.ts';
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
@@ -15,7 +9,7 @@ function first(database: Database, sql: string, params: SqlValue[]): SqlValue[] 
 }
 
 /**
- * The WHERE clause and parameters that find the row a RowView.key names (database-inspection.ts
+ * The WHERE clause and parameters that find the row a RowView.key names (database-state.ts
  * rowKey): a rowid, or for a WITHOUT ROWID table the JSON list of its primary key's values,
  * BLOBs as lists of bytes. Undefined when the key cannot be one of this table's.
  */

@@ -1,22 +1,12 @@
 import type { Database, Statement } from 'sql.js';
-import type { CellValue } from '../protocol.ts';
-import { VIEW_COLUMN_LIMIT } from './view-limits.ts';
+import { READ_CELL_LIMIT, type CellValue, VIEW_COLUMN_LIMIT } from '../database-state.ts';
+import type { RowEvent, RowObserver } from '../engine.ts';
+import { quoteIdentifier } from './quote.ts';
 
-/**
- * Cells read per action for rows the run inserted or updated: a statement that inserts a
- * million rows must not stall the worker reading them back (rows past this are not read: one
- * inserted and deleted again after it goes uncounted).
- */
-export const READ_CELL_LIMIT = 200_000;
-
-const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-
-export type RowOperation = 'insert' | 'update' | 'delete';
-
-export interface RowEvent {
-  readonly op: RowOperation;
-  readonly table: string;
-  readonly rowid: string;
+function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
 }
 
 /**
@@ -24,14 +14,9 @@ export interface RowEvent {
  * included), and the values of inserted and updated rows read right after their statement, so
  * that a row a run inserts and then deletes can still be shown. (Hooks do not fire for WITHOUT
  * ROWID tables or for rows REPLACE removes: the before/after comparison covers those.)
+ * The sql.js engine's RowObserver.
  */
-function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  return set;
-}
-
-export class RowChanges {
+export class RowChanges implements RowObserver {
   readonly #database: Database;
   readonly #pending: RowEvent[] = [];
   readonly #reads = new Map<string, Statement | null>();
@@ -64,7 +49,7 @@ export class RowChanges {
   }
 
   /** After each statement: reads the rows it inserted or updated (the hook itself must not query). */
-  afterStatement(): void {
+  catchUp(): void {
     if (this.#pending.length === 0) return;
     const events = this.#pending.splice(0);
     for (const event of events) {
@@ -98,10 +83,10 @@ export class RowChanges {
   }
 
   /** While `work` runs (e.g. an import), changes are not recorded. */
-  paused<T>(work: () => T): T {
+  async paused<T>(work: () => Promise<T>): Promise<T> {
     this.#paused = true;
     try {
-      return work();
+      return await work();
     } finally {
       this.#paused = false;
     }
@@ -154,9 +139,9 @@ export class RowChanges {
         const columns = this.#database.exec('SELECT name FROM pragma_table_xinfo(?) WHERE hidden != 1 ORDER BY cid', [table])[0]?.values ?? [];
         const list = columns
           .slice(0, VIEW_COLUMN_LIMIT)
-          .map(([name]) => quoteName(String(name)))
+          .map(([name]) => quoteIdentifier(String(name)))
           .join(', ');
-        statement = this.#database.prepare(`SELECT ${list} FROM ${quoteName(table)} WHERE _rowid_ = ?`);
+        statement = this.#database.prepare(`SELECT ${list} FROM ${quoteIdentifier(table)} WHERE _rowid_ = ?`);
       } catch {
         statement = null; // a table without rowid access (or gone): nothing to read
       }

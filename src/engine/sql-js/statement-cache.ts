@@ -6,7 +6,7 @@ import type { Database, Statement } from 'sql.js';
  * in use, so re-entrant use of the same SQL simply prepares another one.
  *
  * sql.js frees every statement of a Database on `close()` and on `export()`; a cached statement
- * freed that way reports "Statement closed" on `bind`, and `bindCached` then prepares afresh.
+ * freed that way reports "Statement closed" on `bind`, and `bindStatement` then prepares afresh.
  */
 const MAX_PER_DATABASE = 64;
 const caches = new WeakMap<Database, Map<string, Statement>>();
