@@ -29,7 +29,7 @@ describe('the ORM registry', () => {
     expect(read(new URL(`runtime/env/${module}.ts`, PLAYGROUND))).toMatch(new RegExp(`export const ${name}\\b`));
     const worker = read(new URL(`sandbox/${orm.worker}.ts`, PLAYGROUND));
     expect(worker).toContain(`import { ${name} } from '../runtime/env/${module}.ts';`);
-    expect(worker).toContain(`startRuntimeWorker(${name});`);
+    expect(worker).toContain(`startRuntimeWorker(${name}, `);
   });
 
   it('has a worker entry in sandbox/ for each ORM and no other (the page builds every *.worker.ts there)', () => {
