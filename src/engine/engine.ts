@@ -90,8 +90,12 @@ export interface RowEvent {
  * and deleted again) or cannot tell (an update of a column past the ones read).
  */
 export interface RowObserver {
-  /** Reads what the statements since the last call changed; the session calls it before reading results. */
-  catchUp(): void;
+  /**
+   * Settles what the statements so far changed; the session awaits it before reading results.
+   * An engine may record as statements run (sql.js reads each statement's rows right after it)
+   * or only here.
+   */
+  catchUp(): Promise<void>;
   /** Last values seen of a row of `table`, if it was inserted or updated. */
   seen(table: string, rowid: string): readonly CellValue[] | undefined;
   /** Rows of `table` inserted and deleted again, with their last values. */

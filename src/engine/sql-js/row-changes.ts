@@ -2,6 +2,7 @@ import type { Database, Statement } from 'sql.js';
 import { READ_CELL_LIMIT, type CellValue, VIEW_COLUMN_LIMIT } from '../database-state.ts';
 import type { RowEvent, RowObserver } from '../engine.ts';
 import { quoteIdentifier } from './quote.ts';
+import { watchStatements } from './statement-log.ts';
 
 function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
   let set = map.get(key);
@@ -14,7 +15,8 @@ function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
  * included), and the values of inserted and updated rows read right after their statement, so
  * that a row a run inserts and then deletes can still be shown. (Hooks do not fire for WITHOUT
  * ROWID tables or for rows REPLACE removes: the before/after comparison covers those.)
- * The sql.js engine's RowObserver.
+ * The sql.js engine's RowObserver: it reads after each statement itself, since by the end of an
+ * action a row may be gone.
  */
 export class RowChanges implements RowObserver {
   readonly #database: Database;
@@ -31,6 +33,7 @@ export class RowChanges implements RowObserver {
   /** table → rowids of rows that existed before reset() and were deleted (SQLite may reuse the rowid). */
   readonly #deletedExisting = new Map<string, Set<string>>();
   #listener: ((event: RowEvent) => void) | undefined;
+  readonly #unwatch: () => void;
   #paused = false;
   #cellsRead = 0;
 
@@ -46,10 +49,16 @@ export class RowChanges implements RowObserver {
       if (op === 'delete') this.#deleteRow(table, event.rowid);
       this.#listener?.(event);
     });
+    this.#unwatch = watchStatements(database, () => this.#readPending());
+  }
+
+  catchUp(): Promise<void> {
+    this.#readPending();
+    return Promise.resolve();
   }
 
   /** After each statement: reads the rows it inserted or updated (the hook itself must not query). */
-  catchUp(): void {
+  #readPending(): void {
     if (this.#pending.length === 0) return;
     const events = this.#pending.splice(0);
     for (const event of events) {
@@ -104,6 +113,7 @@ export class RowChanges implements RowObserver {
   }
 
   dispose(): void {
+    this.#unwatch();
     this.#freeReads();
     this.#listener = undefined;
     try {

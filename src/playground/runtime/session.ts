@@ -310,10 +310,8 @@ export class PlaygroundSession {
       return;
     }
     this.#database = database;
-    const changes = database.observeRows((event) => this.#recorder.rowChanged(event));
-    this.#changes = changes;
+    this.#changes = database.observeRows((event) => this.#recorder.rowChanged(event));
     this.#unwatch = database.watchStatements((event) => {
-      changes.catchUp();
       const action = this.#action;
       if (!action) return;
       this.onStatement?.();
@@ -344,7 +342,7 @@ export class PlaygroundSession {
   }
 
   async #finish(action: Action, error: RunError | undefined): Promise<Outcome> {
-    this.#changes.catchUp();
+    await this.#changes.catchUp();
     const dropped = this.#console.dropped() + action.droppedEntries;
     if (dropped > 0) {
       this.#notice(

@@ -32,7 +32,7 @@ describe('the sql.js engine behind the seam', () => {
     const unwatch = database.watchStatements((event) => events.push(event));
     const rows = database.observeRows();
     await run(database, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('a'), ('b')");
-    rows.catchUp();
+    await rows.catchUp();
     expect(events.length).toBeGreaterThan(0);
     expect(new Set(events.map((event) => event.bridge))).toEqual(new Set(['sqlite3-shim']));
     expect(await database.isEmpty()).toBe(false);
