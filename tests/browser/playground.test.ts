@@ -65,6 +65,8 @@ it("the official docs' custom MikroORM User (bugs fixed) adds a role column", as
   const { page } = probe;
   expect(await resultTable(page, 'user').locator('thead th').allTextContents()).toContain('role');
   expect(await liveRows(page, 'user').first().textContent()).toContain('ADMIN');
+  // It names SqliteDriver: the notice speaks of the database file only (not of the minified class name SqliteDriver has in the build).
+  expect(await page.locator('.pg-notice').filter({ hasText: 'MikroORM was configured for' }).textContent()).toContain('configured for database app.db:');
   expectNoConsoleErrors(probe);
   await probe.close();
 });

@@ -59,8 +59,8 @@ function toSqlite(options: Options | undefined, context: EnvironmentContext, con
       `MikroORM 7 has no \`type: "${String(type)}"\` option (MikroORM 5/6 had): a real app writes \`driver: …\` with the driver class of its @mikro-orm/<database> package. The playground ignores it.`,
     );
   }
-  const driverName = typeof driver === 'function' ? driver.name : undefined;
-  if (driverName && driverName !== 'SqliteDriver') asked.push(driverName);
+  // By identity, not by name: the production build minifies SqliteDriver's class name.
+  if (typeof driver === 'function' && driver !== SqliteDriver) asked.push(driver.name);
   if (clientUrl) asked.push(maskUrl(clientUrl));
   else if (host) asked.push(`${host}${port ? `:${port}` : ''}`);
   if (dbName && dbName !== ':memory:' && !clientUrl) asked.push(`database ${dbName}`);
