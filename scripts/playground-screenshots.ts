@@ -9,20 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/browser/support/browser.ts';
 import { startStaticServer } from '../tests/browser/support/static-server.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT_DIR = join(ROOT, 'docs/screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const RESULT_TIMEOUT_MS = 60_000;
 
 interface Shot {
@@ -61,7 +52,7 @@ try {
     // one per shot, so no autosave or split position leaks from one screenshot into the next.
     const dir = await mkdtemp(join(profile, 'profile-'));
     const context = await chromium.launchPersistentContext(dir, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: shot.width, height: shot.height },

@@ -14,7 +14,8 @@ import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+/** The flags every Chromium of ours runs with (tests and the README's screenshots). */
+export const CHROMIUM_ARGS = [
   // `--headless` comes from `headless: true`; `--no-sandbox` is needed as root (and Playwright adds it too).
   '--no-sandbox',
   '--disable-gpu',
