@@ -8,11 +8,20 @@ import type { DatabaseState, CellValue, SchemaInfo, WholeValue } from './databas
  * would need (a WebAssembly PostgreSQL) returns a Promise, even where sql.js answers at once.
  */
 export interface Engine {
-  /** The SQL dialect, as the ORMs name it (`sqlite`). */
-  readonly dialect: string;
+  /** The SQL dialect, as Sequelize names it (`sqlite`, `postgres`). */
+  readonly dialect: EngineDialect;
   /** What the page shows as the database's version, e.g. "SQLite 3.49.1". */
   readonly version: string;
-  /** A new database: empty, or with the contents of a database file's `bytes`. */
+  /**
+   * Whether every outcome carries the database file (EngineDatabase.export()). sql.js exports in
+   * a millisecond; PGlite's dump takes far longer than a run, so it exports only when asked.
+   */
+  readonly exportsEachAction: boolean;
+  /**
+   * A new database: empty, or with the contents of a database file's `bytes`. An engine that
+   * holds one database at a time (PGlite: starting another PostgreSQL takes seconds) empties or
+   * replaces the one it has; the caller closes the previous EngineDatabase right after.
+   */
   open(bytes?: Uint8Array): Promise<EngineDatabase>;
   /**
    * Why `bytes` cannot be loaded as a database file of this engine, or null when they can.
@@ -22,8 +31,10 @@ export interface Engine {
 }
 
 /** One open database: what the session runs the reader's code against and the panels read. */
+export type EngineDialect = 'sqlite' | 'postgres';
+
 export interface EngineDatabase {
-  readonly dialect: string;
+  readonly dialect: EngineDialect;
   readonly version: string;
   /** What the ORM environments connect through: every connection writes into this database. */
   readonly connectors: OrmConnectors;
@@ -49,12 +60,27 @@ export interface EngineDatabase {
   close(): Promise<void>;
 }
 
-/** What each ORM environment connects through. */
-export interface OrmConnectors {
-  /** Sequelize's `dialect`, and the driver module it is to use (`dialectModule`) instead of its own. */
+/** What each ORM environment connects through, by the engine's dialect. */
+export type OrmConnectors = SqliteConnectors | PostgresConnectors;
+
+export interface SqliteConnectors {
+  readonly dialect: 'sqlite';
+  /** Sequelize's `dialect`, and the driver module it is to use (`dialectModule`) instead of its own: an imitation of `sqlite3`. */
   sequelize(): { readonly dialect: 'sqlite'; readonly dialectModule: object };
-  /** A Kysely dialect, for MikroORM's SQL drivers (`driverOptions`). */
+  /** A Kysely dialect, for MikroORM's SqliteDriver (`driverOptions`). */
   kysely(): Dialect;
+}
+
+export interface PostgresConnectors {
+  readonly dialect: 'postgres';
+  /** Sequelize's `dialect`, and the real `pg` module whose `Client` connects to this database (`dialectModule`). */
+  sequelize(): { readonly dialect: 'postgres'; readonly dialectModule: object };
+  /**
+   * The real `pg` Client class, connected to this database whatever its configuration names: for
+   * MikroORM's PostgreSqlDriver (`driverOptions: { Client }`), which builds its own `pg` Pool,
+   * type parsers and Kysely dialect as against a server.
+   */
+  pgClient(): new (config?: object) => object;
 }
 
 /** One SQL statement as a connector ran it. */

@@ -32,8 +32,12 @@ export interface OrmEntry {
    * names the same API, and what the reader is told when their code imports the official one.
    */
   readonly adapter: { readonly package: string; readonly workspace: string; readonly official: string; readonly officialRedirect: string };
-  /** The worker entry's file name in sandbox/ without `.ts` (also the prefix of its built file). */
-  readonly worker: string;
+  /**
+   * The worker entry of each database engine (engine-registry.ts): its file name in sandbox/
+   * without `.ts` (also the prefix of its built file). One per engine, so each bundle holds only
+   * its own engine.
+   */
+  readonly workers: { readonly sqlite: string; readonly postgres: string };
   /** The ORM's environment (runtime/env/): the module's file name without `.ts`, and the export the worker entry starts. */
   readonly environment: { readonly module: string; readonly export: string };
   /** The virtual module the editor imports this ORM's type declarations from (editor/types/vite-plugin.ts serves it). */
@@ -63,7 +67,7 @@ export const ORMS = [
       officialRedirect:
         'The playground serves @adapter-lab/sequelize-adapter for @auth/sequelize-adapter: the same API and tables (see "Migrating from @auth/sequelize-adapter" in the docs).',
     },
-    worker: 'sequelize.worker',
+    workers: { sqlite: 'sequelize.worker', postgres: 'sequelize-postgres.worker' },
     environment: { module: 'sequelize-env', export: 'sequelizeEnvironment' },
     typeBundle: 'virtual:playground-types/sequelize',
     defaultExample: 'sequelize-sign-in',
@@ -79,7 +83,7 @@ export const ORMS = [
       official: '@auth/mikro-orm-adapter',
       officialRedirect: 'The playground serves @adapter-lab/mikro-orm-adapter for @auth/mikro-orm-adapter: the same API and tables, on MikroORM 7.',
     },
-    worker: 'mikro-orm.worker',
+    workers: { sqlite: 'mikro-orm.worker', postgres: 'mikro-orm-postgres.worker' },
     environment: { module: 'mikro-orm-env', export: 'mikroOrmEnvironment' },
     typeBundle: 'virtual:playground-types/mikro-orm',
     defaultExample: 'mikro-orm-sign-in',

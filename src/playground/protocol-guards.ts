@@ -294,10 +294,10 @@ export const outcome = object<Outcome>({
   http: arrayOf(httpExchange),
   httpDropped: optional(number),
   durationMs: number,
-  database: bytes,
+  database: either(nullValue, bytes, 'a database file or null'),
 });
 
-export const runtimeVersions = object<RuntimeVersions>({ orm: string, adapter: string, sqlite: string });
+export const runtimeVersions = object<RuntimeVersions>({ orm: string, adapter: string, database: string });
 
 const wholeValue: Guard<WholeValue> = either(
   either(string, number, 'text or a number'),
@@ -308,6 +308,7 @@ const wholeValue: Guard<WholeValue> = either(
 const runtimeResponse = variants<RuntimeResponse, 'type'>('type', {
   ready: { versions: runtimeVersions, startupMs: number },
   outcome: { id: number, outcome },
+  database: { id: number, bytes },
   value: { id: number, value: wholeValue },
   refused: { id: number, message: string },
   progress: { id: number, console: arrayOf(consoleEntry) },

@@ -6,6 +6,7 @@
 
 // The ORMs are the registry's (orm-registry.ts); re-exported because every message names one.
 export { ORM_IDS, ORM_LABELS, type OrmId } from './orm-registry.ts';
+export { ENGINE_IDS, DEFAULT_ENGINE, type EngineId } from './engine-registry.ts';
 // The database's data as the panels get it belongs to the engine seam (src/engine/database-state.ts).
 import type { CellValue, SchemaInfo, WholeValue } from '../engine/database-state.ts';
 export type { CellValue, ColumnInfo, ForeignKeyInfo, IndexInfo, SchemaInfo, TableSchema, WholeValue } from '../engine/database-state.ts';
@@ -394,21 +395,44 @@ export interface Outcome {
   /** Exchanges over the limit that were not recorded. */
   readonly httpDropped?: number;
   readonly durationMs: number;
-  /** The database file after it all (EngineDatabase.export(): an SQLite file with sql.js), kept by the page so nothing is lost. */
-  readonly database: Uint8Array;
+  /**
+   * The database file after it all (EngineDatabase.export(): an SQLite file with sql.js), kept by
+   * the page so nothing is lost; null when the engine keeps its database and exports it only when
+   * asked (`export-database`): PGlite's dump takes far longer than a run.
+   */
+  readonly database: Uint8Array | null;
 }
 
 export interface RuntimeVersions {
   readonly orm: string;
   readonly adapter: string;
-  /** The database engine and its version (Engine.version, e.g. "SQLite 3.49.1"); the name is the page's since SQLite came first. */
-  readonly sqlite: string;
+  /** The database engine and its version (Engine.version, e.g. "SQLite 3.49.1", "PostgreSQL 19.0 (PGlite 0.6.1)"). */
+  readonly database: string;
 }
 
-/** Page → runtime, first: the engine's WebAssembly (sql.js's; the worker fetches nothing) and the database file to start from. */
+/**
+ * What the page downloads for an engine and hands the worker (which fetches nothing): sql.js's
+ * wasm; PGlite's wasm, its initdb wasm and its file-system bundle (`pglite.data`).
+ */
+export type EngineAssets = SqliteAssets | PostgresAssets;
+export interface SqliteAssets {
+  readonly engine: 'sqlite';
+  readonly wasm: ArrayBuffer;
+}
+export interface PostgresAssets {
+  readonly engine: 'postgres';
+  readonly pgliteWasm: ArrayBuffer;
+  readonly initdbWasm: ArrayBuffer;
+  readonly fsBundle: ArrayBuffer;
+}
+
+/**
+ * Page → runtime, first: the engine's assets and the database file to start from (an SQLite
+ * file, or PGlite's data-directory dump, a .tar.gz).
+ */
 export interface RuntimeInit {
   readonly type: 'init';
-  readonly wasm: ArrayBuffer;
+  readonly assets: EngineAssets;
   readonly database: Uint8Array | null;
 }
 
@@ -437,7 +461,9 @@ export type RuntimeRequest =
    * One whole value of the current database, for a cell the Tables panel has only the start of:
    * the row by its RowView.key, the column by name. Read only: no outcome, nothing changes.
    */
-  | { readonly type: 'read-value'; readonly id: number; readonly table: string; readonly key: string; readonly column: string };
+  | { readonly type: 'read-value'; readonly id: number; readonly table: string; readonly key: string; readonly column: string }
+  /** The current database as a file (for an engine whose outcomes carry none): answered with `database`. */
+  | { readonly type: 'export-database'; readonly id: number };
 
 /** Runtime → page. */
 export type RuntimeResponse =
@@ -445,6 +471,8 @@ export type RuntimeResponse =
   | { readonly type: 'outcome'; readonly id: number; readonly outcome: Outcome }
   /** The answer to `read-value` (a row or column that is gone, or a value over the limit, is `refused`). */
   | { readonly type: 'value'; readonly id: number; readonly value: WholeValue }
+  /** The answer to `export-database`. */
+  | { readonly type: 'database'; readonly id: number; readonly bytes: Uint8Array }
   /** A request the runtime refused (e.g. a file that is not an SQLite database); nothing changed. */
   | { readonly type: 'refused'; readonly id: number; readonly message: string }
   /** Sent while a request runs: proof of life, and console output so far. */

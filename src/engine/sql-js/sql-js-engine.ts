@@ -26,6 +26,7 @@ export function sqlJsEngine(SQL: SqlJsStatic, bridges: SqlJsBridges): Engine {
   return {
     dialect: 'sqlite',
     version,
+    exportsEachAction: true,
     open: (bytes) => Promise.resolve(new SqlJsDatabase(SQL, bytes ? new SQL.Database(bytes) : new SQL.Database(), version, bridges)),
     checkFile: (bytes) => Promise.resolve(checkDatabaseFile(bytes, (copy) => new SQL.Database(copy))),
   };
@@ -51,7 +52,7 @@ function bridge<T>(made: T | undefined, orm: string): T {
 }
 
 class SqlJsDatabase implements EngineDatabase {
-  readonly dialect = 'sqlite';
+  readonly dialect = 'sqlite' as const;
   readonly version: string;
   readonly connectors: OrmConnectors;
   readonly #SQL: SqlJsStatic;
@@ -62,6 +63,7 @@ class SqlJsDatabase implements EngineDatabase {
     this.#database = database;
     this.version = version;
     this.connectors = {
+      dialect: 'sqlite',
       sequelize: () => ({ dialect: 'sqlite', dialectModule: bridge(bridges.sequelize, 'Sequelize')(SQL, database) }),
       kysely: () => bridge(bridges.kysely, 'kysely (MikroORM)')(database),
     };

@@ -46,7 +46,14 @@ export type RunnerResult = { readonly kind: 'outcome'; readonly outcome: Outcome
 /** How a read of one whole value ended (see RunnerResult). */
 export type ValueResult = { readonly kind: 'value'; readonly value: WholeValue } | Failure | { readonly kind: 'superseded' };
 
-type ResultOf<R extends Request> = R extends { readonly type: 'read-value' } ? ValueResult : RunnerResult;
+/** How an export of the runtime's database ended (engines whose outcomes carry none). */
+export type DatabaseResult = { readonly kind: 'database'; readonly bytes: Uint8Array } | Failure | { readonly kind: 'superseded' };
+
+type ResultOf<R extends Request> = R extends { readonly type: 'read-value' }
+  ? ValueResult
+  : R extends { readonly type: 'export-database' }
+    ? DatabaseResult
+    : RunnerResult;
 
 /**
  * Owns the runtime of the ORM on screen: starts it (once per ORM switch; switching closes the
@@ -147,7 +154,7 @@ export class Runner {
       const client = await RuntimeClient.start(orm, this.#database, { onProgress: (entries) => this.#events.onProgress(entries) });
       if (start === this.#starts) {
         this.#versions = client.versions;
-        this.#events.onState('ready', orm, `${client.versions.orm}, ${client.versions.adapter}, ${client.versions.sqlite}`);
+        this.#events.onState('ready', orm, `${client.versions.orm}, ${client.versions.adapter}, ${client.versions.database}`);
       }
       return client;
     } catch (error) {
@@ -164,7 +171,7 @@ export class Runner {
     return this.#sendAny(orm, request, signal) as Promise<ResultOf<R>>;
   }
 
-  async #sendAny(orm: OrmId, request: Request, signal?: AbortSignal): Promise<RunnerResult | ValueResult> {
+  async #sendAny(orm: OrmId, request: Request, signal?: AbortSignal): Promise<RunnerResult | ValueResult | DatabaseResult> {
     const clientLoading = this.use(orm);
     let client: RuntimeClient | 'aborted';
     try {
@@ -186,7 +193,7 @@ export class Runner {
       this.#database = result.outcome.database;
       return result;
     }
-    if (result.kind === 'value') return result;
+    if (result.kind === 'value' || result.kind === 'database') return result;
     // The runtime's words, which the reader's code can forge: labelled as the runtime's.
     if (result.kind === 'refused') return { kind: 'refused', message: `From the runtime: ${runtimeText(result.message)}` };
     // The worker is gone: start a new one from the last database, ready for the next request.

@@ -128,7 +128,7 @@ export class ShareActions {
     const markdown = markdownForIssue({
       state: this.#state(),
       url: this.#link().url,
-      versions: { orm: versions?.orm ?? 'unknown', adapter: versions?.adapter ?? 'unknown', ...(versions?.sqlite ? { sqlite: versions.sqlite } : {}) },
+      versions: { orm: versions?.orm ?? 'unknown', adapter: versions?.adapter ?? 'unknown', ...(versions?.database ? { database: versions.database } : {}) },
     });
     await this.copyText(markdown, 'the Markdown for a GitHub issue');
   }

@@ -16,7 +16,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 /** Each ORM's worker (by its id, as the placeholders name it), and the wasm. */
 const FILES: Record<string, RegExp> = {
-  ...Object.fromEntries(ORMS.map((orm) => [orm.id, new RegExp(`^${escapeRegExp(orm.worker)}-[\\w-]+\\.js$`)])),
+  ...Object.fromEntries(ORMS.map((orm) => [orm.id, new RegExp(`^${escapeRegExp(orm.workers.sqlite)}-[\\w-]+\\.js$`)])),
   wasm: /^sql-wasm-browser[.-][\w-]+\.wasm$/,
 };
 
@@ -24,7 +24,7 @@ export function fillRuntimeUrls(dist: string, page = join(dist, 'playground', 'i
   const assets = readdirSync(join(dist, '_astro'));
   const scripts = new Map(assets.filter((file) => file.endsWith('.js')).map((file) => [file, readFileSync(join(dist, '_astro', file), 'utf8')]));
   // The chunk of runtime-client.ts names every ORM's worker, and imports the chunk that names the wasm.
-  const named = (file: string): boolean => ORMS.some((orm) => file.startsWith(`${orm.worker}-`));
+  const named = (file: string): boolean => ORMS.some((orm) => file.startsWith(`${orm.workers.sqlite}-`));
   const client = [...scripts.values()].filter((script) => assets.filter(named).every((file) => script.includes(file)));
   if (client.length !== 1) throw new Error(`Playground runtime URLs: expected one built script naming every ORM's worker, found ${client.length}`);
   const reach = [client[0]!, ...[...scripts].filter(([file]) => client[0]!.includes(file)).map(([, text]) => text)].join('\n');

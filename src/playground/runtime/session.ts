@@ -116,7 +116,7 @@ export class PlaygroundSession {
       },
       this.#locations,
     );
-    this.versions = { ...environment.versions, sqlite: engine.version };
+    this.versions = { ...environment.versions, database: engine.version };
     this.ready = engine.open(database).then((opened) => this.#use(opened));
     // Awaited by each action; a caller that never starts one must not see an unhandled rejection.
     this.ready.catch(() => {});
@@ -367,7 +367,7 @@ export class PlaygroundSession {
       http: action.http,
       ...(action.httpDropped > 0 ? { httpDropped: action.httpDropped } : {}),
       durationMs: performance.now() - action.started,
-      database: await this.#database.export(),
+      database: this.#engine.exportsEachAction ? await this.#database.export() : null,
     };
     this.#action = undefined;
     return outcome;

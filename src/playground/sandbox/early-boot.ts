@@ -117,7 +117,7 @@ export function earlyBoot(config: EarlyBootConfig, start: typeof startInSandbox)
     const { orm, worker } = await downloads.runtime;
     const init = downloads.wasm.then((wasm): [RuntimeInit, Transferable[]] => {
       const bytes = wasm.slice(0);
-      return [{ type: config.handshake.init, wasm: bytes, database: null }, [bytes]];
+      return [{ type: config.handshake.init, assets: { engine: 'sqlite', wasm: bytes }, database: null }, [bytes]];
     });
     init.catch(() => {});
     const port = await start(frame, { names: config.handshake, readyGlobal: config.readyGlobal, worker, init });

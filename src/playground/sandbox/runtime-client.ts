@@ -30,8 +30,8 @@ import authRuntimeUrl from './auth-runtime.chunk.ts?worker&url';
 const BUILT_WORKERS = import.meta.glob<string>('./*.worker.ts', { query: '?worker&url', import: 'default', eager: true });
 
 const WORKER_URLS: Readonly<Record<OrmId, string>> = byOrm((orm) => {
-  const url = BUILT_WORKERS[`./${orm.worker}.ts`];
-  if (!url) throw new Error(`The playground has no sandbox/${orm.worker}.ts, the worker the ORM registry names for ${orm.label}.`);
+  const url = BUILT_WORKERS[`./${orm.workers.sqlite}.ts`];
+  if (!url) throw new Error(`The playground has no sandbox/${orm.workers.sqlite}.ts, the worker the ORM registry names for ${orm.label}.`);
   return url;
 });
 
@@ -41,6 +41,7 @@ export type Request = RuntimeRequest extends infer R ? (R extends { id: number }
 export type RequestResult =
   | { readonly kind: 'outcome'; readonly outcome: Outcome }
   | { readonly kind: 'value'; readonly value: WholeValue }
+  | { readonly kind: 'database'; readonly bytes: Uint8Array }
   | { readonly kind: 'refused'; readonly message: string }
   | {
       readonly kind: 'stopped';
@@ -51,8 +52,10 @@ export type RequestResult =
 
 /** What a request of this kind can end with: a read gives a value, every other request an outcome. */
 export type ResultOf<R extends { readonly type: string }> = R extends { readonly type: 'read-value' }
-  ? Exclude<RequestResult, { kind: 'outcome' }>
-  : Exclude<RequestResult, { kind: 'value' }>;
+  ? Exclude<RequestResult, { kind: 'outcome' | 'database' }>
+  : R extends { readonly type: 'export-database' }
+    ? Exclude<RequestResult, { kind: 'outcome' | 'value' }>
+    : Exclude<RequestResult, { kind: 'value' | 'database' }>;
 
 export interface RuntimeClientOptions {
   /** Called with console output while a request runs (it also arrives in the outcome). */
@@ -115,6 +118,17 @@ const REQUEST_NAMES: Readonly<Record<RequestType, string>> = {
   flow: 'the flow',
   'load-database': 'the import',
   'read-value': 'reading the value',
+  'export-database': 'the export',
+};
+
+/** The answer each request type expects (besides `refused`). */
+const ANSWER: Readonly<Record<RequestType, 'outcome' | 'value' | 'database'>> = {
+  run: 'outcome',
+  call: 'outcome',
+  flow: 'outcome',
+  'load-database': 'outcome',
+  'read-value': 'value',
+  'export-database': 'database',
 };
 
 /** Console entries handed to onProgress at a time: a forged flood must not become one huge spread call. */
@@ -166,8 +180,9 @@ export class RuntimeClient {
     // The worker starts (and evaluates its ORM) while sql.js's wasm may still be downloading.
     performance.mark('playground:runtime-start');
     const init = fetchOnce<ArrayBuffer>(sqlWasmUrl, 'arrayBuffer').then((wasm): [RuntimeInit, Transferable[]] => {
-      const message: RuntimeInit = { type: HANDSHAKE.init, wasm: wasm.slice(0), database: database ? database.slice() : null };
-      return [message, [message.wasm]];
+      const bytes = wasm.slice(0);
+      const message: RuntimeInit = { type: HANDSHAKE.init, assets: { engine: 'sqlite', wasm: bytes }, database: database ? database.slice() : null };
+      return [message, [bytes]];
     });
     // Awaited in connect(), unless the sandbox failed first.
     init.catch(() => {});
@@ -293,7 +308,7 @@ export class RuntimeClient {
       return;
     }
     // The reader's code could answer a read with an outcome, or a run with a value.
-    if ((message.type === 'value') !== (pending.type === 'read-value') && message.type !== 'refused') {
+    if (message.type !== ANSWER[pending.type] && message.type !== 'refused') {
       this.#malformed(`a ${message.type} message in answer to ${REQUEST_NAMES[pending.type]}`);
       return;
     }
@@ -301,6 +316,7 @@ export class RuntimeClient {
     this.#pending = undefined;
     if (message.type === 'outcome') pending.resolve({ kind: 'outcome', outcome: message.outcome });
     else if (message.type === 'value') pending.resolve({ kind: 'value', value: message.value });
+    else if (message.type === 'database') pending.resolve({ kind: 'database', bytes: message.bytes });
     else pending.resolve({ kind: 'refused', message: message.type === 'refused' ? message.message : 'Unexpected answer from the runtime.' });
   }
 }

@@ -11,7 +11,7 @@ import { Buffer } from 'buffer/';
 import type { Engine } from '../../engine/engine.ts';
 import type { OrmEnvironment } from '../runtime/env/environment.ts';
 import { PlaygroundSession } from '../runtime/session.ts';
-import type { AuthCode, Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
+import type { AuthCode, EngineAssets, Outcome, RuntimeInit, RuntimeRequest, RuntimeResponse } from '../protocol.ts';
 import type { AuthRuntimeLoader } from '../runtime/auth/world.ts';
 import { pageAuthLoader, scriptEvaluator } from './auth-loader.ts';
 import { blockNetworkAndStorage } from './isolation.ts';
@@ -31,11 +31,11 @@ function post(response: RuntimeResponse, transfer: Transferable[] = []): void {
 
 function send(id: number, outcome: Outcome): void {
   // The database bytes are moved, not copied.
-  post({ type: 'outcome', id, outcome }, [outcome.database.buffer as ArrayBuffer]);
+  post({ type: 'outcome', id, outcome }, outcome.database ? [outcome.database.buffer as ArrayBuffer] : []);
 }
 
-/** `openEngine`: the database engine from the WebAssembly the page sends (the worker fetches nothing). */
-export function startRuntimeWorker(environment: OrmEnvironment, openEngine: (wasm: ArrayBuffer) => Promise<Engine>): void {
+/** `openEngine`: the database engine from the assets the page sends (the worker fetches nothing). */
+export function startRuntimeWorker<E extends EngineAssets>(environment: OrmEnvironment, openEngine: (assets: E) => Promise<Engine>): void {
   // Node-minded code (the ORMs' BLOB handling, the reader's `Buffer.from`) expects a global Buffer.
   (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
   installSeededRandom();
@@ -80,6 +80,11 @@ export function startRuntimeWorker(environment: OrmEnvironment, openEngine: (was
           post('refused' in result ? { type: 'refused', id: request.id, message: result.refused } : { type: 'value', id: request.id, value: result.value });
           break;
         }
+        case 'export-database': {
+          const bytes = await session.exportDatabase();
+          post({ type: 'database', id: request.id, bytes }, [bytes.buffer as ArrayBuffer]);
+          break;
+        }
         case 'load-database': {
           const result = await session.loadDatabase(request.bytes, request.fileName);
           if ('refused' in result) post({ type: 'refused', id: request.id, message: result.refused });
@@ -105,7 +110,7 @@ export function startRuntimeWorker(environment: OrmEnvironment, openEngine: (was
       const started = performance.now();
       queue = queue
         .then(async () => {
-          const engine = await openEngine(message.wasm);
+          const engine = await openEngine(message.assets as E);
           const opened = new PlaygroundSession(engine, environment, message.database ?? undefined, { loadAuth });
           await opened.ready;
           session = opened;

@@ -22,7 +22,7 @@ export const IMPORT_TIME_LIMIT_MS = 30_000;
 /** A check later than this after the previous one means the page's own thread was held up. */
 const LATE_AFTER_MS = 2 * CHECK_INTERVAL_MS;
 
-export type RequestType = 'run' | 'call' | 'flow' | 'load-database' | 'read-value';
+export type RequestType = 'run' | 'call' | 'flow' | 'load-database' | 'read-value' | 'export-database';
 
 export interface WatchdogPolicy {
   /** null: the request cannot send heartbeats, so silence proves nothing. */
@@ -34,6 +34,8 @@ export function policyFor(type: RequestType, timeLimitMs = DEFAULT_TIME_LIMIT_MS
   if (type === 'load-database') return { stuckAfterMs: null, timeLimitMs: Math.max(timeLimitMs, IMPORT_TIME_LIMIT_MS) };
   // Reading a whole value is one synchronous query (no heartbeat), bounded by its size limit.
   if (type === 'read-value') return { stuckAfterMs: null, timeLimitMs };
+  // PGlite's dump is one long call into its WebAssembly: no heartbeat while it runs.
+  if (type === 'export-database') return { stuckAfterMs: null, timeLimitMs: Math.max(timeLimitMs, IMPORT_TIME_LIMIT_MS) };
   return { stuckAfterMs: STUCK_AFTER_MS, timeLimitMs };
 }
 

@@ -27,14 +27,14 @@ describe('the ORM registry', () => {
   it.each(ORMS.map((orm) => [orm.id, orm] as const))('%s: its worker entry starts its environment', (_id, orm) => {
     const { module, export: name } = orm.environment;
     expect(read(new URL(`runtime/env/${module}.ts`, PLAYGROUND))).toMatch(new RegExp(`export const ${name}\\b`));
-    const worker = read(new URL(`sandbox/${orm.worker}.ts`, PLAYGROUND));
+    const worker = read(new URL(`sandbox/${orm.workers.sqlite}.ts`, PLAYGROUND));
     expect(worker).toContain(`import { ${name} } from '../runtime/env/${module}.ts';`);
     expect(worker).toContain(`startRuntimeWorker(${name}, `);
   });
 
   it('has a worker entry in sandbox/ for each ORM and no other (the page builds every *.worker.ts there)', () => {
     const workers = readdirSync(new URL('sandbox/', PLAYGROUND)).filter((file) => file.endsWith('.worker.ts'));
-    expect(workers.sort()).toEqual(ORMS.map((orm) => `${orm.worker}.ts`).sort());
+    expect(workers.sort()).toEqual(ORMS.map((orm) => `${orm.workers.sqlite}.ts`).sort());
   });
 
   it.each(ORMS.map((orm) => [orm.id, orm] as const))("%s: its default example is the one example.json marks as the ORM's default", (id, orm) => {

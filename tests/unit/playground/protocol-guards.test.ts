@@ -26,7 +26,7 @@ beforeAll(async () => {
   example = await session.run(await compile('sequelize', exampleFiles('sequelize-sign-in')), 'run.ts');
   call = await session.call('getUserByEmail', ['hedy@example.com']);
   flow = await session.flow({ flow: 'oauth-sign-in', browser: 'main' });
-  imported = (await session.loadDatabase(example.database, 'copy.sqlite')) as Outcome;
+  imported = (await session.loadDatabase(example.database!, 'copy.sqlite')) as Outcome;
   failing = await session.run(
     await compile(
       'sequelize',
@@ -168,7 +168,7 @@ describe('a changed message fails, with the place named', () => {
       (m) => {
         m['outcome'].database = 'SQLite format 3';
       },
-      'message.outcome.database: expected bytes, got a string',
+      'message.outcome.database: expected a database file or null, got a string',
     ],
     [
       'schema without tables',
@@ -210,7 +210,7 @@ describe('a changed message fails, with the place named', () => {
       (m) => {
         m['type'] = 'eval';
       },
-      'message.type: expected one of ready, outcome, value, refused, progress, fatal, load-auth, got another string',
+      'message.type: expected one of ready, outcome, database, value, refused, progress, fatal, load-auth, got another string',
     ],
   ];
   for (const [what, change, reason] of cases) {

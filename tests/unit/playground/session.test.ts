@@ -194,7 +194,7 @@ describe('database files and runs', () => {
     const other = await createSession('sequelize');
     try {
       await other.run(await compile('sequelize', exampleFiles('sequelize-sign-in')), 'auth.ts');
-      const imported = await other.loadDatabase(first.database, 'adapter-lab.sqlite');
+      const imported = await other.loadDatabase(first.database!, 'adapter-lab.sqlite');
       if ('refused' in imported) throw new Error(imported.refused);
       const rows = (outcome: Outcome) =>
         outcome.tables.map((view) => [view.name, view.rows.filter((row) => row.status !== 'deleted').map((row) => row.values)]);
@@ -211,7 +211,7 @@ describe('database files and runs', () => {
     expect(await session!.loadDatabase(new TextEncoder().encode('id,name\n1,Ada\n'.repeat(20)), 'users.csv')).toEqual({
       refused: 'users.csv: This is not an SQLite database file (it does not start with the SQLite file header).',
     });
-    const damaged = before.database.slice();
+    const damaged = before.database!.slice();
     damaged.fill(0x5a, 100, damaged.length); // header intact, pages garbage
     expect(await session!.loadDatabase(damaged, 'broken.sqlite')).toEqual({
       refused: expect.stringMatching(/^broken\.sqlite: The database file (is damaged|cannot be read)/),

@@ -67,7 +67,9 @@ function toSqlite(options: Options | undefined, context: EnvironmentContext, con
   if (asked.length > 0) context.notice(`MikroORM was configured for ${asked.join(', ')}: the playground runs it on SQLite (sql.js) in your browser instead.`);
   void user;
   void password;
-  const dialect = context.connectors().kysely();
+  const connectors = context.connectors();
+  if (connectors.dialect !== 'sqlite') throw new Error('This MikroORM environment runs on SQLite only.');
+  const dialect = connectors.kysely();
   converted.add(dialect);
   return {
     ...rest,
@@ -137,7 +139,7 @@ function playgroundOrm(Base: OrmClass, context: EnvironmentContext, converted: W
 
 export const mikroOrmEnvironment: OrmEnvironment = {
   orm: 'mikro-orm',
-  versions: { orm: `MikroORM ${core.Utils.getORMVersion()}`, adapter: `${adapterPackage.name} ${adapterPackage.version}`, sqlite: '' },
+  versions: { orm: `MikroORM ${core.Utils.getORMVersion()}`, adapter: `${adapterPackage.name} ${adapterPackage.version}`, database: '' },
   modules(context) {
     const converted = new WeakSet<object>();
     const CoreOrm = playgroundOrm(core.MikroORM, context, converted);

@@ -75,7 +75,7 @@ export const sequelizeEnvironment: OrmEnvironment = {
   versions: {
     orm: `Sequelize ${(RealSequelize as unknown as { version: string }).version}`,
     adapter: `${adapterPackage.name} ${adapterPackage.version}`,
-    sqlite: '',
+    database: '',
   },
   modules(context) {
     const Sequelize = playgroundSequelize(context);
