@@ -39,8 +39,9 @@ const USER_TABLES = `
 const INSTALL = `
 CREATE SCHEMA IF NOT EXISTS ${HIDDEN_SCHEMA};
 
+-- No index: the log is only ever read whole, and every logged row would pay for one.
 CREATE TABLE IF NOT EXISTS ${ROW_LOG} (
-  seq bigserial PRIMARY KEY,
+  seq bigserial NOT NULL,
   op "char" NOT NULL,
   rel oid NOT NULL,
   table_schema name NOT NULL,

@@ -238,3 +238,39 @@ describe('PgRowChanges', () => {
     changes.dispose();
   });
 });
+
+describe('PgRowChanges across structure changes', () => {
+  it('names rows of partitions by their partitioned table, and keeps the name of a table dropped since', async () => {
+    await db.exec(`CREATE TABLE events (id int, region text, PRIMARY KEY (id, region)) PARTITION BY LIST (region);
+      CREATE TABLE events_eu PARTITION OF events FOR VALUES IN ('eu');
+      CREATE TABLE events_us PARTITION OF events FOR VALUES IN ('us');
+      CREATE TABLE doomed (id int PRIMARY KEY);`);
+    const { changes, events } = observe();
+    await db.exec(`INSERT INTO events VALUES (1, 'eu'), (2, 'us'); UPDATE events SET id = 3 WHERE id = 2;
+      INSERT INTO doomed VALUES (1); DROP TABLE doomed;`);
+    await changes.catchUp();
+    expect(events).toEqual([
+      { op: 'insert', table: 'events', rowid: '[1,"eu"]' },
+      { op: 'insert', table: 'events', rowid: '[2,"us"]' },
+      { op: 'update', table: 'events', rowid: '[3,"us"]' },
+      { op: 'insert', table: 'doomed', rowid: expect.stringMatching(/^#\d+$/) },
+    ]);
+    expect(changes.seen('events', '[3,"us"]')).toEqual([3, 'us']);
+    const state = await readDatabaseState(db);
+    expect([...state.keys()]).toEqual(['events']);
+    expect([...(state.get('events')?.rows.keys() ?? [])]).toEqual(['[1,"eu"]', '[3,"us"]']);
+    changes.dispose();
+  });
+
+  it('reads rows logged before a column was added with the columns of now', async () => {
+    await db.exec('CREATE TABLE notes (id int PRIMARY KEY, body text)');
+    const { changes } = observe();
+    await db.exec(
+      "INSERT INTO notes VALUES (1, 'before'); ALTER TABLE notes ADD COLUMN tag text DEFAULT 'x'; INSERT INTO notes VALUES (2, 'after', 'y'); DELETE FROM notes WHERE id = 1;",
+    );
+    await changes.catchUp();
+    expect(changes.seen('notes', '2')).toEqual([2, 'after', 'y']);
+    expect(changes.transient('notes')).toEqual([{ rowid: '1', values: [1, 'before', 'x'] }]);
+    changes.dispose();
+  });
+});
