@@ -14,8 +14,12 @@ const LOG_TEXT_LIMIT = 64 * 1024 * 1024;
 /**
  * Takes the whole log, oldest first, in one statement: reading and emptying it at once, nothing
  * written in between is lost. Partitions are named by their partitioned table.
+ *
+ * Not while the session's transaction has written anything (PGlite has one session, which the
+ * reader's code shares): its rows may still be rolled back, so they stay in the log until it
+ * ends (the guard is a one-time filter, evaluated before this DELETE gets a transaction id).
  */
-const TAKE_LOG = `WITH taken AS (DELETE FROM ${ROW_LOG} RETURNING *),
+const TAKE_LOG = `WITH taken AS (DELETE FROM ${ROW_LOG} WHERE (SELECT pg_current_xact_id_if_assigned() IS NULL) RETURNING *),
   sized AS (SELECT *, sum(coalesce(octet_length(old_row), 0) + coalesce(octet_length(new_row), 0)) OVER (ORDER BY seq) AS running FROM taken)
 SELECT seq::text AS seq, op, coalesce(pg_partition_root(rel), rel)::int4 AS rel, table_schema AS schema, table_name AS name,
   CASE WHEN running <= ${LOG_TEXT_LIMIT} THEN old_row END AS old_row,
@@ -123,7 +127,8 @@ export class PgRowChanges implements RowObserver {
       // No key in the row: a row inserted since reset() is known by its text.
       const inserted = before ? this.#takeInserted(name, before.text) : undefined;
       if (op === 'insert' && after) this.#textsOf(name, after.text).push(rowid);
-      if (op === 'update' && after) this.#textsOf(name, after.text).push((rowid = inserted ?? rowid));
+      // An updated row inserted since reset() goes on under its new text; one that was there before stays unknown.
+      if (op === 'update' && after && inserted !== undefined) this.#textsOf(name, after.text).push((rowid = inserted));
       if (op === 'delete' && before && inserted !== undefined) this.#transientRow(name, (rowid = inserted), before.values);
     } else if (op === 'insert' && after) {
       rowid = after.key;

@@ -106,6 +106,27 @@ describe('PgRowChanges', () => {
     changes.dispose();
   });
 
+  it('leaves the rows of a transaction under way in the log until it ends', async () => {
+    await db.exec('CREATE TABLE notes (id int PRIMARY KEY)');
+    const { changes, events } = observe();
+    await db.exec('BEGIN; INSERT INTO notes VALUES (1);');
+    await changes.catchUp();
+    expect(events).toEqual([]);
+    await db.exec('ROLLBACK; BEGIN; INSERT INTO notes VALUES (2);');
+    await changes.catchUp();
+    expect(events).toEqual([]);
+    await db.exec('COMMIT');
+    await changes.catchUp();
+    expect(events).toEqual([{ op: 'insert', table: 'notes', rowid: '2' }]);
+    // A transaction that has written nothing yet does not hold the log back.
+    await db.exec('INSERT INTO notes VALUES (3)');
+    await db.exec('BEGIN; SELECT 1;');
+    await changes.catchUp();
+    await db.exec('COMMIT');
+    expect(events.map((event) => event.rowid)).toEqual(['2', '3']);
+    changes.dispose();
+  });
+
   it('sees rows a cascade deletes', async () => {
     await db.exec(ADAPTER_TABLES);
     await db.exec(`INSERT INTO users (id, name) VALUES ('${ADA}', 'Ada');
@@ -150,14 +171,16 @@ describe('PgRowChanges', () => {
     await db.exec(`INSERT INTO log VALUES ('a', 1), ('a', 1), ('b', 2);
       UPDATE log SET n = 3 WHERE line = 'b';
       DELETE FROM log WHERE line = 'b';
+      UPDATE log SET n = 9 WHERE line = 'old';
       DELETE FROM log WHERE line = 'old';`);
     await changes.catchUp();
-    expect(events.map((event) => event.op)).toEqual(['insert', 'insert', 'insert', 'update', 'delete', 'delete']);
+    expect(events.map((event) => event.op)).toEqual(['insert', 'insert', 'insert', 'update', 'delete', 'update', 'delete']);
     const [, , b, updateOfB, deleteOfB] = events;
     expect(b?.rowid).toMatch(/^#\d+$/);
     expect(updateOfB?.rowid).toBe(b?.rowid);
     expect(deleteOfB?.rowid).toBe(b?.rowid);
     expect(new Set(events.slice(0, 3).map((event) => event.rowid)).size).toBe(3);
+    // The row that was there before is not taken for one inserted since, updated or not.
     expect(changes.transient('log')).toEqual([{ rowid: b?.rowid, values: ['b', 3] }]);
     changes.dispose();
   });
