@@ -72,6 +72,9 @@ BEGIN
   FOR target IN ${USER_TABLES} LOOP
     EXECUTE format('CREATE TRIGGER ${ROW_TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON %I.%I FOR EACH ROW EXECUTE FUNCTION ${HIDDEN_SCHEMA}.log_row()',
       target.nspname, target.relname);
+    -- Fires under session_replication_role = replica too, which MikroORM sets to load rows
+    -- without foreign key checks (disableForeignKeys).
+    EXECUTE format('ALTER TABLE %I.%I ENABLE ALWAYS TRIGGER ${ROW_TRIGGER}', target.nspname, target.relname);
   END LOOP;
 END
 $body$;

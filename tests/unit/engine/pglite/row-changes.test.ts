@@ -127,6 +127,17 @@ describe('PgRowChanges', () => {
     changes.dispose();
   });
 
+  it('sees rows written with foreign key checks off (session_replication_role = replica, as MikroORM sets it)', async () => {
+    await db.exec(ADAPTER_TABLES);
+    const { changes, events } = observe();
+    await db.exec(`SET session_replication_role = replica;
+      INSERT INTO accounts ("userId", type, provider, "providerAccountId") VALUES ('${ADA}', 'oauth', 'github', '1');
+      SET session_replication_role = DEFAULT;`);
+    await changes.catchUp();
+    expect(events).toEqual([{ op: 'insert', table: 'accounts', rowid: '1' }]);
+    changes.dispose();
+  });
+
   it('sees rows a cascade deletes', async () => {
     await db.exec(ADAPTER_TABLES);
     await db.exec(`INSERT INTO users (id, name) VALUES ('${ADA}', 'Ada');
