@@ -222,7 +222,8 @@ export async function readSchema(db: PGliteInterface): Promise<SchemaInfo> {
     const constraints = constraintsOf.get(table.oid) ?? [];
     const head = heads.get(table.oid);
     const lines = [...columns.map(columnLine), ...constraints.map((constraint) => `  CONSTRAINT ${constraint.name} ${constraint.definition}`)];
-    const sql = `CREATE TABLE ${head?.quoted ?? table.sql} (\n${lines.join(',\n')}\n)${head?.partition_by ? ` PARTITION BY ${head.partition_by}` : ''};`;
+    const body = lines.length > 0 ? `\n${lines.join(',\n')}\n` : '';
+    const sql = `CREATE TABLE ${head?.quoted ?? table.sql} (${body})${head?.partition_by ? ` PARTITION BY ${head.partition_by}` : ''};`;
     return {
       name: table.name,
       sql,

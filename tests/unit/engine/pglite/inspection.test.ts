@@ -251,6 +251,20 @@ describe('readSchema', () => {
   CONSTRAINT child_pa_check CHECK (pa > 0)
 );`);
   });
+
+  it('shows a partitioned table once, with its partition key, and a table without columns', async () => {
+    await db.exec(`CREATE TABLE events (id int, region text, PRIMARY KEY (id, region)) PARTITION BY LIST (region);
+      CREATE TABLE events_eu PARTITION OF events FOR VALUES IN ('eu'); INSERT INTO events VALUES (1, 'eu');
+      CREATE TABLE nothing ();`);
+    const schema = await readSchema(db);
+    expect(schema.tables.map((table) => table.sql)).toEqual([
+      'CREATE TABLE events (\n  id integer NOT NULL,\n  region text NOT NULL,\n  CONSTRAINT events_pkey PRIMARY KEY (id, region)\n) PARTITION BY LIST (region);',
+      'CREATE TABLE nothing ();',
+    ]);
+    const state = await readDatabaseState(db);
+    expect(rowsOf(state, 'events')).toEqual([['[1,"eu"]', [1, 'eu']]]);
+    expect(state.get('nothing')).toEqual({ name: 'nothing', columns: [], rows: new Map(), rowCount: 0 });
+  });
 });
 
 describe('readWholeValue', () => {
