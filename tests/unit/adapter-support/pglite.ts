@@ -1,0 +1,126 @@
+// PGlite (PostgreSQL compiled to WebAssembly) as a database target of the adapters' tests, beside
+// the run's PostgreSQL cluster: the real `pg` client runs over it through PGlite's
+// node-postgres connection, so Sequelize's real `postgres` dialect and MikroORM's real
+// PostgreSqlDriver run unchanged, as in the playground's PostgreSQL engine.
+//
+//   const db = await freshPgliteDatabase();
+//   const sequelize = new Sequelize({ ...sequelizePgliteOptions(db), logging: false });
+//   …
+//   await sequelize.close();   // leaves PGlite running for the file's next test
+//
+// PGlite.create() runs initdb (2–3.5 s, 8 s on a loaded 2-core machine), so each test file gets
+// ONE instance, made on its first use and closed after the file (afterAll); each fresh database
+// empties it instead (~10 ms). And the first file ever keeps the data directory initdb made
+// (PGlite's own dump, 4 MB) in node_modules/.cache: later files start from it in under a second.
+// PGlite has a single session: every client shares it, so pools stay at one connection.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { PglitePgConnection } from '@electric-sql/pglite/node-postgres';
+import { afterAll } from 'vitest';
+import type { PgClient } from '../../support/postgres.ts';
+
+/** The part of `pg`'s module this file relies on (pg ships no types, as in postgres-cluster.ts). */
+interface PgModule {
+  Client: new (config?: object) => PgClient;
+  /** pg-protocol's error class, of every error the server reports through pg. */
+  DatabaseError: typeof Error;
+  [name: string]: unknown;
+}
+
+/** A `pg`-compatible module whose Client talks to `pglite`: Sequelize's `dialectModule`. */
+export type PgliteDialectModule = PgModule;
+
+export interface FreshPgliteDatabase {
+  readonly pglite: PGlite;
+  /** `pg.Client` over `pglite` (whatever address it is given): MikroORM's `driverOptions.Client`. */
+  readonly Client: PgModule['Client'];
+  /** `pg` with that Client. */
+  readonly pg: PgliteDialectModule;
+}
+
+const require = createRequire(import.meta.url);
+const pg = require('pg') as PgModule;
+
+/**
+ * The class of the server's errors through the real pg, on the cluster. Over PGlite they are
+ * PGlite's own copy of it (`messages.DatabaseError` of @electric-sql/pglite): same fields and
+ * messages, but `instanceof pg.DatabaseError` is false.
+ */
+export const PgDatabaseError = pg.DatabaseError;
+
+let shared: Promise<PGlite> | undefined;
+
+// Registered when a test file first imports this module (vitest evaluates it once per file).
+afterAll(async () => {
+  const started = shared;
+  shared = undefined;
+  await (await started)?.close();
+});
+
+/**
+ * This test file's PGlite, emptied as a server's fresh database would be: any transaction left
+ * open rolled back (a server does it when the connection closes), session state discarded, and an
+ * empty `public` schema. The cluster's databases are all new, so nothing else needs resetting.
+ */
+export async function freshPgliteDatabase(): Promise<FreshPgliteDatabase> {
+  const pglite = await (shared ??= startPglite());
+  await pglite.exec('ROLLBACK');
+  // DISCARD ALL refuses to run in a (even implicit, multi-statement) transaction block: on its own.
+  await pglite.exec('DISCARD ALL');
+  await pglite.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  const Client = pgliteClient(pglite);
+  return { pglite, Client, pg: { ...pg, Client } };
+}
+
+/** A PGlite from the cached data directory, or a new one (whose data directory is then cached). */
+async function startPglite(): Promise<PGlite> {
+  const cache = await dataDirCache();
+  const dump = await readFile(cache).catch(() => undefined);
+  if (dump) {
+    try {
+      return await PGlite.create({ loadDataDir: new Blob([dump]) });
+    } catch {
+      // Not a data directory this PGlite can start from: make a new one, and replace it.
+    }
+  }
+  const pglite = await PGlite.create();
+  // Dumped before any use: exactly what initdb made. Written whole, then renamed into place, so
+  // files starting at the same time never read half a dump.
+  const fresh = Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
+  const partial = `${cache}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+  await writeFile(partial, fresh);
+  await rename(partial, cache);
+  return pglite;
+}
+
+/** Where this version of PGlite's data directory is kept between runs. */
+async function dataDirCache(): Promise<string> {
+  const packageDir = dirname(dirname(require.resolve('@electric-sql/pglite')));
+  const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  const dir = fileURLToPath(new URL('../../../node_modules/.cache/adapter-lab/', import.meta.url));
+  await mkdir(dir, { recursive: true });
+  return join(dir, `pglite-${version}-datadir.tar.gz`);
+}
+
+/** `pg.Client`, connected to `pglite` instead of the network. */
+function pgliteClient(pglite: PGlite): PgModule['Client'] {
+  return class PgliteClient extends pg.Client {
+    constructor(config?: object | string) {
+      super({ ...(typeof config === 'string' ? { connectionString: config } : config), connection: new PglitePgConnection({ pglite }) });
+    }
+  };
+}
+
+/** Sequelize's options for its real `postgres` dialect on `db` (add `logging` and the rest). */
+export function sequelizePgliteOptions(db: FreshPgliteDatabase) {
+  return { dialect: 'postgres', dialectModule: db.pg, pool: { max: 1 } } as const;
+}
+
+/** MikroORM's options for its real PostgreSqlDriver on `db` (add `driver` and the entities). */
+export function mikroOrmPgliteOptions(db: FreshPgliteDatabase) {
+  return { dbName: 'postgres', driverOptions: { Client: db.Client }, pool: { min: 0, max: 1 } } as const;
+}
