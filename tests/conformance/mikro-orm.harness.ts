@@ -9,7 +9,7 @@ import { SqliteDriver } from '@mikro-orm/sql';
 import { MikroOrmAdapter, defaultEntities, withUserEntity } from '@adapter-lab/mikro-orm-adapter';
 import { createSqlJsDialect, loadSqlJs } from '../../src/engine/sql-js/index.ts';
 import { freshPostgresDatabase } from '../support/postgres.ts';
-import { freshPgliteDatabase, mikroOrmPgliteOptions } from '../unit/adapter-support/pglite.ts';
+import { openMikroOrmOnPglite } from '../unit/adapter-support/pglite.ts';
 import type { AdapterHarness, HarnessInstance, HarnessOptions, Role } from './harness.ts';
 
 const TABLES: Readonly<Record<Role, string>> = {
@@ -98,11 +98,4 @@ export const mikroOrmPostgresHarness = mikroOrmHarness('@adapter-lab/mikro-orm-a
   };
 });
 
-export const mikroOrmPgliteHarness = mikroOrmHarness('@adapter-lab/mikro-orm-adapter × PGlite', async () => {
-  const database = await freshPgliteDatabase();
-  return {
-    options: { driver: PostgreSqlDriver, ...mikroOrmPgliteOptions(database) },
-    // The next test's freshPgliteDatabase() empties it: nothing to drop.
-    close: async () => {},
-  };
-});
+export const mikroOrmPgliteHarness = mikroOrmHarness('@adapter-lab/mikro-orm-adapter × PGlite', openMikroOrmOnPglite);

@@ -68,6 +68,5 @@ export const sequelizePostgresHarness = sequelizeHarness('@adapter-lab/sequelize
 export const sequelizePgliteHarness = sequelizeHarness('@adapter-lab/sequelize-adapter × PGlite', async () => {
   const database = await freshPgliteDatabase();
   const sequelize = new Sequelize({ ...sequelizePgliteOptions(database), logging: false });
-  // The next test's freshPgliteDatabase() empties it: nothing to drop.
-  return { sequelize, close: async () => {} };
+  return { sequelize, close: () => database.release() };
 });

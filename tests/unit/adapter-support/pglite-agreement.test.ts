@@ -54,7 +54,7 @@ const TARGETS: Record<'cluster' | 'PGlite', () => Promise<Database>> = {
           for (const statement of statements) results.push((await tx.query<Record<string, string>>(statement)).rows);
           return results;
         }),
-      drop: async () => {},
+      drop: () => db.release(),
     };
   },
 };
@@ -118,10 +118,12 @@ describe("the driver's errors", () => {
       client.query('SELECT 1/0').catch((error: unknown) => error),
     );
     await cluster.drop();
-    const client = new (await freshPgliteDatabase()).Client();
+    const pglite = await freshPgliteDatabase();
+    const client = new pglite.Client();
     await client.connect();
     const onPglite = await client.query('SELECT 1/0').catch((error: unknown) => error);
     await client.end();
+    await pglite.release();
     expect(onCluster).toBeInstanceOf(PgDatabaseError);
     expect(onPglite).not.toBeInstanceOf(PgDatabaseError);
     expect(onPglite).toBeInstanceOf(messages.DatabaseError);

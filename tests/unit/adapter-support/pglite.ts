@@ -6,11 +6,12 @@
 //   const db = await freshPgliteDatabase();
 //   const sequelize = new Sequelize({ ...sequelizePgliteOptions(db), logging: false });
 //   …
-//   await sequelize.close();   // leaves PGlite running for the file's next test
+//   await sequelize.close();
+//   await db.release();        // PGlite keeps running, for the file's next fresh database
 //
-// PGlite.create() runs initdb (2–3.5 s, 8 s on a loaded 2-core machine), so each test file gets
-// ONE instance, made on its first use and closed after the file (afterAll); each fresh database
-// empties it instead (~10 ms). And the first file ever keeps the data directory initdb made
+// PGlite.create() runs initdb (2–3.5 s, 8 s on a loaded 2-core machine), so a test file makes
+// one instance on its first use (a second only while two databases are open at once) and closes
+// them after the file (afterAll); each fresh database empties a released one instead (~10 ms). And the first file ever keeps the data directory initdb made
 // (PGlite's own dump, 4 MB) in node_modules/.cache: later files start from it in under a second.
 // PGlite has a single session: every client shares it, so pools stay at one connection.
 import { randomBytes } from 'node:crypto';
@@ -20,7 +21,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { PglitePgConnection } from '@electric-sql/pglite/node-postgres';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { afterAll } from 'vitest';
+import type { MikroOrmOptions } from '@adapter-lab/mikro-orm-adapter';
 import type { PgClient } from '../../support/postgres.ts';
 
 /** The part of `pg`'s module this file relies on (pg ships no types, as in postgres-cluster.ts). */
@@ -40,6 +43,8 @@ export interface FreshPgliteDatabase {
   readonly Client: PgModule['Client'];
   /** `pg` with that Client. */
   readonly pg: PgliteDialectModule;
+  /** Done with it (its clients closed): the next fresh database may reuse this PGlite. Idempotent. */
+  release(): Promise<void>;
 }
 
 const require = createRequire(import.meta.url);
@@ -52,28 +57,50 @@ const pg = require('pg') as PgModule;
  */
 export const PgDatabaseError = pg.DatabaseError;
 
-let shared: Promise<PGlite> | undefined;
+/** This test file's PGlites: each either lent out as a fresh database or idle. */
+const started: Array<Promise<PGlite>> = [];
+const idle: PGlite[] = [];
 
 // Registered when a test file first imports this module (vitest evaluates it once per file).
 afterAll(async () => {
-  const started = shared;
-  shared = undefined;
-  await (await started)?.close();
+  const all = started.splice(0);
+  idle.length = 0;
+  await Promise.all(all.map(async (pglite) => (await pglite).close()));
 });
 
 /**
- * This test file's PGlite, emptied as a server's fresh database would be: any transaction left
- * open rolled back (a server does it when the connection closes), session state discarded, and an
- * empty `public` schema. The cluster's databases are all new, so nothing else needs resetting.
+ * A fresh database on one of this test file's PGlites: an idle one, emptied as a server's fresh
+ * database would be (any transaction left open rolled back — a server does it when the
+ * connection closes —, session state discarded, an empty `public` schema), or a new one when
+ * every one is lent out (two databases open at once need two PGlites: one session each).
+ * `release()` lends it back, as the cluster's databases are dropped; the cluster's are all new,
+ * so nothing else needs resetting.
  */
 export async function freshPgliteDatabase(): Promise<FreshPgliteDatabase> {
-  const pglite = await (shared ??= startPglite());
-  await pglite.exec('ROLLBACK');
-  // DISCARD ALL refuses to run in a (even implicit, multi-statement) transaction block: on its own.
-  await pglite.exec('DISCARD ALL');
-  await pglite.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-  const Client = pgliteClient(pglite);
-  return { pglite, Client, pg: { ...pg, Client } };
+  let pglite = idle.pop();
+  if (pglite) {
+    await pglite.exec('ROLLBACK');
+    // DISCARD ALL refuses to run in a (even implicit, multi-statement) transaction block: on its own.
+    await pglite.exec('DISCARD ALL');
+    await pglite.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  } else {
+    const starting = startPglite();
+    started.push(starting);
+    pglite = await starting;
+  }
+  const lent = pglite;
+  let released = false;
+  const Client = pgliteClient(lent);
+  return {
+    pglite: lent,
+    Client,
+    pg: { ...pg, Client },
+    async release() {
+      if (released) return;
+      released = true;
+      idle.push(lent);
+    },
+  };
 }
 
 /** A PGlite from the cached data directory, or a new one (whose data directory is then cached). */
@@ -123,4 +150,22 @@ export function sequelizePgliteOptions(db: FreshPgliteDatabase) {
 /** MikroORM's options for its real PostgreSqlDriver on `db` (add `driver` and the entities). */
 export function mikroOrmPgliteOptions(db: FreshPgliteDatabase) {
   return { dbName: 'postgres', driverOptions: { Client: db.Client }, pool: { min: 0, max: 1 } } as const;
+}
+
+/** A fresh PGlite database as the MikroORM adapter's tests open one: PostgreSqlDriver's options, and close(). */
+export async function openMikroOrmOnPglite(): Promise<{ options: MikroOrmOptions; close(): Promise<void> }> {
+  const db = await freshPgliteDatabase();
+  return { options: { driver: PostgreSqlDriver, ...mikroOrmPgliteOptions(db) }, close: () => db.release() };
+}
+
+/**
+ * Adds to `targets`, right after the one named 'PostgreSQL', the same target named 'PGlite' that
+ * opens its databases with `open`: every case of a test file's PostgreSQL target then runs on
+ * PGlite too, with the same checks and the same snapshots.
+ */
+export function addPgliteBesidePostgres<Target extends { readonly name: string; open(): unknown }>(targets: Target[], open: Target['open']): void {
+  const at = targets.findIndex((target) => target.name === 'PostgreSQL');
+  if (at < 0) throw new Error('No target named PostgreSQL');
+  const postgres = targets[at] as Target;
+  targets.splice(at + 1, 0, { ...postgres, name: 'PGlite', open });
 }
