@@ -20,6 +20,8 @@ export interface CallRecord {
   readonly call: string;
   readonly returned?: unknown;
   readonly threw?: unknown;
+  /** The statements the call sent, as the ORM logged them. */
+  readonly sent: readonly string[];
 }
 
 export interface ScriptRecord {
@@ -66,15 +68,20 @@ const authenticator = (fields: Partial<AdapterAuthenticator> = {}): AdapterAuthe
   ...fields,
 });
 
-/** Runs the sequence on `adapter`; `snapshot` reads the database at each checkpoint. */
-export async function runCallScript(adapter: Adapter, snapshot: () => Promise<DatabaseSnapshot>): Promise<ScriptRecord> {
+/**
+ * Runs the sequence on `adapter`; `snapshot` reads the database at each checkpoint, and
+ * `statements` is the ORM's live log, from which each call's statements are sliced.
+ */
+export async function runCallScript(adapter: Adapter, snapshot: () => Promise<DatabaseSnapshot>, statements: readonly string[]): Promise<ScriptRecord> {
   const a = adapter as Required<Adapter>;
   const calls: CallRecord[] = [];
   const call = async (name: string, run: () => unknown): Promise<void> => {
+    const before = statements.length;
     try {
-      calls.push({ call: name, returned: plain(await run()) });
+      const returned = plain(await run());
+      calls.push({ call: name, returned, sent: statements.slice(before) });
     } catch (error) {
-      calls.push({ call: name, threw: plain(error) });
+      calls.push({ call: name, threw: plain(error), sent: statements.slice(before) });
     }
   };
   const user = { id: USER_ID, name: 'Ada', email: EMAIL, emailVerified: VERIFIED, image: null };
@@ -213,12 +220,12 @@ function pickItem(item: unknown): unknown {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /**
- * `record` with every UUID the script did not choose replaced by its order of appearance
+ * `record` with the database's name in statements as `<database>`, every UUID the script did not choose replaced by its order of appearance
  * (`<uuid 1>`, …: the same UUID gets the same number wherever it appears), and the rows of each
  * table in a stable order. The calls come first, so numbering follows the script; rows are
  * sorted with the UUIDs already numbered, so the generated ids do not decide their order.
  */
-export function normaliseRecord(record: ScriptRecord): ScriptRecord {
+export function normaliseRecord(record: ScriptRecord, databaseName: string): ScriptRecord {
   const numbers = new Map<string, number>();
   const fixed = new Set([USER_ID, OTHER_ID, MISSING_ID]);
   const number = (text: string): string =>
@@ -234,7 +241,9 @@ export function normaliseRecord(record: ScriptRecord): ScriptRecord {
     if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item)]));
     return value;
   };
-  const calls = walk(record.calls) as CallRecord[];
+  // The database's own name, which statements may quote (MikroORM checks that it exists).
+  const named = record.calls.map((call) => ({ ...call, sent: call.sent.map((sql) => sql.replaceAll(`'${databaseName}'`, "'<database>'")) }));
+  const calls = walk(named) as CallRecord[];
   const table = (snapshot: TableSnapshot): TableSnapshot => ({
     columns: snapshot.columns,
     constraints: snapshot.constraints,

@@ -1,9 +1,11 @@
 // PGlite and the real PostgreSQL cluster agree: each adapter runs the same call sequence
 // (adapter-call-script.ts: every method, hits, misses and the violations the contract expects)
 // on a fresh database of each, built as the conformance suite builds it (its harnesses), and
-// what the calls returned or threw, the tables' definitions and their rows must be the same.
+// what the calls returned or threw, the statements the ORM sent for each, the tables' definitions
+// and their rows must be the same.
 // The conformance suite runs every case on both as well; this compares them value for value,
 // error message for error message.
+import { createRequire } from 'node:module';
 import { messages } from '@electric-sql/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Sequelize } from 'sequelize';
@@ -11,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { mikroOrmHarness } from '../../conformance/mikro-orm.harness.ts';
 import { sequelizeHarness } from '../../conformance/sequelize.harness.ts';
 import type { AdapterHarness } from '../../conformance/harness.ts';
-import { freshPostgresDatabase, withPgClient } from '../../support/postgres.ts';
+import { freshPostgresDatabase, withPgClient, type PgClient, type PgQueryResult } from '../../support/postgres.ts';
 import { normaliseRecord, plain, runCallScript, type DatabaseSnapshot, type ScriptRecord, type TableSnapshot } from './adapter-call-script.ts';
 import { PgDatabaseError, freshPgliteDatabase, mikroOrmPgliteOptions, sequelizePgliteOptions } from './pglite.ts';
 
@@ -19,18 +21,43 @@ import { PgDatabaseError, freshPgliteDatabase, mikroOrmPgliteOptions, sequelizeP
 type Read = (statements: readonly string[]) => Promise<Array<Array<Record<string, string>>>>;
 
 interface Database {
+  /** The database's name: the cluster's are random, PGlite's is `postgres`. */
+  readonly name: string;
+  /** The text of every statement the ORM sent, in order (the array fills as they run). */
+  readonly statements: string[];
   readonly sequelize: () => Sequelize;
   readonly mikroOrm: object;
   readonly read: Read;
   drop(): Promise<void>;
 }
 
+type PgClientClass = new (config?: object) => PgClient;
+const pg = createRequire(import.meta.url)('pg') as { Client: PgClientClass; [name: string]: unknown };
+
+/**
+ * `Client` that also writes the text of every statement it sends to `statements`: what goes over
+ * the wire, the ORM's own (Sequelize's connection set-up, Kysely's queries under MikroORM) too.
+ */
+function loggingClient(Client: PgClientClass, statements: string[]): PgClientClass {
+  return class LoggingClient extends Client {
+    override query<Row>(...args: Parameters<PgClient['query']>): Promise<PgQueryResult<Row>> {
+      const [config] = args as unknown[];
+      statements.push(typeof config === 'string' ? config : String((config as { text?: unknown } | null)?.text ?? '(no text)'));
+      return super.query<Row>(...args);
+    }
+  };
+}
+
 const TARGETS: Record<'cluster' | 'PGlite', () => Promise<Database>> = {
   async cluster() {
     const db = await freshPostgresDatabase();
+    const statements: string[] = [];
+    const Client = loggingClient(pg.Client, statements);
     return {
-      sequelize: () => new Sequelize(db.connectionString, { logging: false, pool: { max: 5 } }),
-      mikroOrm: { driver: PostgreSqlDriver, clientUrl: db.connectionString },
+      name: db.name,
+      statements,
+      sequelize: () => new Sequelize(db.connectionString, { dialectModule: { ...pg, Client }, logging: false, pool: { max: 5 } }),
+      mikroOrm: { driver: PostgreSqlDriver, clientUrl: db.connectionString, driverOptions: { Client } },
       read: (statements) =>
         withPgClient({ connectionString: db.connectionString }, async (client) => {
           await client.query("SET TIME ZONE 'UTC'");
@@ -43,9 +70,14 @@ const TARGETS: Record<'cluster' | 'PGlite', () => Promise<Database>> = {
   },
   async PGlite() {
     const db = await freshPgliteDatabase();
+    const statements: string[] = [];
+    const Client = loggingClient(db.Client, statements);
+    const options = mikroOrmPgliteOptions(db);
     return {
-      sequelize: () => new Sequelize({ ...sequelizePgliteOptions(db), logging: false }),
-      mikroOrm: { driver: PostgreSqlDriver, ...mikroOrmPgliteOptions(db) },
+      name: options.dbName,
+      statements,
+      sequelize: () => new Sequelize({ ...sequelizePgliteOptions(db), dialectModule: { ...db.pg, Client }, logging: false }),
+      mikroOrm: { driver: PostgreSqlDriver, ...options, driverOptions: { Client } },
       // PGlite's one session is the ORM's too: the time zone only for this transaction.
       read: (statements) =>
         db.pglite.transaction(async (tx) => {
@@ -91,14 +123,14 @@ async function record(adapter: (database: Database) => AdapterHarness, target: (
   const database = await target();
   const instance = await adapter(database).setup();
   try {
-    return normaliseRecord(await runCallScript(instance.adapter, () => snapshot(database.read)));
+    return normaliseRecord(await runCallScript(instance.adapter, () => snapshot(database.read), database.statements), database.name);
   } finally {
     await instance.teardown();
   }
 }
 
 describe.each(Object.entries(ADAPTERS))('%s: PGlite and the PostgreSQL cluster agree', (_name, adapter) => {
-  it('on every call of the script, the tables it leaves and their rows', async () => {
+  it('on every call of the script (its result or error, the statements it sent), the tables it leaves and their rows', async () => {
     const [cluster, pglite] = await Promise.all([record(adapter, TARGETS.cluster), record(adapter, TARGETS.PGlite)]);
     // Both ran the script to the end, and the violations it provokes did fail.
     expect(cluster.calls.length).toBeGreaterThan(40);

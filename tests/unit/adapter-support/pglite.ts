@@ -15,7 +15,7 @@
 // (PGlite's own dump, 4 MB) in node_modules/.cache: later files start from it in under a second.
 // PGlite has a single session: every client shares it, so pools stay at one connection.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,8 +105,8 @@ export async function freshPgliteDatabase(): Promise<FreshPgliteDatabase> {
 
 /** A PGlite from the cached data directory, or a new one (whose data directory is then cached). */
 async function startPglite(): Promise<PGlite> {
-  const cache = await dataDirCache();
-  const dump = await readFile(cache).catch(() => undefined);
+  const cache = await dataDirCache().catch(() => undefined);
+  const dump = cache && (await readFile(cache).catch(() => undefined));
   if (dump) {
     try {
       return await PGlite.create({ loadDataDir: new Blob([dump]) });
@@ -115,13 +115,23 @@ async function startPglite(): Promise<PGlite> {
     }
   }
   const pglite = await PGlite.create();
-  // Dumped before any use: exactly what initdb made. Written whole, then renamed into place, so
-  // files starting at the same time never read half a dump.
-  const fresh = Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
-  const partial = `${cache}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-  await writeFile(partial, fresh);
-  await rename(partial, cache);
+  if (cache) await saveDataDir(pglite, cache);
   return pglite;
+}
+
+/**
+ * Dumps `pglite` before any use (exactly what initdb made) to `cache`: written whole, then renamed
+ * into place, so that files starting at the same time never read half a dump. Best effort: a
+ * read-only node_modules only costs the next files their initdb.
+ */
+async function saveDataDir(pglite: PGlite, cache: string): Promise<void> {
+  const partial = `${cache}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+  try {
+    await writeFile(partial, Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer()));
+    await rename(partial, cache);
+  } catch {
+    await rm(partial, { force: true }).catch(() => {});
+  }
 }
 
 /** Where this version of PGlite's data directory is kept between runs. */
