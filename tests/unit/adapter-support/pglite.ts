@@ -11,8 +11,9 @@
 //
 // PGlite.create() runs initdb (2–3.5 s, 8 s on a loaded 2-core machine), so a test file makes
 // one instance on its first use (a second only while two databases are open at once) and closes
-// them after the file (afterAll); each fresh database empties a released one instead (~10 ms). And the first file ever keeps the data directory initdb made
-// (PGlite's own dump, 4 MB) in node_modules/.cache: later files start from it in under a second.
+// them after the file (afterAll); each fresh database empties a released one instead (~10 ms).
+// And the first file ever keeps the data directory initdb made (PGlite's own dump, 4 MB) in
+// node_modules/.cache: later files start from it in about a second.
 // PGlite has a single session: every client shares it, so pools stay at one connection.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -65,7 +66,8 @@ const idle: PGlite[] = [];
 afterAll(async () => {
   const all = started.splice(0);
   idle.length = 0;
-  await Promise.all(all.map(async (pglite) => (await pglite).close()));
+  // allSettled: one that failed to start has failed its test already.
+  await Promise.allSettled(all.map(async (pglite) => (await pglite).close()));
 });
 
 /**
