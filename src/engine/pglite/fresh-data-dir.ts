@@ -9,11 +9,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 
 const require = createRequire(import.meta.url);
 
@@ -57,4 +57,17 @@ export function freshDataDir(): Promise<string> {
     making = undefined;
   });
   return making;
+}
+
+/** The fresh data directory's dump, as PGlite's `loadDataDir` takes it; one it cannot start from is made again. */
+export async function startFreshPglite(options: PGliteOptions = {}): Promise<PGlite> {
+  const start = async (): Promise<PGlite> => PGlite.create({ ...options, loadDataDir: new Blob([await readFile(await freshDataDir())]) });
+  try {
+    return await start();
+  } catch {
+    // A dump from an interrupted or other build: make it again, once.
+    await rm(freshDataDirFile(), { force: true });
+    making = undefined;
+    return start();
+  }
 }

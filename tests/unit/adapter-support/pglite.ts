@@ -12,15 +12,12 @@
 // PGlite.create() runs initdb (2–3.5 s, 8 s on a loaded 2-core machine), so a test file makes
 // one instance on its first use (a second only while two databases are open at once) and closes
 // them after the file (afterAll); each fresh database empties a released one instead (~10 ms).
-// And the first file ever keeps the data directory initdb made (PGlite's own dump, 4 MB) in
-// node_modules/.cache: later files start from it in about a second.
+// Each PGlite starts from a fresh cluster's data directory, made once and cached
+// (src/engine/pglite/fresh-data-dir.ts): about a second instead of initdb's seconds.
 // PGlite has a single session: every client shares it, so pools stay at one connection.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { startFreshPglite } from '../../../src/engine/pglite/fresh-data-dir.ts';
 import { PglitePgConnection } from '@electric-sql/pglite/node-postgres';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { afterAll } from 'vitest';
@@ -105,44 +102,9 @@ export async function freshPgliteDatabase(): Promise<FreshPgliteDatabase> {
   };
 }
 
-/** A PGlite from the cached data directory, or a new one (whose data directory is then cached). */
-async function startPglite(): Promise<PGlite> {
-  const cache = await dataDirCache().catch(() => undefined);
-  const dump = cache && (await readFile(cache).catch(() => undefined));
-  if (dump) {
-    try {
-      return await PGlite.create({ loadDataDir: new Blob([dump]) });
-    } catch {
-      // Not a data directory this PGlite can start from: make a new one, and replace it.
-    }
-  }
-  const pglite = await PGlite.create();
-  if (cache) await saveDataDir(pglite, cache);
-  return pglite;
-}
-
-/**
- * Dumps `pglite` before any use (exactly what initdb made) to `cache`: written whole, then renamed
- * into place, so that files starting at the same time never read half a dump. Best effort: a
- * read-only node_modules only costs the next files their initdb.
- */
-async function saveDataDir(pglite: PGlite, cache: string): Promise<void> {
-  const partial = `${cache}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-  try {
-    await writeFile(partial, Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer()));
-    await rename(partial, cache);
-  } catch {
-    await rm(partial, { force: true }).catch(() => {});
-  }
-}
-
-/** Where this version of PGlite's data directory is kept between runs. */
-async function dataDirCache(): Promise<string> {
-  const packageDir = dirname(dirname(require.resolve('@electric-sql/pglite')));
-  const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  const dir = fileURLToPath(new URL('../../../node_modules/.cache/adapter-lab/', import.meta.url));
-  await mkdir(dir, { recursive: true });
-  return join(dir, `pglite-${version}-datadir.tar.gz`);
+/** A PGlite started from the fresh data directory the playground's engine starts from too (made once, cached). */
+function startPglite(): Promise<PGlite> {
+  return startFreshPglite();
 }
 
 /** `pg.Client`, connected to `pglite` instead of the network. */
