@@ -1,0 +1,244 @@
+// The playground's second engine, PostgreSQL (PGlite), from the page's side: the database
+// choice (keyboard, names, axe in both themes, at desktop and phone width), SQLite pages that
+// download nothing of PGlite, and on PostgreSQL — each ORM's default example with the adapter's
+// tables filled, a share link that reopens on PostgreSQL with the same tables, the download's
+// progress in bytes, and a database exported and imported back.
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { OrmId } from '../../src/playground/protocol.ts';
+import { decodeState, encodeState } from '../../src/playground/share/codec.ts';
+import { axeViolations } from './support/axe.ts';
+import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
+import {
+  ADAPTER_TABLES,
+  defaultState,
+  linkTo,
+  liveRows,
+  openMenu,
+  openPanel,
+  RUN_TIMEOUT,
+  resultTable,
+  runs,
+  status,
+  waitForEditor,
+  waitForRuns,
+} from './support/playground.ts';
+
+const browser = useBrowser();
+const theme = (name: 'light' | 'dark') => `try { localStorage.setItem('starlight-theme', '${name}') } catch {}`;
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const AXE = { exclude: ['.pg-monaco'] };
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+/** What the page fetched of PGlite (its wasm, initdb's wasm, its data bundle) and of the PostgreSQL workers. */
+const pgliteRequests = (probe: PageProbe): string[] =>
+  probe.requests.map((request) => new URL(request.url).pathname).filter((path) => /\/_astro\/(pglite|initdb)[.-]|-postgres\.worker-/.test(path));
+
+const postgresState = (orm: OrmId) => ({ ...defaultState(orm), engine: 'postgres' as const });
+
+/** Auth.js dates rows by the playground's clock, which runs in real time: two runs differ only there. */
+const TIME = /\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?( ?(Z|[+-]\d{2}(:?\d{2})?))?/g;
+
+/** Every result table with its live rows' cells, as text, points in time left out: what "the same tables" means. */
+async function tablesText(page: Page): Promise<string[]> {
+  await openPanel(page, 'Tables');
+  const tables = await page.locator('#pg-panel-tables table').evaluateAll((elements) =>
+    elements.map((table) => {
+      const rows = [...table.querySelectorAll('tbody tr[data-status]:not([data-status="deleted"])')].map((row) =>
+        // biome-ignore lint/performance/useDomNodeTextContent: the cell as a reader sees it (a shortened id's hidden rest excluded).
+        [...row.querySelectorAll('td:not(.pg-mark)')].map((cell) => (cell as HTMLElement).innerText).join(' | '),
+      );
+      return `${table.querySelector('caption')?.textContent}: ${rows.join(' / ')}`;
+    }),
+  );
+  return tables.map((text) => text.replace(TIME, '<time>'));
+}
+
+async function expectAdapterTables(page: Page, orm: OrmId): Promise<void> {
+  await openPanel(page, 'Tables');
+  for (const table of ADAPTER_TABLES[orm].slice(0, 3)) await expect.poll(() => liveRows(page, table).count(), { timeout: RUN_TIMEOUT }).toBeGreaterThan(0);
+  await expect.poll(() => resultTable(page, ADAPTER_TABLES[orm][3]!).count()).toBe(1);
+}
+
+/** The link in the address bar, decoded. */
+async function addressState(page: Page) {
+  return decodeState(new URL(page.url()).hash);
+}
+
+describe('the database choice', () => {
+  it.each(['light', 'dark'] as const)('is a labelled radio group next to the ORM, chosen by keyboard, with no axe violations (%s theme)', async (name) => {
+    const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: theme(name) });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    await waitForEditor(page);
+    const group = page.getByRole('group', { name: 'Database', exact: true });
+    expect(await group.getByRole('radio').evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).value))).toEqual(['sqlite', 'postgres']);
+    expect(await page.getByRole('radio', { name: 'SQLite (sql.js)' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'PostgreSQL (PGlite)' }).isChecked()).toBe(false);
+    // Beside the ORM's choice, on the toolbar's one line.
+    const orm = (await page.locator('.pg-orm').boundingBox())!;
+    const engine = (await group.boundingBox())!;
+    expect(Math.abs(orm.y - engine.y)).toBeLessThan(4);
+    expect(engine.x).toBeGreaterThan(orm.x);
+    expect(await axeViolations(page, AXE), 'SQLite chosen').toEqual([]);
+
+    await page.getByRole('radio', { name: 'SQLite (sql.js)' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: 'PostgreSQL (PGlite)' }).isChecked()).toBe(true);
+    await expect.poll(() => page.locator('[data-playground]').getAttribute('data-engine')).toBe('postgres');
+    // The link follows: it opens on PostgreSQL.
+    await expect
+      .poll(async () => ((await addressState(page)).ok ? ((await addressState(page)) as { state: { engine: string } }).state.engine : null))
+      .toBe('postgres');
+    expect(await axeViolations(page, AXE), 'PostgreSQL chosen').toEqual([]);
+    // The database files of the engine on screen.
+    const share = await openMenu(page, 'Share');
+    expect(await share.getByRole('button', { name: 'Export .tar.gz' }).count()).toBe(1);
+    expect(await share.getByText('Import .tar.gz').count()).toBe(1);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('radio', { name: 'PostgreSQL (PGlite)' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator('[data-playground]').getAttribute('data-engine')).toBe('sqlite');
+    await probe.close();
+  });
+
+  it.each(['light', 'dark'] as const)('fits the phone layout with no axe violations (%s theme)', async (name) => {
+    const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: theme(name), contextOptions: PHONE });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    const group = page.getByRole('group', { name: 'Database', exact: true });
+    const box = (await group.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page, AXE)).toEqual([]);
+    await probe.close();
+  });
+});
+
+describe('loaded only when chosen', () => {
+  it('a SQLite page requests nothing of PGlite, on either ORM', async () => {
+    const probe = await browser.openPage('/playground/', { waitUntil: 'load' });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    await waitForEditor(page);
+    await page.getByRole('radio', { name: 'MikroORM' }).check();
+    await expect.poll(() => page.locator('[data-playground]').getAttribute('data-last-orm'), { timeout: RUN_TIMEOUT }).toBe('mikro-orm');
+    await waitForRuns(page, 2);
+    expect(pgliteRequests(probe)).toEqual([]);
+    // The status line names the database and its version.
+    expect(await page.locator('[data-runtime-state]').textContent()).toMatch(/SQLite 3\.\d+\.\d+ \(sql\.js \d+\.\d+\.\d+\)/);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
+describe('on PostgreSQL', () => {
+  it.each(['sequelize', 'mikro-orm'] as const)('%s runs its default example from a link, the adapter tables filled, PGlite started early', async (orm) => {
+    const probe = await browser.openPage(linkTo(postgresState(orm)), { waitUntil: 'load' });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    expect(await page.locator('[data-playground]').getAttribute('data-last-engine')).toBe('postgres');
+    await expectAdapterTables(page, orm);
+    // The inline script fetched PGlite's three files (once each) and only the PostgreSQL worker.
+    const fetched = pgliteRequests(probe);
+    expect(fetched.filter((path) => /\/pglite[.-].*\.wasm$/.test(path))).toHaveLength(1);
+    expect(fetched.filter((path) => /\/initdb[.-].*\.wasm$/.test(path))).toHaveLength(1);
+    expect(fetched.filter((path) => /\/pglite[.-].*\.data$/.test(path))).toHaveLength(1);
+    expect(probe.requests.filter((request) => /\/(sequelize|mikro-orm)\.worker-/.test(request.url))).toEqual([]);
+    const ready = await page.evaluate(() => (performance.getEntriesByName('playground:runtime-ready')[0] as PerformanceMark | undefined)?.detail);
+    expect(ready).toMatchObject({ early: true });
+    expect(await page.locator('[data-runtime-state]').textContent()).toMatch(/PostgreSQL \d+(\.\d+)* \(PGlite \d+\.\d+\.\d+\)/);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('a PostgreSQL share link reopened in a fresh context gives the same tables', async () => {
+    const first = await browser.openPage('/playground/', { waitUntil: 'load', contextOptions: CLIPBOARD });
+    await waitForRuns(first.page, 1);
+    await first.page.getByRole('radio', { name: 'PostgreSQL (PGlite)' }).check();
+    await expect.poll(() => first.page.locator('[data-playground]').getAttribute('data-last-engine'), { timeout: RUN_TIMEOUT }).toBe('postgres');
+    await waitForRuns(first.page, 2);
+    const expected = await tablesText(first.page);
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    const link = first.page.url();
+    const decoded = await addressState(first.page);
+    expect(decoded.ok && decoded.state.engine).toBe('postgres');
+    // Switching engines downloaded PGlite once, and the status line said how far it was.
+    expect(pgliteRequests(first).filter((path) => /\.data$/.test(path))).toHaveLength(1);
+    await first.close();
+
+    const second = await browser.openPage(link, { waitUntil: 'load' });
+    await waitForRuns(second.page, 1);
+    expect(await second.page.getByRole('radio', { name: 'PostgreSQL (PGlite)' }).isChecked()).toBe(true);
+    expect(await tablesText(second.page)).toEqual(expected);
+    expectNoConsoleErrors(second);
+    await second.close();
+  });
+
+  it('shows the download in bytes, then that PostgreSQL starts, never a frozen "Starting…"', async () => {
+    // Every text the status bar shows from the first paint, slowed to ~30 Mbit/s so the download takes a while.
+    const record = `addEventListener('DOMContentLoaded', () => {
+      const texts = (window.__statusTexts = []);
+      const note = () => { for (const el of document.querySelectorAll('[data-status-line], [data-runtime-state]')) if (texts.at(-1) !== el.textContent) texts.push(el.textContent) };
+      note();
+      new MutationObserver(note).observe(document.querySelector('.pg-statusbar'), { subtree: true, childList: true, characterData: true });
+    })`;
+    const probe = await browser.openPage('/playground/', { waitUntil: 'load', initScript: record });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    const cdp = await probe.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 5, downloadThroughput: 4_000_000, uploadThroughput: 4_000_000 });
+    await page.getByRole('radio', { name: 'PostgreSQL (PGlite)' }).check();
+    await expect.poll(() => page.locator('[data-playground]').getAttribute('data-last-engine'), { timeout: 90_000 }).toBe('postgres');
+    const texts = (await page.evaluate(() => (window as unknown as { __statusTexts: string[] }).__statusTexts)).filter(Boolean);
+    const progress = texts.filter((text) => /^Downloading PostgreSQL \(PGlite\): \d+\.\d of \d+\.\d MB$/.test(text));
+    expect(progress.length, texts.join('\n')).toBeGreaterThan(1);
+    const received = progress.map((text) => Number(/: ([\d.]+) of/.exec(text)![1]));
+    expect([...received].sort((a, b) => a - b)).toEqual(received);
+    expect(texts).toContain('Starting PostgreSQL…');
+    expect(texts.indexOf('Starting PostgreSQL…')).toBeGreaterThan(texts.indexOf(progress[0]!));
+    await probe.close();
+  }, 120_000);
+
+  it('exports the database as .tar.gz and imports it back into a fresh page; refuses a SQLite file saying so', async () => {
+    const probe = await browser.openPage(linkTo(postgresState('sequelize')), { waitUntil: 'load' });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    const expected = await tablesText(page);
+    const share = await openMenu(page, 'Share');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: RUN_TIMEOUT }),
+      share.getByRole('button', { name: 'Export .tar.gz' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('adapter-lab-sequelize.tar.gz');
+    const file = join(tmpdir(), `adapter-lab-${process.pid}-${Date.now()}.tar.gz`);
+    await download.saveAs(file);
+    const bytes = await readFile(file);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    expect(await status(page)).toMatch(/^Downloaded adapter-lab-sequelize\.tar\.gz/);
+
+    const empty = { ...postgresState('sequelize'), files: [{ name: 'run.ts', code: 'console.log("empty database")\n' }], active: 'run.ts' };
+    const other = await browser.openPage(`/playground/#${encodeState(empty)}`, { waitUntil: 'load' });
+    await waitForRuns(other.page, 1);
+    expect(await other.page.locator('#pg-panel-tables table').count()).toBe(0);
+    // A SQLite file on PostgreSQL: named as the other engine's, nothing changed.
+    await other.page
+      .locator('[data-import]')
+      .setInputFiles({ name: 'old.sqlite', mimeType: 'application/vnd.sqlite3', buffer: Buffer.from('SQLite format 3\0'.padEnd(512, '\0')) });
+    await expect.poll(() => status(other.page)).toMatch(/old\.sqlite is a SQLite database file.*Choose SQLite/);
+    const before = await runs(other.page);
+    await other.page.locator('[data-import]').setInputFiles(file);
+    await waitForRuns(other.page, before + 1);
+    expect(await status(other.page)).toMatch(/^Imported adapter-lab-/);
+    expect(await tablesText(other.page)).toEqual(expected);
+    expectNoConsoleErrors(other);
+    await other.close();
+    await probe.close();
+  });
+});
