@@ -34,16 +34,28 @@ const ALIASES: Readonly<Record<string, string>> = {
   util: shim('util.cjs'),
   assert: shim('assert.cjs'),
   'pg-hstore': shim('empty.cjs'),
+  // The PostgreSQL workers' `pg` (over PGlite) needs an EventEmitter; `pg-native` is never chosen.
+  events: require.resolve('events/'),
+  'pg-native': shim('empty.cjs'),
   moment: require.resolve('moment/moment.js'),
   'moment-timezone': require.resolve('moment-timezone/moment-timezone.js'),
 };
 
 const POSIX_PATH = shim('posix-path.cjs');
-const NODE_ONLY = new Set(['fs', 'path', 'url', 'node:fs', 'node:path', 'node:url']);
+// `pg` reaches for sockets and DNS only without a given connection; PGlite for files, streams
+// and zlib only in Node: behind branches the browser never takes.
+const NODE_ONLY = new Set(
+  ['fs', 'path', 'url', 'net', 'tls', 'dns', 'zlib', 'stream', 'stream/promises', 'fs/promises', 'module', 'crypto', 'string_decoder'].flatMap((name) => [
+    name,
+    `node:${name}`,
+  ]),
+);
 const ABSENT_DIALECT = /[\\/]sequelize[\\/]lib[\\/]dialects[\\/](mariadb|mssql|mysql|oracle|postgres|db2|snowflake)[\\/]index\.js$/;
+/** A PostgreSQL worker's entry (orm-registry.ts `workers.postgres`): its bundle keeps Sequelize's postgres dialect. */
+const POSTGRES_WORKER = /-postgres\.worker\.ts$/;
 const VIRTUAL = '\0adapter-lab:';
 
-const INJECT = { Buffer: [require.resolve('buffer/'), 'Buffer'] as [string, string] };
+const INJECT = { Buffer: [require.resolve('buffer/'), 'Buffer'] as [string, string], process: shim('process.cjs'), global: shim('global.cjs') };
 
 /** CommonJS source of a module whose every function throws, naming what is missing. */
 function nodeOnlyModule(name: string): string {
@@ -60,7 +72,7 @@ function absentDialectModule(dialect: string): string {
   return `'use strict';
 module.exports = class AbsentDialect {
   constructor() {
-    throw new Error('The Sequelize "${dialect}" dialect is not part of the browser build: in the browser Sequelize runs on SQLite (sql.js).');
+    throw new Error('The Sequelize "${dialect}" dialect is not part of this browser build: in the browser Sequelize runs on SQLite (sql.js) or PostgreSQL (PGlite).');
   }
 };`;
 }
@@ -77,9 +89,17 @@ export interface BrowserEngineExtras {
 
 export function browserEnginePlugin(extraAliases: Readonly<Record<string, string>> = {}): Plugin {
   const aliases: Readonly<Record<string, string>> = { ...ALIASES, ...extraAliases };
+  // Each worker bundle gets its own plugin instance (worker.plugins is a factory): a PostgreSQL
+  // worker keeps Sequelize's postgres dialect, every other bundle stubs it. Unknown (the dev
+  // server, which bundles nothing): kept.
+  let keepsPostgres = true;
   return {
     name: 'adapter-lab:browser-engine',
     enforce: 'pre',
+    buildStart(options) {
+      const inputs = Array.isArray(options.input) ? options.input : Object.values(options.input ?? {});
+      if (inputs.length > 0) keepsPostgres = inputs.some((input) => POSTGRES_WORKER.test(input));
+    },
     async resolveId(source, importer, options) {
       // Absent in rolldown's own plugin context (dependency pre-bundling), which is client-only.
       if (this.environment?.config.consumer === 'server') return null;
@@ -91,7 +111,7 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
       if (importer && /[\\/]sequelize[\\/]lib[\\/]/.test(importer) && source.startsWith('./dialects/')) {
         const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
         const dialect = resolved && ABSENT_DIALECT.exec(resolved.id)?.[1];
-        if (dialect) return `${VIRTUAL}absent-dialect:${dialect}`;
+        if (dialect && !(dialect === 'postgres' && keepsPostgres)) return `${VIRTUAL}absent-dialect:${dialect}`;
       }
       return null;
     },

@@ -17,6 +17,12 @@ export interface ModuleName {
   readonly redirect?: string;
 }
 
+/** Where an ORM environment is: its module in runtime/env/ (without `.ts`) and its export. */
+export interface EnvironmentName {
+  readonly module: string;
+  readonly export: string;
+}
+
 /** A database package of the ORM and the driver class it exports (MikroORM's `@mikro-orm/postgresql` → `PostgreSqlDriver`). */
 export interface DriverPackage {
   readonly specifier: string;
@@ -38,8 +44,11 @@ export interface OrmEntry {
    * its own engine.
    */
   readonly workers: { readonly sqlite: string; readonly postgres: string };
-  /** The ORM's environment (runtime/env/): the module's file name without `.ts`, and the export the worker entry starts. */
-  readonly environment: { readonly module: string; readonly export: string };
+  /**
+   * The ORM's environment on each engine (runtime/env/): the module's file name without `.ts`, and
+   * the export the engine's worker entry starts.
+   */
+  readonly environments: { readonly sqlite: EnvironmentName; readonly postgres: EnvironmentName };
   /** The virtual module the editor imports this ORM's type declarations from (editor/types/vite-plugin.ts serves it). */
   readonly typeBundle: string;
   /** The example a page opens for this ORM (an `examples/` folder whose example.json says `"default": true`). */
@@ -68,7 +77,10 @@ export const ORMS = [
         'The playground serves @adapter-lab/sequelize-adapter for @auth/sequelize-adapter: the same API and tables (see "Migrating from @auth/sequelize-adapter" in the docs).',
     },
     workers: { sqlite: 'sequelize.worker', postgres: 'sequelize-postgres.worker' },
-    environment: { module: 'sequelize-env', export: 'sequelizeEnvironment' },
+    environments: {
+      sqlite: { module: 'sequelize-env', export: 'sequelizeEnvironment' },
+      postgres: { module: 'sequelize-env', export: 'sequelizeEnvironment' },
+    },
     typeBundle: 'virtual:playground-types/sequelize',
     defaultExample: 'sequelize-sign-in',
     modules: [{ specifier: 'sequelize' }],
@@ -84,7 +96,10 @@ export const ORMS = [
       officialRedirect: 'The playground serves @adapter-lab/mikro-orm-adapter for @auth/mikro-orm-adapter: the same API and tables, on MikroORM 7.',
     },
     workers: { sqlite: 'mikro-orm.worker', postgres: 'mikro-orm-postgres.worker' },
-    environment: { module: 'mikro-orm-env', export: 'mikroOrmEnvironment' },
+    environments: {
+      sqlite: { module: 'mikro-orm-env', export: 'mikroOrmEnvironment' },
+      postgres: { module: 'mikro-orm-postgres-env', export: 'mikroOrmPostgresEnvironment' },
+    },
     typeBundle: 'virtual:playground-types/mikro-orm',
     defaultExample: 'mikro-orm-sign-in',
     modules: [

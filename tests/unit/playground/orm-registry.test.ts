@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readExamples } from '../../../src/playground/build/read-examples.ts';
+import { ENGINE_IDS } from '../../../src/playground/engine-registry.ts';
 import { DEFAULT_ORM, ORM_IDS, ORMS, isOrmId, ormEntry } from '../../../src/playground/orm-registry.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -24,17 +25,20 @@ describe('the ORM registry', () => {
     expect(manifest.name).toBe(orm.adapter.package);
   });
 
-  it.each(ORMS.map((orm) => [orm.id, orm] as const))('%s: its worker entry starts its environment', (_id, orm) => {
-    const { module, export: name } = orm.environment;
-    expect(read(new URL(`runtime/env/${module}.ts`, PLAYGROUND))).toMatch(new RegExp(`export const ${name}\\b`));
-    const worker = read(new URL(`sandbox/${orm.workers.sqlite}.ts`, PLAYGROUND));
-    expect(worker).toContain(`import { ${name} } from '../runtime/env/${module}.ts';`);
-    expect(worker).toContain(`startRuntimeWorker(${name}, `);
-  });
+  it.each(ORMS.flatMap((orm) => ENGINE_IDS.map((engine) => [orm.id, engine, orm] as const)))(
+    '%s on %s: its worker entry starts its environment',
+    (_id, engine, orm) => {
+      const { module, export: name } = orm.environments[engine];
+      expect(read(new URL(`runtime/env/${module}.ts`, PLAYGROUND))).toMatch(new RegExp(`export const ${name}\\b`));
+      const worker = read(new URL(`sandbox/${orm.workers[engine]}.ts`, PLAYGROUND));
+      expect(worker).toContain(`import { ${name} } from '../runtime/env/${module}.ts';`);
+      expect(worker).toContain(`startRuntimeWorker(${name}, `);
+    },
+  );
 
-  it('has a worker entry in sandbox/ for each ORM and no other (the page builds every *.worker.ts there)', () => {
+  it('has a worker entry in sandbox/ for each ORM and engine and no other (the page builds every *.worker.ts there)', () => {
     const workers = readdirSync(new URL('sandbox/', PLAYGROUND)).filter((file) => file.endsWith('.worker.ts'));
-    expect(workers.sort()).toEqual(ORMS.map((orm) => `${orm.workers.sqlite}.ts`).sort());
+    expect(workers.sort()).toEqual(ORMS.flatMap((orm) => ENGINE_IDS.map((engine) => `${orm.workers[engine]}.ts`)).sort());
   });
 
   it.each(ORMS.map((orm) => [orm.id, orm] as const))("%s: its default example is the one example.json marks as the ORM's default", (id, orm) => {

@@ -3,7 +3,10 @@
 import { loadAuthInNode } from '../../../src/playground/runtime/auth/node-loader.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterEach } from 'vitest';
+import type { Engine } from '../../../src/engine/engine.ts';
+import { loadPgliteEngine } from '../../../src/engine/pglite/load-pglite.ts';
 import { loadSqlJsEngine } from '../../../src/engine/sql-js/load-sql-js.ts';
+import type { EngineId } from '../../../src/playground/engine-registry.ts';
 import { compileProject } from '../../../src/playground/compiler/compile-project.ts';
 import type { Diagnostic } from '../../../src/playground/compiler/diagnostics.ts';
 import { buildTypeBundle, type TypeBundle } from '../../../src/playground/editor/types/build-type-bundle.ts';
@@ -49,16 +52,23 @@ export function files(map: Record<string, string>): SourceFile[] {
 // Eager, as static imports were: loading an ORM is not part of any test's time.
 const ENVIRONMENTS = import.meta.glob<Readonly<Record<string, OrmEnvironment>>>('../../../src/playground/runtime/env/*-env.ts', { eager: true });
 
-/** The ORM's environment, as its registry entry names it. */
-function environmentOf(orm: OrmId): OrmEnvironment {
-  const { module, export: name } = ormEntry(orm).environment;
+/** The ORM's environment on `engine`, as its registry entry names it. */
+export function environmentOf(orm: OrmId, engine: EngineId = 'sqlite'): OrmEnvironment {
+  const { module, export: name } = ormEntry(orm).environments[engine];
   const environment = ENVIRONMENTS[`../../../src/playground/runtime/env/${module}.ts`]?.[name];
   if (!environment) throw new Error(`No ${name} in src/playground/runtime/env/${module}.ts, as the ORM registry says for ${orm}`);
   return environment;
 }
 
-export async function createSession(orm: OrmId): Promise<PlaygroundSession> {
-  return new PlaygroundSession(await loadSqlJsEngine(), environmentOf(orm), undefined, { loadAuth: loadAuthInNode });
+/** The engines in Node, each started once per test file (starting PostgreSQL takes seconds). */
+const engines: { [E in EngineId]?: Promise<Engine> } = {};
+
+export function engineOf(engine: EngineId): Promise<Engine> {
+  return (engines[engine] ??= engine === 'postgres' ? loadPgliteEngine() : loadSqlJsEngine());
+}
+
+export async function createSession(orm: OrmId, engine: EngineId = 'sqlite'): Promise<PlaygroundSession> {
+  return new PlaygroundSession(await engineOf(engine), environmentOf(orm, engine), undefined, { loadAuth: loadAuthInNode });
 }
 
 /**

@@ -24,7 +24,15 @@ const DIALECT_NAMES: Readonly<Record<string, string>> = {
  * or undefined when it asked for what it gets (SQLite in memory). Sequelize 6 reads
  * `(uri)`, `(uri, options)`, `(options)` and `(database, username, password?, options?)`.
  */
-function readArguments(args: readonly unknown[]): { options: Options; asked: string | undefined } {
+interface Asked {
+  readonly options: Options;
+  /** The dialect asked for (`postgresql:` URLs are `postgres`), or undefined for SQLite in memory, which names none. */
+  readonly dialect: string | undefined;
+  /** The database as the reader's code names it, for notices. */
+  readonly description: string;
+}
+
+function readArguments(args: readonly unknown[]): Asked {
   const options = (args.findLast((arg) => arg !== null && typeof arg === 'object') ?? {}) as Options;
   const [first] = args;
   const isUri = typeof first === 'string' && (args.length === 1 || (args.length === 2 && typeof args[1] === 'object'));
@@ -32,40 +40,60 @@ function readArguments(args: readonly unknown[]): { options: Options; asked: str
     const protocol = first.slice(0, Math.max(0, first.indexOf(':'))).toLowerCase();
     if (protocol === 'sqlite') {
       const storage = first.replace(/^sqlite:(\/\/)?/i, '');
-      return { options, asked: storage === ':memory:' || storage === '' ? undefined : `the SQLite file ${storage}` };
+      return storage === ':memory:' || storage === ''
+        ? { options, dialect: 'sqlite', description: 'SQLite in memory' }
+        : { options, dialect: 'sqlite', description: `the SQLite file ${storage}` };
     }
-    return { options, asked: `${DIALECT_NAMES[protocol] ?? (protocol || 'an unknown database')} (${maskUrl(first)})` };
+    const dialect = protocol === 'postgresql' ? 'postgres' : protocol;
+    return { options, dialect, description: `${DIALECT_NAMES[protocol] ?? (protocol || 'an unknown database')} (${maskUrl(first)})` };
   }
   const dialect = options.dialect ?? (typeof first === 'string' ? 'mysql' : undefined); // Sequelize's own default
   if (!dialect || dialect === 'sqlite') {
     const storage = options.storage;
-    return { options, asked: storage && storage !== ':memory:' ? `the SQLite file ${storage}` : undefined };
+    return { options, dialect, description: storage && storage !== ':memory:' ? `the SQLite file ${storage}` : 'SQLite in memory' };
   }
   const host = options.host ? ` on ${options.host}${options.port ? `:${options.port}` : ''}` : '';
   const database = typeof first === 'string' ? ` (database ${first})` : options.database ? ` (database ${options.database})` : '';
-  return { options, asked: `${DIALECT_NAMES[dialect] ?? dialect}${host}${database}` };
+  return { options, dialect, description: `${DIALECT_NAMES[dialect] ?? dialect}${host}${database}` };
+}
+
+/** What the reader is told when their configuration names another database than the one the playground runs; undefined when it names this one. */
+function mismatch(asked: Asked, engine: 'sqlite' | 'postgres'): string | undefined {
+  if (engine === 'sqlite') {
+    // SQLite in memory is what runs; a file is not (there is no file system).
+    if ((asked.dialect === undefined || asked.dialect === 'sqlite') && asked.description === 'SQLite in memory') return undefined;
+    return `Sequelize was configured for ${asked.description}: the playground runs it on SQLite (sql.js) in your browser instead. Choose PostgreSQL as the database to run it on PostgreSQL.`;
+  }
+  if (asked.dialect === 'postgres') return undefined;
+  return `Sequelize was configured for ${asked.description}: the playground runs it on PostgreSQL (PGlite) in your browser instead, as chosen above.`;
 }
 
 /**
- * The playground's Sequelize: the real one, connected to the run's sql.js database whatever
- * its arguments name (a connection URL, a dialect and host, a SQLite file).
+ * The playground's Sequelize: the real one, connected to the run's database (sql.js, or PGlite
+ * through the real `pg` module) whatever its arguments name (a connection URL, a dialect and
+ * host, a SQLite file); the reader is told when they name another database.
  */
 function playgroundSequelize(context: EnvironmentContext): typeof RealSequelize {
   return class Sequelize extends RealSequelize {
     constructor(...args: unknown[]) {
-      const { options, asked } = readArguments(args);
+      const asked = readArguments(args);
+      const connection = context.connectors().sequelize();
       const {
         host: _host,
         port: _port,
         replication: _replication,
-        dialectOptions: _dialectOptions,
+        dialectOptions,
         database: _database,
         username: _username,
         password: _password,
+        storage: _storage,
         ...rest
-      } = options;
-      super({ ...rest, ...context.connectors().sequelize(), storage: ':memory:' });
-      if (asked) context.notice(`Sequelize was configured for ${asked}: the playground runs it on SQLite (sql.js) in your browser instead.`);
+      } = asked.options;
+      // A PostgreSQL configuration's dialectOptions (application_name, statement_timeout, …) mean the same here.
+      const kept = connection.dialect === 'postgres' && asked.dialect === 'postgres' && dialectOptions ? { dialectOptions } : {};
+      super({ ...rest, ...kept, ...connection, ...(connection.dialect === 'sqlite' ? { storage: ':memory:' } : {}) });
+      const notice = mismatch(asked, connection.dialect);
+      if (notice) context.notice(notice);
     }
   };
 }

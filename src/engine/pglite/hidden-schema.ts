@@ -1,0 +1,1 @@
+export async function installRowLog(_db: unknown): Promise<void> {}
