@@ -143,6 +143,14 @@ describe('on PostgreSQL', () => {
     const { page } = probe;
     await waitForRuns(page, 1);
     expect(await page.locator('[data-playground]').getAttribute('data-last-engine')).toBe('postgres');
+    expect(await status(page)).toMatch(/^Ran in /);
+    // PostgreSQL's SQL, attributed to the adapter: the first user Auth.js creates.
+    const sql = await openPanel(page, 'SQL');
+    const insertUser = sql
+      .locator('tbody tr')
+      .filter({ hasText: `INSERT INTO "${ADAPTER_TABLES[orm][0]}"` })
+      .first();
+    expect(await insertUser.locator('.pg-origin').textContent()).toBe('createUser');
     await expectAdapterTables(page, orm);
     // The inline script fetched PGlite's three files (once each) and only the PostgreSQL worker.
     const fetched = pgliteRequests(probe);
@@ -211,6 +219,7 @@ describe('on PostgreSQL', () => {
     const { page } = probe;
     await waitForRuns(page, 1);
     const expected = await tablesText(page);
+    expect(expected.length).toBeGreaterThanOrEqual(4);
     const share = await openMenu(page, 'Share');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: RUN_TIMEOUT }),

@@ -55,7 +55,9 @@ export function fillRuntimeUrls(dist: string, page = join(dist, 'playground', 'i
   const named = (file: string): boolean => expected.some((worker) => file.startsWith(worker.prefix));
   const client = [...scripts.values()].filter((script) => assets.filter(named).every((file) => script.includes(file)));
   if (client.length !== 1) throw new Error(`Playground runtime URLs: expected one built script naming every worker, found ${client.length}`);
-  const reach = [client[0]!, ...[...scripts].filter(([file]) => client[0]!.includes(file)).map(([, text]) => text)].join('\n');
+  // Not the workers' own scripts: a PostgreSQL worker's bundle names PGlite's files too (PGlite's
+  // own loader refers to them), though it is handed the page's copies and never fetches them.
+  const reach = [client[0]!, ...[...scripts].filter(([file]) => client[0]!.includes(file) && !named(file)).map(([, text]) => text)].join('\n');
   let html = readFileSync(page, 'utf8');
   const fill = (placeholder: string, value: string): void => {
     if (!html.includes(placeholder)) throw new Error(`Playground runtime URLs: ${page} has no ${placeholder}`);
