@@ -251,3 +251,96 @@ describe('on PostgreSQL', () => {
     await probe.close();
   });
 });
+
+/** The default example of `orm`, made to take a while before it touches the database. */
+function slowState(orm: OrmId, engine: 'sqlite' | 'postgres', ms = 2_000) {
+  const state = { ...defaultState(orm), engine };
+  return {
+    ...state,
+    files: state.files.map((file) =>
+      file.name === 'run.ts' ? { ...file, code: `await new Promise((resolve) => setTimeout(resolve, ${ms}))\n${file.code}` } : file,
+    ),
+  };
+}
+
+const root = (page: Page) => page.locator('[data-playground]');
+
+/** Settled: an outcome shown, nothing running or waiting, for a moment (a queued second run would have started). */
+async function settledRuns(page: Page): Promise<number> {
+  const settled = async () => (await runs(page)) > 0 && (await root(page).getAttribute('data-busy')) === 'false';
+  await expect.poll(settled, { timeout: RUN_TIMEOUT }).toBe(true);
+  const count = await runs(page);
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  await expect.poll(settled, { timeout: RUN_TIMEOUT }).toBe(true);
+  expect(await runs(page), 'a run appeared after the page had settled').toBe(count);
+  return count;
+}
+
+describe('switching engines at every moment', () => {
+  it('PostgreSQL chosen before the page script has run: only PostgreSQL runs', async () => {
+    const probe = await browser.openPage('about:blank', { waitUntil: 'load' });
+    await probe.context.route(
+      (url) => url.pathname.startsWith('/_astro/') && url.pathname.endsWith('.js') && !url.pathname.includes('.worker-'),
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      },
+    );
+    await probe.page.goto(new URL('/playground/', browser.baseUrl).href, { waitUntil: 'load' });
+    await probe.page.locator('label', { has: probe.page.locator('input[name="pg-engine"][value="postgres"]') }).click();
+    await expect.poll(() => root(probe.page).getAttribute('data-last-engine'), { timeout: 90_000 }).toBe('postgres');
+    expect(await settledRuns(probe.page)).toBe(1);
+    expect(await probe.page.locator('[data-status-line]').getAttribute('data-kind')).toBe('ok');
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('PostgreSQL chosen mid-run: the SQLite run is dropped, the same code runs on PostgreSQL', async () => {
+    const probe = await browser.openPage(linkTo(slowState('sequelize', 'sqlite')), { waitUntil: 'load' });
+    const { page } = probe;
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('Running Sequelize on SQLite…');
+    await page.getByRole('radio', { name: 'PostgreSQL (PGlite)' }).check();
+    // The code is the same: nothing to confirm.
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => root(page).getAttribute('data-last-engine'), { timeout: 90_000 }).toBe('postgres');
+    expect(await settledRuns(page)).toBe(1);
+    await expect.poll(() => page.locator('[data-runtime-state]').textContent()).toMatch(/PostgreSQL \d+(\.\d+)* \(PGlite /);
+    expect(await page.locator('[data-status-line]').getAttribute('data-kind')).toBe('ok');
+    await probe.close();
+  });
+
+  it('Stop mid-run on PostgreSQL says the database restarts empty; Run then runs once', async () => {
+    const probe = await browser.openPage(linkTo(slowState('sequelize', 'postgres', 3_000)), { waitUntil: 'load' });
+    const { page } = probe;
+    await expect.poll(() => status(page), { timeout: 90_000 }).toBe('Running Sequelize on PostgreSQL…');
+    await page.locator('[data-stop]').click();
+    await expect
+      .poll(() => status(page), { timeout: RUN_TIMEOUT })
+      .toMatch(/^Stopped.*PostgreSQL database was inside the stopped runtime, so the new one starts with an empty database\./);
+    await page.locator('[data-run]').click();
+    await expect.poll(() => runs(page), { timeout: 90_000 }).toBe(1);
+    expect(await settledRuns(page)).toBe(1);
+    await probe.close();
+  });
+
+  it('back to SQLite and to PostgreSQL again: PGlite downloads once, each run on the engine on screen', async () => {
+    const probe = await browser.openPage(linkTo(postgresState('sequelize')), { waitUntil: 'load' });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    for (const [engine, label] of [
+      ['sqlite', 'SQLite (sql.js)'],
+      ['postgres', 'PostgreSQL (PGlite)'],
+    ] as const) {
+      const before = await runs(page);
+      await page.getByRole('radio', { name: label }).check();
+      await waitForRuns(page, before + 1);
+      expect(await root(page).getAttribute('data-last-engine')).toBe(engine);
+      expect(await page.locator('[data-status-line]').getAttribute('data-kind')).toBe('ok');
+    }
+    const fetched = pgliteRequests(probe);
+    expect(fetched.filter((path) => /\.data$/.test(path))).toHaveLength(1);
+    expect(fetched.filter((path) => /\/pglite[.-].*\.wasm$/.test(path))).toHaveLength(1);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
