@@ -98,3 +98,36 @@ describe('sameState', () => {
     expect(sameState(sqlite, postgres)).toBe(false);
   });
 });
+
+describe('docs examples carry their engine', () => {
+  it('reads "engine" from example.json (SQLite when absent) and refuses an unknown one', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { readExamples } = await import('../../../src/playground/build/read-examples.ts');
+    const dir = `${mkdtempSync(join(tmpdir(), 'examples-'))}/`;
+    const write = (id: string, json: object): void => {
+      mkdirSync(join(dir, id));
+      writeFileSync(join(dir, id, 'example.json'), JSON.stringify({ title: id, orm: 'sequelize', description: '', files: ['run.ts'], ...json }));
+      writeFileSync(join(dir, id, 'run.ts'), 'console.log(1);\n');
+    };
+    write('on-postgres', { engine: 'postgres' });
+    write('on-sqlite', {});
+    const examples = readExamples(dir, { requireDefaults: false });
+    expect(Object.fromEntries(examples.map((example) => [example.id, example.engine]))).toEqual({ 'on-postgres': 'postgres', 'on-sqlite': 'sqlite' });
+    write('on-oracle', { engine: 'oracle' });
+    expect(() => readExamples(dir, { requireDefaults: false })).toThrow(/on-oracle\/example\.json: engine must be one of sqlite, postgres/);
+  });
+
+  it('"Open in playground" opens the example on its engine', async () => {
+    const { playgroundLink } = await import('../../../src/docs/build/docs-examples.ts');
+    const open = (engine: 'sqlite' | 'postgres') => {
+      const link = playgroundLink({ ...postgres, engine });
+      expect(link).toMatch(/^\/playground\/#2\./);
+      const decoded = decodeState(link.slice(link.indexOf('#')));
+      return decoded.ok ? decoded.state.engine : null;
+    };
+    expect(open('postgres')).toBe('postgres');
+    expect(open('sqlite')).toBe('sqlite');
+  });
+});
