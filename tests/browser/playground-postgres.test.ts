@@ -37,6 +37,8 @@ const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 const pgliteRequests = (probe: PageProbe): string[] =>
   probe.requests.map((request) => new URL(request.url).pathname).filter((path) => /\/_astro\/(pglite|initdb)[.-]|-postgres\.worker-/.test(path));
 
+const root = (page: Page) => page.locator('[data-playground]');
+
 const postgresState = (orm: OrmId) => ({ ...defaultState(orm), engine: 'postgres' as const });
 
 /** Auth.js dates rows by the playground's clock, which runs in real time: two runs differ only there. */
@@ -165,6 +167,23 @@ describe('on PostgreSQL', () => {
     await probe.close();
   });
 
+  it("the autosave's engine, when there is no link: PGlite starts early", async () => {
+    const entry = JSON.stringify({ format: 1, state: postgresState('sequelize'), savedAt: Date.now(), running: false });
+    const probe = await browser.openPage('/playground/', {
+      waitUntil: 'load',
+      initScript: `try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('adapter-lab:playground', ${JSON.stringify(entry)}) } } catch {}`,
+    });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    expect(await root(page).getAttribute('data-last-engine')).toBe('postgres');
+    const ready = await page.evaluate(() => (performance.getEntriesByName('playground:runtime-ready')[0] as PerformanceMark | undefined)?.detail);
+    expect(ready).toMatchObject({ early: true });
+    expect(pgliteRequests(probe).filter((path) => /\.data$/.test(path))).toHaveLength(1);
+    await expectAdapterTables(page, 'sequelize');
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
   it('a PostgreSQL share link reopened in a fresh context gives the same tables', async () => {
     const first = await browser.openPage('/playground/', { waitUntil: 'load', contextOptions: CLIPBOARD });
     await waitForRuns(first.page, 1);
@@ -176,8 +195,13 @@ describe('on PostgreSQL', () => {
     const link = first.page.url();
     const decoded = await addressState(first.page);
     expect(decoded.ok && decoded.state.engine).toBe('postgres');
-    // Switching engines downloaded PGlite once, and the status line said how far it was.
+    // Switching engines downloaded PGlite once.
     expect(pgliteRequests(first).filter((path) => /\.data$/.test(path))).toHaveLength(1);
+    // "Copy as Markdown" names the engine, its version and what runs it.
+    await (await openMenu(first.page, 'Share')).getByRole('button', { name: 'Copy as Markdown for an issue' }).click();
+    await expect.poll(() => status(first.page)).toMatch(/^Copied the Markdown/);
+    const markdown = await first.page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toMatch(/— Sequelize 6\.\d+\.\d+, @adapter-lab\/sequelize-adapter \d+\.\d+\.\d+, PostgreSQL \d+(\.\d+)* \(PGlite 0\.6\.\d+\)\n/);
     await first.close();
 
     const second = await browser.openPage(link, { waitUntil: 'load' });
@@ -262,8 +286,6 @@ function slowState(orm: OrmId, engine: 'sqlite' | 'postgres', ms = 2_000) {
     ),
   };
 }
-
-const root = (page: Page) => page.locator('[data-playground]');
 
 /** Settled: an outcome shown, nothing running or waiting, for a moment (a queued second run would have started). */
 async function settledRuns(page: Page): Promise<number> {
