@@ -15,9 +15,9 @@ export interface ReportVersions {
 
 /** "Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, PostgreSQL 19.0 (PGlite 0.6.1)" */
 export function versionsLine(orm: OrmId, versions: ReportVersions): string {
-  // The runtime reports its ORM as "Sequelize 6.37.8": the label is not said twice.
-  const ormVersion = versions.orm.startsWith(`${ORM_LABELS[orm]} `) ? versions.orm : `${ORM_LABELS[orm]} ${versions.orm}`;
-  const parts = [ormVersion, `${ormEntry(orm).adapter.package} ${versions.adapter}`];
+  // The runtime reports "Sequelize 6.37.8" and "@adapter-lab/sequelize-adapter 0.1.0": no name is said twice.
+  const named = (name: string, version: string): string => (version.startsWith(`${name} `) ? version : `${name} ${version}`);
+  const parts = [named(ORM_LABELS[orm], versions.orm), named(ormEntry(orm).adapter.package, versions.adapter)];
   if (versions.database !== undefined) parts.push(versions.database);
   return parts.join(', ');
 }

@@ -39,6 +39,10 @@ describe('versionsLine', () => {
   it('names the ORM, the adapter package and SQLite', () => {
     expect(versionsLine('sequelize', versions)).toBe('Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1 (sql.js 1.16.0)');
     expect(versionsLine('mikro-orm', { orm: '7.2.1', adapter: '0.1.0' })).toBe('MikroORM 7.2.1, @adapter-lab/mikro-orm-adapter 0.1.0');
+    // As the runtime reports them: each name once.
+    expect(
+      versionsLine('sequelize', { orm: 'Sequelize 6.37.8', adapter: '@adapter-lab/sequelize-adapter 0.1.0', database: 'PostgreSQL 19.0 (PGlite 0.6.1)' }),
+    ).toBe('Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, PostgreSQL 19.0 (PGlite 0.6.1)');
   });
 });
 
