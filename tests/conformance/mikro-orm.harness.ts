@@ -1,6 +1,7 @@
-// Our @adapter-lab/mikro-orm-adapter (MikroORM 7) over sql.js through the engine, or a fresh
-// database in the test run's PostgreSQL cluster. Tables come from MikroORM's schema generator on
-// a separate ORM (the adapter, like upstream, leaves schema to migrations).
+// Our @adapter-lab/mikro-orm-adapter (MikroORM 7) over sql.js through the engine, a fresh
+// database in the test run's PostgreSQL cluster, or the test file's PGlite. Tables come from
+// MikroORM's schema generator on a separate ORM (the adapter, like upstream, leaves schema to
+// migrations).
 import { Collection, EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { MikroOrmOptions as Options } from '@adapter-lab/mikro-orm-adapter';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -8,6 +9,7 @@ import { SqliteDriver } from '@mikro-orm/sql';
 import { MikroOrmAdapter, defaultEntities, withUserEntity } from '@adapter-lab/mikro-orm-adapter';
 import { createSqlJsDialect, loadSqlJs } from '../../src/engine/sql-js/index.ts';
 import { freshPostgresDatabase } from '../support/postgres.ts';
+import { openMikroOrmOnPglite } from '../unit/adapter-support/pglite.ts';
 import type { AdapterHarness, HarnessInstance, HarnessOptions, Role } from './harness.ts';
 
 const TABLES: Readonly<Record<Role, string>> = {
@@ -95,3 +97,5 @@ export const mikroOrmPostgresHarness = mikroOrmHarness('@adapter-lab/mikro-orm-a
     close: () => database.drop(),
   };
 });
+
+export const mikroOrmPgliteHarness = mikroOrmHarness('@adapter-lab/mikro-orm-adapter × PGlite', openMikroOrmOnPglite);

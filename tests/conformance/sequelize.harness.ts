@@ -1,9 +1,10 @@
 // Our @adapter-lab/sequelize-adapter over a database that `connect()` provides: sql.js through
-// the engine, or a fresh database in the test run's PostgreSQL cluster.
+// the engine, a fresh database in the test run's PostgreSQL cluster, or the test file's PGlite.
 import { DataTypes, QueryTypes, Sequelize } from 'sequelize';
 import SequelizeAdapter, { models } from '@adapter-lab/sequelize-adapter';
 import { createSqlite3Shim, loadSqlJs } from '../../src/engine/sql-js/index.ts';
 import { freshPostgresDatabase } from '../support/postgres.ts';
+import { freshPgliteDatabase, sequelizePgliteOptions } from '../unit/adapter-support/pglite.ts';
 import type { AdapterHarness, HarnessInstance, HarnessOptions, Role } from './harness.ts';
 
 const TABLES: Readonly<Record<Role, string>> = {
@@ -62,4 +63,10 @@ export const sequelizePostgresHarness = sequelizeHarness('@adapter-lab/sequelize
   const database = await freshPostgresDatabase();
   const sequelize = new Sequelize(database.connectionString, { logging: false, pool: { max: 5 } });
   return { sequelize, close: () => database.drop() };
+});
+
+export const sequelizePgliteHarness = sequelizeHarness('@adapter-lab/sequelize-adapter × PGlite', async () => {
+  const database = await freshPgliteDatabase();
+  const sequelize = new Sequelize({ ...sequelizePgliteOptions(database), logging: false });
+  return { sequelize, close: () => database.release() };
 });

@@ -20,6 +20,11 @@ export interface ExampleExpectation {
   readonly rows: Readonly<Record<string, number>>;
   /** Auth.js errors the example provokes on purpose (e.g. "Verification" for a link opened twice), each logged by Auth.js as `[auth][error] <type>`. */
   readonly authErrors: readonly string[];
+  /**
+   * The error the run ends with on purpose (a database refusing a value, as on a server), as part
+   * of its message; without it, the run must end without one.
+   */
+  readonly error?: string;
 }
 
 export interface DocsExample extends BuiltExample {
@@ -30,7 +35,7 @@ export interface DocsExample extends BuiltExample {
 
 export function readExpectation(id: string, dir: string): ExampleExpectation {
   const where = `${dir}${id}/example.json`;
-  const { expect } = JSON.parse(readFileSync(where, 'utf8')) as { expect?: { tables?: unknown; rows?: unknown; authErrors?: unknown } };
+  const { expect } = JSON.parse(readFileSync(where, 'utf8')) as { expect?: { tables?: unknown; rows?: unknown; authErrors?: unknown; error?: unknown } };
   const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isRecord(expect) || !isRecord(expect.tables) || Object.keys(expect.tables).length === 0) {
     throw new Error(`${where}: "expect.tables" must name the tables (and columns) a run of this example leaves behind`);
@@ -45,7 +50,14 @@ export function readExpectation(id: string, dir: string): ExampleExpectation {
   const authErrors = expect.authErrors ?? [];
   if (!Array.isArray(authErrors) || !authErrors.every((type) => typeof type === 'string'))
     throw new Error(`${where}: expect.authErrors must be a list of Auth.js error types`);
-  return { tables: expect.tables as Record<string, string[]>, rows: rows as Record<string, number>, authErrors: authErrors as string[] };
+  if (expect.error !== undefined && (typeof expect.error !== 'string' || !expect.error))
+    throw new Error(`${where}: expect.error must be (part of) the message of the error the run ends with`);
+  return {
+    tables: expect.tables as Record<string, string[]>,
+    rows: rows as Record<string, number>,
+    authErrors: authErrors as string[],
+    ...(typeof expect.error === 'string' ? { error: expect.error } : {}),
+  };
 }
 
 /** The link carries the example's engine (`"engine": "postgres"` in its example.json), so it opens on that database. */

@@ -4,7 +4,7 @@
 // example.json promises. A broken example fails CI.
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocsExamples, type DocsExample } from '../../../src/docs/build/docs-examples.ts';
-import type { Outcome } from '../../../src/playground/protocol.ts';
+import type { EngineId, Outcome } from '../../../src/playground/protocol.ts';
 import type { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
 import { entryFile } from '../../../src/playground/store/state.ts';
 import { createSession } from '../playground/support.ts';
@@ -15,8 +15,11 @@ afterAll(() => {
   for (const session of sessions) session.dispose();
 });
 
+/** The engine an example runs on (example.json `engine`; SQLite when it names none). */
+const engineOf = (example: DocsExample): EngineId => (example as DocsExample & { engine?: EngineId }).engine ?? 'sqlite';
+
 async function run(example: DocsExample): Promise<Outcome> {
-  const session = await createSession(example.orm);
+  const session = await createSession(example.orm, engineOf(example));
   sessions.push(session);
   return session.run(example.compiled, entryFile(example));
 }
@@ -47,10 +50,18 @@ it('there are docs examples for both ORMs', () => {
 });
 
 describe.each(examples.map((example) => [example.id, example] as const))('docs example %s', (_id, example) => {
-  it('runs without an error and leaves the tables, columns and rows it promises', async () => {
+  it(`${example.expect.error ? 'ends with the error it shows' : 'runs without an error'} and leaves the tables, columns and rows it promises`, async () => {
     const outcome = await run(example);
-    expect(problems(outcome, example.expect.authErrors)).toEqual([]);
-    expect(outcome.ok).toBe(true);
+    const found = problems(outcome, example.expect.authErrors);
+    if (example.expect.error) {
+      // The one error it shows on purpose, and nothing else.
+      expect(found.length, found.join('\n')).toBeGreaterThan(0);
+      for (const problem of found) expect(problem).toContain(example.expect.error);
+      expect(outcome.ok).toBe(false);
+    } else {
+      expect(found).toEqual([]);
+      expect(outcome.ok).toBe(true);
+    }
     expect(outcome.console.flatMap((entry) => authErrorType(entry) ?? [])).toEqual(example.expect.authErrors);
     for (const [table, columns] of Object.entries(example.expect.tables)) {
       const view = outcome.tables.find((candidate) => candidate.name === table);

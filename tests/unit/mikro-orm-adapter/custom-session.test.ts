@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MikroOrmAdapter, defaultEntities, type MikroOrmOptions } from '@adapter-lab/mikro-orm-adapter';
 import { createSqlJsDialect, freshSqlJsDatabase } from '../adapter-support/sql-js.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
+import { addPgliteBesidePostgres, openMikroOrmOnPglite } from '../adapter-support/pglite.ts';
 import { expectAssignedSessionKeys } from '../../support/session-keys.ts';
 import { sampleUser } from '../adapter-support/adapter-calls.ts';
 
@@ -49,6 +50,8 @@ const targets: Target[] = [
     },
   },
 ];
+// Every PostgreSQL case on PGlite too, in Node.
+addPgliteBesidePostgres(targets, openMikroOrmOnPglite);
 
 describe.each(targets)('a custom Session entity with an autoincrement sessionId, on $name', (target) => {
   let db: Awaited<ReturnType<Target['open']>>;

@@ -1,7 +1,7 @@
 // The custom User entity example of the official Auth.js MikroORM adapter docs (custom-user.ts,
 // its obvious bugs fixed), compiled with the fixtures the way an app compiles it (TypeScript,
 // legacy decorators + decorator metadata) and run through the adapter's TypeScript source on
-// sql.js and PostgreSQL.
+// sql.js and PostgreSQL (the cluster, and PGlite).
 //
 // MikroORM 7 no longer reads decorator metadata by default. That is the app's MikroORM config,
 // not the example's business, so the config below does what the app has to do:
@@ -23,6 +23,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockIns
 import { MikroOrmAdapter, defaultEntities, withUserEntity, type MikroOrmOptions } from '@adapter-lab/mikro-orm-adapter';
 import { createSqlJsDialect, freshSqlJsDatabase } from '../adapter-support/sql-js.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
+import { addPgliteBesidePostgres, openMikroOrmOnPglite } from '../adapter-support/pglite.ts';
 import { CUSTOM_USER_ENTITY } from './custom-user.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/.legacy-decorators/', import.meta.url));
@@ -109,6 +110,8 @@ const targets: Target[] = [
     },
   },
 ];
+// Every PostgreSQL case on PGlite too, in Node.
+addPgliteBesidePostgres(targets, openMikroOrmOnPglite);
 
 const alice = {
   id: 'a1f0c7de-6a36-4bd4-9d27-5f9f3c1d0001',

@@ -1,5 +1,5 @@
 // The schema of the MikroORM adapter's default entities, as MikroORM 7 generates it for SQLite
-// (sql.js), PostgreSQL and MariaDB: the DDL as file snapshots (__snapshots__/*.sql, review them by eye),
+// (sql.js), PostgreSQL (and PGlite, same snapshot) and MariaDB: the DDL as file snapshots (__snapshots__/*.sql, review them by eye),
 // the facts that matter asserted on the created tables (so that updating a snapshot cannot
 // silently drop one), and an initial migration from @mikro-orm/migrations that builds the same
 // schema on an empty database, which the adapter then works on.
@@ -15,6 +15,7 @@ import { MikroOrmAdapter, defaultEntities, type MikroOrmOptions } from '@adapter
 import { createSqlJsDialect, freshSqlJsDatabase } from '../adapter-support/sql-js.ts';
 import { freshMariaDbDatabase } from '../../support/mariadb.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
+import { addPgliteBesidePostgres, openMikroOrmOnPglite } from '../adapter-support/pglite.ts';
 
 /** An entity of the app's own, unrelated to Auth.js. */
 const Post = new EntitySchema<{ id: number; title: string }>({
@@ -207,6 +208,8 @@ const targets: Target[] = [
     },
   },
 ];
+// Every PostgreSQL case on PGlite too, in Node.
+addPgliteBesidePostgres(targets, openMikroOrmOnPglite);
 
 /** The tables of the default entities, created by MikroORM's schema generator on a fresh database. */
 async function withDefaultSchema<T>(target: Target, work: (orm: MikroORM) => Promise<T>): Promise<T> {
@@ -280,7 +283,7 @@ describe.each(targets)('the default entities’ schema on $name', (target) => {
       // on PostgreSQL, which has no automatic index on foreign keys either: there, deleting a user
       // and listing its authenticators scan whole tables.
       for (const table of ['account', 'session', 'authenticator']) {
-        expect(shape[table]!.indexes, table).toEqual(target.name === 'PostgreSQL' ? [] : [['user_id']]);
+        expect(shape[table]!.indexes, table).toEqual(['PostgreSQL', 'PGlite'].includes(target.name) ? [] : [['user_id']]);
       }
       expect(shape['user']!.foreignKeys).toEqual([]);
       expect(shape['verification_token']!.foreignKeys).toEqual([]);

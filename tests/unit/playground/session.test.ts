@@ -106,7 +106,7 @@ describe('the playground module map', () => {
     });
     expect(outcome.ok).toBe(true);
     expect(notices(outcome)).toEqual([
-      'Sequelize was configured for PostgreSQL (postgres://app:•••@db.example.com:5432/app): the playground runs it on SQLite (sql.js) in your browser instead.',
+      'Sequelize was configured for PostgreSQL (postgres://app:•••@db.example.com:5432/app): the playground runs it on SQLite (sql.js) in your browser instead. Choose PostgreSQL as the database to run it on PostgreSQL.',
       expect.stringMatching(/^@auth\/sequelize-adapter: The playground serves @adapter-lab\/sequelize-adapter/),
     ]);
     expect(table(outcome, 'users').rows).toHaveLength(1);

@@ -4,9 +4,11 @@
 import { inspect, isDeepStrictEqual } from 'node:util';
 import { QueryTypes, Sequelize } from 'sequelize';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
+import { freshPgliteDatabase, sequelizePgliteOptions } from '../adapter-support/pglite.ts';
 import { sqliteSequelize } from './support.ts';
 
-export type Dialect = 'sqlite' | 'postgres';
+/** `pglite`: Sequelize's postgres dialect on PGlite in Node (tests/unit/adapter-support/pglite.ts). */
+export type Dialect = 'sqlite' | 'postgres' | 'pglite';
 
 export interface ColumnSchema {
   readonly name: string;
@@ -65,6 +67,7 @@ export interface DatabaseOptions {
 export const openDatabase: Record<Dialect, (options?: DatabaseOptions) => Promise<TestDatabase>> = {
   sqlite: openSqlite,
   postgres: openPostgres,
+  pglite: openPglite,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +141,8 @@ async function openSqlite(): Promise<TestDatabase> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PostgreSQL: information_schema and pg_catalog of the database's `public` schema.
+// PostgreSQL (the cluster's, or PGlite's): information_schema and pg_catalog of the database's
+// `public` schema.
 
 const PG_ACTIONS: Readonly<Record<string, string>> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
@@ -148,12 +152,23 @@ async function openPostgres(options: DatabaseOptions = {}): Promise<TestDatabase
     logging: false,
     ...(options.connections === undefined ? {} : { pool: { max: options.connections } }),
   });
+  return postgresDatabase(sequelize, () => database.drop());
+}
+
+/** PGlite: one connection (its only session), whatever `connections` asks. */
+async function openPglite(): Promise<TestDatabase> {
+  const database = await freshPgliteDatabase();
+  return postgresDatabase(new Sequelize({ ...sequelizePgliteOptions(database), logging: false }), () => database.release());
+}
+
+/** `sequelize` on a PostgreSQL database, which `drop()` disposes of once Sequelize is closed. */
+function postgresDatabase(sequelize: Sequelize, drop: () => Promise<void>): TestDatabase {
   const select = (sql: string): Promise<Row[]> => sequelize.query<Row>(sql, { type: QueryTypes.SELECT });
   return {
     sequelize,
     async close() {
       await sequelize.close();
-      await database.drop();
+      await drop();
     },
     async snapshot() {
       const schema: Schema = {};

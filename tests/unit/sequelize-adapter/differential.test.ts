@@ -376,7 +376,7 @@ function invoke(adapter: Adapter, call: Call): Promise<unknown> {
 
 // =============================================================================================
 
-const LEGS: readonly Dialect[] = ['sqlite', 'postgres'];
+const LEGS: readonly Dialect[] = ['sqlite', 'postgres', 'pglite'];
 
 describe.each(LEGS)('@adapter-lab/sequelize-adapter vs @auth/sequelize-adapter 2.11.3 on %s', (dialect) => {
   let ours: TestDatabase;

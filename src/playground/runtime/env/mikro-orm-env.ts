@@ -126,7 +126,15 @@ function toEngine(options: Options | undefined, context: EnvironmentContext, con
   return {
     ...rest,
     ...connection,
-    ...(connection.schemaGenerator ? { schemaGenerator: { ...rest.schemaGenerator, ...connection.schemaGenerator } } : {}),
+    ...(connection.schemaGenerator
+      ? {
+          schemaGenerator: {
+            ...rest.schemaGenerator,
+            ...connection.schemaGenerator,
+            ignoreSchema: [...(rest.schemaGenerator?.ignoreSchema ?? []), ...(connection.schemaGenerator.ignoreSchema ?? [])],
+          },
+        }
+      : {}),
     driver: database.Driver,
     metadataProvider: rest.metadataProvider ?? legacy.ReflectMetadataProvider,
   } as Options;
@@ -240,7 +248,14 @@ export function createMikroOrmEnvironment(database: MikroOrmDatabase): OrmEnviro
         else if (specifier in DRIVER_PACKAGES) provided = databasePackage(specifier);
         else if (specifier.endsWith('mikro-orm-adapter')) provided = adapter;
         else provided = sharedModule(specifier) ?? namespace({});
-        modules.set(specifier, redirect ? { namespace: provided, redirect } : { namespace: provided });
+        // The database packages' words depend on the engine: on PostgreSQL, @mikro-orm/postgresql is itself.
+        const said =
+          specifier in DRIVER_PACKAGES && database.dialect !== 'sqlite'
+            ? specifier === database.driverPackage
+              ? undefined
+              : `The playground serves ${database.driverPackage} for ${specifier}: every driver it exports runs on ${database.label} in your browser.`
+            : redirect;
+        modules.set(specifier, said ? { namespace: provided, redirect: said } : { namespace: provided });
       }
       return modules;
     },

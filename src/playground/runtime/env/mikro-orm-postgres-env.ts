@@ -1,4 +1,5 @@
 import * as postgresql from '@mikro-orm/postgresql';
+import { HIDDEN_SCHEMA } from '../../../engine/pglite/hidden-schema.ts';
 import type { OrmEnvironment } from './environment.ts';
 import { createMikroOrmEnvironment } from './mikro-orm-env.ts';
 
@@ -17,8 +18,9 @@ export const mikroOrmPostgresEnvironment: OrmEnvironment = createMikroOrmEnviron
     return {
       dbName: 'postgres',
       driverOptions: { Client: connectors.pgClient() },
-      // The engine watches rows with a trigger of its own on every table: a schema update must not drop it.
-      schemaGenerator: { ignoreTriggers: true },
+      // The engine watches rows with a trigger of its own on every table, logged in a schema of
+      // its own: a schema update must neither drop the trigger nor see that schema.
+      schemaGenerator: { ignoreTriggers: true, ignoreSchema: [HIDDEN_SCHEMA] },
     } as never;
   },
 });
