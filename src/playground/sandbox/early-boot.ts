@@ -189,13 +189,10 @@ export function earlyBoot(config: EarlyBootConfig, start: typeof startInSandbox)
     const download = await downloads.runtime;
     // Copies: the transfer empties what it sends, and the page keeps the downloads for later starts.
     const init = download.files.then((files): [RuntimeInit, Transferable[]] => {
-      const copy = (name: string): ArrayBuffer => files[name]!.slice(0);
-      const assets: EngineAssets =
-        download.engine === 'postgres'
-          ? { engine: 'postgres', pgliteWasm: copy('pgliteWasm'), initdbWasm: copy('initdbWasm'), fsBundle: copy('fsBundle') }
-          : { engine: 'sqlite', wasm: copy('wasm') };
-      const transfer = assets.engine === 'postgres' ? [assets.pgliteWasm, assets.initdbWasm, assets.fsBundle] : [assets.wasm];
-      return [{ type: config.handshake.init, assets, database: null }, transfer];
+      // Every file under its EngineAssets name (the config names them so), each a copy.
+      const copies = Object.entries(files).map(([name, bytes]) => [name, bytes.slice(0)] as const);
+      const assets = { engine: download.engine, ...Object.fromEntries(copies) } as EngineAssets;
+      return [{ type: config.handshake.init, assets, database: null }, copies.map(([, bytes]) => bytes)];
     });
     init.catch(() => {});
     const port = await start(frame, { names: config.handshake, readyGlobal: config.readyGlobal, worker: download.worker, init });

@@ -14,7 +14,11 @@ import type { EngineId } from '../engine-registry.ts';
 import type { EngineAssets } from '../protocol.ts';
 import { EARLY_DOWNLOADS_GLOBAL, type AssetProgress, type EarlyDownloads } from './early-boot.ts';
 
-/** Each engine's files, by the names of its EngineAssets fields. */
+/**
+ * Each engine's files, by the names of its EngineAssets fields (protocol.ts). A new file of an
+ * engine is one entry here (its URL: ../../engine/pglite/asset-urls.ts) and one pattern in
+ * build/runtime-urls.ts (how the build names it, for the inline script).
+ */
 export const ENGINE_ASSET_URLS: Readonly<Record<EngineId, Readonly<Record<string, string>>>> = {
   sqlite: { wasm: sqlJsWasmUrl },
   postgres: PGLITE_ASSET_URLS,
@@ -123,17 +127,14 @@ export function adoptEarlyDownload(engine: EngineId, files: Promise<Readonly<Rec
  */
 export async function engineAssets(engine: EngineId): Promise<[EngineAssets, Transferable[]]> {
   const files = await engineFiles(engine).files;
-  const copy = (name: string): ArrayBuffer => {
+  // Every file under its EngineAssets name (ENGINE_ASSET_URLS names them so), each a copy.
+  const copies = Object.keys(ENGINE_ASSET_URLS[engine]).map((name) => {
     const file = files[name];
     if (!file) throw new Error(`The ${engine} runtime's file ${name} is missing.`);
-    return file.slice(0);
-  };
-  if (engine === 'sqlite') {
-    const wasm = copy('wasm');
-    return [{ engine, wasm }, [wasm]];
-  }
-  const assets = { engine, pgliteWasm: copy('pgliteWasm'), initdbWasm: copy('initdbWasm'), fsBundle: copy('fsBundle') } as const;
-  return [assets, [assets.pgliteWasm, assets.initdbWasm, assets.fsBundle]];
+    return [name, file.slice(0)] as const;
+  });
+  const assets = { engine, ...Object.fromEntries(copies) } as EngineAssets;
+  return [assets, copies.map(([, bytes]) => bytes)];
 }
 
 /** "4.2 of 11.9 MB" (or "4.2 MB" while the total is unknown). */
