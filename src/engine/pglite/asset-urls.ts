@@ -7,10 +7,11 @@
 import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
-import pglitePackage from '../../../node_modules/@electric-sql/pglite/package.json' with { type: 'json' };
+// A named import: Vite keeps only this field of the package's manifest in the page's bundle.
+import { version as pgliteVersion } from '../../../node_modules/@electric-sql/pglite/package.json';
 
 /** By the names of protocol.ts's PostgresAssets. */
 export const PGLITE_ASSET_URLS = { pgliteWasm: pgliteWasmUrl, initdbWasm: initdbWasmUrl, fsBundle: pgliteDataUrl } as const;
 
 /** PGlite's version (the page names it beside PostgreSQL's: "PostgreSQL 19.0 (PGlite 0.6.1)"). */
-export const PGLITE_VERSION: string = pglitePackage.version;
+export const PGLITE_VERSION: string = pgliteVersion;

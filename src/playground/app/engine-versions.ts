@@ -4,10 +4,11 @@
  * ("PGlite 0.6.1", "sql.js 1.16.0") — in the status line and in "Copy as Markdown".
  */
 import { PGLITE_VERSION } from '../../engine/pglite/asset-urls.ts';
-import sqlJsPackage from '../../../node_modules/sql.js/package.json' with { type: 'json' };
+// A named import: Vite keeps only this field of the package's manifest in the page's bundle.
+import { version as sqlJsVersion } from '../../../node_modules/sql.js/package.json';
 import { type EngineId, engineEntry } from '../engine-registry.ts';
 
-const RUNTIME_VERSIONS: Readonly<Record<EngineId, string>> = { sqlite: sqlJsPackage.version, postgres: PGLITE_VERSION };
+const RUNTIME_VERSIONS: Readonly<Record<EngineId, string>> = { sqlite: sqlJsVersion, postgres: PGLITE_VERSION };
 
 /** "PostgreSQL 19.0 (PGlite 0.6.1)"; before the runtime has said its version, "PostgreSQL (PGlite 0.6.1)". */
 export function databaseVersion(engine: EngineId, reported: string | undefined): string {
