@@ -28,6 +28,9 @@ function required<T extends Element>(root: HTMLElement, selector: string): T {
   return found;
 }
 
+/** How often the status line (a live region) says how far a download is; the status bar's runtime part follows it closely. */
+const PROGRESS_STATUS_INTERVAL_MS = 1_000;
+
 /** What the database-file menu items say and accept on each engine (the runtime checks the file itself). */
 const DATABASE_FILES: Readonly<Record<EngineId, { readonly extension: string; readonly accept: string }>> = {
   sqlite: { extension: '.sqlite', accept: '.sqlite,.sqlite3,.db,application/vnd.sqlite3,application/x-sqlite3' },
@@ -52,6 +55,7 @@ export class Controls {
   #waiting: string | undefined;
   #runtimeState: RuntimeState = 'starting';
   #runtimeDetail = '';
+  #progressShownAt = Number.NEGATIVE_INFINITY;
 
   constructor(root: HTMLElement, actions: ControlActions) {
     this.#root = root;
@@ -154,8 +158,15 @@ export class Controls {
     // The status bar is one line: a part that does not fit is cut short, its whole text on hover.
     this.#runtime.title = this.#runtime.textContent;
     if (state === 'failed') this.status(`The playground runtime could not start: ${detail}`, 'error');
-    // A request waiting for this runtime: the status line follows its download and start.
-    else if (this.#waiting !== undefined) this.status(state === 'ready' ? this.#waiting : detail, 'info');
+    // A request waiting for this runtime: the status line follows its download and start — the
+    // download's bytes at most once a second, as the line is a live region read out to screen readers.
+    else if (this.#waiting !== undefined) {
+      const now = performance.now();
+      if (state !== 'downloading' || now - this.#progressShownAt >= PROGRESS_STATUS_INTERVAL_MS) {
+        if (state === 'downloading') this.#progressShownAt = now;
+        this.status(state === 'ready' ? this.#waiting : detail, 'info');
+      }
+    }
     if (state === 'ready' && !this.#root.dataset['engineReady']) {
       this.#root.dataset['engineReady'] = String(performance.now());
       performance.mark('playground:engine-ready');
