@@ -34,6 +34,7 @@ const DOCS_PAGE = 'mikro-orm/custom-entities';
 const defaultExample = (orm: OrmId): ExampleSource => readExamples().find((each) => each.id === ormEntry(orm).defaultExample)!;
 const stateOf = (example: ExampleSource, files: readonly SourceFile[] = example.files): PlaygroundState => ({
   orm: example.orm,
+  engine: 'sqlite',
   files,
   active: example.active,
   options: { freshDatabase: true },

@@ -74,8 +74,22 @@ describe('keyboard', () => {
     await waitForRuns(page, 1);
     await waitForEditor(page);
     // In page order; Stop is disabled while nothing runs, and Tab enters a radio group at its
-    // checked radio (arrows move within it), so neither Stop nor MikroORM is a Tab stop.
-    const names = ['Sequelize', 'Example', 'Run', 'Share', 'Settings', 'run.ts', 'New file', 'Rename', 'Delete', 'Resize code and results', 'Tables', 'Guide'];
+    // checked radio (arrows move within it), so neither Stop nor MikroORM nor PostgreSQL is a Tab stop.
+    const names = [
+      'Sequelize',
+      'SQLite (sql.js)',
+      'Example',
+      'Run',
+      'Share',
+      'Settings',
+      'run.ts',
+      'New file',
+      'Rename',
+      'Delete',
+      'Resize code and results',
+      'Tables',
+      'Guide',
+    ];
     const reached: string[] = [];
     // Starlight's "Skip to content" link leads to the playground's heading: the next Tab reaches its first control.
     await page.locator('a[href="#_top"]').first().focus();

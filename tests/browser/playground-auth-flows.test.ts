@@ -197,6 +197,7 @@ describe('flows scripted in run.ts', () => {
       'import { browser } from "@adapter-lab/playground"\nimport "./auth"\nawait browser.signIn("github")\nfor (let i = 0; i < 205; i++) await browser.session()\n';
     const state = {
       orm: 'sequelize' as const,
+      engine: 'sqlite' as const,
       files: [
         { name: 'auth.ts', code: auth },
         { name: 'run.ts', code: run },

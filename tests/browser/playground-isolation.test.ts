@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 function linkWith(code: string): string {
-  const state: PlaygroundState = { orm: 'sequelize', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
+  const state: PlaygroundState = { orm: 'sequelize', engine: 'sqlite', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
   return `${preview.url}/playground/#${encodeState(state)}`;
 }
 
@@ -112,6 +112,7 @@ describe('isolation, on `npm run preview`', () => {
       'import "./auth"\nimport { browser } from "@adapter-lab/playground"\nawait browser.signIn("github")\nconsole.log("SIGNED-IN", (await browser.session())?.user?.email)\n';
     const state: PlaygroundState = {
       orm: 'sequelize',
+      engine: 'sqlite',
       files: [
         { name: 'auth.ts', code: auth },
         { name: 'run.ts', code: run },

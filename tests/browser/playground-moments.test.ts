@@ -105,7 +105,7 @@ async function expectShowing(page: Page, orm: OrmId, tables: readonly string[] =
 
 /** A state's link runs on load; this waits until its run is under way in the runtime. */
 async function waitRunning(page: Page, orm: OrmId): Promise<void> {
-  await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe(`Running on ${LABELS[orm]}…`);
+  await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe(`Running ${LABELS[orm]} on SQLite…`);
 }
 
 describe('the ORM choice', () => {

@@ -10,7 +10,13 @@ const browser = useBrowser();
 
 describe.each(OFFICIAL_SNIPPETS.map((snippet) => [snippet.name, snippet] as const))('%s', (_name, snippet) => {
   it('runs as written from a share link and shows its tables, with their columns', async () => {
-    const link = linkTo({ orm: snippet.orm, files: [{ name: 'auth.ts', code: snippet.auth }], active: 'auth.ts', options: { freshDatabase: true } });
+    const link = linkTo({
+      orm: snippet.orm,
+      engine: 'sqlite',
+      files: [{ name: 'auth.ts', code: snippet.auth }],
+      active: 'auth.ts',
+      options: { freshDatabase: true },
+    });
     const probe = await browser.openPage(link, { waitUntil: 'load' });
     const { page } = probe;
     await waitForRuns(page, 1);

@@ -17,7 +17,7 @@ import { RUN_TIMEOUT, clickRun, defaultState, linkTo, openPanel, root, runs, sta
 const browser = useBrowser();
 
 function codeState(code: string): PlaygroundState {
-  return { orm: 'sequelize', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
+  return { orm: 'sequelize', engine: 'sqlite', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
 }
 
 /**

@@ -60,8 +60,9 @@ export function readExpectation(id: string, dir: string): ExampleExpectation {
   };
 }
 
-export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'files' | 'active'>): string {
-  return `/playground/#${encodeState({ orm: example.orm, files: example.files, active: example.active, options: { freshDatabase: true } })}`;
+/** The link carries the example's engine (`"engine": "postgres"` in its example.json), so it opens on that database. */
+export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'engine' | 'files' | 'active'>): string {
+  return `/playground/#${encodeState({ orm: example.orm, engine: example.engine, files: example.files, active: example.active, options: { freshDatabase: true } })}`;
 }
 
 /**

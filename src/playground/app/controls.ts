@@ -1,13 +1,16 @@
 import type { BuiltExample } from '../build/examples-plugin.ts';
 import { shortenText, STATUS_TEXT_LIMIT } from '../output-limits.ts';
+import { engineEntry, isEngineId, type EngineId } from '../engine-registry.ts';
 import { isOrmId, ORM_LABELS, type OrmId } from '../orm-registry.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import { el } from '../ui/dom.ts';
+import type { RuntimeState, RuntimeTarget } from './runner.ts';
 
 export interface ControlActions {
   run(): void;
   stop(): void;
   switchOrm(orm: OrmId): void;
+  switchEngine(engine: EngineId): void;
   /** The reader may be about to pick `orm`. */
   considerOrm(orm: OrmId): void;
   loadExample(id: string): void;
@@ -25,7 +28,16 @@ function required<T extends Element>(root: HTMLElement, selector: string): T {
   return found;
 }
 
-/** The toolbar (ORM, examples, Run/Stop, the Settings menu's options, database files) and the status bar. */
+/** How often the status line (a live region) says how far a download is; the status bar's runtime part follows it closely. */
+const PROGRESS_STATUS_INTERVAL_MS = 1_000;
+
+/** What the database-file menu items say and accept on each engine (the runtime checks the file itself). */
+const DATABASE_FILES: Readonly<Record<EngineId, { readonly extension: string; readonly accept: string }>> = {
+  sqlite: { extension: '.sqlite', accept: '.sqlite,.sqlite3,.db,application/vnd.sqlite3,application/x-sqlite3' },
+  postgres: { extension: '.tar.gz', accept: '.gz,.tgz,application/gzip,application/x-gzip' },
+};
+
+/** The toolbar (ORM, database, examples, Run/Stop, the Settings menu's options, database files) and the status bar. */
 export class Controls {
   readonly #root: HTMLElement;
   readonly #run: HTMLButtonElement;
@@ -36,6 +48,14 @@ export class Controls {
   readonly #runtime: HTMLElement;
   readonly #editor: HTMLElement;
   readonly #autosave: HTMLElement;
+  readonly #export: HTMLButtonElement;
+  readonly #importInput: HTMLInputElement;
+  readonly #importLabel: Text;
+  /** The busy message of a request that waits for the runtime, shown again once the runtime is ready. */
+  #waiting: string | undefined;
+  #runtimeState: RuntimeState = 'starting';
+  #runtimeDetail = '';
+  #progressShownAt = Number.NEGATIVE_INFINITY;
 
   constructor(root: HTMLElement, actions: ControlActions) {
     this.#root = root;
@@ -48,6 +68,12 @@ export class Controls {
     this.#editor = required(root, '[data-editor-state]');
     this.#autosave = required(root, '[data-autosave-state]');
     const importInput = required<HTMLInputElement>(root, '[data-import]');
+    this.#importInput = importInput;
+    this.#export = required(root, '[data-export]');
+    const label = [...(importInput.parentElement?.childNodes ?? [])].find(
+      (node): node is Text => node.nodeType === Node.TEXT_NODE && node.textContent?.trim() !== '',
+    );
+    this.#importLabel = label ?? document.createTextNode('');
     this.#run.addEventListener('click', () => actions.run());
     this.#stop.addEventListener('click', () => actions.stop());
     for (const radio of root.querySelectorAll<HTMLInputElement>('input[name="pg-orm"]')) {
@@ -61,10 +87,14 @@ export class Controls {
       radio.closest('label')?.addEventListener('pointerenter', intent);
       radio.addEventListener('focus', intent);
     }
+    for (const radio of root.querySelectorAll<HTMLInputElement>('input[name="pg-engine"]')) {
+      const engine = radio.value;
+      if (isEngineId(engine)) radio.addEventListener('change', () => radio.checked && actions.switchEngine(engine));
+    }
     this.#examples.addEventListener('change', () => actions.loadExample(this.#examples.value));
     required(root, '[data-reset]').addEventListener('click', () => actions.reset());
     this.#fresh.addEventListener('change', () => actions.setFresh(this.#fresh.checked));
-    required(root, '[data-export]').addEventListener('click', () => actions.exportDatabase());
+    this.#export.addEventListener('click', () => actions.exportDatabase());
     importInput.addEventListener('change', () => {
       const file = importInput.files?.[0];
       importInput.value = '';
@@ -74,8 +104,14 @@ export class Controls {
 
   setState(state: PlaygroundState): void {
     for (const radio of this.#root.querySelectorAll<HTMLInputElement>('input[name="pg-orm"]')) radio.checked = radio.value === state.orm;
+    for (const radio of this.#root.querySelectorAll<HTMLInputElement>('input[name="pg-engine"]')) radio.checked = radio.value === state.engine;
     this.#fresh.checked = state.options.freshDatabase;
     this.#root.dataset['orm'] = state.orm;
+    this.#root.dataset['engine'] = state.engine;
+    const files = DATABASE_FILES[state.engine];
+    this.#export.textContent = `Export ${files.extension}`;
+    this.#importLabel.textContent = `Import ${files.extension}`;
+    this.#importInput.accept = files.accept;
   }
 
   setExamples(examples: readonly BuiltExample[], selected: string): void {
@@ -83,11 +119,17 @@ export class Controls {
     this.#examples.value = selected;
   }
 
-  /** Run stays enabled while busy: a press with changed code queues one more run (playground-app.ts). */
-  busy(busy: boolean, message: string, kind: StatusKind = 'info'): void {
+  /**
+   * Run stays enabled while busy: a press with changed code queues one more run (playground-app.ts).
+   * `waitsForRuntime`: the request needs the runtime, so while that downloads or starts, the status
+   * line says how far it is rather than a message that would seem frozen.
+   */
+  busy(busy: boolean, message: string, kind: StatusKind = 'info', waitsForRuntime = false): void {
     this.#stop.disabled = !busy;
     this.#root.dataset['busy'] = String(busy);
-    this.status(message, kind);
+    this.#waiting = busy && waitsForRuntime ? message : undefined;
+    const runtimeBusy = this.#waiting !== undefined && (this.#runtimeState === 'downloading' || this.#runtimeState === 'starting');
+    this.status(runtimeBusy ? this.#runtimeDetail : message, kind);
   }
 
   status(message: string, kind: StatusKind): void {
@@ -98,19 +140,33 @@ export class Controls {
 
   /** Ends the busy state and leaves the status line as it is. */
   settle(): void {
+    this.#waiting = undefined;
     if (this.#root.dataset['busy'] !== 'true') return;
     this.#stop.disabled = true;
     this.#root.dataset['busy'] = 'false';
   }
 
-  runtimeState(state: 'starting' | 'ready' | 'failed', orm: OrmId, detail: string): void {
+  /** The runtime's state in the status bar: its download's progress, its start, its versions (ORM, adapter, database). */
+  runtimeState(state: RuntimeState, target: RuntimeTarget, detail: string): void {
+    const { orm, engine } = target;
+    this.#runtimeState = state;
+    this.#runtimeDetail = detail;
     this.#runtime.dataset['state'] = state;
     this.#runtime.dataset['orm'] = orm;
-    this.#runtime.textContent =
-      state === 'starting' ? `Starting ${ORM_LABELS[orm]}…` : state === 'ready' ? detail : `The ${ORM_LABELS[orm]} runtime could not start: ${detail}`;
+    this.#runtime.dataset['engine'] = engine;
+    this.#runtime.textContent = state === 'failed' ? `The ${ORM_LABELS[orm]} runtime on ${engineEntry(engine).label} could not start: ${detail}` : detail;
     // The status bar is one line: a part that does not fit is cut short, its whole text on hover.
     this.#runtime.title = this.#runtime.textContent;
     if (state === 'failed') this.status(`The playground runtime could not start: ${detail}`, 'error');
+    // A request waiting for this runtime: the status line follows its download and start — the
+    // download's bytes at most once a second, as the line is a live region read out to screen readers.
+    else if (this.#waiting !== undefined) {
+      const now = performance.now();
+      if (state !== 'downloading' || now - this.#progressShownAt >= PROGRESS_STATUS_INTERVAL_MS) {
+        if (state === 'downloading') this.#progressShownAt = now;
+        this.status(state === 'ready' ? this.#waiting : detail, 'info');
+      }
+    }
     if (state === 'ready' && !this.#root.dataset['engineReady']) {
       this.#root.dataset['engineReady'] = String(performance.now());
       performance.mark('playground:engine-ready');

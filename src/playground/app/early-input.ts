@@ -1,12 +1,16 @@
 /**
  * What the reader did to the toolbar before the page's module ran (the toolbar is in the HTML
- * and clickable at once): an inline script notes ORM choices, example choices and Run presses,
+ * and clickable at once): an inline script notes ORM and database choices, example choices and Run presses,
  * and the app replays them in order once it is up, so an early click is never lost.
  *
  * `captureEarlyInput` is serialised into the page (index.astro): it must not use anything from
  * outside its own body.
  */
-export type EarlyInput = { readonly kind: 'orm'; readonly value: string } | { readonly kind: 'example'; readonly value: string } | { readonly kind: 'run' };
+export type EarlyInput =
+  | { readonly kind: 'orm'; readonly value: string }
+  | { readonly kind: 'engine'; readonly value: string }
+  | { readonly kind: 'example'; readonly value: string }
+  | { readonly kind: 'run' };
 
 export const EARLY_INPUT_GLOBAL = '__adapterLabEarlyInput';
 
@@ -20,6 +24,7 @@ export function captureEarlyInput(globalName: string): void {
     if (!noting()) return;
     const target = event.target as HTMLInputElement | HTMLSelectElement;
     if (target.matches('input[name="pg-orm"]') && (target as HTMLInputElement).checked) inputs.push({ kind: 'orm', value: target.value });
+    else if (target.matches('input[name="pg-engine"]') && (target as HTMLInputElement).checked) inputs.push({ kind: 'engine', value: target.value });
     else if (target.matches('[data-examples]')) inputs.push({ kind: 'example', value: target.value });
   });
   root.addEventListener('click', (event) => {
@@ -39,5 +44,5 @@ export function takeEarlyInput(): EarlyInput[] {
 function isEarlyInput(value: unknown): value is EarlyInput {
   if (typeof value !== 'object' || value === null) return false;
   const input = value as { kind?: unknown; value?: unknown };
-  return input.kind === 'run' || ((input.kind === 'orm' || input.kind === 'example') && typeof input.value === 'string');
+  return input.kind === 'run' || ((input.kind === 'orm' || input.kind === 'engine' || input.kind === 'example') && typeof input.value === 'string');
 }

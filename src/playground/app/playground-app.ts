@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import { isOrmId, ORM_LABELS, type OrmId } from '../orm-registry.ts';
+import { engineEntry, isEngineId, type EngineId } from '../engine-registry.ts';
 import type { AdapterMethod, CompiledFile, FlowRequest, Outcome, RunError, SourceLocation } from '../protocol.ts';
 import { decodeState } from '../share/codec.ts';
 import { AUTOSAVE_KEY, browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
@@ -17,7 +18,8 @@ import { Notices } from './notices.ts';
 import { Results } from './results.ts';
 import { RunMarks } from './run-marks.ts';
 import { takeEarlyInput, type EarlyInput } from './early-input.ts';
-import { importTooLarge, Runner, stoppedBeforeStart, untilAborted, type RunnerResult } from './runner.ts';
+import { importTooLarge, Runner, stoppedBeforeStart, untilAborted, type RunnerResult, type RuntimeTarget } from './runner.ts';
+import { otherEngineFile } from './database-files.ts';
 import { runtimeText } from '../protocol-guards.ts';
 import { RequestScheduler, type Turn } from './request-scheduler.ts';
 import { prefetchRuntime } from '../sandbox/runtime-client.ts';
@@ -72,13 +74,19 @@ export class PlaygroundApp {
     this.#state = boot.state;
     const early = takeEarlyInput();
     const earlyOrm = early.findLast((input) => input.kind === 'orm');
+    const earlyEngine = early.findLast((input) => input.kind === 'engine');
     // First of all: the runtime's download and start-up are the long pole of the first result —
-    // of the ORM the reader picked already, if they were that quick.
+    // of the ORM and engine the reader picked already, if they were that quick.
     this.#runner = new Runner({
-      onState: (state, orm, detail) => this.#controls?.runtimeState(state, orm, detail),
+      onState: (state, target, detail) => this.#controls?.runtimeState(state, target, detail),
       onProgress: (entries) => this.#results?.progress(entries),
     });
-    void this.#runner.use(earlyOrm && earlyOrm.kind === 'orm' && isOrmId(earlyOrm.value) ? earlyOrm.value : this.#state.orm).catch(() => {});
+    void this.#runner
+      .use({
+        orm: earlyOrm && earlyOrm.kind === 'orm' && isOrmId(earlyOrm.value) ? earlyOrm.value : this.#state.orm,
+        engine: earlyEngine && earlyEngine.kind === 'engine' && isEngineId(earlyEngine.value) ? earlyEngine.value : this.#state.engine,
+      })
+      .catch(() => {});
     // Code of the reader's own compiles in a worker of its own, which starts beside the runtime.
     void buildOutput(this.#state.orm, this.#state.files).then((output) => output ?? prepareTranspiler());
     this.#exampleId = exampleOf(boot.state.orm, boot.state.files)?.id ?? defaultExample(boot.state.orm).id;
@@ -99,7 +107,7 @@ export class PlaygroundApp {
         void copyWholeValue(cell, epoch, {
           queue: (task) => this.#scheduler.queue(task),
           epoch: () => this.#results.epoch,
-          read: (ref, signal) => this.#runner.readValue(this.#state.orm, ref.table, ref.key, ref.column, signal),
+          read: (ref, signal) => this.#runner.readValue(this.#target(), ref.table, ref.key, ref.column, signal),
           busy: (busy, message, kind) => this.#controls.busy(busy, message, kind),
           status: (message, kind) => this.#controls.status(message, kind),
         }),
@@ -114,11 +122,12 @@ export class PlaygroundApp {
       run: () => this.run(),
       stop: () => this.#stop(),
       switchOrm: (orm) => void this.#switchOrm(orm),
-      considerOrm: (orm) => prefetchRuntime(orm),
+      switchEngine: (engine) => this.#switchEngine(engine),
+      considerOrm: (orm) => prefetchRuntime(orm, this.#state.engine),
       loadExample: (id) => void this.#loadExample(id),
       reset: () => void this.#reset(),
       setFresh: (fresh) => this.#setState({ ...this.#state, options: { ...this.#state.options, freshDatabase: fresh } }),
-      exportDatabase: () => this.#share.downloadDatabase(this.#runner.database, this.#state.orm),
+      exportDatabase: () => void this.#exportDatabase(),
       importDatabase: (file) => void this.#importDatabase(file),
     });
     this.#displaced = new DisplacedWork(createDisplacedHistory(browserStorage(), AUTOSAVE_KEY), this.#notices, {
@@ -190,11 +199,11 @@ export class PlaygroundApp {
       this.#controls.busy(false, `Not run: syntax error in ${syntax.file}:${syntax.line}:${syntax.column} — ${syntax.message}`, 'error');
       return;
     }
-    this.#controls.busy(true, `Running on ${ORM_LABELS[state.orm]}…`);
+    this.#controls.busy(true, `Running ${ORM_LABELS[state.orm]} on ${engineEntry(state.engine).label}…`, 'info', true);
     this.#results.startRun();
     this.#notices.clearRunNotices();
     const run = this.#runMarks.started(state);
-    const result = await this.#runner.run(state.orm, compiled.files, entryFile(state), state.options.freshDatabase, turn.signal);
+    const result = await this.#runner.run(state, compiled.files, entryFile(state), state.options.freshDatabase, turn.signal);
     // Its code is no longer on screen: the run queued by the change shows its own result.
     if (result.kind === 'superseded' || !turn.current()) return this.#runMarks.dropped(run);
     const notShown = this.#runMarks.show(run, () => this.#finish(result, 'Ran'));
@@ -229,11 +238,16 @@ export class PlaygroundApp {
     this.#runner.stop();
   }
 
+  /** The runtime the code on screen runs on. */
+  #target(): RuntimeTarget {
+    return { orm: this.#state.orm, engine: this.#state.engine };
+  }
+
   /** Queues a request on the runtime (a call, a flow, an import); dropped when the code on screen is replaced first. */
-  async #request(busy: string, send: (orm: OrmId, signal: AbortSignal) => Promise<RunnerResult>, verb: string): Promise<Outcome | undefined> {
+  async #request(busy: string, send: (target: RuntimeTarget, signal: AbortSignal) => Promise<RunnerResult>, verb: string): Promise<Outcome | undefined> {
     return this.#scheduler.queue(async (turn) => {
-      this.#controls.busy(true, busy);
-      const result = await send(this.#state.orm, turn.signal);
+      this.#controls.busy(true, busy, 'info', true);
+      const result = await send(this.#target(), turn.signal);
       return result.kind === 'superseded' || !turn.current() ? undefined : this.#finish(result, verb);
     });
   }
@@ -270,12 +284,13 @@ export class PlaygroundApp {
     this.#root.dataset['runs'] = String(Number(this.#root.dataset['runs'] ?? 0) + 1);
     this.#root.dataset['lastDurationMs'] = outcome.durationMs.toFixed(1);
     this.#root.dataset['lastOrm'] = this.#state.orm;
+    this.#root.dataset['lastEngine'] = this.#state.engine;
     return outcome;
   }
 
   async #call(method: AdapterMethod, args: unknown[]): Promise<void> {
     this.#results.adapterPanel.setBusy(true);
-    const outcome = await this.#request(`Calling ${method}…`, (orm, signal) => this.#runner.call(orm, method, args, signal), `${method} done`);
+    const outcome = await this.#request(`Calling ${method}…`, (target, signal) => this.#runner.call(target, method, args, signal), `${method} done`);
     this.#results.adapterPanel.setBusy(false);
     if (outcome)
       this.#results.adapterPanel.showCall(
@@ -293,7 +308,7 @@ export class PlaygroundApp {
    */
   async #flow(request: FlowRequest): Promise<void> {
     const label = `${FLOW_LIST[request.flow].label}${request.browser === 'other' ? ' (another device)' : ''}`;
-    const outcome = await this.#request(`${label}…`, (orm, signal) => this.#runner.flow(orm, request, signal), `${label}: done`);
+    const outcome = await this.#request(`${label}…`, (target, signal) => this.#runner.flow(target, request, signal), `${label}: done`);
     if (!outcome) return;
     // Auth.js refusing (a used link, an unlinked account) is what the reader came to see, not a crash.
     const refused = authErrorOf(outcome.http, outcome.auth?.basePath ?? '');
@@ -308,9 +323,15 @@ export class PlaygroundApp {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
+    // A file of the other engine is named as such at once (the runtime checks every file anyway).
+    const otherEngine = otherEngineFile(bytes, this.#state.engine, file.name);
+    if (otherEngine) {
+      this.#controls.status(otherEngine, 'error');
+      return;
+    }
     const outcome = await this.#request(
       `Importing ${file.name}…`,
-      (orm, signal) => this.#runner.loadDatabase(orm, bytes, file.name, signal),
+      (target, signal) => this.#runner.loadDatabase(target, bytes, file.name, signal),
       `Imported ${file.name}`,
     );
     if (outcome) {
@@ -323,10 +344,31 @@ export class PlaygroundApp {
     }
   }
 
+  /**
+   * Export: SQLite's database is in the last outcome; PostgreSQL's is dumped by the runtime on
+   * request (a few hundred milliseconds), queued like any request so it sees what the last one left.
+   */
+  async #exportDatabase(): Promise<void> {
+    const { orm, engine } = this.#state;
+    if (engine === 'sqlite') {
+      this.#share.downloadDatabase(this.#runner.database, orm, engine);
+      return;
+    }
+    await this.#scheduler.queue(async (turn) => {
+      this.#controls.busy(true, `Exporting the ${engineEntry(engine).label} database…`, 'info', true);
+      const result = await this.#runner.exportDatabase({ orm, engine }, turn.signal);
+      if (result.kind === 'superseded' || !turn.current()) return;
+      if (result.kind === 'database') this.#share.downloadDatabase(result.bytes, orm, engine);
+      else if (result.kind === 'refused') this.#controls.busy(false, `The database could not be exported: ${result.message}`, 'error');
+      else this.#controls.busy(false, result.error.message, 'warning');
+    });
+  }
+
   /** Replays what the reader did before the page was up (early-input.ts), in order. */
   async #replay(inputs: readonly EarlyInput[], autorun: boolean): Promise<void> {
     for (const input of inputs) {
       if (input.kind === 'orm' && isOrmId(input.value)) await this.#switchOrm(input.value);
+      else if (input.kind === 'engine' && isEngineId(input.value)) this.#switchEngine(input.value);
       else if (input.kind === 'example') await this.#loadExample(input.value);
       // The page runs its code on load anyway: an early Run press is that run.
       else if (input.kind === 'run' && !autorun) this.run();
@@ -352,7 +394,18 @@ export class PlaygroundApp {
     if (generation !== this.#scheduler.generation) return;
     createAutosave(browserStorage(), `adapter-lab:playground:draft:${current.orm}`).save(current);
     const draft = createAutosave(browserStorage(), `adapter-lab:playground:draft:${orm}`).load()?.state;
-    this.#replace(draft && draft.orm === orm ? draft : exampleState(defaultExample(orm), current.options));
+    // The database on screen stays: the other ORM's code runs on it too.
+    this.#replace(draft && draft.orm === orm ? { ...draft, engine: current.engine } : exampleState(defaultExample(orm), current.options, current.engine));
+  }
+
+  /**
+   * Runs the code on screen on another database. The code stays (nothing to confirm or keep);
+   * as with another ORM, whatever ran for the old engine shows nothing, its runtime is closed
+   * at once, and the code runs on the new engine's runtime.
+   */
+  #switchEngine(engine: EngineId): void {
+    if (engine === this.#state.engine) return;
+    this.#replace({ ...this.#syncFromEditor(), engine });
   }
 
   async #loadExample(id: string): Promise<void> {
@@ -374,13 +427,13 @@ export class PlaygroundApp {
     }
     if (generation !== this.#scheduler.generation) return;
     if (changed) this.#displaced.displaced(current, `the example "${example.title}"`, `"${example.title}" replaced your code.`);
-    this.#replace(exampleState(example, current.options));
+    this.#replace(exampleState(example, current.options, current.engine));
   }
 
   async #reset(): Promise<void> {
     const example = EXAMPLES.find((candidate) => candidate.id === this.#exampleId) ?? defaultExample(this.#state.orm);
     const current = this.#syncFromEditor();
-    if (sameState(current, exampleState(example, current.options))) {
+    if (sameState(current, exampleState(example, current.options, current.engine))) {
       this.#controls.status('The code already is the example.', 'ok');
       return;
     }
@@ -388,7 +441,7 @@ export class PlaygroundApp {
     if (!(await this.#dialogs.confirm('Reset to the example?', `Your changes are discarded and "${example.title}" comes back.`, 'Reset'))) return;
     if (generation !== this.#scheduler.generation) return;
     this.#displaced.displaced(current, 'Reset to example', 'The code was reset to the example.');
-    this.#replace(exampleState(example, current.options));
+    this.#replace(exampleState(example, current.options, current.engine));
   }
 
   async #openLink(): Promise<void> {
@@ -405,20 +458,21 @@ export class PlaygroundApp {
   }
 
   /**
-   * Puts other code on screen (an example, a link, an ORM switch, a reset) and runs it. Whatever
-   * ran for the old code shows nothing: another ORM's runtime is closed at once (ending its
-   * run); a run on the same ORM may finish briefly, then is stopped.
+   * Puts other code on screen (an example, a link, an ORM or engine switch, a reset) and runs it.
+   * Whatever ran for the old code shows nothing: another ORM's or engine's runtime is closed at
+   * once (ending its run); a run on the same runtime may finish briefly, then is stopped.
    */
   #replace(state: PlaygroundState): void {
     const ormChanged = state.orm !== this.#state.orm;
+    const runtimeChanged = ormChanged || state.engine !== this.#state.engine;
     this.#scheduler.replaced();
     this.#exampleId = exampleOf(state.orm, state.files)?.id ?? (ormChanged ? defaultExample(state.orm).id : this.#exampleId);
     this.#setState(state);
     this.#controls.setExamples(examplesOf(state.orm), this.#exampleId);
     void this.#code.set(state.orm, state.files, state.active);
-    if (ormChanged) {
+    if (runtimeChanged) {
       this.#results.clearAdapter();
-      void this.#runner.use(state.orm).catch(() => {});
+      void this.#runner.use({ orm: state.orm, engine: state.engine }).catch(() => {});
     } else if (this.#scheduler.running) {
       const superseded = this.#scheduler.running;
       setTimeout(() => {

@@ -1,8 +1,10 @@
+import { engineEntry, type EngineId } from '../engine-registry.ts';
 import type { OrmId, RuntimeVersions } from '../protocol.ts';
 import { GITHUB_URL_LIMIT, ShareLinkRefusedError, linkLength, shareUrl } from '../share/codec.ts';
 import { markdownForIssue } from '../share/markdown.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import type { StatusKind } from './controls.ts';
+import { databaseVersion } from './engine-versions.ts';
 
 /** Copy link, Copy as Markdown, the link-length meter, the URL hash, and database downloads. */
 export class ShareActions {
@@ -93,14 +95,16 @@ export class ShareActions {
     }
   }
 
-  downloadDatabase(database: Uint8Array | null, orm: OrmId): void {
+  /** Downloads a database file: SQLite's `.sqlite`, PostgreSQL's data-directory dump `.tar.gz`. */
+  downloadDatabase(database: Uint8Array | null, orm: OrmId, engine: EngineId): void {
     if (!database) {
       this.#status('There is no database yet: run the code first.', 'warning');
       return;
     }
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([database as Uint8Array<ArrayBuffer>], { type: 'application/vnd.sqlite3' }));
-    link.download = `adapter-lab-${orm}.sqlite`;
+    const type = engine === 'sqlite' ? 'application/vnd.sqlite3' : 'application/gzip';
+    link.href = URL.createObjectURL(new Blob([database as Uint8Array<ArrayBuffer>], { type }));
+    link.download = `adapter-lab-${orm}${engineEntry(engine).fileExtension}`;
     document.body.append(link);
     link.click();
     link.remove();
@@ -125,10 +129,12 @@ export class ShareActions {
 
   async #copyMarkdown(): Promise<void> {
     const versions = await this.#versions();
+    const state = this.#state();
     const markdown = markdownForIssue({
-      state: this.#state(),
+      state,
       url: this.#link().url,
-      versions: { orm: versions?.orm ?? 'unknown', adapter: versions?.adapter ?? 'unknown', ...(versions?.database ? { database: versions.database } : {}) },
+      // The engine is named even before its runtime said its version.
+      versions: { orm: versions?.orm ?? 'unknown', adapter: versions?.adapter ?? 'unknown', database: databaseVersion(state.engine, versions?.database) },
     });
     await this.copyText(markdown, 'the Markdown for a GitHub issue');
   }

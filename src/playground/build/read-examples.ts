@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_ENGINE, ENGINE_IDS, type EngineId, isEngineId } from '../engine-registry.ts';
 import { ORM_IDS, type OrmId, type SourceFile } from '../protocol.ts';
 import { invalidFileName } from '../store/state.ts';
 
@@ -10,6 +11,8 @@ export interface ExampleSource {
   readonly id: string;
   readonly title: string;
   readonly orm: OrmId;
+  /** The database it runs on (`"engine"` in example.json, SQLite when absent): docs links open it there. */
+  readonly engine: EngineId;
   readonly description: string;
   readonly default: boolean;
   readonly files: readonly SourceFile[];
@@ -19,6 +22,7 @@ export interface ExampleSource {
 interface ExampleJson {
   title?: unknown;
   orm?: unknown;
+  engine?: unknown;
   description?: unknown;
   default?: unknown;
   files?: unknown;
@@ -72,6 +76,7 @@ export function readExamples(dir = EXAMPLES_DIR, { requireDefaults = true } = {}
       if (typeof json.title !== 'string' || !json.title) fail('no title');
       if (typeof json.description !== 'string') fail('no description');
       if (!ORM_IDS.includes(json.orm as OrmId)) fail(`orm must be one of ${ORM_IDS.join(', ')}`);
+      if (json.engine !== undefined && !isEngineId(json.engine)) fail(`engine must be one of ${ENGINE_IDS.join(', ')} (or absent: ${DEFAULT_ENGINE})`);
       if (!Array.isArray(json.files) || json.files.length === 0) fail('no files');
       const names = json.files as unknown[];
       const paths = exampleFilePaths(dir, id);
@@ -87,6 +92,7 @@ export function readExamples(dir = EXAMPLES_DIR, { requireDefaults = true } = {}
         id,
         title: json.title as string,
         orm: json.orm as OrmId,
+        engine: isEngineId(json.engine) ? json.engine : DEFAULT_ENGINE,
         description: json.description as string,
         default: json.default === true,
         files,

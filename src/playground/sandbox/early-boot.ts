@@ -2,11 +2,12 @@
  * Starts the playground's runtime from inline scripts in the page's HTML, while the page's own
  * module is still downloading and Starlight is laying the page out. In the <head>, before the
  * stylesheets (which hold back any later inline script until they have loaded), `earlyFetch`
- * works out which ORM the page will open (share link, else autosave, else the default ORM — the
- * rules of initial-state.ts, reading only the link's ORM) and fetches that ORM's worker script and
- * sql.js's wasm. In the body, `earlyBoot` starts the worker in the sandbox iframe the HTML holds
+ * works out which ORM and engine the page will open (share link, else autosave, else the defaults
+ * — the rules of initial-state.ts, reading only the first characters of the link's JSON) and
+ * fetches that ORM's worker script for that engine and the engine's files (sql.js's wasm, or
+ * PGlite's three files, counting the bytes as they come so the page can show progress). In the body, `earlyBoot` starts the worker in the sandbox iframe the HTML holds
  * by then, with the handshake RuntimeClient uses too (handshake.ts). RuntimeClient.start()
- * adopts it; when the ORM turns out different, or anything here failed, it starts a runtime as
+ * adopts it; when the ORM or engine turns out different, or anything here failed, it starts a runtime as
  * usual.
  *
  * Both functions are serialised into the page (index.astro): they must not use anything from
@@ -14,16 +15,24 @@
  * config, from the registry and the codec. The URLs are placeholders that the build fills in
  * (runtime-urls.ts); on the dev server they stay placeholders and these do nothing.
  */
+import type { EngineId } from '../engine-registry.ts';
 import type { OrmId } from '../orm-registry.ts';
-import type { HandshakeNames, RuntimeInit } from '../protocol.ts';
+import type { EngineAssets, HandshakeNames, RuntimeInit } from '../protocol.ts';
 import type { startInSandbox } from './handshake.ts';
 
 export interface EarlyFetchConfig {
-  /** Each ORM's worker script (by its registry id), and sql.js's wasm. */
-  readonly urls: { readonly workers: Readonly<Record<OrmId, string>>; readonly wasm: string };
-  /** The ORM when neither a link nor the autosave names one. */
+  readonly urls: {
+    /** Each ORM's worker script per engine (by their registry ids). */
+    readonly workers: Readonly<Record<OrmId, Readonly<Record<EngineId, string>>>>;
+    /** Each engine's files, by the names of its EngineAssets fields. */
+    readonly assets: Readonly<Record<EngineId, Readonly<Record<string, string>>>>;
+  };
+  /** The size of each engine file (by the same names), as the build wrote it: the total of a response without a usable Content-Length. */
+  readonly sizes: Readonly<Record<EngineId, Readonly<Record<string, string>>>>;
+  /** The ORM and engine when neither a link nor the autosave names them. */
   readonly defaultOrm: OrmId;
-  /** The share-link formats the codec reads (each payload's JSON starts with the ORM). */
+  readonly defaultEngine: EngineId;
+  /** The share-link formats the codec reads (each payload's JSON starts with the ORM, then the engine unless it is the default). */
   readonly linkVersions: readonly number[];
   readonly autosaveKey: string;
   readonly maxHashLength: number;
@@ -39,70 +48,133 @@ export interface EarlyBootConfig {
   readonly handshake: HandshakeNames;
 }
 
-/** What earlyFetch leaves for earlyBoot. */
+/** How far an engine's download is: bytes received, of `total` when it is known. */
+export interface AssetProgress {
+  received: number;
+  total: number | null;
+  done: boolean;
+}
+
+/** What earlyFetch started: the runtime of one ORM on one engine. */
+export interface EarlyDownload {
+  readonly orm: OrmId;
+  readonly engine: EngineId;
+  readonly worker: Promise<Blob>;
+  /** The engine's files by the names of its EngineAssets fields. */
+  readonly files: Promise<Readonly<Record<string, ArrayBuffer>>>;
+  readonly progress: AssetProgress;
+}
+
+/** What earlyFetch leaves for earlyBoot (and the page). */
 export interface EarlyDownloads {
-  readonly wasm: Promise<ArrayBuffer>;
-  readonly runtime: Promise<{ readonly orm: OrmId; readonly worker: Promise<Blob> }>;
+  readonly runtime: Promise<EarlyDownload>;
+  /** Each engine file's size by its URL, as the build wrote it. */
+  readonly sizes: Readonly<Record<string, number>>;
 }
 
 /** A runtime earlyBoot started: RuntimeClient waits for its `ready` on `port`. */
-export interface EarlyRuntime {
-  readonly orm: OrmId;
+export interface EarlyRuntime extends EarlyDownload {
   readonly port: MessagePort;
   readonly frame: HTMLIFrameElement;
-  readonly worker: Promise<Blob>;
-  readonly wasm: Promise<ArrayBuffer>;
 }
 
 export const EARLY_RUNTIME_GLOBAL = '__adapterLabEarlyRuntime';
 export const EARLY_DOWNLOADS_GLOBAL = '__adapterLabEarlyDownloads';
 
 export function earlyFetch(config: EarlyFetchConfig): void {
-  if (!config.urls.wasm.startsWith('/') || typeof DecompressionStream !== 'function') return;
+  if (!config.urls.assets.sqlite['wasm']?.startsWith('/') || typeof DecompressionStream !== 'function') return;
+  const sizes: Record<string, number> = {};
+  for (const engine of Object.keys(config.urls.assets) as EngineId[]) {
+    for (const [name, url] of Object.entries(config.urls.assets[engine])) {
+      const size = Number(config.sizes[engine]?.[name]);
+      if (size > 0) sizes[url] = size;
+    }
+  }
   const load = (url: string): Promise<Response> =>
     fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       return response;
     });
-  const wasm = load(config.urls.wasm).then((response) => response.arrayBuffer());
 
-  // The link's ORM is the first key of its JSON (`{"o":"…"`): inflate only its first bytes.
-  const linkOrm = async (hash: string): Promise<string | null> => {
+  // The link's ORM and engine are the first keys of its JSON (`{"o":"…","e":"…"`): inflate only its first bytes.
+  const linkChoice = async (hash: string): Promise<{ orm?: unknown; engine?: unknown } | null> => {
     const match = new RegExp(`^(?:${config.linkVersions.join('|')})\\.([A-Za-z0-9_-]+)$`).exec(hash);
     if (!match || hash.length > config.maxHashLength) return null;
     const base64 = match[1]!.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (char) => char.charCodeAt(0));
     const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).pipeThrough(new TextDecoderStream()).getReader();
     let text = '';
-    while (text.length < 24) {
+    while (text.length < 48) {
       const { value, done } = await reader.read();
       if (done) break;
       text += value;
     }
     void reader.cancel().catch(() => {});
-    return /^\{"o":"([a-z-]+)"/.exec(text)?.[1] ?? null;
+    const found = /^\{"o":"([a-z-]+)"(?:,"e":"([a-z-]+)")?/.exec(text);
+    // No `e`: SQLite, as every link before the engine choice.
+    return found ? { orm: found[1], engine: found[2] ?? config.defaultEngine } : null;
   };
-  const savedOrm = (): string | null => {
+  const savedChoice = (): { orm?: unknown; engine?: unknown } | null => {
     try {
-      const saved = JSON.parse(localStorage.getItem(config.autosaveKey) ?? 'null') as { state?: { orm?: unknown } } | null;
-      return typeof saved?.state?.orm === 'string' ? saved.state.orm : null;
+      const saved = JSON.parse(localStorage.getItem(config.autosaveKey) ?? 'null') as { state?: { orm?: unknown; engine?: unknown } } | null;
+      return saved?.state ? { orm: saved.state.orm, engine: saved.state.engine ?? config.defaultEngine } : null;
     } catch {
       return null;
     }
   };
-  const isOrm = (value: string | null): value is OrmId => value !== null && Object.hasOwn(config.urls.workers, value);
-  const runtime = (async () => {
+  const isOrm = (value: unknown): value is OrmId => typeof value === 'string' && Object.hasOwn(config.urls.workers, value);
+  const isEngine = (value: unknown): value is EngineId => typeof value === 'string' && Object.hasOwn(config.urls.assets, value);
+
+  /** The engine's files, each response streamed so that `progress` counts its bytes as they arrive. */
+  const files = (engine: EngineId, progress: AssetProgress): Promise<Record<string, ArrayBuffer>> => {
+    const entries = Object.entries(config.urls.assets[engine]);
+    const totals: Array<number | null> = [];
+    return Promise.all(
+      entries.map(async ([name, url]) => {
+        const response = await load(url);
+        const length = Number(response.headers.get('content-length'));
+        const encoding = response.headers.get('content-encoding');
+        totals.push(length > 0 && (!encoding || encoding === 'identity') ? length : (sizes[url] ?? null));
+        if (totals.length === entries.length && totals.every((total) => total !== null)) progress.total = (totals as number[]).reduce((a, b) => a + b, 0);
+        const reader = response.body!.getReader();
+        const chunks: Uint8Array[] = [];
+        let size = 0;
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          chunks.push(value);
+          size += value.byteLength;
+          progress.received += value.byteLength;
+        }
+        const bytes = new Uint8Array(size);
+        let at = 0;
+        for (const chunk of chunks) {
+          bytes.set(chunk, at);
+          at += chunk.byteLength;
+        }
+        return [name, bytes.buffer] as const;
+      }),
+    ).then((named) => {
+      progress.done = true;
+      return Object.fromEntries(named);
+    });
+  };
+
+  const runtime = (async (): Promise<EarlyDownload> => {
     const hash = location.hash.slice(1);
     // A broken link opens the default example, as the page does.
-    const chosen = hash ? await linkOrm(hash).catch(() => null) : savedOrm();
-    const orm = isOrm(chosen) ? chosen : config.defaultOrm;
-    const worker = load(config.urls.workers[orm]).then((response) => response.blob());
+    const chosen = hash ? await linkChoice(hash).catch(() => null) : savedChoice();
+    const orm = isOrm(chosen?.orm) ? chosen.orm : config.defaultOrm;
+    const engine = isEngine(chosen?.engine) ? chosen.engine : config.defaultEngine;
+    const worker = load(config.urls.workers[orm][engine]).then((response) => response.blob());
+    const progress: AssetProgress = { received: 0, total: null, done: false };
+    const assets = files(engine, progress);
     worker.catch(() => {});
-    return { orm, worker };
+    assets.catch(() => {});
+    return { orm, engine, worker, files: assets, progress };
   })();
-  wasm.catch(() => {});
   runtime.catch(() => {});
-  const downloads: EarlyDownloads = { wasm, runtime };
+  const downloads: EarlyDownloads = { runtime, sizes };
   (window as unknown as Record<string, unknown>)[config.fetchGlobal] = downloads;
 }
 
@@ -114,14 +186,17 @@ export function earlyBoot(config: EarlyBootConfig, start: typeof startInSandbox)
   frame.dataset['playgroundSandbox'] = 'early';
 
   const boot = async (): Promise<EarlyRuntime> => {
-    const { orm, worker } = await downloads.runtime;
-    const init = downloads.wasm.then((wasm): [RuntimeInit, Transferable[]] => {
-      const bytes = wasm.slice(0);
-      return [{ type: config.handshake.init, assets: { engine: 'sqlite', wasm: bytes }, database: null }, [bytes]];
+    const download = await downloads.runtime;
+    // Copies: the transfer empties what it sends, and the page keeps the downloads for later starts.
+    const init = download.files.then((files): [RuntimeInit, Transferable[]] => {
+      // Every file under its EngineAssets name (the config names them so), each a copy.
+      const copies = Object.entries(files).map(([name, bytes]) => [name, bytes.slice(0)] as const);
+      const assets = { engine: download.engine, ...Object.fromEntries(copies) } as EngineAssets;
+      return [{ type: config.handshake.init, assets, database: null }, copies.map(([, bytes]) => bytes)];
     });
     init.catch(() => {});
-    const port = await start(frame, { names: config.handshake, readyGlobal: config.readyGlobal, worker, init });
-    return { orm, port, frame, worker, wasm: downloads.wasm };
+    const port = await start(frame, { names: config.handshake, readyGlobal: config.readyGlobal, worker: download.worker, init });
+    return { ...download, port, frame };
   };
   const started = boot();
   started.catch(() => {});

@@ -1,6 +1,6 @@
-import { sqlJsWasmUrl as sqlWasmUrl } from '../../engine/sql-js/wasm-url.ts';
+import { byEngine, DEFAULT_ENGINE, engineEntry, type EngineId } from '../engine-registry.ts';
 import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
-import { byOrm, type OrmId } from '../orm-registry.ts';
+import { byOrm, ormEntry, type OrmId } from '../orm-registry.ts';
 import {
   type AuthCode,
   type ConsoleEntry,
@@ -15,7 +15,8 @@ import {
   type WorkerConnect,
 } from '../protocol.ts';
 import { checkRuntimeResponse, runtimeText } from '../protocol-guards.ts';
-import { EARLY_RUNTIME_GLOBAL, type EarlyRuntime } from './early-boot.ts';
+import { EARLY_DOWNLOADS_GLOBAL, EARLY_RUNTIME_GLOBAL, type EarlyDownloads, type EarlyRuntime } from './early-boot.ts';
+import { adoptEarlyDownload, engineAssets, engineFiles } from './engine-downloads.ts';
 import { type SandboxStartOptions, startInSandbox } from './handshake.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
 import { CHECK_INTERVAL_MS, Watchdog, policyFor, stopMessage, type RequestType } from './watchdog.ts';
@@ -24,16 +25,24 @@ import { CHECK_INTERVAL_MS, Watchdog, policyFor, stopMessage, type RequestType }
 // like the workers, downloaded only when a runtime asks for it (`load-auth`).
 import authRuntimeUrl from './auth-runtime.chunk.ts?worker&url';
 
-// Every ORM's worker entry (the registry's `worker`), built as a worker script of its own.
-// Eager: these modules are one URL string each, and a dynamic import would put a round trip
-// before the worker script's download.
+// Every ORM's worker entry per engine (the registry's `workers`), each built as a worker script
+// of its own, so a page downloads one ORM on one engine. Eager: these modules are one URL string
+// each, and a dynamic import would put a round trip before the worker script's download.
 const BUILT_WORKERS = import.meta.glob<string>('./*.worker.ts', { query: '?worker&url', import: 'default', eager: true });
 
-const WORKER_URLS: Readonly<Record<OrmId, string>> = byOrm((orm) => {
-  const url = BUILT_WORKERS[`./${orm.workers.sqlite}.ts`];
-  if (!url) throw new Error(`The playground has no sandbox/${orm.workers.sqlite}.ts, the worker the ORM registry names for ${orm.label}.`);
+const WORKER_URLS: Readonly<Record<OrmId, Readonly<Record<EngineId, string | undefined>>>> = byOrm((orm) =>
+  byEngine((engine) => BUILT_WORKERS[`./${orm.workers[engine.id]}.ts`]),
+);
+
+/** The built worker of `orm` on `engine`; throws when the registry names a worker the playground lacks. */
+export function workerUrl(orm: OrmId, engine: EngineId): string {
+  const url = WORKER_URLS[orm][engine];
+  if (!url) {
+    const entry = engineEntry(engine);
+    throw new Error(`The playground has no ${entry.label} runtime for ${ormEntry(orm).label} (sandbox/${ormEntry(orm).workers[engine]}.ts is missing).`);
+  }
   return url;
-});
+}
 
 export type Request = RuntimeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -56,6 +65,12 @@ export type ResultOf<R extends { readonly type: string }> = R extends { readonly
   : R extends { readonly type: 'export-database' }
     ? Exclude<RequestResult, { kind: 'outcome' | 'value' }>
     : Exclude<RequestResult, { kind: 'value' | 'database' }>;
+
+export interface RuntimeStartOptions {
+  readonly engine?: EngineId;
+  /** The engine's files are in: the runtime itself starts now (PGlite's download is megabytes, its start seconds). */
+  readonly onStarting?: () => void;
+}
 
 export interface RuntimeClientOptions {
   /** Called with console output while a request runs (it also arrives in the outcome). */
@@ -97,10 +112,11 @@ function authCode(): Promise<AuthCode> {
   );
 }
 
-/** Starts downloading an ORM's runtime (worker script and sql.js) without starting it. */
-export function prefetchRuntime(orm: OrmId): void {
-  void fetchOnce(sqlWasmUrl, 'arrayBuffer').catch(() => {});
-  if (!import.meta.env.DEV) void fetchOnce(WORKER_URLS[orm], 'blob').catch(() => {});
+/** Starts downloading the runtime of `orm` on `engine` (worker script and the engine's files) without starting it. */
+export function prefetchRuntime(orm: OrmId, engine: EngineId): void {
+  void engineFiles(engine).files.catch(() => {});
+  const url = WORKER_URLS[orm][engine];
+  if (!import.meta.env.DEV && url) void fetchOnce(url, 'blob').catch(() => {});
 }
 
 interface Pending {
@@ -144,6 +160,7 @@ const PROGRESS_SLICE = 1_000;
  */
 export class RuntimeClient {
   readonly orm: OrmId;
+  readonly engine: EngineId;
   readonly versions: RuntimeVersions;
   readonly startupMs: number;
   readonly #port: MessagePort;
@@ -158,12 +175,14 @@ export class RuntimeClient {
 
   private constructor(
     orm: OrmId,
+    engine: EngineId,
     port: MessagePort,
     teardown: () => void,
     ready: { versions: RuntimeVersions; startupMs: number },
     options: RuntimeClientOptions,
   ) {
     this.orm = orm;
+    this.engine = engine;
     this.#port = port;
     this.#teardown = teardown;
     this.versions = ready.versions;
@@ -173,24 +192,30 @@ export class RuntimeClient {
     port.onmessageerror = () => this.#malformed('a message that could not be read');
   }
 
-  /** Downloads (once) and starts the runtime of `orm`, its database from `database` when given. */
-  static async start(orm: OrmId, database: Uint8Array | null, options: RuntimeClientOptions = {}): Promise<RuntimeClient> {
-    const adopted = database === null ? await adoptEarlyRuntime(orm) : null;
-    if (adopted) return new RuntimeClient(orm, adopted.port, adopted.teardown, adopted.ready, options);
-    // The worker starts (and evaluates its ORM) while sql.js's wasm may still be downloading.
+  /**
+   * Downloads (once) and starts the runtime of `orm` on `options.engine` (SQLite by default), its
+   * database from `database` when given.
+   */
+  static async start(orm: OrmId, database: Uint8Array | null, options: RuntimeClientOptions & RuntimeStartOptions = {}): Promise<RuntimeClient> {
+    const engine = options.engine ?? DEFAULT_ENGINE;
+    const url = workerUrl(orm, engine);
+    await adoptEarlyDownloads();
+    const adopted = database === null ? await adoptEarlyRuntime(orm, engine, options.onStarting) : null;
+    if (adopted) return new RuntimeClient(orm, engine, adopted.port, adopted.teardown, adopted.ready, options);
+    // The worker starts (and evaluates its ORM) while the engine's files may still be downloading.
     performance.mark('playground:runtime-start');
-    const init = fetchOnce<ArrayBuffer>(sqlWasmUrl, 'arrayBuffer').then((wasm): [RuntimeInit, Transferable[]] => {
-      const bytes = wasm.slice(0);
-      const message: RuntimeInit = { type: HANDSHAKE.init, assets: { engine: 'sqlite', wasm: bytes }, database: database ? database.slice() : null };
-      return [message, [bytes]];
+    const init = engineAssets(engine).then(([assets, transfer]): [RuntimeInit, Transferable[]] => {
+      options.onStarting?.();
+      const message: RuntimeInit = { type: HANDSHAKE.init, assets, database: database ? database.slice() : null };
+      return [message, transfer];
     });
     // Awaited in connect(), unless the sandbox failed first.
     init.catch(() => {});
-    const { port, teardown } = await connect(orm, init);
+    const { port, teardown } = await connect(url, init);
     try {
       const ready = await runtimeReady(port);
       performance.mark('playground:runtime-ready', { detail: { startupMs: ready.startupMs } });
-      return new RuntimeClient(orm, port, teardown, ready, options);
+      return new RuntimeClient(orm, engine, port, teardown, ready, options);
     } catch (error) {
       teardown();
       throw error;
@@ -322,11 +347,36 @@ export class RuntimeClient {
 }
 
 /**
+ * What the page's inline script downloads (early-boot.ts), taken over once, as soon as it knows
+ * the ORM and engine: its progress is the page's to show, and later starts (after a Stop, after
+ * switching back) reuse its files, whether or not its runtime is adopted.
+ */
+async function adoptEarlyDownloads(): Promise<void> {
+  const slot = window as unknown as Record<string, EarlyDownloads | undefined>;
+  const downloads = slot[EARLY_DOWNLOADS_GLOBAL];
+  if (!downloads || adoptedDownloads) return;
+  adoptedDownloads = true;
+  try {
+    const download = await downloads.runtime;
+    adoptEarlyDownload(download.engine, download.files, download.progress);
+    const url = WORKER_URLS[download.orm][download.engine];
+    if (url && !cache.has(url)) cache.set(url, download.worker);
+  } catch {
+    // Nothing was downloaded early: the page downloads as usual.
+  }
+}
+
+let adoptedDownloads = false;
+
+/**
  * The runtime the page's inline script started (early-boot.ts), once: adopted when it is of
- * `orm`; otherwise (or when it failed) removed, and the caller starts one as usual.
+ * `orm` on `engine`; otherwise (or when it failed) removed, and the caller starts one as usual.
+ * Its downloads serve later starts either way.
  */
 async function adoptEarlyRuntime(
   orm: OrmId,
+  engine: EngineId,
+  onStarting: (() => void) | undefined,
 ): Promise<{ port: MessagePort; teardown: () => void; ready: { versions: RuntimeVersions; startupMs: number } } | null> {
   const slot = window as unknown as Record<string, Promise<EarlyRuntime> | undefined>;
   const early = slot[EARLY_RUNTIME_GLOBAL];
@@ -335,13 +385,14 @@ async function adoptEarlyRuntime(
   let booted: EarlyRuntime | undefined;
   try {
     booted = await early;
-    if (booted.orm !== orm) {
+    if (booted.orm !== orm || booted.engine !== engine) {
       booted.frame.remove();
       return null;
     }
-    // Later starts (after a Stop) reuse what it downloaded.
-    cache.set(sqlWasmUrl, booted.wasm);
-    cache.set(WORKER_URLS[orm], booted.worker);
+    void booted.files.then(
+      () => onStarting?.(),
+      () => {},
+    );
     const ready = await runtimeReady(booted.port);
     performance.mark('playground:runtime-ready', { detail: { startupMs: ready.startupMs, early: true } });
     const frame = booted.frame;
@@ -377,11 +428,10 @@ const HANDSHAKE_MARKS: Readonly<Record<Parameters<NonNullable<SandboxStartOption
 };
 
 /**
- * A MessagePort to a fresh worker of `orm` that was sent `init` (handshake.ts), and how to tear
+ * A MessagePort to a fresh worker from `url` that was sent `init` (handshake.ts), and how to tear
  * it all down.
  */
-async function connect(orm: OrmId, init: SandboxStartOptions['init']): Promise<{ port: MessagePort; teardown: () => void }> {
-  const url = WORKER_URLS[orm];
+async function connect(url: string, init: SandboxStartOptions['init']): Promise<{ port: MessagePort; teardown: () => void }> {
   if (import.meta.env.DEV) {
     const channel = new MessageChannel();
     const worker = new Worker(url, { type: 'module', name: 'adapter-lab-runtime' });

@@ -3,9 +3,13 @@
  * server behind it. `#<version>.<base64url of raw-deflated UTF-8 JSON>`. Links live forever in
  * issues and chats, so every version ever written stays decodable: old payloads are migrated to
  * the current shape before validation, and the decoder never trusts (nor throws on) its input.
+ *
+ * The database engine came later without a new format: a format-2 link names it (`e`, right
+ * after the ORM, where the page's inline script reads both cheaply) only when it is not SQLite,
+ * so links without it — every link written before, and every SQLite link since — open on SQLite.
  */
 import { Inflate, deflateSync } from 'fflate';
-import { ORM_IDS, type OrmId, type SourceFile } from '../protocol.ts';
+import { DEFAULT_ENGINE, ENGINE_IDS, type EngineId, ORM_IDS, type OrmId, type SourceFile } from '../protocol.ts';
 import { DEFAULT_OPTIONS, invalidFileName, type PlaygroundState } from '../store/state.ts';
 
 export const CURRENT_VERSION = 2;
@@ -43,6 +47,8 @@ const FALLBACK = 'The default example is loaded instead.';
 /** The current format's JSON: short keys, because every character counts against URL limits. */
 interface WireV2 {
   o: string;
+  /** The engine, absent for SQLite (DEFAULT_ENGINE). Second, so that the ORM and the engine are the JSON's first characters. */
+  e?: string;
   f: Array<[string, string]>;
   a: number;
   x: { fresh: 0 | 1 };
@@ -102,6 +108,7 @@ function toWireV2(state: PlaygroundState): WireV2 {
   );
   return {
     o: state.orm,
+    ...(state.engine === DEFAULT_ENGINE ? {} : { e: state.engine }),
     f: state.files.map((file) => [file.name, file.code]),
     a: active,
     x: { fresh: state.options.freshDatabase ? 1 : 0 },
@@ -220,8 +227,11 @@ function fromWireV2(wire: unknown): unknown {
   const fresh = isRecord(options) ? options['fresh'] : undefined;
   if (fresh !== 0 && fresh !== 1) return 'its options are not valid (fresh must be 0 or 1)';
   const activeEntry: unknown = files[active];
+  const engine = wire['e'];
+  if (engine !== undefined && !(ENGINE_IDS as readonly unknown[]).includes(engine)) return `its database must be ${ENGINE_IDS.join(' or ')}`;
   return {
     orm: wire['o'],
+    engine: engine ?? DEFAULT_ENGINE,
     files: entries,
     active: Array.isArray(activeEntry) ? activeEntry[0] : undefined,
     options: { freshDatabase: fresh === 1 },
@@ -241,6 +251,9 @@ export function parseState(value: unknown): { ok: true; state: PlaygroundState }
   if (!isRecord(value)) return problem('the data is not a playground');
   const orm = value['orm'];
   if (typeof orm !== 'string' || !(ORM_IDS as readonly string[]).includes(orm)) return problem(`orm must be ${ORM_IDS.join(' or ')}`);
+  // Absent in autosaves from before the engine choice: they were SQLite.
+  const engine = value['engine'] ?? DEFAULT_ENGINE;
+  if (typeof engine !== 'string' || !(ENGINE_IDS as readonly string[]).includes(engine)) return problem(`engine must be ${ENGINE_IDS.join(' or ')}`);
 
   const files = value['files'];
   if (!Array.isArray(files)) return problem('there is no file list');
@@ -271,7 +284,7 @@ export function parseState(value: unknown): { ok: true; state: PlaygroundState }
   const options = value['options'];
   const fresh = isRecord(options) ? options['freshDatabase'] : undefined;
   if (typeof fresh !== 'boolean') return problem('options.freshDatabase must be true or false');
-  return { ok: true, state: { orm: orm as OrmId, files: parsed, active, options: { freshDatabase: fresh } } };
+  return { ok: true, state: { orm: orm as OrmId, engine: engine as EngineId, files: parsed, active, options: { freshDatabase: fresh } } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,13 +9,16 @@ import { GITHUB_URL_LIMIT, linkLength } from './codec.ts';
 export interface ReportVersions {
   readonly orm: string;
   readonly adapter: string;
-  readonly sqlite?: string;
+  /** The database and what runs it, as the page names them ("PostgreSQL 19.0 (PGlite 0.6.1)"). */
+  readonly database?: string;
 }
 
-/** "Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1" */
+/** "Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, PostgreSQL 19.0 (PGlite 0.6.1)" */
 export function versionsLine(orm: OrmId, versions: ReportVersions): string {
-  const parts = [`${ORM_LABELS[orm]} ${versions.orm}`, `${ormEntry(orm).adapter.package} ${versions.adapter}`];
-  if (versions.sqlite !== undefined) parts.push(`SQLite ${versions.sqlite}`);
+  // The runtime reports "Sequelize 6.37.8" and "@adapter-lab/sequelize-adapter 0.1.0": no name is said twice.
+  const named = (name: string, version: string): string => (version.startsWith(`${name} `) ? version : `${name} ${version}`);
+  const parts = [named(ORM_LABELS[orm], versions.orm), named(ormEntry(orm).adapter.package, versions.adapter)];
+  if (versions.database !== undefined) parts.push(versions.database);
   return parts.join(', ');
 }
 

@@ -234,6 +234,7 @@ function parseEntry(text: string): { entry: Entry } | { error: string } {
 export function plain(state: PlaygroundState): PlaygroundState {
   return {
     orm: state.orm,
+    engine: state.engine,
     files: state.files.map((file) => ({ name: file.name, code: file.code })),
     active: state.active,
     options: { freshDatabase: state.options.freshDatabase },

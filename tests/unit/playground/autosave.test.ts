@@ -20,6 +20,7 @@ class FullStorage extends MemoryStorage {
 
 const work: PlaygroundState = {
   orm: 'mikro-orm',
+  engine: 'sqlite',
   active: 'entities.ts',
   options: { freshDatabase: false },
   files: [

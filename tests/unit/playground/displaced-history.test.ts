@@ -9,7 +9,7 @@ import { MemoryStorage, domException } from './memory-storage.ts';
 const KEY = 'adapter-lab:playground';
 
 function version(n: number): PlaygroundState {
-  return { orm: 'sequelize', active: 'run.ts', options: { freshDatabase: true }, files: [{ name: 'run.ts', code: `console.log(${n});` }] };
+  return { orm: 'sequelize', engine: 'sqlite', active: 'run.ts', options: { freshDatabase: true }, files: [{ name: 'run.ts', code: `console.log(${n});` }] };
 }
 
 function clock(start = 1000): () => number {

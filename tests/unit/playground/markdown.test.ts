@@ -4,9 +4,10 @@ import { GITHUB_URL_LIMIT, decodeState, shareUrl } from '../../../src/playground
 import { fenceFor, markdownForIssue, versionsLine } from '../../../src/playground/share/markdown.ts';
 import type { PlaygroundState } from '../../../src/playground/store/state.ts';
 
-const versions = { orm: '6.37.8', adapter: '0.1.0', sqlite: '3.49.1' };
+const versions = { orm: '6.37.8', adapter: '0.1.0', database: 'SQLite 3.49.1 (sql.js 1.16.0)' };
 const state: PlaygroundState = {
   orm: 'sequelize',
+  engine: 'sqlite',
   active: 'run.ts',
   options: { freshDatabase: true },
   files: [
@@ -36,8 +37,12 @@ function fencedBlocks(markdown: string): Array<[string, string, string]> {
 
 describe('versionsLine', () => {
   it('names the ORM, the adapter package and SQLite', () => {
-    expect(versionsLine('sequelize', versions)).toBe('Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1');
+    expect(versionsLine('sequelize', versions)).toBe('Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1 (sql.js 1.16.0)');
     expect(versionsLine('mikro-orm', { orm: '7.2.1', adapter: '0.1.0' })).toBe('MikroORM 7.2.1, @adapter-lab/mikro-orm-adapter 0.1.0');
+    // As the runtime reports them: each name once.
+    expect(
+      versionsLine('sequelize', { orm: 'Sequelize 6.37.8', adapter: '@adapter-lab/sequelize-adapter 0.1.0', database: 'PostgreSQL 19.0 (PGlite 0.6.1)' }),
+    ).toBe('Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, PostgreSQL 19.0 (PGlite 0.6.1)');
   });
 });
 
@@ -47,7 +52,7 @@ describe('markdownForIssue', () => {
     const markdown = markdownForIssue({ state, url, versions });
     expect(markdown).toBe(
       [
-        `Reproduction in the [Adapter Lab playground](${url}) — Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1`,
+        `Reproduction in the [Adapter Lab playground](${url}) — Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1 (sql.js 1.16.0)`,
         '',
         '<details><summary>Code (2 files)</summary>',
         '',

@@ -47,6 +47,7 @@ const INCOMPRESSIBLE_BITS_PER_CHAR = Math.log2(0xd800 - 0x20 + (0xfffe - 0xe000)
 
 const oneFile = (code: string): PlaygroundState => ({
   orm: 'sequelize',
+  engine: 'sqlite',
   files: [{ name: 'run.ts', code }],
   active: 'run.ts',
   options: { freshDatabase: true },
@@ -94,6 +95,7 @@ function largestIncompressible(): { accepted: PlaygroundState; refused: Playgrou
 
 const typical: PlaygroundState = {
   orm: 'sequelize',
+  engine: 'sqlite',
   active: 'run.ts',
   options: { freshDatabase: true },
   files: [
@@ -154,6 +156,7 @@ describe('encodeState / decodeState', () => {
   it('round-trips every character and the whole state', () => {
     const state: PlaygroundState = {
       orm: 'mikro-orm',
+      engine: 'sqlite',
       active: 'b_2-x.y.ts',
       options: { freshDatabase: false },
       files: [
@@ -191,7 +194,7 @@ describe('encodeState / decodeState', () => {
     expect(result).toEqual({
       ok: true,
       version: 1,
-      state: { orm: 'mikro-orm', files: typical.files, active: 'run.ts', options: DEFAULT_OPTIONS },
+      state: { orm: 'mikro-orm', engine: 'sqlite', files: typical.files, active: 'run.ts', options: DEFAULT_OPTIONS },
     });
   });
 
@@ -207,6 +210,7 @@ describe('encodeState / decodeState', () => {
     );
     expect(result.ok && result.state).toEqual({
       orm: 'sequelize',
+      engine: 'sqlite',
       files: [
         { name: 'b.ts', code: 'export const b = 1;' },
         { name: 'a.ts', code: "import { b } from './b.ts';" },
