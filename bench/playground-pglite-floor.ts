@@ -23,13 +23,14 @@ function pgliteUrls(): { wasm: string; data: string; dataDir: string } {
   const html = readFileSync(join(DIST, 'playground', 'index.html'), 'utf8');
   const one = (what: string, pattern: RegExp): string => {
     const found = [...new Set(html.match(pattern) ?? [])];
-    if (found.length !== 1) throw new Error(`PGlite floor: expected one URL of ${what} in the built playground page, found ${found.length}: ${found.join(', ')}`);
+    if (found.length !== 1)
+      throw new Error(`PGlite floor: expected one URL of ${what} in the built playground page, found ${found.length}: ${found.join(', ')}`);
     return found[0]!;
   };
   return {
     wasm: one("PGlite's wasm", /\/_astro\/pglite[.-][\w-]+\.wasm/g),
     data: one("PGlite's file-system bundle", /\/_astro\/pglite[.-][\w-]+\.data/g),
-    dataDir: one("the fresh cluster's data directory", /\/_astro\/[\w.-]*fresh-data-dir[\w.-]*\.tar\.gz/g),
+    dataDir: one("the fresh cluster's data directory", /\/_astro\/[\w.-]*fresh-data-dir[\w.-]*\.tgz/g),
   };
 }
 

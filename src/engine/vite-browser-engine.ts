@@ -32,6 +32,7 @@ const shim = (file: string): string => fileURLToPath(new URL(`./browser-shims/${
 
 const ALIASES: Readonly<Record<string, string>> = {
   util: shim('util.cjs'),
+  'util/types': shim('util-types.cjs'),
   assert: shim('assert.cjs'),
   'pg-hstore': shim('empty.cjs'),
   // The PostgreSQL workers' `pg` (over PGlite) needs an EventEmitter; `pg-native` is never chosen.
@@ -51,6 +52,8 @@ const NODE_ONLY = new Set(
   ]),
 );
 const ABSENT_DIALECT = /[\\/]sequelize[\\/]lib[\\/]dialects[\\/](mariadb|mssql|mysql|oracle|postgres|db2|snowflake)[\\/]index\.js$/;
+const PGLITE_DIST = /[\\/]@electric-sql[\\/]pglite[\\/]dist[\\/]/;
+const PGLITE_FILE_URL = /new URL\((["'])\.?\/?(?:pglite\.wasm|pglite\.data|initdb\.wasm)\1,\s*import\.meta\.url\)/g;
 /** A PostgreSQL worker's entry (orm-registry.ts `workers.postgres`): its bundle keeps Sequelize's postgres dialect. */
 const POSTGRES_WORKER = /-postgres\.worker\.ts$/;
 const VIRTUAL = '\0adapter-lab:';
@@ -114,6 +117,13 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
         if (dialect && !(dialect === 'postgres' && keepsPostgres)) return `${VIRTUAL}absent-dialect:${dialect}`;
       }
       return null;
+    },
+    transform(code, id) {
+      // PGlite names its files relative to its module for when it fetches them itself; in the
+      // workers it never does (the page hands them over), so the bundler must not copy them.
+      if (this.environment?.config.consumer === 'server' || !PGLITE_DIST.test(id)) return null;
+      const inert = code.replace(PGLITE_FILE_URL, 'new URL("data:,")');
+      return inert === code ? null : { code: inert, map: null };
     },
     load(id) {
       if (!id.startsWith(VIRTUAL)) return null;

@@ -412,7 +412,8 @@ export interface RuntimeVersions {
 
 /**
  * What the page downloads for an engine and hands the worker (which fetches nothing): sql.js's
- * wasm; PGlite's wasm, its initdb wasm and its file-system bundle (`pglite.data`).
+ * wasm; PGlite's wasm, its file-system bundle (`pglite.data`) and a fresh cluster's data
+ * directory (a .tar.gz made at build time: PGlite starts from it without running initdb).
  */
 export type EngineAssets = SqliteAssets | PostgresAssets;
 export interface SqliteAssets {
@@ -422,8 +423,8 @@ export interface SqliteAssets {
 export interface PostgresAssets {
   readonly engine: 'postgres';
   readonly pgliteWasm: ArrayBuffer;
-  readonly initdbWasm: ArrayBuffer;
   readonly fsBundle: ArrayBuffer;
+  readonly dataDir: ArrayBuffer;
 }
 
 /**

@@ -46,19 +46,26 @@ const inlinePages = [...pages]
   .map(([path]) => path)
   .sort();
 
-function expectation(id: string): { tables: Record<string, string[]>; authErrors?: string[] } {
+interface Expectation {
+  tables: Record<string, string[]>;
+  authErrors?: string[];
+  /** The error the run ends with on purpose (a database refusing a value, as on a server). */
+  error?: string;
+}
+
+function expectation(id: string): Expectation {
   const dir = [EXAMPLES_DIR, PLAYGROUND_EXAMPLES_DIR].find((candidate) => existsSync(join(candidate, id)))!;
-  return (JSON.parse(readFileSync(join(dir, id, 'example.json'), 'utf8')) as { expect: { tables: Record<string, string[]>; authErrors?: string[] } }).expect;
+  return (JSON.parse(readFileSync(join(dir, id, 'example.json'), 'utf8')) as { expect: Expectation }).expect;
 }
 
 function expectedTables(id: string): string[] {
   return Object.keys(expectation(id).tables).sort();
 }
 
-/** Console errors but those Auth.js logs for what the example provokes on purpose (expect.authErrors). */
+/** Console errors but those the example provokes on purpose (expect.authErrors, expect.error). */
 function unexpectedErrors(id: string, texts: readonly string[]): string[] {
-  const expected = expectation(id).authErrors ?? [];
-  return texts.filter((text) => !expected.some((type) => text.includes(`[auth][error] ${type}:`)));
+  const { authErrors = [], error } = expectation(id);
+  return texts.filter((text) => !authErrors.some((type) => text.includes(`[auth][error] ${type}:`)) && !(error && text.includes(error)));
 }
 
 const browser = useBrowser();
@@ -100,10 +107,18 @@ describe('every "Open in playground" link', () => {
       const captions = (await panel.locator('table caption').allTextContents()).map((caption) => caption.trim());
       const consolePanel = await openPanel(page, 'Console');
       const consoleErrors = unexpectedErrors(link.id, await consolePanel.locator('li[data-level="error"]').allTextContents());
+      // An example that shows an error ends with exactly that one, in the status line.
+      const shown = expectation(link.id).error;
       expect(
-        { statusKind, consoleErrors, missing: expectedTables(link.id).filter((table) => !captions.includes(table)), errors: probe.errors },
+        {
+          statusKind,
+          shows: shown ? (statusText ?? '').includes(shown) : true,
+          consoleErrors,
+          missing: expectedTables(link.id).filter((table) => !captions.includes(table)),
+          errors: probe.errors,
+        },
         `${statusText}`,
-      ).toEqual({ statusKind: 'ok', consoleErrors: [], missing: [], errors: [] });
+      ).toEqual({ statusKind: shown ? 'error' : 'ok', shows: true, consoleErrors: [], missing: [], errors: [] });
       await probe.close();
     },
   );

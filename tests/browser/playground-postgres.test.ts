@@ -33,9 +33,9 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const AXE = { exclude: ['.pg-monaco'] };
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 
-/** What the page fetched of PGlite (its wasm, initdb's wasm, its data bundle) and of the PostgreSQL workers. */
+/** What the page fetched of PGlite (its wasm, its data bundle, the fresh cluster's data directory) and of the PostgreSQL workers. */
 const pgliteRequests = (probe: PageProbe): string[] =>
-  probe.requests.map((request) => new URL(request.url).pathname).filter((path) => /\/_astro\/(pglite|initdb)[.-]|-postgres\.worker-/.test(path));
+  probe.requests.map((request) => new URL(request.url).pathname).filter((path) => /\/_astro\/(pglite[.-]|[\w.-]*fresh-data-dir)|-postgres\.worker-/.test(path));
 
 const root = (page: Page) => page.locator('[data-playground]');
 
@@ -157,7 +157,7 @@ describe('on PostgreSQL', () => {
     // The inline script fetched PGlite's three files (once each) and only the PostgreSQL worker.
     const fetched = pgliteRequests(probe);
     expect(fetched.filter((path) => /\/pglite[.-].*\.wasm$/.test(path))).toHaveLength(1);
-    expect(fetched.filter((path) => /\/initdb[.-].*\.wasm$/.test(path))).toHaveLength(1);
+    expect(fetched.filter((path) => /fresh-data-dir[.-].*\.tgz$/.test(path))).toHaveLength(1);
     expect(fetched.filter((path) => /\/pglite[.-].*\.data$/.test(path))).toHaveLength(1);
     expect(probe.requests.filter((request) => /\/(sequelize|mikro-orm)\.worker-/.test(request.url))).toEqual([]);
     const ready = await page.evaluate(() => (performance.getEntriesByName('playground:runtime-ready')[0] as PerformanceMark | undefined)?.detail);

@@ -3,7 +3,7 @@
  * module map and compiled output as "Open in playground") and shows the tables it left, with
  * the rows it inserted marked, and its console output.
  */
-import type { CompiledFile, DisplayValue, OrmId, Outcome } from '../../playground/protocol.ts';
+import type { CompiledFile, DisplayValue, EngineId, OrmId, Outcome } from '../../playground/protocol.ts';
 import { RuntimeClient } from '../../playground/sandbox/runtime-client.ts';
 import { renderTables } from '../../playground/panels/tables-panel.ts';
 import { el, plural } from '../../playground/ui/dom.ts';
@@ -11,19 +11,22 @@ import './inline-example.css';
 
 interface Runnable {
   readonly orm: OrmId;
+  /** The database it runs on (example.json `engine`; SQLite when absent). */
+  readonly engine?: EngineId;
   readonly files: readonly CompiledFile[];
   readonly entry: string;
 }
 
-/** One runtime per ORM per page, started on the first click. */
-const clients = new Map<OrmId, Promise<RuntimeClient>>();
+/** One runtime per ORM and engine per page, started on the first click. */
+const clients = new Map<string, Promise<RuntimeClient>>();
 
-function clientFor(orm: OrmId): Promise<RuntimeClient> {
-  let client = clients.get(orm);
+function clientFor(orm: OrmId, engine: EngineId): Promise<RuntimeClient> {
+  const key = `${orm}/${engine}`;
+  let client = clients.get(key);
   if (!client) {
-    client = RuntimeClient.start(orm, null);
-    client.catch(() => clients.delete(orm));
-    clients.set(orm, client);
+    client = RuntimeClient.start(orm, null, { engine });
+    client.catch(() => clients.delete(key));
+    clients.set(key, client);
   }
   return client;
 }
@@ -53,7 +56,7 @@ function consoleView(outcome: Outcome): HTMLElement | null {
 export async function runInlineExample(host: HTMLElement, status: (message: string) => void): Promise<void> {
   const runnable = JSON.parse(host.querySelector('script[data-runnable]')!.textContent!) as Runnable;
   const output = host.querySelector<HTMLElement>('[data-output]')!;
-  const client = await clientFor(runnable.orm);
+  const client = await clientFor(runnable.orm, runnable.engine ?? 'sqlite');
   status('Running…');
   const result = await client.request({ type: 'run', files: runnable.files, entry: runnable.entry, database: null, keep: false });
   if (result.kind !== 'outcome') {

@@ -70,4 +70,4 @@ function inherits(ctor, superCtor) {
   Object.setPrototypeOf(ctor, superCtor);
 }
 
-module.exports = { format, inspect, deprecate, promisify, inherits, types: {} };
+module.exports = { format, inspect, deprecate, promisify, inherits, types: require('./util-types.cjs') };

@@ -25,7 +25,7 @@ function pgliteVersion(): string {
 
 /** Where the dump of a fresh cluster of this PGlite version is kept. */
 export function freshDataDirFile(): string {
-  return fileURLToPath(new URL(`../../../node_modules/.cache/adapter-lab/pglite-${pgliteVersion()}-fresh-data-dir.tar.gz`, import.meta.url));
+  return fileURLToPath(new URL(`../../../node_modules/.cache/adapter-lab/pglite-${pgliteVersion()}-fresh-data-dir.tgz`, import.meta.url));
 }
 
 let making: Promise<string> | undefined;

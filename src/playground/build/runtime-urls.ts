@@ -1,7 +1,7 @@
 /**
  * Fills in the built playground page's runtime URLs (the placeholders of early-boot.ts's inline
  * script): the worker script of each ORM on each engine, and each engine's files (sql.js's wasm,
- * PGlite's wasm, initdb's wasm and data bundle) with their sizes, as the build named them. The
+ * PGlite's wasm, its data bundle and a fresh cluster's data directory) with their sizes, as the build named them. The
  * page's own bundle imports the same files (they are read from its chunk); a build where one is
  * missing or ambiguous fails here.
  */
@@ -19,7 +19,7 @@ export const RUNTIME_SIZE_PLACEHOLDER = (name: string): string => `__ADAPTER_LAB
 /** Each engine's files, by the names of its EngineAssets fields (protocol.ts), and how the build names them. */
 const ENGINE_FILES: Readonly<Record<EngineId, Readonly<Record<string, RegExp>>>> = {
   sqlite: { wasm: /^sql-wasm-browser[.-][\w-]+\.wasm$/ },
-  postgres: { pgliteWasm: /^pglite[.-][\w-]+\.wasm$/, initdbWasm: /^initdb[.-][\w-]+\.wasm$/, fsBundle: /^pglite[.-][\w-]+\.data$/ },
+  postgres: { pgliteWasm: /^pglite[.-][\w-]+\.wasm$/, fsBundle: /^pglite[.-][\w-]+\.data$/, dataDir: /fresh-data-dir[.-][\w-]+\.tgz$/ },
 };
 
 export const ENGINE_ASSET_NAMES: Readonly<Record<EngineId, readonly string[]>> = {

@@ -4,7 +4,7 @@
 // example.json promises. A broken example fails CI.
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocsExamples, type DocsExample } from '../../../src/docs/build/docs-examples.ts';
-import type { EngineId, Outcome } from '../../../src/playground/protocol.ts';
+import type { Outcome } from '../../../src/playground/protocol.ts';
 import type { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
 import { entryFile } from '../../../src/playground/store/state.ts';
 import { createSession } from '../playground/support.ts';
@@ -15,11 +15,8 @@ afterAll(() => {
   for (const session of sessions) session.dispose();
 });
 
-/** The engine an example runs on (example.json `engine`; SQLite when it names none). */
-const engineOf = (example: DocsExample): EngineId => (example as DocsExample & { engine?: EngineId }).engine ?? 'sqlite';
-
 async function run(example: DocsExample): Promise<Outcome> {
-  const session = await createSession(example.orm, engineOf(example));
+  const session = await createSession(example.orm, example.engine);
   sessions.push(session);
   return session.run(example.compiled, entryFile(example));
 }

@@ -1,23 +1,16 @@
-// Tokens the size Google returns: a signed JWT of about 1,000 characters for id_token, and
-// an access token past 255 characters (Microsoft Entra ID's are 1,500 and more).
-const base64url = (text: string) => btoa(text).replaceAll("+", "-").replaceAll("/", "_").replaceAll("=", "")
-
-const header = base64url(JSON.stringify({ alg: "RS256", kid: "a3b762f871cdb3bae0044c649622fc1396eda3e3", typ: "JWT" }))
-const claims = base64url(JSON.stringify({
-  iss: "https://accounts.google.com",
-  azp: "407408718192.apps.googleusercontent.com",
-  aud: "407408718192.apps.googleusercontent.com",
-  sub: "110169484474386276334",
-  email: "ada@example.com",
-  email_verified: true,
-  at_hash: "X9lUGUP8v2DX6kf0jJk5Qw",
-  name: "Ada Lovelace",
-  picture: "https://lh3.googleusercontent.com/a/ACg8ocJ0kHw6yYpUu5p0n3t8bX9QqZrTq1mVxw0l8s=s96-c",
-  given_name: "Ada",
-  family_name: "Lovelace",
-  iat: 1767225600,
-  exp: 1767229200,
-}))
+// Tokens the size Google returns: a signed JWT of about 1,000 characters for id_token (its
+// header and claims below are base64url JSON: RS256, Google's issuer, Ada's profile), and an
+// access token past 255 characters (Microsoft Entra ID's are 1,500 and more).
+const header =
+  "eyJhbGciOiJSUzI1NiIsImtpZCI6ImEzYjc2MmY4NzFjZGIzYmFlMDA0NGM2NDk2MjJmYzEzOTZlZGEzZTMiLCJ0eXAiOiJKV1Qi" +
+  "fQ"
+const claims =
+  "eyJpc3MiOiJodHRwczovL2FjY291bnRzLmdvb2dsZS5jb20iLCJhenAiOiI0MDc0MDg3MTgxOTIuYXBwcy5nb29nbGV1c2VyY29u" +
+  "dGVudC5jb20iLCJhdWQiOiI0MDc0MDg3MTgxOTIuYXBwcy5nb29nbGV1c2VyY29udGVudC5jb20iLCJzdWIiOiIxMTAxNjk0ODQ0" +
+  "NzQzODYyNzYzMzQiLCJlbWFpbCI6ImFkYUBleGFtcGxlLmNvbSIsImVtYWlsX3ZlcmlmaWVkIjp0cnVlLCJhdF9oYXNoIjoiWDls" +
+  "VUdVUDh2MkRYNmtmMGpKazVRdyIsIm5hbWUiOiJBZGEgTG92ZWxhY2UiLCJwaWN0dXJlIjoiaHR0cHM6Ly9saDMuZ29vZ2xldXNl" +
+  "cmNvbnRlbnQuY29tL2EvQUNnOG9jSjBrSHc2eVlwVXU1cDBuM3Q4Ylg5UXFaclRxMW1WeHcwbDhzPXM5Ni1jIiwiZ2l2ZW5fbmFt" +
+  "ZSI6IkFkYSIsImZhbWlseV9uYW1lIjoiTG92ZWxhY2UiLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc2NzIyOTIwMH0"
 const signature = "Kq3nP0aX".repeat(43)
 
 export const googleIdToken = `${header}.${claims}.${signature}`
