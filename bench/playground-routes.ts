@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ormEntry, type OrmId } from '../src/playground/orm-registry.ts';
-import type { SourceFile } from '../src/playground/protocol.ts';
+import type { EngineId, SourceFile } from '../src/playground/protocol.ts';
 import { readExamples, type ExampleSource } from '../src/playground/build/read-examples.ts';
 import { decodeState, encodeState } from '../src/playground/share/codec.ts';
 import type { PlaygroundState } from '../src/playground/store/state.ts';
@@ -21,6 +21,8 @@ export interface Route {
   readonly kind: 'load' | 'switch';
   /** The ORM of the outcome that counts. */
   readonly orm: OrmId;
+  /** The database it runs on: its first result is compared to that engine's floor. */
+  readonly engine: EngineId;
   /** Whether the last round's page also times re-runs (each ORM's default example). */
   readonly rerun: boolean;
 }
@@ -32,9 +34,9 @@ export interface Route {
 const DOCS_PAGE = 'mikro-orm/custom-entities';
 
 const defaultExample = (orm: OrmId): ExampleSource => readExamples().find((each) => each.id === ormEntry(orm).defaultExample)!;
-const stateOf = (example: ExampleSource, files: readonly SourceFile[] = example.files): PlaygroundState => ({
+const stateOf = (example: ExampleSource, files: readonly SourceFile[] = example.files, engine: EngineId = 'sqlite'): PlaygroundState => ({
   orm: example.orm,
-  engine: 'sqlite',
+  engine,
   files,
   active: example.active,
   options: { freshDatabase: true },
@@ -49,12 +51,13 @@ function isBuiltIn(orm: OrmId, files: readonly SourceFile[]): boolean {
 }
 
 /** The first "Open in playground" link of the built docs page whose code is not a built-in example. */
-function docsLink(): { path: string; orm: OrmId } {
+function docsLink(): { path: string; orm: OrmId; engine: EngineId } {
   const file = join(DIST, DOCS_PAGE, 'index.html');
   if (!existsSync(file)) throw new Error(`No built docs page ${DOCS_PAGE}/ in ${DIST}: the bench follows its playground links.`);
   for (const [, hash] of readFileSync(file, 'utf8').matchAll(/href="\/playground\/(#[^"]+)"/g)) {
     const decoded = decodeState(hash!);
-    if (decoded.ok && !isBuiltIn(decoded.state.orm, decoded.state.files)) return { path: `/playground/${hash}`, orm: decoded.state.orm };
+    if (decoded.ok && !isBuiltIn(decoded.state.orm, decoded.state.files))
+      return { path: `/playground/${hash}`, orm: decoded.state.orm, engine: decoded.state.engine };
   }
   throw new Error(`The built ${DOCS_PAGE}/ page has no playground link with code that is not a built-in example.`);
 }
@@ -75,11 +78,30 @@ function editedLink(): string {
 
 export function playgroundRoutes(): Route[] {
   const docs = docsLink();
+  const onPostgres = (orm: OrmId): string => link(stateOf(defaultExample(orm), defaultExample(orm).files, 'postgres'));
   return [
-    { label: 'Sequelize, /playground/', path: '/playground/', link: false, kind: 'load', orm: 'sequelize', rerun: true },
-    { label: 'MikroORM, share link', path: link(stateOf(defaultExample('mikro-orm'))), link: true, kind: 'load', orm: 'mikro-orm', rerun: true },
-    { label: `docs link, a docs example (${DOCS_PAGE})`, path: docs.path, link: true, kind: 'load', orm: docs.orm, rerun: false },
-    { label: 'share link, custom code (Sequelize, 1 line changed)', path: editedLink(), link: true, kind: 'load', orm: 'sequelize', rerun: false },
-    { label: 'switch ORM (click MikroORM → first table)', path: '/playground/', link: false, kind: 'switch', orm: 'mikro-orm', rerun: false },
+    { label: 'Sequelize, /playground/', path: '/playground/', link: false, kind: 'load', orm: 'sequelize', engine: 'sqlite', rerun: true },
+    {
+      label: 'MikroORM, share link',
+      path: link(stateOf(defaultExample('mikro-orm'))),
+      link: true,
+      kind: 'load',
+      orm: 'mikro-orm',
+      engine: 'sqlite',
+      rerun: true,
+    },
+    { label: `docs link, a docs example (${DOCS_PAGE})`, path: docs.path, link: true, kind: 'load', orm: docs.orm, engine: docs.engine, rerun: false },
+    {
+      label: 'share link, custom code (Sequelize, 1 line changed)',
+      path: editedLink(),
+      link: true,
+      kind: 'load',
+      orm: 'sequelize',
+      engine: 'sqlite',
+      rerun: false,
+    },
+    { label: 'switch ORM (click MikroORM → first table)', path: '/playground/', link: false, kind: 'switch', orm: 'mikro-orm', engine: 'sqlite', rerun: false },
+    { label: 'PostgreSQL: Sequelize, share link', path: onPostgres('sequelize'), link: true, kind: 'load', orm: 'sequelize', engine: 'postgres', rerun: true },
+    { label: 'PostgreSQL: MikroORM, share link', path: onPostgres('mikro-orm'), link: true, kind: 'load', orm: 'mikro-orm', engine: 'postgres', rerun: true },
   ];
 }

@@ -19,7 +19,9 @@ import type { Page } from 'playwright-core';
 import { builtFile, bytesOf, kB, librariesIn, median, recordDownloads, withSite, type Download, type Site } from './docs-weight.ts';
 import { formatTable } from './measure.ts';
 import { describeLog, floorLoad, readStatementLog, serveFloor, STATEMENT_LOG_PROBE, type LoggedStatement } from './playground-floor.ts';
+import { pgliteFloorLoad, servePgliteFloor } from './playground-pglite-floor.ts';
 import { playgroundRoutes, type Route } from './playground-routes.ts';
+import { ENGINE_IDS, type EngineId } from '../src/playground/engine-registry.ts';
 import { DEFAULT_ORM } from '../src/playground/orm-registry.ts';
 
 const COLD_LOADS = Number(process.env['BENCH_COLD_LOADS'] ?? 5);
@@ -30,9 +32,37 @@ const ROUTES = playgroundRoutes();
 
 const MILESTONES = ['code visible', 'engine ready', 'first result', 'editor ready'] as const;
 type Milestone = (typeof MILESTONES)[number];
-/** Every route's first result, as a multiple of the floor. */
+/** Every route's first result, as a multiple of its engine's floor. */
 const ROUTE_TARGET_RATIO = 1.5;
-const RERUN_TARGET_MS = 50;
+/** A re-run's target per engine: PostgreSQL empties its database with DDL and runs the ORMs over the pg wire protocol. */
+const RERUN_TARGET_MS: Readonly<Record<EngineId, number>> = { sqlite: 50, postgres: 100 };
+
+/** Each engine's floor: what it is, how one cold load is timed, and how it is put on the server. */
+const FLOORS: Readonly<
+  Record<
+    EngineId,
+    {
+      readonly label: string;
+      readonly describe: string;
+      readonly serve: (site: Site, statements: readonly LoggedStatement[]) => void;
+      readonly load: (site: Site, statements: readonly LoggedStatement[], timeoutMs: number) => Promise<number>;
+    }
+  >
+> = {
+  sqlite: {
+    label: "floor: bare worker, sql.js, the default run's statements",
+    describe: "a bare page's worker fetches the playground's sql.js wasm and sql.js's loader, opens a database and runs the default example's SQL log",
+    serve: serveFloor,
+    load: floorLoad,
+  },
+  postgres: {
+    label: "PostgreSQL floor: bare worker, PGlite, the default run's statements",
+    describe:
+      "a bare page's module worker fetches the playground's PGlite wasm, data bundle and fresh data directory, starts PGlite from them and runs the Sequelize default example's SQL log on PostgreSQL",
+    serve: servePgliteFloor,
+    load: pgliteFloorLoad,
+  },
+};
 /**
  * Monaco's own code (a class name of its styles). Not built-code.ts's 'monaco' marker: that one
  * is also in the playground's entry chunk, which names the Monaco chunks it imports later.
@@ -82,7 +112,7 @@ async function pageTimes(
       'code in DOM': (window as { __codeInDom?: number }).__codeInDom ?? Number.NaN,
       DOMContentLoaded: navigation.domContentLoadedEventEnd,
       'worker script fetched': fetched(/\.js$/),
-      'sql.js wasm fetched': fetched(/\.wasm$/),
+      'engine wasm fetched': fetched(/\.wasm$/),
     };
     return { marks, detail, timeOrigin: performance.timeOrigin, started: resources.map((entry): [string, number] => [entry.name, entry.startTime]) };
   });
@@ -275,18 +305,19 @@ interface RouteResult {
   failure?: string;
 }
 interface Results {
-  readonly floor: number[];
-  readonly statements: readonly LoggedStatement[];
+  readonly floors: Readonly<Record<EngineId, number[]>>;
+  readonly statements: Readonly<Record<EngineId, readonly LoggedStatement[]>>;
   readonly routes: RouteResult[];
 }
 
 /** A route's first result: the first-result mark of a load, or click → outcome for the switch. */
 const firstResult = (route: Route, load: ColdLoad): number => (route.kind === 'switch' ? load.switched! : load.times['first result']);
 
-function printSummary({ floor, statements, routes }: Results): void {
-  const base = median(floor);
-  const rows = [["floor: bare worker, sql.js, the default run's statements", ms(base), '1.00×', '', '']];
+function printSummary({ floors, statements, routes }: Results): void {
+  const rows: string[][] = [];
+  for (const engine of ENGINE_IDS) rows.push([FLOORS[engine].label, ms(median(floors[engine])), '1.00×', '', '']);
   for (const { route, loads, failure } of routes) {
+    const base = median(floors[route.engine]);
     const value = loads.length > 0 ? median(loads.map((load) => firstResult(route, load))) : Number.NaN;
     rows.push([
       route.label,
@@ -298,22 +329,24 @@ function printSummary({ floor, statements, routes }: Results): void {
   }
   for (const { route, reruns: samples } of routes.filter((result) => result.reruns.length > 0)) {
     const value = median(samples.map((sample) => sample.page));
+    const target = RERUN_TARGET_MS[route.engine];
     rows.push([
       `re-run, ${route.label} (click Run → data-runs +1)`,
       ms(value),
-      ratio(value, base),
-      `≤ ${RERUN_TARGET_MS} ms`,
-      verdict(value <= RERUN_TARGET_MS),
+      ratio(value, median(floors[route.engine])),
+      `≤ ${target} ms`,
+      verdict(value <= target),
     ]);
   }
   console.log(
     `Playground first result against the floor: medians of ${COLD_LOADS} cold loads each (fresh context), interleaved per round; re-runs: medians of ${RERUNS} clicks.\n`,
   );
   console.log(formatTable(['route', 'first result (median)', 'ratio to floor', 'target', 'met?'], rows));
-  console.log(
-    `\nFloor: a bare page's worker fetches the playground's sql.js wasm and sql.js's loader, opens a database and runs the default example's SQL log (${describeLog(statements)}); navigation start → done.`,
-  );
-  console.log(`Floor samples (ms): ${list(floor)}`);
+  console.log('');
+  for (const engine of ENGINE_IDS) {
+    console.log(`${FLOORS[engine].label}: ${FLOORS[engine].describe} (${describeLog(statements[engine])}); navigation start → done.`);
+    console.log(`  samples (ms): ${list(floors[engine])}`);
+  }
   for (const { route, loads, reruns: samples } of routes) {
     console.log(
       `  ${route.label}: first result ${list(loads.map((load) => firstResult(route, load)))}` +
@@ -345,7 +378,10 @@ function printDetail(results: readonly RouteResult[]): void {
 /** The groups a download falls in, by how the page asked for it (not by the bundler's names). */
 function groupOf(download: Download): string {
   const path = new URL(download.url).pathname;
-  if (path.endsWith('.wasm')) return 'sql.js wasm';
+  if (/\/sql-wasm[\w.-]*\.wasm$/.test(path)) return 'sql.js wasm';
+  if (path.endsWith('.wasm')) return 'PGlite wasm';
+  if (path.endsWith('.data')) return 'PGlite data';
+  if (path.endsWith('.tgz')) return 'PostgreSQL data directory';
   if (/\.m?js$/.test(path)) return download.resourceType === 'script' ? 'page JS' : 'worker script (fetched by the page)';
   if (path.endsWith('.css')) return 'CSS';
   if (download.resourceType === 'document' || path.endsWith('/')) return 'HTML';
@@ -378,10 +414,10 @@ function printBytes(results: readonly RouteResult[]): void {
   console.log(notes.join('\n'));
 }
 
-/** The uncounted first load: warms the browser and the server, and reads the default run's SQL log. */
-async function warmUp(site: Site): Promise<LoggedStatement[]> {
+/** An uncounted load of the engine's first route: warms the browser and the server, and reads the default run's SQL log. */
+async function warmUp(site: Site, engine: EngineId): Promise<LoggedStatement[]> {
   let statements: LoggedStatement[] = [];
-  const route = ROUTES.find((each) => each.kind === 'load' && each.path === '/playground/')!;
+  const route = ROUTES.find((each) => each.kind === 'load' && each.engine === engine && each.orm === DEFAULT_ORM && each.rerun)!;
   await coldLoad(site, route, {
     probe: STATEMENT_LOG_PROBE,
     keepOpen: async (page) => {
@@ -394,14 +430,18 @@ async function warmUp(site: Site): Promise<LoggedStatement[]> {
 async function measure(site: Site): Promise<Results> {
   // One load first, not counted: a just-launched Chromium and a cold static server are slower
   // than a reader's running browser, and whichever load came first would pay for it.
-  const statements = await warmUp(site);
-  serveFloor(site, statements);
-  const floor: number[] = [];
+  const statements = {} as Record<EngineId, LoggedStatement[]>;
+  const floors = {} as Record<EngineId, number[]>;
+  for (const engine of ENGINE_IDS) {
+    statements[engine] = await warmUp(site, engine);
+    FLOORS[engine].serve(site, statements[engine]);
+    floors[engine] = [];
+  }
   const routes: RouteResult[] = ROUTES.map((route) => ({ route, loads: [], reruns: [] }));
   // Interleaved: the floor and every route once per round, so that whatever else the machine is
   // doing meanwhile weighs on all of them alike.
   for (let round = 0; round < COLD_LOADS; round++) {
-    floor.push(await floorLoad(site, statements, TIMEOUT_MS));
+    for (const engine of ENGINE_IDS) floors[engine].push(await FLOORS[engine].load(site, statements[engine], TIMEOUT_MS));
     for (const result of routes) {
       if (result.failure) continue; // failed once: reported, not retried COLD_LOADS times
       // The last round's page of each default example stays open for the re-runs.
@@ -425,7 +465,7 @@ async function measure(site: Site): Promise<Results> {
       }
     }
   }
-  return { floor, statements, routes };
+  return { floors, statements, routes };
 }
 
 if (import.meta.main) {
