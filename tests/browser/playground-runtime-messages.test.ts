@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EngineId } from '../../src/playground/engine-registry.ts';
 import type { PlaygroundState } from '../../src/playground/store/state.ts';
-import { codeState, ENGINES, expectNextRunWorks, expectStopNotice, SEQUELIZE_ARGS } from './support/engines.ts';
+import { codeState, ENGINES, expectNextRunWorks, expectStopNotice, MIKRO_ORM_DRIVER, SEQUELIZE_ARGS } from './support/engines.ts';
 import { expectResponsive, observeLongTasks, pageNow } from './support/long-tasks.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import { RUN_TIMEOUT, clickRun, defaultState, linkTo, openPanel, root, runs, status, waitForEditor, waitForRuns, waitIdle } from './support/playground.ts';
@@ -171,6 +171,25 @@ while (${condition}) {
 console.log("queries done", queries > 100)
 `;
 
+/** The same endless loop through MikroORM's entity manager: `em.count` of the adapter's users, on tables made first. */
+const AWAITING_COUNTS = (engine: EngineId): string => {
+  const { from, driver, options } = MIKRO_ORM_DRIVER[engine];
+  return `
+import { MikroORM } from "@mikro-orm/core"
+import { ${driver} } from "${from}"
+import { defaultEntities } from "@adapter-lab/mikro-orm-adapter"
+const orm = await MikroORM.init({ driver: ${driver}, ${options}, entities: Object.values(defaultEntities) })
+await orm.schema.update()
+const em = orm.em.fork()
+console.log("counting")
+for (;;) {
+  const busy = performance.now()
+  while (performance.now() - busy < 1) {}
+  await em.count(defaultEntities.User, {})
+}
+`;
+};
+
 describe.each(ENGINES)('the watchdog on %s', (engine) => {
   it('code that awaits queries in a loop for 3 s (never yielding to a timer) runs to its end', async () => {
     const { probe } = await openSettled(engine);
@@ -183,18 +202,27 @@ describe.each(ENGINES)('the watchdog on %s', (engine) => {
     await probe.close();
   });
 
-  it('such a loop without end is stopped at the time limit, and the message says so; the page stays responsive and the next run works', async () => {
-    const { probe } = await openSettled(engine);
-    const since = await pageNow(probe.page);
-    await openLink(probe, codeState(AWAITING('true', engine), engine));
-    await expect.poll(() => root(probe.page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
-    await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toMatch(/^Stopped: still running after 10 s, the playground's time limit/);
-    expect(await status(probe.page)).not.toMatch(/endless loop/);
-    expectStopNotice(await status(probe.page), engine);
-    await expectResponsive(probe.page, since, `a query loop stopped at the time limit on ${engine}`);
-    await expectNextRunWorks(probe.page, engine);
-    await probe.close();
-  });
+  it.each([
+    ['sequelize.query', () => codeState(AWAITING('true', engine), engine), null],
+    ["MikroORM's em.count", () => codeState(AWAITING_COUNTS(engine), engine, 'mikro-orm'), 'counting'],
+  ] as const)(
+    'such a loop without end (%s) is stopped at the time limit, and the message says so; the page stays responsive and the next run works',
+    async (_how, state, started) => {
+      const { probe } = await openSettled(engine);
+      const since = await pageNow(probe.page);
+      await openLink(probe, state());
+      await expect.poll(() => root(probe.page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
+      await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toMatch(/^Stopped: still running after 10 s, the playground's time limit/);
+      expect(await status(probe.page)).not.toMatch(/endless loop/);
+      expect(await root(probe.page).getAttribute('data-engine')).toBe(engine);
+      expectStopNotice(await status(probe.page), engine);
+      // The loop was reached (its setup ran): the time limit stopped the loop, not something before it.
+      if (started) expect(await (await openPanel(probe.page, 'Console')).textContent()).toContain(started);
+      await expectResponsive(probe.page, since, `a query loop stopped at the time limit on ${engine}`);
+      await expectNextRunWorks(probe.page, engine);
+      await probe.close();
+    },
+  );
 });
 
 describe('importing a database file', () => {

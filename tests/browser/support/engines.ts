@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EngineId } from '../../../src/playground/engine-registry.ts';
+import type { OrmId } from '../../../src/playground/orm-registry.ts';
 import { encodeState } from '../../../src/playground/share/codec.ts';
 import type { PlaygroundState } from '../../../src/playground/store/state.ts';
 import { openPanel, RUN_TIMEOUT, runs, status, waitForRuns } from './playground.ts';
@@ -19,9 +20,15 @@ export const SEQUELIZE_ARGS: Readonly<Record<EngineId, string>> = {
   postgres: 'process.env.DATABASE_URL!, { logging: false }',
 };
 
-/** A one-file Sequelize state with `code` as run.ts, on `engine`, a fresh database each run. */
-export function codeState(code: string, engine: EngineId): PlaygroundState {
-  return { orm: 'sequelize', engine, files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
+/** How MikroORM code names each engine: the driver's import and the options of `MikroORM.init`. */
+export const MIKRO_ORM_DRIVER: Readonly<Record<EngineId, { from: string; driver: string; options: string }>> = {
+  sqlite: { from: '@mikro-orm/sqlite', driver: 'SqliteDriver', options: 'dbName: ":memory:"' },
+  postgres: { from: '@mikro-orm/postgresql', driver: 'PostgreSqlDriver', options: 'clientUrl: process.env.DATABASE_CONNECTION_STRING' },
+};
+
+/** A one-file state with `code` as run.ts, on `engine` and `orm` (Sequelize unless said), a fresh database each run. */
+export function codeState(code: string, engine: EngineId, orm: OrmId = 'sequelize'): PlaygroundState {
+  return { orm, engine, files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
 }
 
 /** `/playground/#…` for code on an engine (prefix it with a server's origin for an absolute link). */
