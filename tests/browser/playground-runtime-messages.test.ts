@@ -3,22 +3,21 @@
 // production build: a forged result, a flood and a forged fatal each end the run cleanly — the
 // page stays responsive, Run comes back, the status says what happened in the page's own words
 // with the runtime's text labelled, one console warning at most — and the next run works.
-// The watchdog lets code that awaits queries in a loop run (it is alive), and a database file
-// over the import limit is refused before it is read.
+// The watchdog lets code that awaits queries in a loop run (it is alive) and stops it at the time
+// limit when it never ends, on each engine; a database file over the import limit is refused
+// before it is read.
 import { truncate, writeFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { EngineId } from '../../src/playground/engine-registry.ts';
 import type { PlaygroundState } from '../../src/playground/store/state.ts';
+import { codeState, ENGINES, expectNextRunWorks, expectStopNotice, MIKRO_ORM_DRIVER, SEQUELIZE_ARGS } from './support/engines.ts';
 import { expectResponsive, observeLongTasks, pageNow } from './support/long-tasks.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import { RUN_TIMEOUT, clickRun, defaultState, linkTo, openPanel, root, runs, status, waitForEditor, waitForRuns, waitIdle } from './support/playground.ts';
 
 const browser = useBrowser();
-
-function codeState(code: string): PlaygroundState {
-  return { orm: 'sequelize', engine: 'sqlite', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
-}
 
 /**
  * Run code that takes the runtime's port: the next message the worker posts (the console.log's
@@ -42,19 +41,19 @@ console.log("never shown: the run was stopped")
 
 const NORMAL = 'console.log("a normal run")\n';
 
-/** A page with the default example run and the editor loaded, long tasks observed from the start, warnings collected. */
-async function openSettled(): Promise<{ probe: PageProbe; warnings: string[] }> {
+/** A page with the default example run on `engine` and the editor loaded, long tasks observed from the start, warnings collected. */
+async function openSettled(engine: EngineId = 'sqlite'): Promise<{ probe: PageProbe; warnings: string[] }> {
   const probe = await browser.openPage('about:blank', { waitUntil: 'load' });
   await observeLongTasks(probe.context);
   const warnings: string[] = [];
   probe.context.on('console', (message) => {
     if (message.type() === 'warning') warnings.push(message.text());
   });
-  await probe.page.goto(new URL(linkTo(defaultState('sequelize')), browser.baseUrl).href, { waitUntil: 'load' });
+  await probe.page.goto(new URL(linkTo({ ...defaultState('sequelize'), engine }), browser.baseUrl).href, { waitUntil: 'load' });
   await waitForRuns(probe.page, 1);
   await waitForEditor(probe.page);
   // The first code that is no example loads the transpiler and the docs' known code: not what is measured here.
-  await openLink(probe, codeState(NORMAL));
+  await openLink(probe, codeState(NORMAL, engine));
   await waitForRuns(probe.page, 2);
   return { probe, warnings };
 }
@@ -73,7 +72,7 @@ async function expectRecovered(probe: PageProbe, since: number, what: string): P
   expect(await page.getByRole('button', { name: /^Run/ }).isEnabled()).toBe(true);
   await expectResponsive(page, since, what);
   const before = await runs(page);
-  await openLink(probe, codeState(NORMAL));
+  await openLink(probe, codeState(NORMAL, 'sqlite'));
   await waitForRuns(page, before + 1);
   expect(await status(page)).toMatch(/^Ran in /);
   await clickRun(page);
@@ -92,6 +91,7 @@ describe('forged runtime messages, on the production build', () => {
         forging(
           `send({ type: "outcome", id, outcome: { ok: true, source: { kind: "run" }, console: [], statements: [], calls: [], tables: null, schema: { tables: [] }, adapter: null, durationMs: 1, database: new Uint8Array() } })`,
         ),
+        'sqlite',
       ),
     );
     await expect
@@ -118,6 +118,7 @@ for (let i = 0; i < 10000; i++) {
   else if (i % 2 === 0) send({ type: "outcome", id, outcome: { tables: null } })
   else send({ type: "progress", id, console: null })
 }`),
+        'sqlite',
       ),
     );
     await expect
@@ -136,7 +137,10 @@ for (let i = 0; i < 10000; i++) {
     const since = await pageNow(probe.page);
     await openLink(
       probe,
-      codeState(forging(`send({ type: "fatal", message: "Your session has expired.\\n\\nSign in again at https://evil.example/login " + "x".repeat(5000) })`)),
+      codeState(
+        forging(`send({ type: "fatal", message: "Your session has expired.\\n\\nSign in again at https://evil.example/login " + "x".repeat(5000) })`),
+        'sqlite',
+      ),
     );
     await expect
       .poll(() => status(probe.page), { timeout: RUN_TIMEOUT })
@@ -153,9 +157,9 @@ for (let i = 0; i < 10000; i++) {
 });
 
 // Each query waits 1 ms of busy work first, so the loop makes a few thousand statements, not a hundred thousand.
-const AWAITING = (condition: string): string => `
+const AWAITING = (condition: string, engine: EngineId): string => `
 import { Sequelize } from "sequelize"
-const sequelize = new Sequelize({ dialect: "sqlite", logging: false })
+const sequelize = new Sequelize(${engine === 'sqlite' ? '{ dialect: "sqlite", logging: false }' : SEQUELIZE_ARGS[engine]})
 const started = Date.now()
 let queries = 0
 while (${condition}) {
@@ -167,25 +171,58 @@ while (${condition}) {
 console.log("queries done", queries > 100)
 `;
 
-describe('the watchdog', () => {
+/** The same endless loop through MikroORM's entity manager: `em.count` of the adapter's users, on tables made first. */
+const AWAITING_COUNTS = (engine: EngineId): string => {
+  const { from, driver, options } = MIKRO_ORM_DRIVER[engine];
+  return `
+import { MikroORM } from "@mikro-orm/core"
+import { ${driver} } from "${from}"
+import { defaultEntities } from "@adapter-lab/mikro-orm-adapter"
+const orm = await MikroORM.init({ driver: ${driver}, ${options}, entities: Object.values(defaultEntities) })
+await orm.schema.update()
+const em = orm.em.fork()
+console.log("counting")
+for (;;) {
+  const busy = performance.now()
+  while (performance.now() - busy < 1) {}
+  await em.count(defaultEntities.User, {})
+}
+`;
+};
+
+describe.each(ENGINES)('the watchdog on %s', (engine) => {
   it('code that awaits queries in a loop for 3 s (never yielding to a timer) runs to its end', async () => {
-    const { probe } = await openSettled();
+    const { probe } = await openSettled(engine);
     const before = await runs(probe.page);
-    await openLink(probe, codeState(AWAITING('Date.now() - started < 3000')));
+    await openLink(probe, codeState(AWAITING('Date.now() - started < 3000', engine), engine));
     await waitForRuns(probe.page, before + 1);
     expect(await status(probe.page)).toMatch(/^Ran in /);
+    expect(await root(probe.page).getAttribute('data-last-engine')).toBe(engine);
     expect(await (await openPanel(probe.page, 'Console')).textContent()).toContain('queries done true');
     await probe.close();
   });
 
-  it('such a loop without end is stopped at the time limit, and the message says so', async () => {
-    const { probe } = await openSettled();
-    await openLink(probe, codeState(AWAITING('true')));
-    await expect.poll(() => root(probe.page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
-    await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toMatch(/^Stopped: still running after 10 s, the playground's time limit/);
-    expect(await status(probe.page)).not.toMatch(/endless loop/);
-    await probe.close();
-  });
+  it.each([
+    ['sequelize.query', () => codeState(AWAITING('true', engine), engine), null],
+    ["MikroORM's em.count", () => codeState(AWAITING_COUNTS(engine), engine, 'mikro-orm'), 'counting'],
+  ] as const)(
+    'such a loop without end (%s) is stopped at the time limit, and the message says so; the page stays responsive and the next run works',
+    async (_how, state, started) => {
+      const { probe } = await openSettled(engine);
+      const since = await pageNow(probe.page);
+      await openLink(probe, state());
+      await expect.poll(() => root(probe.page).getAttribute('data-busy'), { timeout: RUN_TIMEOUT }).toBe('true');
+      await expect.poll(() => status(probe.page), { timeout: RUN_TIMEOUT }).toMatch(/^Stopped: still running after 10 s, the playground's time limit/);
+      expect(await status(probe.page)).not.toMatch(/endless loop/);
+      expect(await root(probe.page).getAttribute('data-engine')).toBe(engine);
+      expectStopNotice(await status(probe.page), engine);
+      // The loop was reached (its setup ran): the time limit stopped the loop, not something before it.
+      if (started) expect(await (await openPanel(probe.page, 'Console')).textContent()).toContain(started);
+      await expectResponsive(probe.page, since, `a query loop stopped at the time limit on ${engine}`);
+      await expectNextRunWorks(probe.page, engine);
+      await probe.close();
+    },
+  );
 });
 
 describe('importing a database file', () => {

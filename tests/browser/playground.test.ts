@@ -2,6 +2,7 @@
 // button and the keyboard, the adapter panel, examples, reset and autosave.
 import { describe, expect, it } from 'vitest';
 import { librariesIn } from './support/built-code.ts';
+import { ENGINES } from './support/engines.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
 import {
   ADAPTER_TABLES,
@@ -71,8 +72,8 @@ it("the official docs' custom MikroORM User (bugs fixed) adds a role column", as
   await probe.close();
 });
 
-it('does not run code again whose last run never finished (the tab froze or crashed)', async () => {
-  const state = { ...defaultState('sequelize'), files: [{ name: 'run.ts', code: 'while (true) {}\n' }], active: 'run.ts' };
+it.each(ENGINES)('does not run code again whose last run never finished (the tab froze or crashed), on %s', async (engine) => {
+  const state = { ...defaultState('sequelize'), engine, files: [{ name: 'run.ts', code: 'while (true) {}\n' }], active: 'run.ts' };
   const entry = JSON.stringify({ format: 1, state, savedAt: Date.now(), running: true });
   const probe = await browser.openPage('/playground/', {
     waitUntil: 'load',
@@ -80,6 +81,7 @@ it('does not run code again whose last run never finished (the tab froze or cras
   });
   const { page } = probe;
   await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/^Your last run did not finish/);
+  expect(await root(page).getAttribute('data-engine')).toBe(engine);
   expect(await runs(page)).toBe(0);
   // Monaco, once it is in, draws spaces as no-break spaces.
   expect((await page.locator('[data-code-view], .pg-monaco').first().textContent())?.replace(/\u00a0/g, ' ')).toContain('while (true)');
