@@ -58,6 +58,12 @@ type QueryCallback = (error: Error | null, result?: pg.QueryResult | pg.QueryRes
 
 const CHANGING = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 
+// PGlite answers COPY … TO/FROM PROGRAM over the wire protocol with a copy that never ends, and
+// every later query waits behind it: refused before it is sent, as a server without the right would.
+const COPY_PROGRAM = /\bcopy\b[\s\S]*?\b(?:to|from)\s+program\b/i;
+const COPY_PROGRAM_REFUSED =
+  'COPY to or from a program is not available: PGlite runs PostgreSQL inside your browser, where there are no programs to run (COPY … TO STDOUT / FROM STDIN work).';
+
 function counts(result: pg.QueryResult | pg.QueryResult[] | undefined): { rowsReturned: number; rowsAffected: number } {
   const results = Array.isArray(result) ? result : result ? [result] : [];
   let rowsReturned = 0;
@@ -105,6 +111,15 @@ export function createPgModule(host: PgModuleHost): typeof pg {
         });
       };
       const run = super.query as (...a: unknown[]) => unknown;
+      if (COPY_PROGRAM.test(sql)) {
+        const refused = Object.assign(new Error(COPY_PROGRAM_REFUSED), { code: '42501', severity: 'ERROR' });
+        report(refused);
+        if (callback) {
+          queueMicrotask(() => callback(refused));
+          return undefined as never;
+        }
+        return Promise.reject(refused) as never;
+      }
       if (callback) {
         return run.call(this, ...args, (error: Error | null, result?: pg.QueryResult) => {
           report(error, result);

@@ -113,6 +113,19 @@ describe('PostgreSQL behaves as a server does', () => {
   });
 });
 
+describe('what PGlite cannot do is refused, not hung', () => {
+  it('COPY to a program gets an error at once, and the next query still answers', async () => {
+    const outcome = await run('sequelize', {
+      'run.ts':
+        'import { Sequelize } from "sequelize"\nconst s = new Sequelize(process.env.DATABASE_URL!, { logging: false })\ntry { await s.query("COPY (SELECT 1) TO PROGRAM \'cat\'") } catch (error) { console.log("refused:", (error as Error).message) }\nconsole.log("after:", (await s.query("SELECT 2 AS two"))[0])\n',
+    });
+    expect(errors(outcome)).toEqual([]);
+    const logged = outcome.console.flatMap((entry) => (entry.kind === 'log' ? [entry.values.map((value) => value.preview).join(' ')] : []));
+    expect(logged[0]).toContain('COPY to or from a program is not available');
+    expect(logged[1]).toContain('two');
+  });
+});
+
 describe('database files: PGlite data-directory dumps', () => {
   it('exports and loads back the same rows; refuses an SQLite file and garbage with a reason and keeps the database', async () => {
     const example = await session('sequelize').run(await compile('sequelize', exampleFiles('sequelize-sign-in')), 'run.ts');
