@@ -17,6 +17,12 @@ import { DIST, type Site } from './docs-weight.ts';
 /** One statement as the floor replays it, and what the playground's log says it did. */
 export type LoggedStatement = Pick<StatementRecord, 'sql' | 'params' | 'rowsReturned' | 'error'>;
 
+/** One floor load: navigation start → the worker's answer, and the statements' part of it alone (a re-run's floor). */
+export interface FloorTiming {
+  readonly done: number;
+  readonly statementsMs: number;
+}
+
 /** What the floor worker reports per statement: rows stepped through, and the error if it failed. */
 interface Replayed {
   readonly rows: number;
@@ -92,6 +98,7 @@ self.onmessage = async ({ data: { wasmUrl, loaderUrl, statements } }) => {
     const SQL = await initSqlJs({ wasmBinary: await wasm });
     const database = new SQL.Database();
     const prepared = new Map();
+    const replayStarted = performance.now();
     const fromHex = (hex) => Uint8Array.from(hex.match(/../g) || [], (pair) => parseInt(pair, 16));
     const value = (param) => (param !== null && typeof param === 'object' ? fromHex(param.blob) : param);
     const bindable = (params) => Array.isArray(params)
@@ -114,7 +121,7 @@ self.onmessage = async ({ data: { wasmUrl, loaderUrl, statements } }) => {
         return { rows: 0, error: String(error && error.message || error) };
       }
     });
-    postMessage({ replayed });
+    postMessage({ replayed, statementsMs: performance.now() - replayStarted });
   } catch (error) {
     postMessage({ failed: String(error && error.stack || error) });
   }
@@ -129,7 +136,7 @@ function floorPage(wasmUrl: string, statements: readonly LoggedStatement[]): str
 const worker = new Worker(URL.createObjectURL(new Blob([${json(FLOOR_WORKER)}], { type: 'text/javascript' })));
 worker.onmessage = ({ data }) => {
   const done = performance.now();
-  window.__floor = data.failed ? { failed: data.failed } : { done, replayed: data.replayed };
+  window.__floor = data.failed ? { failed: data.failed } : { done, replayed: data.replayed, statementsMs: data.statementsMs };
 };
 worker.onerror = (event) => { window.__floor = { failed: event.message || 'the floor worker failed' }; };
 const message = ${json(message)};
@@ -151,13 +158,15 @@ export function serveFloor(site: Site, statements: readonly LoggedStatement[]): 
  * from navigation start on the page's clock (the routes' marks use the same). Throws when the
  * replay differs from the log (a statement failed that did not, or returned other rows).
  */
-export async function floorLoad(site: Site, statements: readonly LoggedStatement[], timeoutMs: number): Promise<number> {
+export async function floorLoad(site: Site, statements: readonly LoggedStatement[], timeoutMs: number): Promise<FloorTiming> {
   const context = await site.browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(`${site.url}${FLOOR_PATH}`);
     await page.waitForFunction(() => (window as { __floor?: unknown }).__floor !== undefined, undefined, { timeout: timeoutMs });
-    const floor = await page.evaluate(() => (window as unknown as { __floor: { failed?: string; done?: number; replayed?: Replayed[] } }).__floor);
+    const floor = await page.evaluate(
+      () => (window as unknown as { __floor: { failed?: string; done?: number; replayed?: Replayed[]; statementsMs?: number } }).__floor,
+    );
     if (floor.failed !== undefined) throw new Error(`The floor page failed: ${floor.failed}`);
     const differences = floor.replayed!.flatMap((replayed, i) => {
       const logged = statements[i]!;
@@ -168,7 +177,7 @@ export async function floorLoad(site: Site, statements: readonly LoggedStatement
           ];
     });
     if (differences.length > 0) throw new Error(`The floor did not replay the playground's statements faithfully:\n  ${differences.join('\n  ')}`);
-    return floor.done!;
+    return { done: floor.done!, statementsMs: floor.statementsMs! };
   } finally {
     await context.close();
   }

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { contentTypeFor } from '../tests/browser/support/static-server.ts';
 import { DIST, type Site } from './docs-weight.ts';
-import type { LoggedStatement } from './playground-floor.ts';
+import type { FloorTiming, LoggedStatement } from './playground-floor.ts';
 
 export const PGLITE_FLOOR_PATH = '/__bench/pglite-floor/';
 const MODULE_DIR = '/__bench/pglite-floor/pglite/';
@@ -54,6 +54,7 @@ self.onmessage = async ({ data: { wasm, data, dataDir, statements } }) => {
       loadDataDir: new Blob([dirBytes]),
     });
     const replayed = [];
+    const replayStarted = performance.now();
     for (const { sql, params } of statements) {
       try {
         // As pg sends them: without parameters, the simple protocol (several statements at once).
@@ -65,7 +66,7 @@ self.onmessage = async ({ data: { wasm, data, dataDir, statements } }) => {
         replayed.push({ rows: 0, error: String(error && error.message || error) });
       }
     }
-    postMessage({ replayed });
+    postMessage({ replayed, statementsMs: performance.now() - replayStarted });
   } catch (error) {
     postMessage({ failed: String(error && error.stack || error) });
   }
@@ -78,7 +79,7 @@ function floorPage(urls: ReturnType<typeof pgliteUrls>, statements: readonly Log
 const worker = new Worker('${PGLITE_FLOOR_PATH}worker.js', { type: 'module' });
 worker.onmessage = ({ data }) => {
   const done = performance.now();
-  window.__floor = data.failed ? { failed: data.failed } : { done, replayed: data.replayed };
+  window.__floor = data.failed ? { failed: data.failed } : { done, replayed: data.replayed, statementsMs: data.statementsMs };
 };
 worker.onerror = (event) => { window.__floor = { failed: event.message || 'the floor worker failed' }; };
 worker.postMessage(${json(message)});
@@ -96,14 +97,16 @@ export function servePgliteFloor(site: Site, statements: readonly LoggedStatemen
 }
 
 /** One cold floor load (fresh context): navigation → the worker's answer, checked against the log. */
-export async function pgliteFloorLoad(site: Site, statements: readonly LoggedStatement[], timeoutMs: number): Promise<number> {
+export async function pgliteFloorLoad(site: Site, statements: readonly LoggedStatement[], timeoutMs: number): Promise<FloorTiming> {
   const context = await site.browser.newContext();
   try {
     const page: Page = await context.newPage();
     await page.goto(`${site.url}${PGLITE_FLOOR_PATH}`);
     await page.waitForFunction(() => (window as { __floor?: unknown }).__floor !== undefined, undefined, { timeout: timeoutMs });
     const floor = await page.evaluate(
-      () => (window as unknown as { __floor: { failed?: string; done?: number; replayed?: Array<{ rows: number; error?: string }> } }).__floor,
+      () =>
+        (window as unknown as { __floor: { failed?: string; done?: number; replayed?: Array<{ rows: number; error?: string }>; statementsMs?: number } })
+          .__floor,
     );
     if (floor.failed !== undefined) throw new Error(`The PGlite floor page failed: ${floor.failed}`);
     const differences = floor.replayed!.flatMap((replayed, i) => {
@@ -116,7 +119,7 @@ export async function pgliteFloorLoad(site: Site, statements: readonly LoggedSta
         : [`#${i + 1} ${logged.sql.slice(0, 60)}: log ${logged.error ?? `${logged.rowsReturned} rows`}, floor ${replayed.error ?? `${replayed.rows} rows`}`];
     });
     if (differences.length > 0) throw new Error(`The PGlite floor did not replay the playground's statements faithfully:\n  ${differences.join('\n  ')}`);
-    return floor.done!;
+    return { done: floor.done!, statementsMs: floor.statementsMs! };
   } finally {
     await context.close();
   }
