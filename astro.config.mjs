@@ -13,7 +13,6 @@ import { runtimeUrlsIntegration } from './src/playground/build/runtime-urls.ts';
 import { AUTH_BROWSER_BUILD } from './src/playground/build/auth-build.ts';
 import { focusableTables } from './src/docs/build/focusable-tables.ts';
 import { searchOnFirstUsePlugin } from './src/docs/build/search-on-first-use.ts';
-import { pgliteDataDirPlugin } from './src/engine/pglite/vite-data-dir.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { SOURCE_CONDITION } from './packages/source-condition.mjs';
 import { defaultClientConditions, defaultServerConditions, mergeConfig } from 'vite';
@@ -102,8 +101,6 @@ export default defineConfig({
       docsExamplesPlugin(),
       monacoCssPlugin(),
       searchOnFirstUsePlugin(),
-      // A fresh PostgreSQL's data directory, made once at build time: PGlite starts from it without initdb.
-      pgliteDataDirPlugin(),
     ],
     // The adapter packages are used from their TypeScript source (packages/source-condition.mjs).
     resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },

@@ -26,6 +26,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, UserConfig } from 'vite';
+import { pgliteDataDirPlugin } from './pglite/vite-data-dir.ts';
 
 const require = createRequire(import.meta.url);
 const shim = (file: string): string => fileURLToPath(new URL(`./browser-shims/${file}`, import.meta.url));
@@ -140,7 +141,8 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
 
 /** The `vite` options for astro.config.mjs. */
 export function browserEngineVite(extras: BrowserEngineExtras = {}): UserConfig {
-  const plugins = (): Plugin[] => [browserEnginePlugin(extras.aliases), ...(extras.plugins?.() ?? [])];
+  // With the fresh PostgreSQL data directory the page downloads for PGlite (pglite/vite-data-dir.ts).
+  const plugins = (): Plugin[] => [browserEnginePlugin(extras.aliases), pgliteDataDirPlugin(), ...(extras.plugins?.() ?? [])];
   return {
     plugins: plugins(),
     worker: {

@@ -42,7 +42,7 @@ describe('save and load', () => {
   it('stores only the state, not whatever else the object carries', () => {
     const storage = new MemoryStorage();
     createAutosave(storage).save({ ...work, editor: { cursor: 3 } } as PlaygroundState);
-    expect(Object.keys(JSON.parse(storage.getItem(KEY) ?? '{}').state).sort()).toEqual(['active', 'files', 'options', 'orm']);
+    expect(Object.keys(JSON.parse(storage.getItem(KEY) ?? '{}').state).sort()).toEqual(['active', 'engine', 'files', 'options', 'orm']);
   });
 
   it('returns null when nothing is saved', () => {
