@@ -141,10 +141,10 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
 
 /** The `vite` options for astro.config.mjs. */
 export function browserEngineVite(extras: BrowserEngineExtras = {}): UserConfig {
-  // With the fresh PostgreSQL data directory the page downloads for PGlite (pglite/vite-data-dir.ts).
-  const plugins = (): Plugin[] => [browserEnginePlugin(extras.aliases), pgliteDataDirPlugin(), ...(extras.plugins?.() ?? [])];
+  const plugins = (): Plugin[] => [browserEnginePlugin(extras.aliases), ...(extras.plugins?.() ?? [])];
   return {
-    plugins: plugins(),
+    // Pages only: the fresh PostgreSQL data directory the page downloads for PGlite (pglite/vite-data-dir.ts).
+    plugins: [...plugins(), pgliteDataDirPlugin()],
     worker: {
       // One classic script per worker, imports inlined: the playground starts its worker from a
       // blob: URL inside a sandboxed iframe, where a module worker could not load chunks.
