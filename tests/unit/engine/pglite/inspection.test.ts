@@ -1,22 +1,16 @@
 // The PGlite engine's reads for the panels: state, schema, whole values, emptiness and reset,
 // against a real PGlite.
 import type { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SNAPSHOT_ROW_LIMIT, VIEW_COLUMN_LIMIT, WHOLE_VALUE_LIMIT } from '../../../../src/engine/database-state.ts';
 import { isEmpty, readDatabaseState, readSchema } from '../../../../src/engine/pglite/inspection.ts';
 import { readWholeValue } from '../../../../src/engine/pglite/read-value.ts';
 import { emptyDatabase } from '../../../../src/engine/pglite/reset.ts';
-import { ADAPTER_TABLES, createDatabase } from './support.ts';
+import { ADAPTER_TABLES, useFreshDatabase } from './support.ts';
 
 let db: PGlite;
-beforeAll(async () => {
-  db = await createDatabase();
-}, 60_000);
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await emptyDatabase(db);
+useFreshDatabase((created) => {
+  db = created;
 });
 
 const ADA = '00000000-0000-4000-8000-000000000001';

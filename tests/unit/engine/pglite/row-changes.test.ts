@@ -1,23 +1,16 @@
 // The PGlite engine's row observer: the trigger-written row log, taken and applied as the sql.js
 // observer applies SQLite's update hook, against a real PGlite.
 import type { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { READ_CELL_LIMIT, VIEW_COLUMN_LIMIT } from '../../../../src/engine/database-state.ts';
 import type { RowEvent } from '../../../../src/engine/engine.ts';
 import { readDatabaseState } from '../../../../src/engine/pglite/inspection.ts';
 import { PgRowChanges } from '../../../../src/engine/pglite/row-changes.ts';
-import { emptyDatabase } from '../../../../src/engine/pglite/reset.ts';
-import { ADAPTER_TABLES, createDatabase } from './support.ts';
+import { ADAPTER_TABLES, useFreshDatabase } from './support.ts';
 
 let db: PGlite;
-beforeAll(async () => {
-  db = await createDatabase();
-}, 60_000);
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await emptyDatabase(db);
+useFreshDatabase((created) => {
+  db = created;
 });
 
 const ADA = '00000000-0000-4000-8000-000000000001';

@@ -1,11 +1,28 @@
 // One PGlite per test file (creating one takes seconds), with the engine's row log installed.
 import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { installRowLog } from '../../../../src/engine/pglite/hidden-schema.ts';
+import { emptyDatabase } from '../../../../src/engine/pglite/reset.ts';
 
 export async function createDatabase(): Promise<PGlite> {
   const db = await PGlite.create();
   await installRowLog(db);
   return db;
+}
+
+/** This file's PGlite, handed to `use` once started, closed after the file, and emptied before each test. */
+export function useFreshDatabase(use: (db: PGlite) => void): void {
+  let db: PGlite | undefined;
+  beforeAll(async () => {
+    db = await createDatabase();
+    use(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  beforeEach(async () => {
+    await emptyDatabase(db!);
+  });
 }
 
 /** The adapter's tables as the Sequelize/MikroORM PostgreSQL schemas make them (trimmed to what the panels read). */
