@@ -37,6 +37,7 @@ const defaultExample = (orm: OrmId): ExampleSource => readExamples().find((each)
 const stateOf = (example: ExampleSource, files: readonly SourceFile[] = example.files, engine: EngineId = 'sqlite'): PlaygroundState => ({
   orm: example.orm,
   engine,
+  implementation: 'ours',
   files,
   active: example.active,
   options: { freshDatabase: true },

@@ -58,6 +58,8 @@ const PGLITE_FILE_URL = /new URL\((["'])\.?\/?(?:pglite\.wasm|pglite\.data|initd
 /** A PostgreSQL worker's entry (orm-registry.ts `workers.postgres`): its bundle keeps Sequelize's postgres dialect. */
 const POSTGRES_WORKER = /-postgres\.worker\.ts$/;
 const VIRTUAL = '\0adapter-lab:';
+/** The published `@auth/*-adapter` packages the official runtimes bundle, unmodified but for reading NODE_ENV at run time. */
+const OFFICIAL_ADAPTER = /[\\/]node_modules[\\/]@auth[\\/][a-z-]+-adapter[\\/]/;
 
 const INJECT = { Buffer: [require.resolve('buffer/'), 'Buffer'] as [string, string], process: shim('process.cjs'), global: shim('global.cjs') };
 
@@ -120,9 +122,18 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
       return null;
     },
     transform(code, id) {
+      if (this.environment?.config.consumer === 'server') return null;
+      // The official adapters decide at call time whether to create their tables from the app's
+      // NODE_ENV, which the bundler would fix to "production": they read the reader's instead
+      // (the playground's `process.env`, development as under `next dev`), through a function
+      // the bundler's replacement of `process.env.NODE_ENV` cannot see into.
+      if (OFFICIAL_ADAPTER.test(id) && code.includes('process.env.NODE_ENV')) {
+        const read = 'const __adapterLabNodeEnv = () => Reflect.get(globalThis, "process")?.env?.NODE_ENV;\n';
+        return { code: read + code.replaceAll('process.env.NODE_ENV', '__adapterLabNodeEnv()'), map: null };
+      }
       // PGlite names its files relative to its module for when it fetches them itself; in the
       // workers it never does (the page hands them over), so the bundler must not copy them.
-      if (this.environment?.config.consumer === 'server' || !PGLITE_DIST.test(id)) return null;
+      if (!PGLITE_DIST.test(id)) return null;
       const inert = code.replace(PGLITE_FILE_URL, 'new URL("data:,")');
       return inert === code ? null : { code: inert, map: null };
     },

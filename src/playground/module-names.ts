@@ -36,6 +36,14 @@ function modulesOf(orm: OrmEntry): ModuleName[] {
 export const MODULE_NAMES: Readonly<Record<OrmId, readonly ModuleName[]>> = byOrm(modulesOf);
 
 /**
+ * An ORM's modules with the official adapter chosen, where it runs on the same ORM
+ * (orm-registry.ts `officialRuntime.typed`): the same names, the official one served as itself.
+ */
+export const OFFICIAL_MODULE_NAMES: Readonly<Record<OrmId, readonly ModuleName[]>> = byOrm((orm) =>
+  modulesOf(orm).map((module) => (module.specifier === orm.adapter.official ? { specifier: module.specifier } : module)),
+);
+
+/**
  * MikroORM 6 exported its decorators from @mikro-orm/core; MikroORM 7 moved them. The
  * playground's @mikro-orm/core also serves every export of @mikro-orm/decorators/legacy that
  * core lacks, so that older snippets (the official adapter docs among them) run.

@@ -10,6 +10,9 @@
  * agree with this table.
  */
 
+import type { EngineId } from './engine-registry.ts';
+import type { ImplementationId } from './implementation-registry.ts';
+
 /** A module the reader's code can import: its specifier, and what the reader is told when the playground serves something else for it. */
 export interface ModuleName {
   readonly specifier: string;
@@ -49,6 +52,21 @@ export interface OrmEntry {
    * the export the engine's worker entry starts.
    */
   readonly environments: { readonly sqlite: EnvironmentName; readonly postgres: EnvironmentName };
+  /**
+   * The official adapter package's runtime (implementation-registry.ts `official`): the published
+   * package, unmodified, on the ORM major it supports (`on`). Its worker per engine, as `workers`;
+   * an engine without one cannot run it yet, and the page says so.
+   */
+  readonly officialRuntime: {
+    readonly on: string;
+    /**
+     * Whether the editor types the official package with its own declarations (a type bundle
+     * patch over the ORM's, editor/types/): true where it runs on the ORM major ours runs on.
+     */
+    readonly typed: boolean;
+    readonly workers: { readonly sqlite?: string; readonly postgres?: string };
+    readonly environments: { readonly sqlite?: EnvironmentName; readonly postgres?: EnvironmentName };
+  };
   /** The virtual module the editor imports this ORM's type declarations from (editor/types/vite-plugin.ts serves it). */
   readonly typeBundle: string;
   /** The example a page opens for this ORM (an `examples/` folder whose example.json says `"default": true`). */
@@ -74,12 +92,21 @@ export const ORMS = [
       workspace: 'sequelize-adapter',
       official: '@auth/sequelize-adapter',
       officialRedirect:
-        'The playground serves @adapter-lab/sequelize-adapter for @auth/sequelize-adapter: the same API and tables (see "Migrating from @auth/sequelize-adapter" in the docs).',
+        'The playground serves @adapter-lab/sequelize-adapter for @auth/sequelize-adapter: the same API and tables (see "Migrating from @auth/sequelize-adapter" in the docs). Choose "@auth (official)" above to run the published package.',
     },
     workers: { sqlite: 'sequelize.worker', postgres: 'sequelize-postgres.worker' },
     environments: {
       sqlite: { module: 'sequelize-env', export: 'sequelizeEnvironment' },
       postgres: { module: 'sequelize-env', export: 'sequelizeEnvironment' },
+    },
+    officialRuntime: {
+      on: 'Sequelize 6',
+      typed: true,
+      workers: { sqlite: 'sequelize-official.worker', postgres: 'sequelize-official-postgres.worker' },
+      environments: {
+        sqlite: { module: 'sequelize-official-env', export: 'sequelizeOfficialEnvironment' },
+        postgres: { module: 'sequelize-official-env', export: 'sequelizeOfficialEnvironment' },
+      },
     },
     typeBundle: 'virtual:playground-types/sequelize',
     defaultExample: 'sequelize-sign-in',
@@ -93,12 +120,20 @@ export const ORMS = [
       package: '@adapter-lab/mikro-orm-adapter',
       workspace: 'mikro-orm-adapter',
       official: '@auth/mikro-orm-adapter',
-      officialRedirect: 'The playground serves @adapter-lab/mikro-orm-adapter for @auth/mikro-orm-adapter: the same API and tables, on MikroORM 7.',
+      officialRedirect:
+        'The playground serves @adapter-lab/mikro-orm-adapter for @auth/mikro-orm-adapter: the same API and tables, on MikroORM 7. Choose "@auth (official)" above to run the published package on MikroORM 5.',
     },
     workers: { sqlite: 'mikro-orm.worker', postgres: 'mikro-orm-postgres.worker' },
     environments: {
       sqlite: { module: 'mikro-orm-env', export: 'mikroOrmEnvironment' },
       postgres: { module: 'mikro-orm-postgres-env', export: 'mikroOrmPostgresEnvironment' },
+    },
+    officialRuntime: {
+      on: 'MikroORM 5',
+      typed: false,
+      // MikroORM 5 in the browser is on its way (sandbox/mikro-orm-official.worker.ts).
+      workers: {},
+      environments: {},
     },
     typeBundle: 'virtual:playground-types/mikro-orm',
     defaultExample: 'mikro-orm-sign-in',
@@ -140,6 +175,16 @@ export const ORM_LABELS: Readonly<Record<OrmId, string>> = byOrm((orm) => orm.la
 
 export function ormEntry(id: OrmId): OrmEntry {
   return ORMS.find((orm) => orm.id === id)!;
+}
+
+/** The worker entry (sandbox/, without `.ts`) that runs `implementation` of `orm`'s adapter on `engine`, or undefined where there is none. */
+export function runtimeWorker(orm: OrmEntry, engine: EngineId, implementation: ImplementationId): string | undefined {
+  return implementation === 'ours' ? orm.workers[engine] : orm.officialRuntime.workers[engine];
+}
+
+/** The environment the worker of runtimeWorker() starts, or undefined where there is none. */
+export function runtimeEnvironment(orm: OrmEntry, engine: EngineId, implementation: ImplementationId): EnvironmentName | undefined {
+  return implementation === 'ours' ? orm.environments[engine] : orm.officialRuntime.environments[engine];
 }
 
 export function isOrmId(value: unknown): value is OrmId {

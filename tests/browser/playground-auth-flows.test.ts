@@ -203,6 +203,7 @@ describe('flows scripted in run.ts', () => {
     const state = {
       orm: 'sequelize' as const,
       engine: 'sqlite' as const,
+      implementation: 'ours' as const,
       files: [
         { name: 'auth.ts', code: auth },
         { name: 'run.ts', code: run },

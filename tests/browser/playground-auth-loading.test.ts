@@ -18,7 +18,7 @@ const WITHOUT_AUTH = 'console.log("no Auth.js here")\n';
 const WITH_AUTH = 'import NextAuth from "next-auth"\nconsole.log(typeof NextAuth)\n';
 
 function linkWith(code: string, orm: OrmId = 'sequelize'): string {
-  return linkTo({ orm, engine: 'sqlite', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } });
+  return linkTo({ orm, engine: 'sqlite', implementation: 'ours', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } });
 }
 
 const authDownloads = (probe: PageProbe): string[] => probe.requests.map((request) => request.url).filter((url) => AUTH_SCRIPT.test(new URL(url).pathname));

@@ -232,7 +232,14 @@ it('Copy as Mermaid diagram gives one mermaid block whatever the table and colum
     `await sequelize.query(${JSON.stringify(`CREATE TABLE "${hostile.replace(/"/g, '""')}" (id INTEGER PRIMARY KEY)`)})`,
     `await sequelize.query(${JSON.stringify(`CREATE TABLE child (id INTEGER PRIMARY KEY, "${hostile.replace(/"/g, '""')}" INTEGER REFERENCES "${hostile.replace(/"/g, '""')}"(id))`)})`,
   ].join('\n');
-  const state: PlaygroundState = { orm: 'sequelize', engine: 'sqlite', active: 'run.ts', options: { freshDatabase: true }, files: [{ name: 'run.ts', code }] };
+  const state: PlaygroundState = {
+    orm: 'sequelize',
+    engine: 'sqlite',
+    implementation: 'ours',
+    active: 'run.ts',
+    options: { freshDatabase: true },
+    files: [{ name: 'run.ts', code }],
+  };
   const probe = await browser.openPage(linkTo(state), { waitUntil: 'load', contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
   const { page } = probe;
   await waitForRuns(page, 1);

@@ -16,7 +16,7 @@ const browser = useBrowser();
 const INPUT_BUDGET_MS = 100;
 
 function codeState(code: string): PlaygroundState {
-  return { orm: 'sequelize', engine: 'sqlite', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
+  return { orm: 'sequelize', engine: 'sqlite', implementation: 'ours', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
 }
 
 /**

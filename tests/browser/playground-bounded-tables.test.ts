@@ -27,7 +27,14 @@ function wideTableLink(columns: number, rows: number): string {
     "await sequelize.query(`${numbers} INSERT INTO wide SELECT ${names.map((name) => `'r' || i || '${name}'`).join(\", \")} FROM n`)",
     '',
   ].join('\n');
-  return linkTo({ orm: 'sequelize', engine: 'sqlite', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } });
+  return linkTo({
+    orm: 'sequelize',
+    engine: 'sqlite',
+    implementation: 'ours',
+    files: [{ name: 'run.ts', code }],
+    active: 'run.ts',
+    options: { freshDatabase: true },
+  });
 }
 
 /**

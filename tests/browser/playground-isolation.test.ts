@@ -207,6 +207,7 @@ describe.each(ENGINES)('isolation on %s, on `npm run preview`', (engine) => {
     const state: PlaygroundState = {
       orm: 'sequelize',
       engine,
+      implementation: 'ours',
       files: [
         { name: 'auth.ts', code: auth },
         { name: 'run.ts', code: run },

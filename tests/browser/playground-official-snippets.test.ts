@@ -13,6 +13,7 @@ describe.each(OFFICIAL_SNIPPETS.map((snippet) => [snippet.name, snippet] as cons
     const link = linkTo({
       orm: snippet.orm,
       engine: 'sqlite',
+      implementation: 'ours',
       files: [{ name: 'auth.ts', code: snippet.auth }],
       active: 'auth.ts',
       options: { freshDatabase: true },

@@ -96,7 +96,7 @@ describe('a docs example’s link', () => {
   it('runs the build’s output, with neither the transpiler nor Monaco', async () => {
     const example = readExamples(DOCS_EXAMPLES_DIR, { requireDefaults: false }).find((candidate) => candidate.id === 'mikro-orm-custom-user-app')!;
     const { probe } = await openWithoutTypeScriptWorker(
-      linkTo({ orm: example.orm, engine: 'sqlite', files: example.files, active: example.active, options: { freshDatabase: true } }),
+      linkTo({ orm: example.orm, engine: 'sqlite', implementation: 'ours', files: example.files, active: example.active, options: { freshDatabase: true } }),
       { transpiler: true },
     );
     const { page } = probe;

@@ -25,7 +25,14 @@ const CODE = [
   'await sequelize.query("DELETE FROM docs WHERE id = 2")',
   '',
 ].join('\n');
-const LINK = linkTo({ orm: 'sequelize', engine: 'sqlite', files: [{ name: 'run.ts', code: CODE }], active: 'run.ts', options: { freshDatabase: true } });
+const LINK = linkTo({
+  orm: 'sequelize',
+  engine: 'sqlite',
+  implementation: 'ours',
+  files: [{ name: 'run.ts', code: CODE }],
+  active: 'run.ts',
+  options: { freshDatabase: true },
+});
 
 // The page is driven through CSS selectors inside measured windows (see playground-bounded-tables.test.ts).
 const docsRow = (page: Page, id: number) =>

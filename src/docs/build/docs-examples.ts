@@ -62,7 +62,7 @@ export function readExpectation(id: string, dir: string): ExampleExpectation {
 
 /** The link carries the example's engine (`"engine": "postgres"` in its example.json), so it opens on that database. */
 export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'engine' | 'files' | 'active'>): string {
-  return `/playground/#${encodeState({ orm: example.orm, engine: example.engine, files: example.files, active: example.active, options: { freshDatabase: true } })}`;
+  return `/playground/#${encodeState({ orm: example.orm, engine: example.engine, implementation: 'ours', files: example.files, active: example.active, options: { freshDatabase: true } })}`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import type { CodeEditor } from '../editor/code-editor.ts';
 import { EDITOR_KEYBOARD_HINT } from '../editor/keyboard.ts';
-import { DEFAULT_ORM, type OrmId } from '../orm-registry.ts';
+import type { TypesId } from '../editor/types-id.ts';
+import { DEFAULT_ORM } from '../orm-registry.ts';
 import type { SourceFile, SourceLocation } from '../protocol.ts';
 import { invalidFileName, sameFiles } from '../store/state.ts';
 import type { Dialogs } from '../ui/dialogs.ts';
@@ -31,7 +32,7 @@ export class CodeArea {
   readonly #deleteButton: HTMLButtonElement;
   #files: SourceFile[] = [];
   #active = '';
-  #orm: OrmId = DEFAULT_ORM;
+  #types: TypesId = DEFAULT_ORM;
   #editor: CodeEditor | undefined;
   #loading: Promise<CodeEditor | undefined> | undefined;
 
@@ -83,9 +84,9 @@ export class CodeArea {
    * Shows other files (an example, a link, an ORM switch). The files are in place when this
    * returns — a run started right after takes them; the promise waits for the editor's types.
    */
-  set(orm: OrmId, files: readonly SourceFile[], active: string): Promise<void> {
-    const ormChanged = orm !== this.#orm;
-    this.#orm = orm;
+  set(types: TypesId, files: readonly SourceFile[], active: string): Promise<void> {
+    const typesChanged = types !== this.#types;
+    this.#types = types;
     this.#files = files.map((file) => ({ ...file }));
     this.#active = files.some((file) => file.name === active) ? active : (files[0]?.name ?? '');
     this.#renderTabs();
@@ -94,7 +95,7 @@ export class CodeArea {
       return Promise.resolve();
     }
     this.#editor.setFiles(this.#files, this.#active);
-    return ormChanged ? this.#editor.setOrm(orm) : Promise.resolve();
+    return typesChanged ? this.#editor.setTypes(types) : Promise.resolve();
   }
 
   /** Loads Monaco (once) and puts it in place of the plain view. */
@@ -125,14 +126,14 @@ export class CodeArea {
     this.#events.onEditorState('loading', 'Loading the editor…');
     try {
       const { loadMonacoEditor } = await import('../editor/load-monaco-editor.ts');
-      const createMonacoEditor = await loadMonacoEditor(this.#orm);
+      const createMonacoEditor = await loadMonacoEditor(this.#types);
       const host = el('div', { class: 'pg-monaco' });
       this.#surface.append(host);
-      const orm = this.#orm;
-      const editor = await createMonacoEditor(host, orm, this.files(), this.#active);
+      const types = this.#types;
+      const editor = await createMonacoEditor(host, types, this.files(), this.#active);
       // Other code may have been put on screen while Monaco loaded (the plain view is read-only,
       // so only set() changes files meanwhile): the editor takes what is on screen now.
-      if (orm !== this.#orm) void editor.setOrm(this.#orm);
+      if (types !== this.#types) void editor.setTypes(this.#types);
       if (!sameFiles(editor.files(), this.#files)) editor.setFiles(this.#files, this.#active);
       editor.onChange(() => {
         this.#files = editor.files();

@@ -1,6 +1,6 @@
 /**
  * What the reader did to the toolbar before the page's module ran (the toolbar is in the HTML
- * and clickable at once): an inline script notes ORM and database choices, example choices and Run presses,
+ * and clickable at once): an inline script notes ORM, database and adapter choices, example choices and Run presses,
  * and the app replays them in order once it is up, so an early click is never lost.
  *
  * `captureEarlyInput` is serialised into the page (index.astro): it must not use anything from
@@ -9,6 +9,7 @@
 export type EarlyInput =
   | { readonly kind: 'orm'; readonly value: string }
   | { readonly kind: 'engine'; readonly value: string }
+  | { readonly kind: 'implementation'; readonly value: string }
   | { readonly kind: 'example'; readonly value: string }
   | { readonly kind: 'run' };
 
@@ -25,6 +26,8 @@ export function captureEarlyInput(globalName: string): void {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
     if (target.matches('input[name="pg-orm"]') && (target as HTMLInputElement).checked) inputs.push({ kind: 'orm', value: target.value });
     else if (target.matches('input[name="pg-engine"]') && (target as HTMLInputElement).checked) inputs.push({ kind: 'engine', value: target.value });
+    else if (target.matches('input[name="pg-implementation"]') && (target as HTMLInputElement).checked)
+      inputs.push({ kind: 'implementation', value: target.value });
     else if (target.matches('[data-examples]')) inputs.push({ kind: 'example', value: target.value });
   });
   root.addEventListener('click', (event) => {
@@ -44,5 +47,8 @@ export function takeEarlyInput(): EarlyInput[] {
 function isEarlyInput(value: unknown): value is EarlyInput {
   if (typeof value !== 'object' || value === null) return false;
   const input = value as { kind?: unknown; value?: unknown };
-  return input.kind === 'run' || ((input.kind === 'orm' || input.kind === 'engine' || input.kind === 'example') && typeof input.value === 'string');
+  return (
+    input.kind === 'run' ||
+    ((input.kind === 'orm' || input.kind === 'engine' || input.kind === 'implementation' || input.kind === 'example') && typeof input.value === 'string')
+  );
 }

@@ -1,6 +1,7 @@
 import { examples } from 'virtual:playground-examples';
 import type { BuiltExample } from '../build/examples-plugin.ts';
 import type { EngineId } from '../engine-registry.ts';
+import { DEFAULT_IMPLEMENTATION, type ImplementationId } from '../implementation-registry.ts';
 import { ormEntry, type OrmId } from '../orm-registry.ts';
 import type { CompiledFile, SourceFile } from '../protocol.ts';
 import { DEFAULT_OPTIONS, sameFiles, type PlaygroundState } from '../store/state.ts';
@@ -15,9 +16,17 @@ export function defaultExample(orm: OrmId): BuiltExample {
   return EXAMPLES.find((example) => example.id === ormEntry(orm).defaultExample)!;
 }
 
-/** The example's code, on `engine` when given (the page keeps the engine on screen), else on the example's own. */
-export function exampleState(example: BuiltExample, options = DEFAULT_OPTIONS, engine: EngineId = example.engine): PlaygroundState {
-  return { orm: example.orm, engine, files: example.files.map(({ name, code }) => ({ name, code })), active: example.active, options };
+/**
+ * The example's code, on `engine` when given (the page keeps the engine on screen), else on the
+ * example's own; with the adapter implementation on screen (ours when none is given).
+ */
+export function exampleState(
+  example: BuiltExample,
+  options = DEFAULT_OPTIONS,
+  engine: EngineId = example.engine,
+  implementation: ImplementationId = DEFAULT_IMPLEMENTATION,
+): PlaygroundState {
+  return { orm: example.orm, engine, implementation, files: example.files.map(({ name, code }) => ({ name, code })), active: example.active, options };
 }
 
 /** The example whose files these are, unchanged, if any. */

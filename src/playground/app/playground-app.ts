@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import { isOrmId, ORM_LABELS, type OrmId } from '../orm-registry.ts';
 import { engineEntry, isEngineId, type EngineId } from '../engine-registry.ts';
+import { typesId } from '../editor/types-id.ts';
+import { isImplementationId, type ImplementationId } from '../implementation-registry.ts';
 import type { AdapterMethod, CompiledFile, FlowRequest, Outcome, RunError, SourceLocation } from '../protocol.ts';
 import { decodeState } from '../share/codec.ts';
 import { AUTOSAVE_KEY, browserStorage, createAutosave, type Autosave } from '../store/autosave.ts';
@@ -75,6 +77,7 @@ export class PlaygroundApp {
     const early = takeEarlyInput();
     const earlyOrm = early.findLast((input) => input.kind === 'orm');
     const earlyEngine = early.findLast((input) => input.kind === 'engine');
+    const earlyImplementation = early.findLast((input) => input.kind === 'implementation');
     // First of all: the runtime's download and start-up are the long pole of the first result —
     // of the ORM and engine the reader picked already, if they were that quick.
     this.#runner = new Runner({
@@ -85,6 +88,10 @@ export class PlaygroundApp {
       .use({
         orm: earlyOrm && earlyOrm.kind === 'orm' && isOrmId(earlyOrm.value) ? earlyOrm.value : this.#state.orm,
         engine: earlyEngine && earlyEngine.kind === 'engine' && isEngineId(earlyEngine.value) ? earlyEngine.value : this.#state.engine,
+        implementation:
+          earlyImplementation && earlyImplementation.kind === 'implementation' && isImplementationId(earlyImplementation.value)
+            ? earlyImplementation.value
+            : this.#state.implementation,
       })
       .catch(() => {});
     // Code of the reader's own compiles in a worker of its own, which starts beside the runtime.
@@ -123,7 +130,8 @@ export class PlaygroundApp {
       stop: () => this.#stop(),
       switchOrm: (orm) => void this.#switchOrm(orm),
       switchEngine: (engine) => this.#switchEngine(engine),
-      considerOrm: (orm) => prefetchRuntime(orm, this.#state.engine),
+      switchImplementation: (implementation) => this.#switchImplementation(implementation),
+      considerOrm: (orm) => prefetchRuntime(orm, this.#state.engine, this.#state.implementation),
       loadExample: (id) => void this.#loadExample(id),
       reset: () => void this.#reset(),
       setFresh: (fresh) => this.#setState({ ...this.#state, options: { ...this.#state.options, freshDatabase: fresh } }),
@@ -154,7 +162,7 @@ export class PlaygroundApp {
     addEventListener('pagehide', () => this.#saveNow());
     // A share link pasted into the address bar of an open playground, or back/forward between links.
     addEventListener('hashchange', () => void this.#openLink());
-    void this.#code.set(this.#state.orm, this.#state.files, this.#state.active);
+    void this.#code.set(typesId(this.#state.orm, this.#state.implementation), this.#state.files, this.#state.active);
     performance.mark('playground:code-visible');
     // Compressing the link takes tens of ms: not before the sandbox and the worker have started.
     requestIdleCallback(() => this.#saveNow(), { timeout: 1000 });
@@ -240,7 +248,7 @@ export class PlaygroundApp {
 
   /** The runtime the code on screen runs on. */
   #target(): RuntimeTarget {
-    return { orm: this.#state.orm, engine: this.#state.engine };
+    return { orm: this.#state.orm, engine: this.#state.engine, implementation: this.#state.implementation };
   }
 
   /** Queues a request on the runtime (a call, a flow, an import); dropped when the code on screen is replaced first. */
@@ -285,6 +293,7 @@ export class PlaygroundApp {
     this.#root.dataset['lastDurationMs'] = outcome.durationMs.toFixed(1);
     this.#root.dataset['lastOrm'] = this.#state.orm;
     this.#root.dataset['lastEngine'] = this.#state.engine;
+    this.#root.dataset['lastImplementation'] = this.#state.implementation;
     return outcome;
   }
 
@@ -356,7 +365,7 @@ export class PlaygroundApp {
     }
     await this.#scheduler.queue(async (turn) => {
       this.#controls.busy(true, `Exporting the ${engineEntry(engine).label} database…`, 'info', true);
-      const result = await this.#runner.exportDatabase({ orm, engine }, turn.signal);
+      const result = await this.#runner.exportDatabase({ orm, engine, implementation: this.#state.implementation }, turn.signal);
       if (result.kind === 'superseded' || !turn.current()) return;
       if (result.kind === 'database') this.#share.downloadDatabase(result.bytes, orm, engine);
       else if (result.kind === 'refused') this.#controls.busy(false, `The database could not be exported: ${result.message}`, 'error');
@@ -369,6 +378,7 @@ export class PlaygroundApp {
     for (const input of inputs) {
       if (input.kind === 'orm' && isOrmId(input.value)) await this.#switchOrm(input.value);
       else if (input.kind === 'engine' && isEngineId(input.value)) this.#switchEngine(input.value);
+      else if (input.kind === 'implementation' && isImplementationId(input.value)) this.#switchImplementation(input.value);
       else if (input.kind === 'example') await this.#loadExample(input.value);
       // The page runs its code on load anyway: an early Run press is that run.
       else if (input.kind === 'run' && !autorun) this.run();
@@ -395,7 +405,11 @@ export class PlaygroundApp {
     createAutosave(browserStorage(), `adapter-lab:playground:draft:${current.orm}`).save(current);
     const draft = createAutosave(browserStorage(), `adapter-lab:playground:draft:${orm}`).load()?.state;
     // The database on screen stays: the other ORM's code runs on it too.
-    this.#replace(draft && draft.orm === orm ? { ...draft, engine: current.engine } : exampleState(defaultExample(orm), current.options, current.engine));
+    this.#replace(
+      draft && draft.orm === orm
+        ? { ...draft, engine: current.engine, implementation: current.implementation }
+        : exampleState(defaultExample(orm), current.options, current.engine, current.implementation),
+    );
   }
 
   /**
@@ -406,6 +420,12 @@ export class PlaygroundApp {
   #switchEngine(engine: EngineId): void {
     if (engine === this.#state.engine) return;
     this.#replace({ ...this.#syncFromEditor(), engine });
+  }
+
+  /** Runs the code on screen with the other adapter package for `@auth/…-adapter`, as #switchEngine does with another database. */
+  #switchImplementation(implementation: ImplementationId): void {
+    if (implementation === this.#state.implementation) return;
+    this.#replace({ ...this.#syncFromEditor(), implementation });
   }
 
   async #loadExample(id: string): Promise<void> {
@@ -427,13 +447,13 @@ export class PlaygroundApp {
     }
     if (generation !== this.#scheduler.generation) return;
     if (changed) this.#displaced.displaced(current, `the example "${example.title}"`, `"${example.title}" replaced your code.`);
-    this.#replace(exampleState(example, current.options, current.engine));
+    this.#replace(exampleState(example, current.options, current.engine, current.implementation));
   }
 
   async #reset(): Promise<void> {
     const example = EXAMPLES.find((candidate) => candidate.id === this.#exampleId) ?? defaultExample(this.#state.orm);
     const current = this.#syncFromEditor();
-    if (sameState(current, exampleState(example, current.options, current.engine))) {
+    if (sameState(current, exampleState(example, current.options, current.engine, current.implementation))) {
       this.#controls.status('The code already is the example.', 'ok');
       return;
     }
@@ -441,7 +461,7 @@ export class PlaygroundApp {
     if (!(await this.#dialogs.confirm('Reset to the example?', `Your changes are discarded and "${example.title}" comes back.`, 'Reset'))) return;
     if (generation !== this.#scheduler.generation) return;
     this.#displaced.displaced(current, 'Reset to example', 'The code was reset to the example.');
-    this.#replace(exampleState(example, current.options, current.engine));
+    this.#replace(exampleState(example, current.options, current.engine, current.implementation));
   }
 
   async #openLink(): Promise<void> {
@@ -464,15 +484,15 @@ export class PlaygroundApp {
    */
   #replace(state: PlaygroundState): void {
     const ormChanged = state.orm !== this.#state.orm;
-    const runtimeChanged = ormChanged || state.engine !== this.#state.engine;
+    const runtimeChanged = ormChanged || state.engine !== this.#state.engine || state.implementation !== this.#state.implementation;
     this.#scheduler.replaced();
     this.#exampleId = exampleOf(state.orm, state.files)?.id ?? (ormChanged ? defaultExample(state.orm).id : this.#exampleId);
     this.#setState(state);
     this.#controls.setExamples(examplesOf(state.orm), this.#exampleId);
-    void this.#code.set(state.orm, state.files, state.active);
+    void this.#code.set(typesId(state.orm, state.implementation), state.files, state.active);
     if (runtimeChanged) {
       this.#results.clearAdapter();
-      void this.#runner.use({ orm: state.orm, engine: state.engine }).catch(() => {});
+      void this.#runner.use({ orm: state.orm, engine: state.engine, implementation: state.implementation }).catch(() => {});
     } else if (this.#scheduler.running) {
       const superseded = this.#scheduler.running;
       setTimeout(() => {

@@ -12,14 +12,20 @@ import {
 } from '../protocol.ts';
 import { runtimeText } from '../protocol-guards.ts';
 import { engineEntry, type EngineId } from '../engine-registry.ts';
+import type { ImplementationId } from '../implementation-registry.ts';
 import { engineProgress, progressText } from '../sandbox/engine-downloads.ts';
 import { RuntimeClient, type Request, type RequestResult } from '../sandbox/runtime-client.ts';
 import { databaseVersion } from './engine-versions.ts';
 
-/** A runtime: one ORM on one engine. Every request names the one it is for. */
+/** A runtime: one ORM on one engine with one adapter implementation. Every request names the one it is for. */
 export interface RuntimeTarget {
   readonly orm: OrmId;
   readonly engine: EngineId;
+  readonly implementation: ImplementationId;
+}
+
+export function sameTarget(a: RuntimeTarget, b: RuntimeTarget): boolean {
+  return a.orm === b.orm && a.engine === b.engine && a.implementation === b.implementation;
 }
 
 /** How often the download's progress is shown while the engine's files come in. */
@@ -84,6 +90,7 @@ export class Runner {
   readonly #events: RunnerEvents;
   #orm: OrmId | undefined;
   #engine: EngineId | undefined;
+  #implementation: ImplementationId | undefined;
   #client: Promise<RuntimeClient> | undefined;
   #database: Uint8Array | null = null;
   #active: RuntimeClient | undefined;
@@ -113,7 +120,7 @@ export class Runner {
   }
 
   #isCurrent(target: RuntimeTarget): boolean {
-    return this.#orm === target.orm && this.#engine === target.engine;
+    return this.#orm === target.orm && this.#engine === target.engine && this.#implementation === target.implementation;
   }
 
   /** Starts (or switches to) the runtime of `target`; the database starts empty on a switch. */
@@ -132,7 +139,8 @@ export class Runner {
     }
     this.#orm = target.orm;
     this.#engine = target.engine;
-    this.#client = this.#start({ orm: target.orm, engine: target.engine }, ++this.#starts);
+    this.#implementation = target.implementation;
+    this.#client = this.#start({ orm: target.orm, engine: target.engine, implementation: target.implementation }, ++this.#starts);
     return this.#client;
   }
 
@@ -202,6 +210,7 @@ export class Runner {
     try {
       const client = await RuntimeClient.start(target.orm, this.#database, {
         engine: target.engine,
+        implementation: target.implementation,
         onProgress: (entries) => this.#events.onProgress(entries),
         onStarting: showStarting,
       });
@@ -227,7 +236,7 @@ export class Runner {
 
   #send<R extends Request>(target: RuntimeTarget, request: R, signal?: AbortSignal): Promise<ResultOf<R>> {
     // The client answers each request type with its own kind of result (RuntimeClient.request).
-    return this.#sendAny({ orm: target.orm, engine: target.engine }, request, signal) as Promise<ResultOf<R>>;
+    return this.#sendAny({ orm: target.orm, engine: target.engine, implementation: target.implementation }, request, signal) as Promise<ResultOf<R>>;
   }
 
   async #sendAny(target: RuntimeTarget, request: Request, signal?: AbortSignal): Promise<RunnerResult | ValueResult | DatabaseResult> {

@@ -1,6 +1,6 @@
 /**
  * Fills in the built playground page's runtime URLs (the placeholders of early-boot.ts's inline
- * script): the worker script of each ORM on each engine, and each engine's files (sql.js's wasm,
+ * script): the worker script of each ORM on each engine with each adapter implementation, and each engine's files (sql.js's wasm,
  * PGlite's wasm, its data bundle and a fresh cluster's data directory) with their sizes, as the build named them. The
  * page's own bundle imports the same files (they are read from its chunk); a build where one is
  * missing or ambiguous fails here.
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { ENGINES, type EngineId } from '../engine-registry.ts';
-import { ORMS, type OrmId } from '../orm-registry.ts';
+import { IMPLEMENTATIONS, type ImplementationId } from '../implementation-registry.ts';
+import { ORMS, type OrmId, runtimeWorker } from '../orm-registry.ts';
 
 export const RUNTIME_URL_PLACEHOLDER = (name: string): string => `__ADAPTER_LAB_RUNTIME_URL_${name}__`;
 /** A file's size in bytes (the total of the download's progress when a response does not give it). */
@@ -27,7 +28,7 @@ export const ENGINE_ASSET_NAMES: Readonly<Record<EngineId, readonly string[]>> =
   postgres: Object.keys(ENGINE_FILES.postgres),
 };
 
-export const workerName = (orm: OrmId, engine: EngineId): string => `worker-${orm}-${engine}`;
+export const workerName = (orm: OrmId, engine: EngineId, implementation: ImplementationId): string => `worker-${orm}-${implementation}-${engine}`;
 export const engineAssetName = (engine: EngineId, name: string): string => `${engine}-${name}`;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,10 +41,14 @@ const SANDBOX_DIR = fileURLToPath(new URL('../sandbox/', import.meta.url));
  */
 function workers(): { name: string; prefix: string; present: boolean }[] {
   return ORMS.flatMap((orm) =>
-    ENGINES.map((engine) => {
-      const file = orm.workers[engine.id];
-      return { name: workerName(orm.id, engine.id), prefix: `${file}-`, present: existsSync(join(SANDBOX_DIR, `${file}.ts`)) };
-    }),
+    ENGINES.flatMap((engine) =>
+      IMPLEMENTATIONS.map(({ id: implementation }) => {
+        // No worker for it at all (the official adapter where it does not run yet): its placeholder stays empty.
+        const file = runtimeWorker(orm, engine.id, implementation);
+        const name = workerName(orm.id, engine.id, implementation);
+        return file ? { name, prefix: `${file}-`, present: existsSync(join(SANDBOX_DIR, `${file}.ts`)) } : { name, prefix: '\0', present: false };
+      }),
+    ),
   );
 }
 
@@ -52,7 +57,7 @@ export function fillRuntimeUrls(dist: string, page = join(dist, 'playground', 'i
   const scripts = new Map(assets.filter((file) => file.endsWith('.js')).map((file) => [file, readFileSync(join(dist, '_astro', file), 'utf8')]));
   const expected = workers();
   // The chunk of runtime-client.ts names every worker, and imports the chunks that name the engines' files.
-  const named = (file: string): boolean => expected.some((worker) => file.startsWith(worker.prefix));
+  const named = (file: string): boolean => expected.some((worker) => worker.present && file.startsWith(worker.prefix));
   const client = [...scripts.values()].filter((script) => assets.filter(named).every((file) => script.includes(file)));
   if (client.length !== 1) throw new Error(`Playground runtime URLs: expected one built script naming every worker, found ${client.length}`);
   // Not the workers' own scripts: a PostgreSQL worker's bundle names PGlite's files too (PGlite's

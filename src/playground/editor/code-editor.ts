@@ -1,12 +1,13 @@
 import type { Diagnostic } from '../compiler/diagnostics.ts';
-import type { OrmId, SourceFile } from '../protocol.ts';
+import type { SourceFile } from '../protocol.ts';
+import type { TypesId } from './types-id.ts';
 
 /** What the page needs from an editor: Monaco (monaco-editor.ts) implements it. */
 export interface CodeEditor {
   /** Replaces every file (an example, a share link, an ORM switch) and opens `active`. */
   setFiles(files: readonly SourceFile[], active: string): void;
-  /** Switches the type declarations to another ORM's (the files are set separately). */
-  setOrm(orm: OrmId): Promise<void>;
+  /** Switches the type declarations to another ORM's, or to its official adapter's (the files are set separately). */
+  setTypes(types: TypesId): Promise<void>;
   /** Opens a file's tab content (the page draws the tabs). */
   setActive(name: string): void;
   /** Adds, renames or removes one file without touching the others' undo history. */
@@ -28,5 +29,5 @@ export interface CodeEditor {
   dispose(): void;
 }
 
-/** Creates the Monaco editor in `container`, typed for `orm` (its type bundle is loaded here). */
-export type CreateCodeEditor = (container: HTMLElement, orm: OrmId, files: readonly SourceFile[], active: string) => Promise<CodeEditor>;
+/** Creates the Monaco editor in `container`, typed by `types` (its type bundle is loaded here). */
+export type CreateCodeEditor = (container: HTMLElement, types: TypesId, files: readonly SourceFile[], active: string) => Promise<CodeEditor>;

@@ -23,14 +23,14 @@ import {
 } from 'monaco-editor/languages/features/typescript/register';
 import { COMPILER_OPTIONS } from '../compiler/compile-options.ts';
 import { fileUri, type Diagnostic } from '../compiler/diagnostics.ts';
-import type { OrmId, SourceFile } from '../protocol.ts';
+import type { SourceFile } from '../protocol.ts';
 import type { CodeEditor, CreateCodeEditor } from './code-editor.ts';
 import { followStarlightTheme, starlightTheme } from './editor-theme.ts';
 import { escapeThenTab } from './escape-then-tab.ts';
 import { EDITOR_KEYBOARD_HINT, RUN_ACTION_ID } from './keyboard.ts';
 import { flushMonacoCss } from './monaco-css.ts';
 import { toDiagnostic, toMarker } from './monaco-diagnostics.ts';
-import { extraLibs, loadTypeBundle } from './type-bundles.ts';
+import { extraLibs, loadTypeBundle, type TypesId } from './type-bundles.ts';
 import { typeScriptWorker } from './typescript-worker.ts';
 
 export { EDITOR_KEYBOARD_HINT };
@@ -96,7 +96,7 @@ function emit<A extends unknown[]>(listeners: readonly ((...args: A) => void)[],
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export const createMonacoEditor: CreateCodeEditor = async (container, orm, initialFiles, initialActive) => {
+export const createMonacoEditor: CreateCodeEditor = async (container, types, initialFiles, initialActive) => {
   configureTypeScript();
   let disposed = false;
   let files: OpenFile[] = [];
@@ -111,8 +111,8 @@ export const createMonacoEditor: CreateCodeEditor = async (container, orm, initi
   let typesToken = 0;
   let typesReady: Promise<void> = Promise.resolve();
 
-  /** Loads an ORM's declarations into the worker; the latest call wins. */
-  function useTypes(next: OrmId): Promise<void> {
+  /** Loads an ORM's declarations (or its official adapter's) into the worker; the latest call wins. */
+  function useTypes(next: TypesId): Promise<void> {
     const token = ++typesToken;
     const ready = (async () => {
       const bundle = await loadTypeBundle(next);
@@ -136,7 +136,7 @@ export const createMonacoEditor: CreateCodeEditor = async (container, orm, initi
   }
 
   // Fetched while the editor is created, not after.
-  const initialTypes = useTypes(orm);
+  const initialTypes = useTypes(types);
   initialTypes.catch(() => undefined);
 
   // --- Files ------------------------------------------------------------------------------
@@ -310,7 +310,7 @@ export const createMonacoEditor: CreateCodeEditor = async (container, orm, initi
       show(fileNamed(activeName) ?? files[0]);
       scheduleDiagnostics(0);
     },
-    setOrm(next) {
+    setTypes(next) {
       const ready = useTypes(next);
       // Every file is checked again with the new declarations, once they are in the worker.
       ready.then(

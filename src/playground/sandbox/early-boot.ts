@@ -16,14 +16,15 @@
  * (runtime-urls.ts); on the dev server they stay placeholders and these do nothing.
  */
 import type { EngineId } from '../engine-registry.ts';
+import type { ImplementationId } from '../implementation-registry.ts';
 import type { OrmId } from '../orm-registry.ts';
 import type { EngineAssets, HandshakeNames, RuntimeInit } from '../protocol.ts';
 import type { startInSandbox } from './handshake.ts';
 
 export interface EarlyFetchConfig {
   readonly urls: {
-    /** Each ORM's worker script per engine (by their registry ids). */
-    readonly workers: Readonly<Record<OrmId, Readonly<Record<EngineId, string>>>>;
+    /** Each ORM's worker script per adapter implementation and engine (by their registry ids); empty where there is none. */
+    readonly workers: Readonly<Record<OrmId, Readonly<Record<ImplementationId, Readonly<Record<EngineId, string>>>>>>;
     /** Each engine's files, by the names of its EngineAssets fields. */
     readonly assets: Readonly<Record<EngineId, Readonly<Record<string, string>>>>;
   };
@@ -32,7 +33,8 @@ export interface EarlyFetchConfig {
   /** The ORM and engine when neither a link nor the autosave names them. */
   readonly defaultOrm: OrmId;
   readonly defaultEngine: EngineId;
-  /** The share-link formats the codec reads (each payload's JSON starts with the ORM, then the engine unless it is the default). */
+  readonly defaultImplementation: ImplementationId;
+  /** The share-link formats the codec reads (each payload's JSON starts with the ORM, then the engine and the implementation unless they are the defaults). */
   readonly linkVersions: readonly number[];
   readonly autosaveKey: string;
   readonly maxHashLength: number;
@@ -59,6 +61,7 @@ export interface AssetProgress {
 export interface EarlyDownload {
   readonly orm: OrmId;
   readonly engine: EngineId;
+  readonly implementation: ImplementationId;
   readonly worker: Promise<Blob>;
   /** The engine's files by the names of its EngineAssets fields. */
   readonly files: Promise<Readonly<Record<string, ArrayBuffer>>>;
@@ -97,33 +100,43 @@ export function earlyFetch(config: EarlyFetchConfig): void {
     });
 
   // The link's ORM and engine are the first keys of its JSON (`{"o":"…","e":"…"`): inflate only its first bytes.
-  const linkChoice = async (hash: string): Promise<{ orm?: unknown; engine?: unknown } | null> => {
+  const linkChoice = async (hash: string): Promise<{ orm?: unknown; engine?: unknown; implementation?: unknown } | null> => {
     const match = new RegExp(`^(?:${config.linkVersions.join('|')})\\.([A-Za-z0-9_-]+)$`).exec(hash);
     if (!match || hash.length > config.maxHashLength) return null;
     const base64 = match[1]!.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (char) => char.charCodeAt(0));
     const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).pipeThrough(new TextDecoderStream()).getReader();
     let text = '';
-    while (text.length < 48) {
+    while (text.length < 72) {
       const { value, done } = await reader.read();
       if (done) break;
       text += value;
     }
     void reader.cancel().catch(() => {});
-    const found = /^\{"o":"([a-z-]+)"(?:,"e":"([a-z-]+)")?/.exec(text);
-    // No `e`: SQLite, as every link before the engine choice.
-    return found ? { orm: found[1], engine: found[2] ?? config.defaultEngine } : null;
+    const found = /^\{"o":"([a-z-]+)"(?:,"e":"([a-z-]+)")?(?:,"i":"([a-z-]+)")?/.exec(text);
+    // No `e`: SQLite, as every link before the engine choice; no `i`: our adapter, as before that choice.
+    return found ? { orm: found[1], engine: found[2] ?? config.defaultEngine, implementation: found[3] ?? config.defaultImplementation } : null;
   };
-  const savedChoice = (): { orm?: unknown; engine?: unknown } | null => {
+  const savedChoice = (): { orm?: unknown; engine?: unknown; implementation?: unknown } | null => {
     try {
-      const saved = JSON.parse(localStorage.getItem(config.autosaveKey) ?? 'null') as { state?: { orm?: unknown; engine?: unknown } } | null;
-      return saved?.state ? { orm: saved.state.orm, engine: saved.state.engine ?? config.defaultEngine } : null;
+      const saved = JSON.parse(localStorage.getItem(config.autosaveKey) ?? 'null') as {
+        state?: { orm?: unknown; engine?: unknown; implementation?: unknown };
+      } | null;
+      return saved?.state
+        ? {
+            orm: saved.state.orm,
+            engine: saved.state.engine ?? config.defaultEngine,
+            implementation: saved.state.implementation ?? config.defaultImplementation,
+          }
+        : null;
     } catch {
       return null;
     }
   };
   const isOrm = (value: unknown): value is OrmId => typeof value === 'string' && Object.hasOwn(config.urls.workers, value);
   const isEngine = (value: unknown): value is EngineId => typeof value === 'string' && Object.hasOwn(config.urls.assets, value);
+  const isImplementation = (value: unknown): value is ImplementationId =>
+    typeof value === 'string' && Object.hasOwn(config.urls.workers[config.defaultOrm], value);
 
   /** The engine's files, each response streamed so that `progress` counts its bytes as they arrive. */
   const files = (engine: EngineId, progress: AssetProgress): Promise<Record<string, ArrayBuffer>> => {
@@ -166,12 +179,16 @@ export function earlyFetch(config: EarlyFetchConfig): void {
     const chosen = hash ? await linkChoice(hash).catch(() => null) : savedChoice();
     const orm = isOrm(chosen?.orm) ? chosen.orm : config.defaultOrm;
     const engine = isEngine(chosen?.engine) ? chosen.engine : config.defaultEngine;
-    const worker = load(config.urls.workers[orm][engine]).then((response) => response.blob());
+    const implementation = isImplementation(chosen?.implementation) ? chosen.implementation : config.defaultImplementation;
+    const url = config.urls.workers[orm][implementation][engine];
+    // None for this choice (the official adapter where it does not run): the page says so.
+    if (!url) throw new Error(`no runtime for ${orm} (${implementation}) on ${engine}`);
+    const worker = load(url).then((response) => response.blob());
     const progress: AssetProgress = { received: 0, total: null, done: false };
     const assets = files(engine, progress);
     worker.catch(() => {});
     assets.catch(() => {});
-    return { orm, engine, worker, files: assets, progress };
+    return { orm, engine, implementation, worker, files: assets, progress };
   })();
   runtime.catch(() => {});
   const downloads: EarlyDownloads = { runtime, sizes };

@@ -1,6 +1,7 @@
 import { byEngine, DEFAULT_ENGINE, engineEntry, type EngineId } from '../engine-registry.ts';
 import { appendBounded, PAGE_CONSOLE_ENTRY_LIMIT } from '../output-limits.ts';
-import { byOrm, ormEntry, type OrmId } from '../orm-registry.ts';
+import { byImplementation, DEFAULT_IMPLEMENTATION, type ImplementationId, implementationEntry } from '../implementation-registry.ts';
+import { byOrm, ormEntry, type OrmId, runtimeWorker } from '../orm-registry.ts';
 import {
   type AuthCode,
   type ConsoleEntry,
@@ -25,21 +26,35 @@ import { CHECK_INTERVAL_MS, Watchdog, policyFor, stopMessage, type RequestType }
 // like the workers, downloaded only when a runtime asks for it (`load-auth`).
 import authRuntimeUrl from './auth-runtime.chunk.ts?worker&url';
 
-// Every ORM's worker entry per engine (the registry's `workers`), each built as a worker script
-// of its own, so a page downloads one ORM on one engine. Eager: these modules are one URL string
+// Every ORM's worker entry per engine and adapter implementation (orm-registry.ts runtimeWorker),
+// each built as a worker script of its own, so a page downloads one ORM on one engine with one adapter. Eager: these modules are one URL string
 // each, and a dynamic import would put a round trip before the worker script's download.
 const BUILT_WORKERS = import.meta.glob<string>('./*.worker.ts', { query: '?worker&url', import: 'default', eager: true });
 
-const WORKER_URLS: Readonly<Record<OrmId, Readonly<Record<EngineId, string | undefined>>>> = byOrm((orm) =>
-  byEngine((engine) => BUILT_WORKERS[`./${orm.workers[engine.id]}.ts`]),
+const WORKER_URLS: Readonly<Record<OrmId, Readonly<Record<ImplementationId, Readonly<Record<EngineId, string | undefined>>>>>> = byOrm((orm) =>
+  byImplementation((implementation) =>
+    byEngine((engine) => {
+      const file = runtimeWorker(orm, engine.id, implementation.id);
+      return file ? BUILT_WORKERS[`./${file}.ts`] : undefined;
+    }),
+  ),
 );
 
-/** The built worker of `orm` on `engine`; throws when the registry names a worker the playground lacks. */
-export function workerUrl(orm: OrmId, engine: EngineId): string {
-  const url = WORKER_URLS[orm][engine];
+/** Whether the playground can run `implementation` of `orm`'s adapter on `engine`. */
+export function hasRuntime(orm: OrmId, engine: EngineId, implementation: ImplementationId): boolean {
+  return WORKER_URLS[orm][implementation][engine] !== undefined;
+}
+
+/** The built worker of `orm` on `engine` with `implementation`; throws, saying so, when there is none. */
+export function workerUrl(orm: OrmId, engine: EngineId, implementation: ImplementationId = DEFAULT_IMPLEMENTATION): string {
+  const url = WORKER_URLS[orm][implementation][engine];
   if (!url) {
-    const entry = engineEntry(engine);
-    throw new Error(`The playground has no ${entry.label} runtime for ${ormEntry(orm).label} (sandbox/${ormEntry(orm).workers[engine]}.ts is missing).`);
+    const entry = ormEntry(orm);
+    throw new Error(
+      implementation === 'official'
+        ? `The official ${entry.adapter.official} does not run on ${engineEntry(engine).label} in the playground yet: choose ${engineEntry(DEFAULT_ENGINE).label}, or ${implementationEntry('ours').label}.`
+        : `The playground has no ${engineEntry(engine).label} runtime for ${entry.label} (sandbox/${entry.workers[engine]}.ts is missing).`,
+    );
   }
   return url;
 }
@@ -68,6 +83,8 @@ export type ResultOf<R extends { readonly type: string }> = R extends { readonly
 
 export interface RuntimeStartOptions {
   readonly engine?: EngineId;
+  /** Which adapter package the runtime serves for the official name (ours by default). */
+  readonly implementation?: ImplementationId;
   /** The engine's files are in: the runtime itself starts now (PGlite's download is megabytes, its start seconds). */
   readonly onStarting?: () => void;
 }
@@ -112,10 +129,10 @@ function authCode(): Promise<AuthCode> {
   );
 }
 
-/** Starts downloading the runtime of `orm` on `engine` (worker script and the engine's files) without starting it. */
-export function prefetchRuntime(orm: OrmId, engine: EngineId): void {
+/** Starts downloading the runtime of `orm` on `engine` with `implementation` (worker script and the engine's files) without starting it. */
+export function prefetchRuntime(orm: OrmId, engine: EngineId, implementation: ImplementationId): void {
   void engineFiles(engine).files.catch(() => {});
-  const url = WORKER_URLS[orm][engine];
+  const url = WORKER_URLS[orm][implementation][engine];
   if (!import.meta.env.DEV && url) void fetchOnce(url, 'blob').catch(() => {});
 }
 
@@ -198,9 +215,10 @@ export class RuntimeClient {
    */
   static async start(orm: OrmId, database: Uint8Array | null, options: RuntimeClientOptions & RuntimeStartOptions = {}): Promise<RuntimeClient> {
     const engine = options.engine ?? DEFAULT_ENGINE;
-    const url = workerUrl(orm, engine);
+    const implementation = options.implementation ?? DEFAULT_IMPLEMENTATION;
+    const url = workerUrl(orm, engine, implementation);
     await adoptEarlyDownloads();
-    const adopted = database === null ? await adoptEarlyRuntime(orm, engine, options.onStarting) : null;
+    const adopted = database === null ? await adoptEarlyRuntime(orm, engine, implementation, options.onStarting) : null;
     if (adopted) return new RuntimeClient(orm, engine, adopted.port, adopted.teardown, adopted.ready, options);
     // The worker starts (and evaluates its ORM) while the engine's files may still be downloading.
     performance.mark('playground:runtime-start');
@@ -359,7 +377,7 @@ async function adoptEarlyDownloads(): Promise<void> {
   try {
     const download = await downloads.runtime;
     adoptEarlyDownload(download.engine, download.files, download.progress);
-    const url = WORKER_URLS[download.orm][download.engine];
+    const url = WORKER_URLS[download.orm][download.implementation]?.[download.engine];
     if (url && !cache.has(url)) cache.set(url, download.worker);
   } catch {
     // Nothing was downloaded early: the page downloads as usual.
@@ -370,12 +388,13 @@ let adoptedDownloads = false;
 
 /**
  * The runtime the page's inline script started (early-boot.ts), once: adopted when it is of
- * `orm` on `engine`; otherwise (or when it failed) removed, and the caller starts one as usual.
+ * `orm` on `engine` with `implementation`; otherwise (or when it failed) removed, and the caller starts one as usual.
  * Its downloads serve later starts either way.
  */
 async function adoptEarlyRuntime(
   orm: OrmId,
   engine: EngineId,
+  implementation: ImplementationId,
   onStarting: (() => void) | undefined,
 ): Promise<{ port: MessagePort; teardown: () => void; ready: { versions: RuntimeVersions; startupMs: number } } | null> {
   const slot = window as unknown as Record<string, Promise<EarlyRuntime> | undefined>;
@@ -385,7 +404,7 @@ async function adoptEarlyRuntime(
   let booted: EarlyRuntime | undefined;
   try {
     booted = await early;
-    if (booted.orm !== orm || booted.engine !== engine) {
+    if (booted.orm !== orm || booted.engine !== engine || booted.implementation !== implementation) {
       booted.frame.remove();
       return null;
     }

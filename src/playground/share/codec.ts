@@ -7,9 +7,12 @@
  * The database engine came later without a new format: a format-2 link names it (`e`, right
  * after the ORM, where the page's inline script reads both cheaply) only when it is not SQLite,
  * so links without it — every link written before, and every SQLite link since — open on SQLite.
+ * The adapter implementation came the same way: `i`, right after the engine, only when it is not
+ * ours (DEFAULT_IMPLEMENTATION).
  */
 import { Inflate, deflateSync } from 'fflate';
 import { DEFAULT_ENGINE, ENGINE_IDS, type EngineId, ORM_IDS, type OrmId, type SourceFile } from '../protocol.ts';
+import { DEFAULT_IMPLEMENTATION, IMPLEMENTATION_IDS, isImplementationId } from '../implementation-registry.ts';
 import { DEFAULT_OPTIONS, invalidFileName, type PlaygroundState } from '../store/state.ts';
 
 export const CURRENT_VERSION = 2;
@@ -49,6 +52,8 @@ interface WireV2 {
   o: string;
   /** The engine, absent for SQLite (DEFAULT_ENGINE). Second, so that the ORM and the engine are the JSON's first characters. */
   e?: string;
+  /** The adapter implementation, absent for ours (DEFAULT_IMPLEMENTATION). Right after the engine, for the inline script too. */
+  i?: string;
   f: Array<[string, string]>;
   a: number;
   x: { fresh: 0 | 1 };
@@ -109,6 +114,7 @@ function toWireV2(state: PlaygroundState): WireV2 {
   return {
     o: state.orm,
     ...(state.engine === DEFAULT_ENGINE ? {} : { e: state.engine }),
+    ...(state.implementation === DEFAULT_IMPLEMENTATION ? {} : { i: state.implementation }),
     f: state.files.map((file) => [file.name, file.code]),
     a: active,
     x: { fresh: state.options.freshDatabase ? 1 : 0 },
@@ -229,9 +235,12 @@ function fromWireV2(wire: unknown): unknown {
   const activeEntry: unknown = files[active];
   const engine = wire['e'];
   if (engine !== undefined && !(ENGINE_IDS as readonly unknown[]).includes(engine)) return `its database must be ${ENGINE_IDS.join(' or ')}`;
+  const implementation = wire['i'];
+  if (implementation !== undefined && !isImplementationId(implementation)) return `its adapter must be ${IMPLEMENTATION_IDS.join(' or ')}`;
   return {
     orm: wire['o'],
     engine: engine ?? DEFAULT_ENGINE,
+    implementation: implementation ?? DEFAULT_IMPLEMENTATION,
     files: entries,
     active: Array.isArray(activeEntry) ? activeEntry[0] : undefined,
     options: { freshDatabase: fresh === 1 },
@@ -254,6 +263,9 @@ export function parseState(value: unknown): { ok: true; state: PlaygroundState }
   // Absent in autosaves from before the engine choice: they were SQLite.
   const engine = value['engine'] ?? DEFAULT_ENGINE;
   if (typeof engine !== 'string' || !(ENGINE_IDS as readonly string[]).includes(engine)) return problem(`engine must be ${ENGINE_IDS.join(' or ')}`);
+  // Absent in autosaves from before the adapter choice: they ran ours.
+  const implementation = value['implementation'] ?? DEFAULT_IMPLEMENTATION;
+  if (!isImplementationId(implementation)) return problem(`implementation must be ${IMPLEMENTATION_IDS.join(' or ')}`);
 
   const files = value['files'];
   if (!Array.isArray(files)) return problem('there is no file list');
@@ -284,7 +296,7 @@ export function parseState(value: unknown): { ok: true; state: PlaygroundState }
   const options = value['options'];
   const fresh = isRecord(options) ? options['freshDatabase'] : undefined;
   if (typeof fresh !== 'boolean') return problem('options.freshDatabase must be true or false');
-  return { ok: true, state: { orm: orm as OrmId, engine: engine as EngineId, files: parsed, active, options: { freshDatabase: fresh } } };
+  return { ok: true, state: { orm: orm as OrmId, engine: engine as EngineId, implementation, files: parsed, active, options: { freshDatabase: fresh } } };
 }
 
 // ---------------------------------------------------------------------------------------------

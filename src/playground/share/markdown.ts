@@ -2,6 +2,7 @@
  * The text of a bug report: versions, the share link, and the code itself. The code is always
  * included, so the issue stays readable on GitHub and reproducible if the link ever breaks.
  */
+import { DEFAULT_IMPLEMENTATION, type ImplementationId } from '../implementation-registry.ts';
 import { ORM_LABELS, type OrmId, ormEntry } from '../orm-registry.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import { GITHUB_URL_LIMIT, linkLength } from './codec.ts';
@@ -13,11 +14,16 @@ export interface ReportVersions {
   readonly database?: string;
 }
 
-/** "Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, PostgreSQL 19.0 (PGlite 0.6.1)" */
-export function versionsLine(orm: OrmId, versions: ReportVersions): string {
+/**
+ * "Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, PostgreSQL 19.0 (PGlite 0.6.1)"; with
+ * the official package chosen, its name ("@auth/sequelize-adapter 2.11.3"), so a maintainer knows
+ * which code ran.
+ */
+export function versionsLine(orm: OrmId, versions: ReportVersions, implementation: ImplementationId = DEFAULT_IMPLEMENTATION): string {
   // The runtime reports "Sequelize 6.37.8" and "@adapter-lab/sequelize-adapter 0.1.0": no name is said twice.
   const named = (name: string, version: string): string => (version.startsWith(`${name} `) ? version : `${name} ${version}`);
-  const parts = [named(ORM_LABELS[orm], versions.orm), named(ormEntry(orm).adapter.package, versions.adapter)];
+  const { adapter } = ormEntry(orm);
+  const parts = [named(ORM_LABELS[orm], versions.orm), named(implementation === 'official' ? adapter.official : adapter.package, versions.adapter)];
   if (versions.database !== undefined) parts.push(versions.database);
   return parts.join(', ');
 }
@@ -27,7 +33,10 @@ export function markdownForIssue({ state, url, versions }: { state: PlaygroundSt
   const fits = length <= GITHUB_URL_LIMIT;
   // Too long a link would arrive cut (and a cut link opens nothing): link the bare page instead.
   const target = fits ? url : (url.split('#')[0] ?? url);
-  const lines = [`Reproduction in the [Adapter Lab playground](${linkTarget(target)}) — ${inlineText(versionsLine(state.orm, versions))}`, ''];
+  const lines = [
+    `Reproduction in the [Adapter Lab playground](${linkTarget(target)}) — ${inlineText(versionsLine(state.orm, versions, state.implementation))}`,
+    '',
+  ];
   if (!fits) {
     lines.push(
       `The share link is too long for GitHub (${length.toLocaleString('en-US')} characters, over ${GITHUB_URL_LIMIT.toLocaleString('en-US')}), so it is left out: the code below reproduces it.`,

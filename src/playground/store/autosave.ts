@@ -235,6 +235,7 @@ export function plain(state: PlaygroundState): PlaygroundState {
   return {
     orm: state.orm,
     engine: state.engine,
+    implementation: state.implementation,
     files: state.files.map((file) => ({ name: file.name, code: file.code })),
     active: state.active,
     options: { freshDatabase: state.options.freshDatabase },

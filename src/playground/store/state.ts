@@ -1,4 +1,5 @@
 import type { EngineId } from '../engine-registry.ts';
+import type { ImplementationId } from '../implementation-registry.ts';
 import type { OrmId, SourceFile } from '../protocol.ts';
 
 /** The reader's whole playground: what a share link carries and the autosave keeps. */
@@ -6,6 +7,8 @@ export interface PlaygroundState {
   readonly orm: OrmId;
   /** The database the code runs on (engine-registry.ts); links and autosaves from before it existed mean SQLite. */
   readonly engine: EngineId;
+  /** Which package imports of `@auth/*-adapter` run (implementation-registry.ts); links and autosaves from before the choice mean ours. */
+  readonly implementation: ImplementationId;
   /** In tab order; names are unique, end in `.ts`, and contain no `/`. */
   readonly files: readonly SourceFile[];
   /** The file whose tab is open. */
@@ -46,6 +49,11 @@ export function sameFiles(a: readonly SourceFile[], b: readonly SourceFile[]): b
 /** Two states are the same work (used to skip needless saves and runs). */
 export function sameState(a: PlaygroundState, b: PlaygroundState): boolean {
   return (
-    a.orm === b.orm && a.engine === b.engine && a.active === b.active && a.options.freshDatabase === b.options.freshDatabase && sameFiles(a.files, b.files)
+    a.orm === b.orm &&
+    a.engine === b.engine &&
+    a.implementation === b.implementation &&
+    a.active === b.active &&
+    a.options.freshDatabase === b.options.freshDatabase &&
+    sameFiles(a.files, b.files)
   );
 }

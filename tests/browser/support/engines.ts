@@ -28,7 +28,7 @@ export const MIKRO_ORM_DRIVER: Readonly<Record<EngineId, { from: string; driver:
 
 /** A one-file state with `code` as run.ts, on `engine` and `orm` (Sequelize unless said), a fresh database each run. */
 export function codeState(code: string, engine: EngineId, orm: OrmId = 'sequelize'): PlaygroundState {
-  return { orm, engine, files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
+  return { orm, engine, implementation: 'ours', files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true } };
 }
 
 /** `/playground/#…` for code on an engine (prefix it with a server's origin for an absolute link). */

@@ -16,7 +16,7 @@ export const ADAPTER_TABLES: Readonly<Record<OrmId, readonly string[]>> = {
 export function exampleState(id: string): PlaygroundState {
   const example = readExamples().find((candidate) => candidate.id === id);
   if (!example) throw new Error(`no example ${id}`);
-  return { orm: example.orm, engine: 'sqlite', files: example.files, active: example.active, options: { freshDatabase: true } };
+  return { orm: example.orm, engine: 'sqlite', implementation: 'ours', files: example.files, active: example.active, options: { freshDatabase: true } };
 }
 
 export function defaultState(orm: OrmId): PlaygroundState {

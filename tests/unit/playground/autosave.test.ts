@@ -21,6 +21,7 @@ class FullStorage extends MemoryStorage {
 const work: PlaygroundState = {
   orm: 'mikro-orm',
   engine: 'sqlite',
+  implementation: 'ours',
   active: 'entities.ts',
   options: { freshDatabase: false },
   files: [
@@ -42,7 +43,7 @@ describe('save and load', () => {
   it('stores only the state, not whatever else the object carries', () => {
     const storage = new MemoryStorage();
     createAutosave(storage).save({ ...work, editor: { cursor: 3 } } as PlaygroundState);
-    expect(Object.keys(JSON.parse(storage.getItem(KEY) ?? '{}').state).sort()).toEqual(['active', 'engine', 'files', 'options', 'orm']);
+    expect(Object.keys(JSON.parse(storage.getItem(KEY) ?? '{}').state).sort()).toEqual(['active', 'engine', 'files', 'implementation', 'options', 'orm']);
   });
 
   it('returns null when nothing is saved', () => {

@@ -9,7 +9,14 @@ import { MemoryStorage, domException } from './memory-storage.ts';
 const KEY = 'adapter-lab:playground';
 
 function version(n: number): PlaygroundState {
-  return { orm: 'sequelize', engine: 'sqlite', active: 'run.ts', options: { freshDatabase: true }, files: [{ name: 'run.ts', code: `console.log(${n});` }] };
+  return {
+    orm: 'sequelize',
+    engine: 'sqlite',
+    implementation: 'ours',
+    active: 'run.ts',
+    options: { freshDatabase: true },
+    files: [{ name: 'run.ts', code: `console.log(${n});` }],
+  };
 }
 
 function clock(start = 1000): () => number {

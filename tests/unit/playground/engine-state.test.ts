@@ -11,6 +11,7 @@ import { MemoryStorage } from './memory-storage.ts';
 const sqlite: PlaygroundState = {
   orm: 'sequelize',
   engine: 'sqlite',
+  implementation: 'ours',
   files: [
     { name: 'auth.ts', code: "export const dialect = 'postgres';\n" },
     { name: 'run.ts', code: "import './auth.ts';\nconsole.log(1);\n" },
@@ -54,6 +55,7 @@ describe('share links carry the engine', () => {
     expect(v2.ok && v2.state).toEqual({
       orm: 'mikro-orm',
       engine: 'sqlite',
+      implementation: 'ours',
       files: [{ name: 'run.ts', code: 'console.log(1)' }],
       active: 'run.ts',
       options: { freshDatabase: false },

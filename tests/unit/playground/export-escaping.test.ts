@@ -135,7 +135,7 @@ describe('the Markdown for an issue', () => {
     { name: 'b.ts', code: '~~~\n<details><summary>x</summary>\n\n# not a heading\n````````' },
     { name: 'c.ts', code: '' },
   ];
-  const state: PlaygroundState = { orm: 'sequelize', engine: 'sqlite', active: 'run.ts', options: { freshDatabase: true }, files };
+  const state: PlaygroundState = { orm: 'sequelize', engine: 'sqlite', implementation: 'ours', active: 'run.ts', options: { freshDatabase: true }, files };
   const versions = { orm: '6.37.8\n\n# Heading `x` <b>bold</b> [a](b) *em* _u_ ~s~ &amp;', adapter: '0.1.0', database: 'SQLite 3.49.1' };
   const markdown = markdownForIssue({ state, url: shareUrl('https://adapter-lab.dev/playground/', state), versions });
   const tree = fromMarkdown(markdown);

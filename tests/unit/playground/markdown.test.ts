@@ -8,6 +8,7 @@ const versions = { orm: '6.37.8', adapter: '0.1.0', database: 'SQLite 3.49.1 (sq
 const state: PlaygroundState = {
   orm: 'sequelize',
   engine: 'sqlite',
+  implementation: 'ours',
   active: 'run.ts',
   options: { freshDatabase: true },
   files: [
@@ -39,6 +40,11 @@ describe('versionsLine', () => {
   it('names the ORM, the adapter package and SQLite', () => {
     expect(versionsLine('sequelize', versions)).toBe('Sequelize 6.37.8, @adapter-lab/sequelize-adapter 0.1.0, SQLite 3.49.1 (sql.js 1.16.0)');
     expect(versionsLine('mikro-orm', { orm: '7.2.1', adapter: '0.1.0' })).toBe('MikroORM 7.2.1, @adapter-lab/mikro-orm-adapter 0.1.0');
+    // The official package chosen: its own name, whether the runtime said it or not yet.
+    expect(versionsLine('sequelize', { orm: 'Sequelize 6.37.8', adapter: '@auth/sequelize-adapter 2.11.3' }, 'official')).toBe(
+      'Sequelize 6.37.8, @auth/sequelize-adapter 2.11.3',
+    );
+    expect(versionsLine('mikro-orm', { orm: 'MikroORM 5.9.6', adapter: 'unknown' }, 'official')).toBe('MikroORM 5.9.6, @auth/mikro-orm-adapter unknown');
     // As the runtime reports them: each name once.
     expect(
       versionsLine('sequelize', { orm: 'Sequelize 6.37.8', adapter: '@adapter-lab/sequelize-adapter 0.1.0', database: 'PostgreSQL 19.0 (PGlite 0.6.1)' }),

@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readExamples } from '../../../src/playground/build/read-examples.ts';
 import { ENGINE_IDS } from '../../../src/playground/engine-registry.ts';
-import { DEFAULT_ORM, ORM_IDS, ORMS, isOrmId, ormEntry } from '../../../src/playground/orm-registry.ts';
+import { IMPLEMENTATION_IDS } from '../../../src/playground/implementation-registry.ts';
+import { DEFAULT_ORM, ORM_IDS, ORMS, isOrmId, ormEntry, runtimeEnvironment, runtimeWorker } from '../../../src/playground/orm-registry.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
 const PLAYGROUND = new URL('src/playground/', ROOT);
@@ -25,20 +26,37 @@ describe('the ORM registry', () => {
     expect(manifest.name).toBe(orm.adapter.package);
   });
 
-  it.each(ORMS.flatMap((orm) => ENGINE_IDS.map((engine) => [orm.id, engine, orm] as const)))(
-    '%s on %s: its worker entry starts its environment',
-    (_id, engine, orm) => {
-      const { module, export: name } = orm.environments[engine];
+  const RUNTIMES = ORMS.flatMap((orm) =>
+    ENGINE_IDS.flatMap((engine) =>
+      IMPLEMENTATION_IDS.flatMap((implementation) => {
+        const worker = runtimeWorker(orm, engine, implementation);
+        const environment = runtimeEnvironment(orm, engine, implementation);
+        return worker || environment ? [{ orm, engine, implementation, worker, environment }] : [];
+      }),
+    ),
+  );
+
+  it('runs our adapter on every engine', () => {
+    for (const orm of ORMS)
+      for (const engine of ENGINE_IDS)
+        expect(RUNTIMES.some((runtime) => runtime.orm === orm && runtime.engine === engine && runtime.implementation === 'ours')).toBe(true);
+  });
+
+  it.each(RUNTIMES.map((runtime) => [runtime.orm.id, runtime.engine, runtime.implementation, runtime] as const))(
+    '%s on %s (%s): its worker entry starts its environment',
+    (_id, _engine, _implementation, runtime) => {
+      expect(runtime.worker && runtime.environment).toBeTruthy();
+      const { module, export: name } = runtime.environment!;
       expect(read(new URL(`runtime/env/${module}.ts`, PLAYGROUND))).toMatch(new RegExp(`export const ${name}\\b`));
-      const worker = read(new URL(`sandbox/${orm.workers[engine]}.ts`, PLAYGROUND));
+      const worker = read(new URL(`sandbox/${runtime.worker}.ts`, PLAYGROUND));
       expect(worker).toContain(`import { ${name} } from '../runtime/env/${module}.ts';`);
       expect(worker).toContain(`startRuntimeWorker(${name}, `);
     },
   );
 
-  it('has a worker entry in sandbox/ for each ORM and engine and no other (the page builds every *.worker.ts there)', () => {
+  it('has a worker entry in sandbox/ for each runtime the registry names and no other (the page builds every *.worker.ts there)', () => {
     const workers = readdirSync(new URL('sandbox/', PLAYGROUND)).filter((file) => file.endsWith('.worker.ts'));
-    expect(workers.sort()).toEqual(ORMS.flatMap((orm) => ENGINE_IDS.map((engine) => `${orm.workers[engine]}.ts`)).sort());
+    expect(workers.sort()).toEqual(RUNTIMES.map((runtime) => `${runtime.worker}.ts`).sort());
   });
 
   it.each(ORMS.map((orm) => [orm.id, orm] as const))("%s: its default example is the one example.json marks as the ORM's default", (id, orm) => {

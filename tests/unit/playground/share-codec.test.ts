@@ -48,6 +48,7 @@ const INCOMPRESSIBLE_BITS_PER_CHAR = Math.log2(0xd800 - 0x20 + (0xfffe - 0xe000)
 const oneFile = (code: string): PlaygroundState => ({
   orm: 'sequelize',
   engine: 'sqlite',
+  implementation: 'ours',
   files: [{ name: 'run.ts', code }],
   active: 'run.ts',
   options: { freshDatabase: true },
@@ -96,6 +97,7 @@ function largestIncompressible(): { accepted: PlaygroundState; refused: Playgrou
 const typical: PlaygroundState = {
   orm: 'sequelize',
   engine: 'sqlite',
+  implementation: 'ours',
   active: 'run.ts',
   options: { freshDatabase: true },
   files: [
@@ -157,6 +159,7 @@ describe('encodeState / decodeState', () => {
     const state: PlaygroundState = {
       orm: 'mikro-orm',
       engine: 'sqlite',
+      implementation: 'ours',
       active: 'b_2-x.y.ts',
       options: { freshDatabase: false },
       files: [
@@ -194,7 +197,7 @@ describe('encodeState / decodeState', () => {
     expect(result).toEqual({
       ok: true,
       version: 1,
-      state: { orm: 'mikro-orm', engine: 'sqlite', files: typical.files, active: 'run.ts', options: DEFAULT_OPTIONS },
+      state: { orm: 'mikro-orm', engine: 'sqlite', implementation: 'ours', files: typical.files, active: 'run.ts', options: DEFAULT_OPTIONS },
     });
   });
 
@@ -211,6 +214,7 @@ describe('encodeState / decodeState', () => {
     expect(result.ok && result.state).toEqual({
       orm: 'sequelize',
       engine: 'sqlite',
+      implementation: 'ours',
       files: [
         { name: 'b.ts', code: 'export const b = 1;' },
         { name: 'a.ts', code: "import { b } from './b.ts';" },

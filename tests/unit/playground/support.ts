@@ -10,7 +10,8 @@ import type { EngineId } from '../../../src/playground/engine-registry.ts';
 import { compileProject } from '../../../src/playground/compiler/compile-project.ts';
 import type { Diagnostic } from '../../../src/playground/compiler/diagnostics.ts';
 import { buildTypeBundle, type TypeBundle } from '../../../src/playground/editor/types/build-type-bundle.ts';
-import { ormEntry, type OrmId } from '../../../src/playground/orm-registry.ts';
+import type { ImplementationId } from '../../../src/playground/implementation-registry.ts';
+import { ormEntry, type OrmId, runtimeEnvironment } from '../../../src/playground/orm-registry.ts';
 import type { CompiledFile, Outcome, SourceFile } from '../../../src/playground/protocol.ts';
 import type { OrmEnvironment } from '../../../src/playground/runtime/env/environment.ts';
 import { PlaygroundSession } from '../../../src/playground/runtime/session.ts';
@@ -52,9 +53,11 @@ export function files(map: Record<string, string>): SourceFile[] {
 // Eager, as static imports were: loading an ORM is not part of any test's time.
 const ENVIRONMENTS = import.meta.glob<Readonly<Record<string, OrmEnvironment>>>('../../../src/playground/runtime/env/*-env.ts', { eager: true });
 
-/** The ORM's environment on `engine`, as its registry entry names it. */
-export function environmentOf(orm: OrmId, engine: EngineId = 'sqlite'): OrmEnvironment {
-  const { module, export: name } = ormEntry(orm).environments[engine];
+/** The ORM's environment on `engine` with `implementation`'s adapter, as its registry entry names it. */
+export function environmentOf(orm: OrmId, engine: EngineId = 'sqlite', implementation: ImplementationId = 'ours'): OrmEnvironment {
+  const named = runtimeEnvironment(ormEntry(orm), engine, implementation);
+  if (!named) throw new Error(`The ORM registry names no ${implementation} runtime of ${orm} on ${engine}`);
+  const { module, export: name } = named;
   const environment = ENVIRONMENTS[`../../../src/playground/runtime/env/${module}.ts`]?.[name];
   if (!environment) throw new Error(`No ${name} in src/playground/runtime/env/${module}.ts, as the ORM registry says for ${orm}`);
   return environment;
@@ -67,8 +70,8 @@ export function engineOf(engine: EngineId): Promise<Engine> {
   return (engines[engine] ??= engine === 'postgres' ? loadPgliteEngine() : loadSqlJsEngine());
 }
 
-export async function createSession(orm: OrmId, engine: EngineId = 'sqlite'): Promise<PlaygroundSession> {
-  return new PlaygroundSession(await engineOf(engine), environmentOf(orm, engine), undefined, { loadAuth: loadAuthInNode });
+export async function createSession(orm: OrmId, engine: EngineId = 'sqlite', implementation: ImplementationId = 'ours'): Promise<PlaygroundSession> {
+  return new PlaygroundSession(await engineOf(engine), environmentOf(orm, engine, implementation), undefined, { loadAuth: loadAuthInNode });
 }
 
 /**

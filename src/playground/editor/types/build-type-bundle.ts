@@ -18,7 +18,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type TS from 'typescript';
 import { COMPILER_OPTIONS } from '../../compiler/compile-options.ts';
-import { AUTH_MODULE_NAMES, MODULE_NAMES } from '../../module-names.ts';
+import type { ImplementationId } from '../../implementation-registry.ts';
+import { AUTH_MODULE_NAMES, MODULE_NAMES, type ModuleName, OFFICIAL_MODULE_NAMES } from '../../module-names.ts';
 import type { OrmId } from '../../protocol.ts';
 import { adapterInputs, adapterPackage, isAdapterPackage } from './adapter-packages.ts';
 import { authPackages, PLAYGROUND_API } from './auth-packages.ts';
@@ -28,12 +29,15 @@ import { CORE_AUGMENTATION_FILE, coreDecoratorAugmentation, needsCoreDecorators 
 import { readJson, trimPackageJson } from './package-manifests.ts';
 import { pruneLibraries } from './pruned-libraries.ts';
 import { redirectPackage } from './redirect-packages.ts';
+import type { TypeBundle } from './type-bundle-patch.ts';
 
 export { VIRTUAL_NODE_MODULES } from './bundle-paths.ts';
 
-export interface TypeBundle {
-  /** Virtual path (`file:///node_modules/…`, `file:///playground-globals.d.ts`) → file content. */
-  readonly files: Readonly<Record<string, string>>;
+export type { TypeBundle } from './type-bundle-patch.ts';
+
+/** The modules a bundle declares: the ORM's, with the official adapter as itself when it is chosen. */
+function modulesFor(orm: OrmId, implementation: ImplementationId): readonly ModuleName[] {
+  return implementation === 'official' ? OFFICIAL_MODULE_NAMES[orm] : MODULE_NAMES[orm];
 }
 
 /** The playground's globals (`process.env`, `console`, …), which lib es2023 lacks. */
@@ -67,13 +71,13 @@ export function typeBundleInputs(orm: OrmId): string[] {
 }
 
 /** The overlay for one ORM: its adapter's declarations, its redirects, the entry importing it all. */
-function prepareOverlay(ts: Ts, orm: OrmId): Overlay {
+function prepareOverlay(ts: Ts, modules: readonly ModuleName[]): Overlay {
   const overlay: Overlay = { files: new Map(), replaced: new Set() };
-  for (const module of MODULE_NAMES[orm]) if (isAdapterPackage(module.specifier)) adapterPackage(ts, module.specifier, overlay);
-  // After the adapters: the official adapters' names re-export ours.
-  for (const module of MODULE_NAMES[orm]) if (module.redirect !== undefined) redirectPackage(ts, module, overlay);
+  for (const module of modules) if (isAdapterPackage(module.specifier)) adapterPackage(ts, module.specifier, overlay);
+  // After the adapters: the official adapters' names re-export ours (unless the official package is chosen: then it is itself).
+  for (const module of modules) if (module.redirect !== undefined) redirectPackage(ts, module, overlay);
   authPackages(ts, overlay);
-  const entry = [...MODULE_NAMES[orm], ...AUTH_MODULE_NAMES].map((module, i) => `export * as m${i} from '${module.specifier}';`).join('\n');
+  const entry = [...modules, ...AUTH_MODULE_NAMES].map((module, i) => `export * as m${i} from '${module.specifier}';`).join('\n');
   overlay.files.set(ENTRY, `${entry}\n`);
   overlay.files.set(GLOBALS, readFileSync(GLOBALS_SOURCE, 'utf8'));
   return overlay;
@@ -92,18 +96,22 @@ function checkGenerated(ts: Ts, program: TS.Program, overlay: Overlay): void {
   if (errors.length > 0) throw new Error(`Type bundle: the generated declarations have errors:\n${formatDiagnostics(ts, errors)}`);
 }
 
-/** Builds the type bundle of one ORM's playground (Node only: reads node_modules). */
-export async function buildTypeBundle(orm: OrmId): Promise<TypeBundle> {
+/**
+ * Builds the type bundle of one ORM's playground (Node only: reads node_modules), with our
+ * adapter for the official name, or with the official package itself (`official`).
+ */
+export async function buildTypeBundle(orm: OrmId, implementation: ImplementationId = 'ours'): Promise<TypeBundle> {
   // Loaded on demand: TypeScript is large, and the Astro config imports this module in dev too.
   const ts = (await import('typescript')).default;
   const options = bundleOptions();
-  const overlay = prepareOverlay(ts, orm);
+  const modules = modulesFor(orm, implementation);
+  const overlay = prepareOverlay(ts, modules);
   const resolutions: Resolutions = new Map();
   const host = overlayHost(ts, options, overlay, resolutions);
   let program = ts.createProgram({ rootNames: [ENTRY, GLOBALS], options, host });
   // Files generated from the first program need a second one, which checks them and collects what they reach.
   const roots = [ENTRY, GLOBALS];
-  if (needsCoreDecorators(MODULE_NAMES[orm].map((module) => module.specifier))) {
+  if (needsCoreDecorators(modules.map((module) => module.specifier))) {
     overlay.files.set(CORE_AUGMENTATION_FILE, coreDecoratorAugmentation(ts, program, ENTRY));
     roots.push(CORE_AUGMENTATION_FILE);
   }

@@ -1,28 +1,31 @@
 // The type bundles, built once per process for all the build plugins that need them.
+import type { ImplementationId } from '../../implementation-registry.ts';
 import type { OrmId } from '../../protocol.ts';
 import { buildTypeBundle, type TypeBundle } from './build-type-bundle.ts';
 
-const built = new Map<OrmId, Promise<TypeBundle>>();
+const built = new Map<string, Promise<TypeBundle>>();
 
 /**
- * The bundle of `orm`, built once per process and shared by the build plugins that need it
- * (the editor's types, the playground's and the docs' examples). A failed build is not kept:
- * the next call tries again (say, after the fix is saved).
+ * The bundle of `orm` (with `implementation`'s adapter for the official name), built once per
+ * process and shared by the build plugins that need it (the editor's types, the playground's
+ * and the docs' examples). A failed build is not kept: the next call tries again (say, after
+ * the fix is saved).
  */
-export function cachedTypeBundle(orm: OrmId): Promise<TypeBundle> {
-  let bundle = built.get(orm);
+export function cachedTypeBundle(orm: OrmId, implementation: ImplementationId = 'ours'): Promise<TypeBundle> {
+  const key = `${orm}/${implementation}`;
+  let bundle = built.get(key);
   if (!bundle) {
-    const building = buildTypeBundle(orm);
-    built.set(orm, (bundle = building));
+    const building = buildTypeBundle(orm, implementation);
+    built.set(key, (bundle = building));
     building.catch(() => {
-      if (built.get(orm) === building) built.delete(orm);
+      if (built.get(key) === building) built.delete(key);
     });
   }
   return bundle;
 }
 
-/** Forgets the cached bundle of `orm` (or all of them): one of its inputs changed. */
+/** Forgets the cached bundles of `orm` (or all of them): one of its inputs changed. */
 export function forgetTypeBundles(orm?: OrmId): void {
-  if (orm) built.delete(orm);
-  else built.clear();
+  if (!orm) built.clear();
+  else for (const key of [...built.keys()]) if (key.startsWith(`${orm}/`)) built.delete(key);
 }

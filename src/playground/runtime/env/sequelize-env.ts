@@ -1,7 +1,7 @@
 import type { Adapter } from '@auth/core/adapters';
 import * as sequelizeModule from 'sequelize';
 import { Sequelize as RealSequelize, type Options } from 'sequelize';
-import RealSequelizeAdapter, * as adapterModule from '@adapter-lab/sequelize-adapter';
+import * as adapterModule from '@adapter-lab/sequelize-adapter';
 import adapterPackage from '../../../../packages/sequelize-adapter/package.json' with { type: 'json' };
 import { MODULE_NAMES } from '../../module-names.ts';
 import type { ProvidedModule } from '../module-graph.ts';
@@ -98,33 +98,75 @@ function playgroundSequelize(context: EnvironmentContext): typeof RealSequelize 
   };
 }
 
-export const sequelizeEnvironment: OrmEnvironment = {
-  orm: 'sequelize',
-  versions: {
-    orm: `Sequelize ${(RealSequelize as unknown as { version: string }).version}`,
-    adapter: `${adapterPackage.name} ${adapterPackage.version}`,
-    database: '',
-  },
-  modules(context) {
-    const Sequelize = playgroundSequelize(context);
-    // Sequelize is CommonJS: its exports are the static members of the Sequelize class.
-    const statics: Record<string, unknown> = {};
-    for (const key of Object.getOwnPropertyNames(RealSequelize)) {
-      if (!['length', 'name', 'prototype', 'caller', 'arguments'].includes(key)) statics[key] = (RealSequelize as unknown as Record<string, unknown>)[key];
-    }
-    for (const [key, value] of Object.entries(sequelizeModule)) if (key !== 'default') statics[key] ??= value;
-    const sequelize = namespace({ ...statics, Sequelize, default: Sequelize });
+/** The adapter package an environment serves for the official name, and how it is named. */
+export interface SequelizeAdapterPackage {
+  /** The module as imported: its default export is `SequelizeAdapter(client, options)`. */
+  readonly module: Readonly<Record<string, unknown>> & { readonly default: (client: RealSequelize, options?: never) => Adapter };
+  readonly name: string;
+  readonly version: string;
+}
 
-    function SequelizeAdapter(client: RealSequelize, options?: Parameters<typeof RealSequelizeAdapter>[1]): Adapter {
-      return context.track(RealSequelizeAdapter(client, options), 'SequelizeAdapter from @adapter-lab/sequelize-adapter');
-    }
-    const adapter = namespace({ ...adapterModule, default: SequelizeAdapter });
+/**
+ * Sequelize's playground with `official` served for `@auth/sequelize-adapter` (our adapter
+ * otherwise, under its own name as well, with the redirect notice).
+ */
+export function sequelizeEnvironmentWith(official?: SequelizeAdapterPackage): OrmEnvironment {
+  const ours: SequelizeAdapterPackage = {
+    module: adapterModule as SequelizeAdapterPackage['module'],
+    name: adapterPackage.name,
+    version: adapterPackage.version,
+  };
+  const served = official ?? ours;
+  return {
+    orm: 'sequelize',
+    versions: {
+      orm: `Sequelize ${(RealSequelize as unknown as { version: string }).version}`,
+      adapter: `${served.name} ${served.version}`,
+      database: '',
+    },
+    modules(context) {
+      const Sequelize = playgroundSequelize(context);
+      // Sequelize is CommonJS: its exports are the static members of the Sequelize class.
+      const statics: Record<string, unknown> = {};
+      for (const key of Object.getOwnPropertyNames(RealSequelize)) {
+        if (!['length', 'name', 'prototype', 'caller', 'arguments'].includes(key)) statics[key] = (RealSequelize as unknown as Record<string, unknown>)[key];
+      }
+      for (const [key, value] of Object.entries(sequelizeModule)) if (key !== 'default') statics[key] ??= value;
+      const sequelize = namespace({ ...statics, Sequelize, default: Sequelize });
 
-    const modules = new Map<string, ProvidedModule>();
-    for (const { specifier, redirect } of MODULE_NAMES.sequelize) {
-      const provided = specifier === 'sequelize' ? sequelize : specifier.endsWith('sequelize-adapter') ? adapter : (sharedModule(specifier) ?? namespace({}));
-      modules.set(specifier, redirect ? { namespace: provided, redirect } : { namespace: provided });
-    }
-    return modules;
-  },
-};
+      const tracked = ({ module, name, version }: SequelizeAdapterPackage) => {
+        function SequelizeAdapter(client: RealSequelize, options?: never): Adapter {
+          return context.track(module.default(client, options), `SequelizeAdapter from ${name} ${version}`);
+        }
+        return namespace({ ...module, default: SequelizeAdapter });
+      };
+      const oursModule = tracked(ours);
+      const officialModule = official ? tracked(official) : oursModule;
+
+      const modules = new Map<string, ProvidedModule>();
+      for (const { specifier, redirect } of MODULE_NAMES.sequelize) {
+        if (specifier === 'sequelize') modules.set(specifier, { namespace: sequelize });
+        else if (specifier === adapterPackage.name)
+          modules.set(
+            specifier,
+            official
+              ? {
+                  namespace: oursModule,
+                  redirect: `${adapterPackage.name} is this site's adapter and runs as imported: "@auth (official)" runs ${official.name} for imports of that name.`,
+                }
+              : { namespace: oursModule },
+          );
+        else if (specifier.endsWith('sequelize-adapter'))
+          modules.set(specifier, official ? { namespace: officialModule } : { namespace: oursModule, ...(redirect ? { redirect } : {}) });
+        else {
+          const provided = sharedModule(specifier) ?? namespace({});
+          modules.set(specifier, redirect ? { namespace: provided, redirect } : { namespace: provided });
+        }
+      }
+      return modules;
+    },
+  };
+}
+
+/** Sequelize with our adapter, for both names. */
+export const sequelizeEnvironment: OrmEnvironment = sequelizeEnvironmentWith();

@@ -1,0 +1,104 @@
+// The adapter implementation choice ("@adapter-lab" | "@auth (official)") from the page's side:
+// the published @auth/sequelize-adapter, unmodified, runs the official docs' custom model and
+// creates upstream's camelCase columns where ours creates snake_case ones; links, the status
+// line and "Copy as Markdown" say which package ran; choosing ours downloads nothing of the
+// official one; a choice the playground cannot run yet is disabled, saying why.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ImplementationId } from '../../src/playground/implementation-registry.ts';
+import { decodeState } from '../../src/playground/share/codec.ts';
+import { axeViolations } from './support/axe.ts';
+import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
+import { exampleState, linkTo, openMenu, openPanel, RUN_TIMEOUT, root, status, waitForEditor, waitForRuns } from './support/playground.ts';
+
+const browser = useBrowser();
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+const AXE = { exclude: ['.pg-monaco'] };
+
+/** What the page fetched of the official packages: their runtimes' workers and the editor's declarations for them. */
+const officialRequests = (probe: PageProbe): string[] =>
+  probe.requests.map((request) => new URL(request.url).pathname).filter((path) => /\/_astro\/[\w-]*official[\w.-]*\.js$/.test(path));
+
+/** The columns of one table as the Schema panel lists them. */
+async function schemaColumns(page: Page, table: string): Promise<string[]> {
+  const panel = await openPanel(page, 'Schema');
+  const card = panel.locator('.pg-schema-table').filter({ has: page.locator('h3', { hasText: new RegExp(`^${table}$`) }) });
+  await expect.poll(() => card.count(), { timeout: RUN_TIMEOUT }).toBe(1);
+  return card.locator('tbody tr td:first-child code').allTextContents();
+}
+
+const customModel = (implementation: ImplementationId) => ({ ...exampleState('sequelize-custom-model'), implementation });
+
+describe('the official @auth/sequelize-adapter', () => {
+  it("runs the official docs' custom model as upstream does: camelCase emailVerified, createdAt and updatedAt; ours snake_case", async () => {
+    const official = await browser.openPage(linkTo(customModel('official')), { waitUntil: 'load' });
+    await waitForRuns(official.page, 1);
+    expect(await official.page.getByRole('radio', { name: '@auth (official)' }).isChecked()).toBe(true);
+    expect(await official.page.locator('[data-runtime-state]').textContent()).toMatch(/^Sequelize 6\.\d+\.\d+, @auth\/sequelize-adapter 2\.11\.3, SQLite/);
+    const officialColumns = await schemaColumns(official.page, 'users');
+    expect(officialColumns).toEqual(expect.arrayContaining(['emailVerified', 'phoneNumber', 'createdAt', 'updatedAt']));
+    expect(officialColumns).not.toContain('email_verified');
+    expectNoConsoleErrors(official);
+    await official.close();
+
+    const ours = await browser.openPage(linkTo(customModel('ours')), { waitUntil: 'load' });
+    await waitForRuns(ours.page, 1);
+    expect(await ours.page.getByRole('radio', { name: '@adapter-lab' }).isChecked()).toBe(true);
+    expect(await ours.page.locator('[data-runtime-state]').textContent()).toMatch(/@adapter-lab\/sequelize-adapter \d+\.\d+\.\d+/);
+    const ourColumns = await schemaColumns(ours.page, 'users');
+    expect(ourColumns).toContain('email_verified');
+    expect(ourColumns).not.toContain('emailVerified');
+    // Nothing of the official package was downloaded for ours.
+    expect(officialRequests(ours)).toEqual([]);
+    await ours.close();
+  });
+
+  it('is chosen by keyboard on a loaded page: the same code runs on the official package, and the link, the editor and Markdown follow', async () => {
+    const probe = await browser.openPage(linkTo(customModel('ours')), { waitUntil: 'load', contextOptions: CLIPBOARD });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    await waitForEditor(page);
+    const group = page.getByRole('group', { name: 'Adapter package', exact: true });
+    expect(await group.getByRole('radio').evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).value))).toEqual(['ours', 'official']);
+    expect(await axeViolations(page, AXE), 'ours chosen').toEqual([]);
+    await page.getByRole('radio', { name: '@adapter-lab' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => root(page).getAttribute('data-last-implementation'), { timeout: RUN_TIMEOUT }).toBe('official');
+    await waitForRuns(page, 2);
+    expect(await schemaColumns(page, 'users')).toContain('emailVerified');
+    const decoded = decodeState(new URL(page.url()).hash);
+    expect(decoded.ok && decoded.state.implementation).toBe('official');
+    expect(await axeViolations(page, AXE), 'official chosen').toEqual([]);
+    // The editor types the official package: no problem in the official docs' code.
+    await openPanel(page, 'Problems');
+    await expect.poll(() => page.locator('#pg-panel-problems').textContent(), { timeout: RUN_TIMEOUT }).toMatch(/No problems/i);
+    await (await openMenu(page, 'Share')).getByRole('button', { name: 'Copy as Markdown for an issue' }).click();
+    await expect.poll(() => status(page)).toMatch(/^Copied the Markdown/);
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toMatch(/— Sequelize 6\.\d+\.\d+, @auth\/sequelize-adapter 2\.11\.3, SQLite \d+\.\d+\.\d+ \(sql\.js \d+\.\d+\.\d+\)\n/);
+    expect(officialRequests(probe).some((path) => /sequelize-official\.worker-/.test(path))).toBe(true);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('runs on PostgreSQL too', async () => {
+    const probe = await browser.openPage(linkTo({ ...customModel('official'), engine: 'postgres' }), { waitUntil: 'load' });
+    await waitForRuns(probe.page, 1);
+    expect(await probe.page.locator('[data-runtime-state]').textContent()).toMatch(/@auth\/sequelize-adapter 2\.11\.3, PostgreSQL/);
+    expect(await schemaColumns(probe.page, 'users')).toEqual(expect.arrayContaining(['emailVerified', 'createdAt', 'updatedAt']));
+    await probe.close();
+  });
+});
+
+describe('a choice the playground cannot run yet', () => {
+  it('is disabled, saying why (the official MikroORM adapter on PostgreSQL)', async () => {
+    const probe = await browser.openPage(linkTo({ ...exampleState('mikro-orm-sign-in'), engine: 'postgres' }), { waitUntil: 'load' });
+    const { page } = probe;
+    const official = page.getByRole('radio', { name: '@auth (official)' });
+    await expect.poll(() => official.isDisabled()).toBe(true);
+    expect(await official.locator('xpath=ancestor::label').getAttribute('title')).toMatch(
+      /@auth\/mikro-orm-adapter does not run on PostgreSQL in the playground yet/,
+    );
+    await probe.close();
+  });
+});
