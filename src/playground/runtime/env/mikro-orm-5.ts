@@ -86,6 +86,9 @@ function toEngine(options: Options | undefined, context: EnvironmentContext, con
     ...rest,
     ...connection,
     driver: database.Driver,
+    // MikroORM 5's default logger is console.log bound when its module loaded, which bypasses
+    // the console the playground captures per run: `debug: true` output belongs in the Console panel.
+    logger: rest.logger ?? ((message: string) => console.log(message)),
     // No entity files to find or metadata cache to write in the browser: entities are classes.
     discovery: { ...rest.discovery, disableDynamicFileAccess: true },
   } as Options;
