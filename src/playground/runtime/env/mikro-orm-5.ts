@@ -42,6 +42,9 @@ const ADAPTER_DESCRIPTION = `MikroOrmAdapter from ${OFFICIAL_MIKRO_ORM_ADAPTER} 
 const loader = core.ConfigurationLoader as unknown as Record<string, unknown>;
 loader['registerDotenv'] = () => {};
 loader['checkPackageVersion'] = () => Promise.resolve(core.Utils.getORMVersion());
+// Whether ts-node runs the app (to prefer `entitiesTs`): never here, the playground compiles the
+// reader's TypeScript itself. MikroORM 5 asks `process.argv[0]`, which the browser lacks.
+(core.Utils as unknown as Record<string, unknown>)['detectTsNode'] = () => false;
 
 /** The database a MikroORM 5 `type`, a driver's name or a connection URL names, when one does. */
 function askedDialect(name: unknown, clientUrl: string | undefined): 'sqlite' | 'postgres' | 'other' | undefined {
