@@ -88,6 +88,16 @@ function toEngine(options: Options | undefined, context: EnvironmentContext, con
   return {
     ...rest,
     ...connection,
+    // The connection's schema options (tables the engine keeps to itself) join the reader's.
+    ...(connection.schemaGenerator
+      ? {
+          schemaGenerator: {
+            ...rest.schemaGenerator,
+            ...connection.schemaGenerator,
+            ignoreSchema: [...(rest.schemaGenerator?.ignoreSchema ?? []), ...(connection.schemaGenerator.ignoreSchema ?? [])],
+          },
+        }
+      : {}),
     driver: database.Driver,
     // MikroORM 5's default logger is console.log bound when its module loaded, which bypasses
     // the console the playground captures per run: `debug: true` output belongs in the Console panel.
