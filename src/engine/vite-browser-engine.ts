@@ -18,11 +18,11 @@
  * - MikroORM 5 (the published @auth/mikro-orm-adapter's, packages/mikro-orm-5-runtime) is CommonJS
  *   written for Node and reaches SQLite through knex. For its modules and knex's only: `fs-extra`
  *   becomes a file system with no files (no-files.cjs), `path` the POSIX one, `crypto` an MD5
- *   (its metadata keys), `os`, `async_hooks` (a storage that holds nothing), `timers` and `tty`
- *   small stand-ins; `globby` and `dotenv` throw if called (entity files, .env). The other
+ *   (its metadata keys), `url` the browser's URL, `os`, `async_hooks` (a storage that holds
+ *   nothing), `timers` and `tty` small stand-ins; `globby` and `dotenv` throw if called (entity files, .env). The other
  *   `@mikro-orm/*` packages its core `require()`s by name (drivers for `type:`, migrations,
- *   seeders) and knex's dialects other than sqlite3 (and postgres in a PostgreSQL worker)
- *   become stubs that throw if chosen. Its bundle keeps class names (`keepNames`): MikroORM 5
+ *   seeders) and knex's dialects but the bundle's own (sqlite3, or postgres in a PostgreSQL
+ *   worker; both in dev) become stubs that throw if chosen. Its bundle keeps class names (`keepNames`): MikroORM 5
  *   names tables and finds metadata by them, and the adapter recognises its entities by name.
  * - Callers may add aliases, packages to pre-bundle and plugins of their own (`BrowserEngineExtras`): the
  *   playground's Auth.js runtime (src/playground/build/auth-build.ts) does.
@@ -84,6 +84,7 @@ const FOR_MIKRO_ORM_5: Readonly<Record<string, string>> = {
   async_hooks: shim('async-hooks.cjs'),
   timers: shim('timers.cjs'),
   tty: shim('tty.cjs'),
+  url: shim('url.cjs'),
   // knex's sqlite3 client is handed the engine's sqlite3 imitation; its own require is never called.
   sqlite3: shim('empty.cjs'),
 };
@@ -141,6 +142,8 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
   // worker keeps Sequelize's postgres dialect, every other bundle stubs it. Unknown (the dev
   // server, which bundles nothing): kept.
   let keepsPostgres = true;
+  // Known only when building a PostgreSQL worker: its bundle needs no SQLite dialect of knex.
+  let postgresOnly = false;
   let keepsNames = false;
   return {
     name: 'adapter-lab:browser-engine',
@@ -154,6 +157,7 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
     buildStart(options) {
       const inputs = Array.isArray(options.input) ? options.input : Object.values(options.input ?? {});
       if (inputs.length > 0) keepsPostgres = inputs.some((input) => POSTGRES_WORKER.test(input));
+      postgresOnly = inputs.length > 0 && inputs.every((input) => POSTGRES_WORKER.test(input));
     },
     outputOptions(options) {
       return keepsNames ? { ...options, keepNames: true } : null;
@@ -176,7 +180,8 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
         if (source.includes('dialects') || KNEX_DIALECTS.test(importer)) {
           const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
           const dialect = resolved && KNEX_DIALECT.exec(resolved.id)?.[1];
-          if (dialect && dialect !== 'sqlite3' && !(dialect === 'postgres' && keepsPostgres)) return `${VIRTUAL}absent-package:knex's ${dialect} dialect`;
+          const kept = dialect === 'sqlite3' ? !postgresOnly : dialect === 'postgres' && keepsPostgres;
+          if (dialect && !kept) return `${VIRTUAL}absent-package:knex's ${dialect} dialect`;
         }
       }
       if (NODE_ONLY.has(source)) return `${VIRTUAL}node-only:${source.replace('node:', '')}`;

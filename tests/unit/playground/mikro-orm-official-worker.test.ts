@@ -1,10 +1,10 @@
-// The official MikroORM implementation's worker (src/playground/sandbox/mikro-orm-official.worker.ts)
-// built for the browser as the site builds its workers (src/engine/vite-browser-engine.ts: a
-// classic script, production mode), then started in Chromium and spoken to as the page does
-// (connect, init with sql.js's wasm, run): the published @auth/mikro-orm-adapter on MikroORM 5,
-// knex and the engine's sqlite3 imitation, in a real browser. Also checks what the bundle holds
-// (MikroORM 5 and knex's sqlite3 dialect; none of MikroORM 7, kysely, or knex's other dialects'
-// drivers) and prints its size.
+// The official MikroORM implementation's workers (src/playground/sandbox/mikro-orm-official.worker.ts
+// and mikro-orm-official-postgres.worker.ts) built for the browser as the site builds its workers
+// (src/engine/vite-browser-engine.ts: classic scripts, production mode), then started in Chromium
+// and spoken to as the page does (connect, init with the engine's files, run): the published
+// @auth/mikro-orm-adapter on MikroORM 5 and knex, over the engine's sqlite3 imitation or its real
+// `pg` Client on PGlite, in a real browser. Also checks what each bundle holds (MikroORM 5 and
+// knex's one dialect; none of MikroORM 7, kysely, or other dialects' drivers) and prints sizes.
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -20,10 +20,15 @@ import { AUTH_BROWSER_BUILD } from '../../../src/playground/build/auth-build.ts'
 import type { CompiledFile, Outcome, RuntimeVersions } from '../../../src/playground/protocol.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../browser/support/browser.ts';
 import { startStaticServer, type StaticServer } from '../../browser/support/static-server.ts';
+import { freshDataDir } from '../../../src/engine/pglite/fresh-data-dir.ts';
 import { compile, files } from './support.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const WORKER = path.join(ROOT, 'src/playground/sandbox/mikro-orm-official.worker.ts');
+const WORKERS = {
+  sqlite: path.join(ROOT, 'src/playground/sandbox/mikro-orm-official.worker.ts'),
+  postgres: path.join(ROOT, 'src/playground/sandbox/mikro-orm-official-postgres.worker.ts'),
+} as const;
+type EngineId = keyof typeof WORKERS;
 const require = createRequire(import.meta.url);
 const outDir = mkdtempSync(path.join(tmpdir(), 'adapter-lab-mikro-orm-official-'));
 
@@ -33,7 +38,7 @@ interface Built {
   readonly moduleIds: readonly string[];
 }
 
-let worker: Built | undefined;
+const workers: Partial<Record<EngineId, Built>> = {};
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 
@@ -61,7 +66,12 @@ beforeAll(async () => {
   const entry: Plugin = {
     name: 'official-worker-entry',
     resolveId: (id) => (id === 'virtual:official-worker' ? '\0virtual:official-worker' : null),
-    load: (id) => (id === '\0virtual:official-worker' ? `export { default } from ${JSON.stringify(`${WORKER}?worker&url`)};` : null),
+    load: (id) =>
+      id === '\0virtual:official-worker'
+        ? Object.values(WORKERS)
+            .map((file, index) => `export { default as w${index} } from ${JSON.stringify(`${file}?worker&url`)};`)
+            .join('\n')
+        : null,
   };
   const site: UserConfig = browserEngineVite(AUTH_BROWSER_BUILD);
   const sitePlugins = site.worker?.plugins;
@@ -81,47 +91,64 @@ beforeAll(async () => {
   }).finally(() => {
     process.env['NODE_ENV'] = nodeEnv;
   });
-  worker = scripts.find((script) => script.fileName.startsWith('mikro-orm-official.worker-'));
-  if (!worker) throw new Error(`No official worker among ${scripts.map((script) => script.fileName).join(', ')}`);
-  writeFileSync(path.join(outDir, 'worker.js'), worker.code);
+  for (const engine of Object.keys(WORKERS) as EngineId[]) {
+    const prefix = engine === 'sqlite' ? 'mikro-orm-official.worker-' : 'mikro-orm-official-postgres.worker-';
+    const built = scripts.find((script) => script.fileName.startsWith(prefix));
+    if (!built) throw new Error(`No ${prefix}* among ${scripts.map((script) => script.fileName).join(', ')}`);
+    workers[engine] = built;
+    writeFileSync(path.join(outDir, `${engine}-worker.js`), built.code);
+  }
+  const pgliteDist = path.join(path.dirname(require.resolve('@electric-sql/pglite')));
   copyFileSync(require.resolve('sql.js/dist/sql-wasm-browser.wasm'), path.join(outDir, 'sql-wasm.wasm'));
+  copyFileSync(path.join(pgliteDist, 'pglite.wasm'), path.join(outDir, 'pglite.wasm'));
+  copyFileSync(path.join(pgliteDist, 'pglite.data'), path.join(outDir, 'pglite.data'));
+  copyFileSync(await freshDataDir(), path.join(outDir, 'data-dir.tgz'));
   writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><title>official worker</title>');
   server = await startStaticServer(outDir);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-}, 240_000);
+}, 300_000);
 
 const inPackage = (id: string, name: string): boolean => id.split(path.sep).join('/').includes(`/node_modules/${name}/`);
 const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 
 /** Starts the built worker in a page and runs the compiled files as the playground's page would. */
-async function runInWorker(compiled: readonly CompiledFile[]): Promise<{ versions: RuntimeVersions; outcome: Outcome }> {
+async function runInWorker(engine: EngineId, compiled: readonly CompiledFile[]): Promise<{ versions: RuntimeVersions; outcome: Outcome }> {
   const page = await browser!.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   try {
     await page.goto(`${server!.url}/index.html`);
-    const result = await page.evaluate(async (files) => {
-      const worker = new Worker('/worker.js');
-      const channel = new MessageChannel();
-      worker.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
-      const next = (type: string): Promise<Record<string, unknown>> =>
-        new Promise((resolve, reject) => {
-          channel.port1.onmessage = (event: MessageEvent<Record<string, unknown>>) => {
-            if (event.data['type'] === type) resolve(event.data);
-            else if (event.data['type'] === 'fatal') reject(new Error(String(event.data['message'])));
-          };
-          worker.onerror = (event) => reject(new Error(`worker error: ${event.message}`));
-        });
-      const wasm = await (await fetch('/sql-wasm.wasm')).arrayBuffer();
-      const ready = next('ready');
-      channel.port1.postMessage({ type: 'init', assets: { engine: 'sqlite', wasm }, database: null }, [wasm]);
-      const { versions } = await ready;
-      const outcome = next('outcome');
-      channel.port1.postMessage({ type: 'run', id: 1, files, entry: 'run.ts', database: null, keep: false });
-      const result = { versions, outcome: (await outcome)['outcome'] };
-      worker.terminate();
-      return result;
-    }, compiled);
+    const result = await page.evaluate(
+      async ({ engine, files }) => {
+        const worker = new Worker(`/${engine}-worker.js`);
+        const channel = new MessageChannel();
+        worker.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
+        const next = (type: string): Promise<Record<string, unknown>> =>
+          new Promise((resolve, reject) => {
+            channel.port1.onmessage = (event: MessageEvent<Record<string, unknown>>) => {
+              if (event.data['type'] === type) resolve(event.data);
+              else if (event.data['type'] === 'fatal') reject(new Error(String(event.data['message'])));
+            };
+            worker.onerror = (event) => reject(new Error(`worker error: ${event.message}`));
+          });
+        const bytes = async (file: string): Promise<ArrayBuffer> => (await fetch(`/${file}`)).arrayBuffer();
+        // What the page downloads for each engine and hands over (protocol.ts EngineAssets).
+        const assets =
+          engine === 'sqlite'
+            ? { engine, wasm: await bytes('sql-wasm.wasm') }
+            : { engine, pgliteWasm: await bytes('pglite.wasm'), fsBundle: await bytes('pglite.data'), dataDir: await bytes('data-dir.tgz') };
+        const transfer = Object.values(assets).filter((value): value is ArrayBuffer => value instanceof ArrayBuffer);
+        const ready = next('ready');
+        channel.port1.postMessage({ type: 'init', assets, database: null }, transfer);
+        const { versions } = await ready;
+        const outcome = next('outcome');
+        channel.port1.postMessage({ type: 'run', id: 1, files, entry: 'run.ts', database: null, keep: false });
+        const result = { versions, outcome: (await outcome)['outcome'] };
+        worker.terminate();
+        return result;
+      },
+      { engine, files: compiled },
+    );
     expect(errors).toEqual([]);
     return result as unknown as { versions: RuntimeVersions; outcome: Outcome };
   } finally {
@@ -132,31 +159,8 @@ async function runInWorker(compiled: readonly CompiledFile[]): Promise<{ version
 const logged = (outcome: Outcome): string[] =>
   outcome.console.flatMap((entry) => (entry.kind === 'log' ? [entry.values.map((value) => value.preview.replace(/^"(.*)"$/, '$1')).join(' ')] : []));
 
-describe('the official MikroORM worker, built for the browser', () => {
-  it('holds MikroORM 5, knex with its sqlite3 dialect and the official adapter; not MikroORM 7, kysely or other dialects', () => {
-    const ids = worker!.moduleIds.map((id) => id.split(path.sep).join('/'));
-    expect(ids.some((id) => id.includes('/mikro-orm-5-runtime/node_modules/@mikro-orm/core/'))).toBe(true);
-    expect(ids.some((id) => id.includes('/mikro-orm-5-runtime/node_modules/@mikro-orm/sqlite/'))).toBe(true);
-    expect(ids.some((id) => id.includes('/mikro-orm-5-runtime/node_modules/@auth/mikro-orm-adapter/'))).toBe(true);
-    expect(ids.some((id) => id.endsWith('/knex/lib/dialects/sqlite3/index.js'))).toBe(true);
-    // MikroORM 7 (the root's @mikro-orm/*), kysely, and what only other databases need.
-    const foreign = ids.filter(
-      (id) =>
-        (/\/node_modules\/@mikro-orm\//.test(id) && !id.includes('/mikro-orm-5-runtime/')) ||
-        ['kysely', 'pg', 'mysql2', 'tedious', 'oracledb', 'better-sqlite3', 'sqlite3', 'fs-extra', 'globby', 'dotenv'].some((name) => inPackage(id, name)) ||
-        /\/knex\/lib\/dialects\/(?!sqlite3\/)[\w-]+\/index\.js$/.test(id),
-    );
-    expect(foreign).toEqual([]);
-    // MikroORM 5 names tables and finds metadata by class names: the bundle keeps them.
-    expect(/["`]VerificationToken["`]/.test(worker!.code), 'the entity class names are in the bundle').toBe(true);
-    console.log(`mikro-orm-official.worker: ${kB(Buffer.byteLength(worker!.code))} raw, ${kB(gzipSync(worker!.code).length)} gzip`);
-  });
-
-  it('runs the official adapter on MikroORM 5 over sql.js in Chromium: a custom User entity, rows and statements', { timeout: 120_000 }, async () => {
-    const compiled = await compile(
-      'mikro-orm',
-      files({
-        'run.ts': `import { Collection, Entity, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+/** The reader's code both workers run: the docs' kind of custom User entity (a phone number), the adapter's calls, a duplicate e-mail. */
+const RUN = (config: string): string => `import { Collection, Entity, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { MikroOrmAdapter, defaultEntities } from '@auth/mikro-orm-adapter';
 
 const { Account, Session } = defaultEntities;
@@ -182,7 +186,7 @@ export class User implements defaultEntities.User {
   accounts = new Collection<any>(this);
 }
 
-const adapter = MikroOrmAdapter({ dbName: './db.sqlite', type: 'sqlite' }, { entities: { User } });
+const adapter = MikroOrmAdapter(${config}, { entities: { User } });
 const user = await adapter.createUser!({ id: 'u1', email: 'ada@example.com', emailVerified: null, name: 'Ada', phone: '555' } as never);
 await adapter.createSession!({ sessionToken: 'st-1', userId: user.id, expires: new Date('2030-01-01T00:00:00Z') });
 const found = await adapter.getSessionAndUser!('st-1');
@@ -190,22 +194,66 @@ console.log(found?.user.email, found?.session.expires.toISOString());
 try {
   await adapter.createUser!({ id: 'u2', email: 'ada@example.com', emailVerified: null });
 } catch (error) {
-  console.log((error as Error).name, (error as Error).message.includes('UNIQUE constraint failed: user.email'));
+  console.log((error as Error).name);
 }
-`,
-      }),
+`;
+
+const CASES = [
+  {
+    engine: 'sqlite',
+    dialect: 'sqlite3',
+    driverPackage: '@mikro-orm/sqlite',
+    config: "{ dbName: './db.sqlite', type: 'sqlite' }",
+    notice: 'MikroORM was configured for database ./db.sqlite: the playground runs it on SQLite (sql.js) in your browser instead.',
+    insert: 'insert into `session`',
+  },
+  {
+    engine: 'postgres',
+    dialect: 'postgres',
+    driverPackage: '@mikro-orm/postgresql',
+    config: "{ clientUrl: process.env.DATABASE_URL, type: 'postgresql' }",
+    notice: undefined,
+    insert: 'insert into "session"',
+  },
+] as const;
+
+describe.each(CASES)('the official MikroORM worker on $engine, built for the browser', ({ engine, dialect, driverPackage, config, notice, insert }) => {
+  it('holds MikroORM 5, knex with its one dialect and the official adapter; not MikroORM 7, kysely or other dialects', () => {
+    const worker = workers[engine]!;
+    const ids = worker.moduleIds.map((id) => id.split(path.sep).join('/'));
+    expect(ids.some((id) => id.includes('/mikro-orm-5-runtime/node_modules/@mikro-orm/core/'))).toBe(true);
+    expect(ids.some((id) => id.includes(`/mikro-orm-5-runtime/node_modules/${driverPackage}/`))).toBe(true);
+    expect(ids.some((id) => id.includes('/mikro-orm-5-runtime/node_modules/@auth/mikro-orm-adapter/'))).toBe(true);
+    expect(ids.some((id) => id.endsWith(`/knex/lib/dialects/${dialect}/index.js`))).toBe(true);
+    // MikroORM 7 (the root's @mikro-orm/*), kysely, and what only other databases need.
+    const others = ['mysql2', 'tedious', 'oracledb', 'better-sqlite3', 'sqlite3', 'fs-extra', 'globby', 'dotenv', ...(engine === 'sqlite' ? ['pg'] : [])];
+    const foreign = ids.filter(
+      (id) =>
+        (/\/node_modules\/@mikro-orm\//.test(id) && !id.includes('/mikro-orm-5-runtime/')) ||
+        others.some((name) => inPackage(id, name)) ||
+        (/\/node_modules\/kysely\//.test(id) && !id.includes('/@electric-sql/')) ||
+        new RegExp(`/knex/lib/dialects/(?!${dialect}/)[\\w-]+/index\\.js$`).test(id),
     );
-    const { versions, outcome } = await runInWorker(compiled);
+    expect(foreign).toEqual([]);
+    // MikroORM 5 names tables and finds metadata by class names: the bundle keeps them.
+    expect(/["`]VerificationToken["`]/.test(worker.code), 'the entity class names are in the bundle').toBe(true);
+    console.log(`${worker.fileName}: ${kB(Buffer.byteLength(worker.code))} raw, ${kB(gzipSync(worker.code).length)} gzip`);
+  });
+
+  it('runs the official adapter on MikroORM 5 in Chromium: a custom User entity, rows, statements, a readable error', { timeout: 180_000 }, async () => {
+    const compiled = await compile('mikro-orm', files({ 'run.ts': RUN(config) }));
+    const { versions, outcome } = await runInWorker(engine, compiled);
     expect(versions).toMatchObject({ orm: expect.stringMatching(/^MikroORM 5\.9\.\d+$/), adapter: '@auth/mikro-orm-adapter 2.10.0' });
     expect(outcome.error, JSON.stringify(outcome.error, null, 1)).toBeUndefined();
-    expect(logged(outcome)).toEqual(['ada@example.com 2030-01-01T00:00:00.000Z', 'UniqueConstraintViolationException true']);
+    expect(logged(outcome)).toEqual(['ada@example.com 2030-01-01T00:00:00.000Z', 'UniqueConstraintViolationException']);
     expect(outcome.adapter?.description).toBe('MikroOrmAdapter from @auth/mikro-orm-adapter 2.10.0');
     expect(outcome.calls.map((call) => call.method)).toEqual(['createUser', 'createSession', 'getSessionAndUser', 'createUser']);
     const user = outcome.tables.find((table) => table.name === 'user');
     expect(user?.columns).toEqual(['id', 'name', 'email', 'email_verified', 'image', 'phone']);
-    expect(user?.rows.map((row) => row.values.slice(0, 3))).toEqual([['u1', 'Ada', 'ada@example.com']]);
+    expect(user?.rows.filter((row) => row.status !== 'deleted').map((row) => row.values.slice(0, 3))).toEqual([['u1', 'Ada', 'ada@example.com']]);
     expect(outcome.tables.map((table) => table.name).sort()).toEqual(['account', 'session', 'user', 'verification_token']);
-    expect(outcome.statements.some((statement) => statement.sql.startsWith('insert into `session`') && statement.rowsAffected === 1)).toBe(true);
-    expect(outcome.console.some((entry) => entry.kind === 'notice' && entry.text.includes('configured for database ./db.sqlite'))).toBe(true);
+    expect(outcome.statements.some((statement) => statement.sql.startsWith(insert) && statement.rowsAffected === 1)).toBe(true);
+    const said = outcome.console.flatMap((entry) => (entry.kind === 'notice' && entry.text.includes('runs it on') ? [entry.text] : []));
+    expect(said).toEqual(notice ? [notice] : []);
   });
 });
