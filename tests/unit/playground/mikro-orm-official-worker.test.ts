@@ -21,6 +21,7 @@ import type { CompiledFile, Outcome, RuntimeVersions } from '../../../src/playgr
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../browser/support/browser.ts';
 import { startStaticServer, type StaticServer } from '../../browser/support/static-server.ts';
 import { freshDataDir } from '../../../src/engine/pglite/fresh-data-dir.ts';
+import { sqlJsBrowserFiles } from '../../../src/engine/sql-js/browser-files.ts';
 import { compile, files } from './support.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -99,7 +100,7 @@ beforeAll(async () => {
     writeFileSync(path.join(outDir, `${engine}-worker.js`), built.code);
   }
   const pgliteDist = path.join(path.dirname(require.resolve('@electric-sql/pglite')));
-  copyFileSync(require.resolve('sql.js/dist/sql-wasm-browser.wasm'), path.join(outDir, 'sql-wasm.wasm'));
+  copyFileSync(sqlJsBrowserFiles().wasm, path.join(outDir, 'sql-wasm.wasm'));
   copyFileSync(path.join(pgliteDist, 'pglite.wasm'), path.join(outDir, 'pglite.wasm'));
   copyFileSync(path.join(pgliteDist, 'pglite.data'), path.join(outDir, 'pglite.data'));
   copyFileSync(await freshDataDir(), path.join(outDir, 'data-dir.tgz'));

@@ -110,8 +110,15 @@ function toEngine(options: Options | undefined, context: EnvironmentContext, con
 /** Entities as the official adapter registers them: the reader's, less those named like its four, plus its four (or the reader's replacements). */
 function adapterEntities(options: Options, adapterOptions: AdapterOptions): NonNullable<Options['entities']> {
   const models = { ...official.defaultEntities, ...adapterOptions?.entities };
+  // The adapter's own test, as written there: anything with a string `name` of one of its four.
   const mine = (options.entities ?? []).filter(
-    (entity) => !(typeof entity === 'function' && ['User', 'Account', 'Session', 'VerificationToken'].includes(entity.name)),
+    (entity) =>
+      !(
+        typeof entity !== 'string' &&
+        'name' in entity &&
+        typeof entity.name === 'string' &&
+        ['User', 'Account', 'Session', 'VerificationToken'].includes(entity.name)
+      ),
   );
   return [...mine, models.User, models.Account, models.Session, models.VerificationToken] as NonNullable<Options['entities']>;
 }
