@@ -15,6 +15,15 @@
  * - Both ORMs call `Buffer` (MikroORM's clone, Sequelize's BLOB handling): rolldown's `inject`
  *   imports the `buffer` package wherever a module uses the free variable `Buffer`.
  *
+ * - MikroORM 5 (the published @auth/mikro-orm-adapter's, packages/mikro-orm-5-runtime) is CommonJS
+ *   written for Node and reaches SQLite through knex. For its modules and knex's only: `fs-extra`
+ *   becomes a file system with no files (no-files.cjs), `path` the POSIX one, `crypto` an MD5
+ *   (its metadata keys), `url` the browser's URL, `os`, `async_hooks` (a storage that holds
+ *   nothing), `timers` and `tty` small stand-ins; `globby` and `dotenv` throw if called (entity files, .env). The other
+ *   `@mikro-orm/*` packages its core `require()`s by name (drivers for `type:`, migrations,
+ *   seeders) and knex's dialects but the bundle's own (sqlite3, or postgres in a PostgreSQL
+ *   worker; both in dev) become stubs that throw if chosen. Its bundle keeps class names (`keepNames`): MikroORM 5
+ *   names tables and finds metadata by them, and the adapter recognises its entities by name.
  * - Callers may add aliases, packages to pre-bundle and plugins of their own (`BrowserEngineExtras`): the
  *   playground's Auth.js runtime (src/playground/build/auth-build.ts) does.
  *
@@ -61,6 +70,29 @@ const VIRTUAL = '\0adapter-lab:';
 /** The published `@auth/*-adapter` packages the official runtimes bundle, unmodified but for reading NODE_ENV at run time. */
 const OFFICIAL_ADAPTER = /[\\/]node_modules[\\/]@auth[\\/][a-z-]+-adapter[\\/]/;
 
+/** MikroORM 5's packages (nested under packages/mikro-orm-5-runtime), knex and knex's pool: the importers the stand-ins below are for. */
+const MIKRO_ORM_5 = /[\\/]mikro-orm-5-runtime[\\/]node_modules[\\/]@mikro-orm[\\/]/;
+/** What MikroORM 5's packages require of one another, but for core and knex. */
+const MIKRO_ORM_5_OPTIONAL = /^@mikro-orm\/(?!(core|knex)$)/;
+const KNEX = /[\\/]node_modules[\\/](knex|tarn|colorette)[\\/]/;
+const KNEX_DIALECT = /[\\/]knex[\\/]lib[\\/]dialects[\\/]([\w-]+)[\\/]index\.js$/;
+/** A worker entry of the official MikroORM implementation: its bundle keeps class names. */
+const MIKRO_ORM_5_WORKER = /[\\/]mikro-orm-official(-postgres)?\.worker\.ts$/;
+const FOR_MIKRO_ORM_5: Readonly<Record<string, string>> = {
+  'fs-extra': shim('no-files.cjs'),
+  path: shim('posix-path.cjs'),
+  crypto: shim('md5-crypto.cjs'),
+  os: shim('os.cjs'),
+  async_hooks: shim('async-hooks.cjs'),
+  timers: shim('timers.cjs'),
+  tty: shim('tty.cjs'),
+  url: shim('url.cjs'),
+  // knex's sqlite3 client is handed the engine's sqlite3 imitation; its own require is never called.
+  sqlite3: shim('empty.cjs'),
+};
+const MIKRO_ORM_5_NODE_ONLY = new Set(['globby', 'dotenv']);
+const KNEX_DIALECTS = /[\\/]knex[\\/]lib[\\/]dialects[\\/]index\.js$/;
+
 const INJECT = { Buffer: [require.resolve('buffer/'), 'Buffer'] as [string, string], process: shim('process.cjs'), global: shim('global.cjs') };
 
 /** CommonJS source of a module whose every function throws, naming what is missing. */
@@ -83,6 +115,19 @@ module.exports = class AbsentDialect {
 };`;
 }
 
+function absentPackageModule(what: string): string {
+  return `'use strict';
+module.exports = new Proxy(function Absent() {}, {
+  get(_target, key) {
+    if (typeof key === 'symbol' || key === '__esModule' || key === 'then') return undefined;
+    throw new Error(${JSON.stringify(what)} + ' is not part of this browser build: the official MikroORM adapter runs on MikroORM 5 with the driver of the database the playground runs.');
+  },
+  construct() {
+    throw new Error(${JSON.stringify(what)} + ' is not part of this browser build: the official MikroORM adapter runs on MikroORM 5 with the driver of the database the playground runs.');
+  },
+});`;
+}
+
 /**
  * What a caller adds: bare specifiers served by files of its own, more dependencies to pre-bundle
  * in dev, and plugins that must run wherever the engine's does (pages, workers, pre-bundling).
@@ -99,12 +144,25 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
   // worker keeps Sequelize's postgres dialect, every other bundle stubs it. Unknown (the dev
   // server, which bundles nothing): kept.
   let keepsPostgres = true;
+  // Known only when building a PostgreSQL worker: its bundle needs no SQLite dialect of knex.
+  let postgresOnly = false;
+  let keepsNames = false;
   return {
     name: 'adapter-lab:browser-engine',
     enforce: 'pre',
+    // Input options come before output options (buildStart comes after them in rolldown).
+    options(options) {
+      const inputs = typeof options.input === 'string' ? [options.input] : Array.isArray(options.input) ? options.input : Object.values(options.input ?? {});
+      keepsNames = inputs.some((input) => MIKRO_ORM_5_WORKER.test(input));
+      return null;
+    },
     buildStart(options) {
       const inputs = Array.isArray(options.input) ? options.input : Object.values(options.input ?? {});
       if (inputs.length > 0) keepsPostgres = inputs.some((input) => POSTGRES_WORKER.test(input));
+      postgresOnly = inputs.length > 0 && inputs.every((input) => POSTGRES_WORKER.test(input));
+    },
+    outputOptions(options) {
+      return keepsNames ? { ...options, keepNames: true } : null;
     },
     async resolveId(source, importer, options) {
       // Absent in rolldown's own plugin context (dependency pre-bundling), which is client-only.
@@ -113,6 +171,21 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
       if (alias) return alias;
       // Babel (the playground's transpile worker) computes file names with `path`: a real one.
       if ((source === 'path' || source === 'node:path') && importer && /[\\/]@babel[\\/]/.test(importer)) return POSIX_PATH;
+      if (importer && (MIKRO_ORM_5.test(importer) || KNEX.test(importer))) {
+        const name = source.replace(/^node:/, '');
+        const stand = Object.hasOwn(FOR_MIKRO_ORM_5, name) ? FOR_MIKRO_ORM_5[name] : undefined;
+        if (stand) return stand;
+        if (MIKRO_ORM_5_NODE_ONLY.has(name)) return `${VIRTUAL}node-only:${name}`;
+        // The other packages are required by name only for what the playground never does (a
+        // driver by `type:`, migrations, seeders), and by these names npm finds MikroORM 7's.
+        if (MIKRO_ORM_5.test(importer) && MIKRO_ORM_5_OPTIONAL.test(source)) return `${VIRTUAL}absent-package:${source}`;
+        if (source.includes('dialects') || KNEX_DIALECTS.test(importer)) {
+          const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+          const dialect = resolved && KNEX_DIALECT.exec(resolved.id)?.[1];
+          const kept = dialect === 'sqlite3' ? !postgresOnly : dialect === 'postgres' && keepsPostgres;
+          if (dialect && !kept) return `${VIRTUAL}absent-package:knex's ${dialect} dialect`;
+        }
+      }
       if (NODE_ONLY.has(source)) return `${VIRTUAL}node-only:${source.replace('node:', '')}`;
       if (importer && /[\\/]sequelize[\\/]lib[\\/]/.test(importer) && source.startsWith('./dialects/')) {
         const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
@@ -139,7 +212,10 @@ export function browserEnginePlugin(extraAliases: Readonly<Record<string, string
     },
     load(id) {
       if (!id.startsWith(VIRTUAL)) return null;
-      const [kind, name = ''] = id.slice(VIRTUAL.length).split(':');
+      const rest = id.slice(VIRTUAL.length);
+      const kind = rest.slice(0, rest.indexOf(':'));
+      const name = rest.slice(kind.length + 1);
+      if (kind === 'absent-package') return absentPackageModule(name);
       return kind === 'node-only' ? nodeOnlyModule(name) : absentDialectModule(name);
     },
     configEnvironment(name, config) {
