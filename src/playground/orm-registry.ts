@@ -131,9 +131,11 @@ export const ORMS = [
     officialRuntime: {
       on: 'MikroORM 5',
       typed: false,
-      // MikroORM 5 in the browser is on its way (sandbox/mikro-orm-official.worker.ts).
-      workers: {},
-      environments: {},
+      workers: { sqlite: 'mikro-orm-official.worker', postgres: 'mikro-orm-official-postgres.worker' },
+      environments: {
+        sqlite: { module: 'mikro-orm-official-env', export: 'mikroOrmOfficialEnvironment' },
+        postgres: { module: 'mikro-orm-official-postgres-env', export: 'mikroOrmOfficialPostgresEnvironment' },
+      },
     },
     typeBundle: 'virtual:playground-types/mikro-orm',
     defaultExample: 'mikro-orm-sign-in',

@@ -1,6 +1,8 @@
 // The official Auth.js docs' adapter snippets, pasted as they are into auth.ts (no run.ts) and
-// opened by a share link: each runs, Auth.js's first request creates the tables, and the
-// custom model's phoneNumber and the custom entity's role columns show in Tables.
+// opened by a share link, with our adapters and with the published packages ("@auth (official)":
+// @auth/sequelize-adapter on Sequelize 6, @auth/mikro-orm-adapter on MikroORM 5): each runs,
+// Auth.js's first request creates the tables, and the custom model's phoneNumber and the custom
+// entity's role columns show in Tables.
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_SNIPPETS } from '../support/official-auth-snippets.ts';
 import { expectNoConsoleErrors, useBrowser } from './support/page-probe.ts';
@@ -8,12 +10,19 @@ import { RUN_TIMEOUT, linkTo, openPanel, resultTable, root, status, waitForRuns 
 
 const browser = useBrowser();
 
-describe.each(OFFICIAL_SNIPPETS.map((snippet) => [snippet.name, snippet] as const))('%s', (_name, snippet) => {
+const RUNTIME = {
+  ours: /@adapter-lab\/(sequelize|mikro-orm)-adapter \d/,
+  official: /^(Sequelize 6\.\d+\.\d+, @auth\/sequelize-adapter 2\.11\.3|MikroORM 5\.9\.\d+, @auth\/mikro-orm-adapter 2\.10\.0), /,
+};
+
+describe.each(
+  OFFICIAL_SNIPPETS.flatMap((snippet) => (['ours', 'official'] as const).map((implementation) => [snippet.name, implementation, snippet] as const)),
+)('%s (%s)', (_name, implementation, snippet) => {
   it('runs as written from a share link and shows its tables, with their columns', async () => {
     const link = linkTo({
       orm: snippet.orm,
       engine: 'sqlite',
-      implementation: 'ours',
+      implementation,
       files: [{ name: 'auth.ts', code: snippet.auth }],
       active: 'auth.ts',
       options: { freshDatabase: true },
@@ -22,13 +31,15 @@ describe.each(OFFICIAL_SNIPPETS.map((snippet) => [snippet.name, snippet] as cons
     const { page } = probe;
     await waitForRuns(page, 1);
     expect(await root(page).getAttribute('data-orm')).toBe(snippet.orm);
+    expect(await page.locator('[data-runtime-state]').textContent()).toMatch(RUNTIME[implementation]);
     expect(await page.locator('[data-status-line]').getAttribute('data-kind'), (await status(page)) ?? '').toBe('ok');
     // No run.ts: the playground made Auth.js's first request itself, and says so.
     expect(await page.locator('.pg-notice').filter({ hasText: 'Your code configured Auth.js' }).count()).toBe(1);
+    const tables = implementation === 'official' ? { ...snippet.tables, ...snippet.officialTables } : snippet.tables;
     const panel = await openPanel(page, 'Tables');
     const captions = (await panel.locator('table caption').allTextContents()).map((text) => text.trim());
-    expect(captions).toEqual(expect.arrayContaining(Object.keys(snippet.tables)));
-    for (const [table, columns] of Object.entries(snippet.tables)) {
+    expect(captions).toEqual(expect.arrayContaining(Object.keys(tables)));
+    for (const [table, columns] of Object.entries(tables)) {
       // The panel draws a table's header with its first page of rows, a moment after it shows.
       await expect
         .poll(async () => (await resultTable(page, table).locator('thead th').allTextContents()).map((text) => text.trim()), { timeout: RUN_TIMEOUT })

@@ -2,14 +2,27 @@
 // the published @auth/sequelize-adapter, unmodified, runs the official docs' custom model and
 // creates upstream's camelCase columns where ours creates snake_case ones; links, the status
 // line and "Copy as Markdown" say which package ran; choosing ours downloads nothing of the
-// official one; a choice the playground cannot run yet is disabled, saying why.
+// official one.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ImplementationId } from '../../src/playground/implementation-registry.ts';
 import { decodeState } from '../../src/playground/share/codec.ts';
 import { axeViolations } from './support/axe.ts';
 import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/page-probe.ts';
-import { exampleState, linkTo, openMenu, openPanel, RUN_TIMEOUT, root, status, waitForEditor, waitForRuns } from './support/playground.ts';
+import { OFFICIAL_SNIPPETS } from '../support/official-auth-snippets.ts';
+import {
+  exampleState,
+  linkTo,
+  liveRows,
+  openMenu,
+  openPanel,
+  RUN_TIMEOUT,
+  resultTable,
+  root,
+  status,
+  waitForEditor,
+  waitForRuns,
+} from './support/playground.ts';
 
 const browser = useBrowser();
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -90,15 +103,35 @@ describe('the official @auth/sequelize-adapter', () => {
   });
 });
 
-describe('a choice the playground cannot run yet', () => {
-  it('is disabled, saying why (the official MikroORM adapter on PostgreSQL)', async () => {
-    const probe = await browser.openPage(linkTo({ ...exampleState('mikro-orm-sign-in'), engine: 'postgres' }), { waitUntil: 'load' });
+describe('the official @auth/mikro-orm-adapter', () => {
+  it("runs the official docs' custom User entity on MikroORM 5 and fills its tables through Auth.js sign-ins", async () => {
+    const snippet = OFFICIAL_SNIPPETS.find((each) => each.name === 'MikroORM: the custom User entity with a role')!;
+    const signIn = exampleState('mikro-orm-sign-in').files.find((file) => file.name === 'run.ts')!;
+    const state = {
+      ...exampleState('mikro-orm-sign-in'),
+      implementation: 'official' as const,
+      // The snippet names no provider: the playground's own GitHub and e-mail stand in (the e-mail one is "email").
+      files: [
+        { name: 'auth.ts', code: snippet.auth },
+        { ...signIn, code: signIn.code.replace('signIn("nodemailer"', 'signIn("email"') },
+      ],
+      active: 'auth.ts',
+    };
+    const probe = await browser.openPage(linkTo(state), { waitUntil: 'load' });
     const { page } = probe;
-    const official = page.getByRole('radio', { name: '@auth (official)' });
-    await expect.poll(() => official.isDisabled()).toBe(true);
-    expect(await official.locator('xpath=ancestor::label').getAttribute('title')).toMatch(
-      /@auth\/mikro-orm-adapter does not run on PostgreSQL in the playground yet/,
-    );
+    await waitForRuns(page, 1);
+    expect(await page.locator('[data-runtime-state]').textContent()).toMatch(/^MikroORM 5\.9\.\d+, @auth\/mikro-orm-adapter 2\.10\.0, SQLite/);
+    expect(await page.locator('[data-status-line]').getAttribute('data-kind'), (await status(page)) ?? '').toBe('ok');
+    await openPanel(page, 'Tables');
+    await expect.poll(() => liveRows(page, 'user').count(), { timeout: RUN_TIMEOUT }).toBe(2);
+    expect(await liveRows(page, 'account').count()).toBe(1);
+    expect(await liveRows(page, 'session').count()).toBe(1);
+    expect(await resultTable(page, 'user').locator('thead th').allTextContents()).toEqual(expect.arrayContaining(['role']));
+    // Nothing of MikroORM 7 or our adapter's runtime was downloaded for it.
+    const workers = probe.requests.map((request) => new URL(request.url).pathname).filter((path) => /\.worker-/.test(path));
+    expect(workers.filter((path) => /\/mikro-orm(-postgres)?\.worker-/.test(path))).toEqual([]);
+    expect(workers.some((path) => /\/mikro-orm-official\.worker-/.test(path))).toBe(true);
+    expectNoConsoleErrors(probe);
     await probe.close();
   });
 });

@@ -14,6 +14,8 @@ export interface OfficialSnippet {
   readonly auth: string;
   /** Tables the snippet must leave, with columns each must have. */
   readonly tables: Readonly<Record<string, readonly string[]>>;
+  /** Where the published package leaves other columns than ours ("@auth (official)" chosen): those tables' columns. */
+  readonly officialTables?: Readonly<Record<string, readonly string[]>>;
 }
 
 const SEQUELIZE_BASIC = `import NextAuth from "next-auth"
@@ -156,6 +158,8 @@ export const OFFICIAL_SNIPPETS: readonly OfficialSnippet[] = [
     orm: 'sequelize',
     auth: SEQUELIZE_CUSTOM_MODEL,
     tables: { users: ['id', 'name', 'email', 'email_verified', 'image', 'phoneNumber'], ...SEQUELIZE_TABLES },
+    // Upstream's model attributes have no column names: without `underscored`, camelCase, and Sequelize's timestamps.
+    officialTables: { users: ['id', 'name', 'email', 'emailVerified', 'image', 'phoneNumber', 'createdAt', 'updatedAt'] },
   },
   {
     name: 'MikroORM: the example',

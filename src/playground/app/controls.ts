@@ -2,8 +2,7 @@ import type { BuiltExample } from '../build/examples-plugin.ts';
 import { shortenText, STATUS_TEXT_LIMIT } from '../output-limits.ts';
 import { engineEntry, isEngineId, type EngineId } from '../engine-registry.ts';
 import { isImplementationId, type ImplementationId } from '../implementation-registry.ts';
-import { isOrmId, ORM_LABELS, type OrmId, ormEntry } from '../orm-registry.ts';
-import { hasRuntime } from '../sandbox/runtime-client.ts';
+import { isOrmId, ORM_LABELS, type OrmId } from '../orm-registry.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import { el } from '../ui/dom.ts';
 import type { RuntimeState, RuntimeTarget } from './runner.ts';
@@ -33,18 +32,6 @@ function required<T extends Element>(root: HTMLElement, selector: string): T {
 
 /** How often the status line (a live region) says how far a download is; the status bar's runtime part follows it closely. */
 const PROGRESS_STATUS_INTERVAL_MS = 1_000;
-
-/**
- * Disables a choice the page cannot run with the others on screen, saying why in its label's
- * title (the radio keeps its own label; the reason is read as its description).
- */
-function unavailable(radio: HTMLInputElement, disabled: boolean, why: () => string): void {
-  radio.disabled = disabled;
-  const label = radio.closest('label');
-  if (!label) return;
-  label.dataset['title'] ??= label.title;
-  label.title = disabled ? why() : (label.dataset['title'] ?? '');
-}
 
 /** What the database-file menu items say and accept on each engine (the runtime checks the file itself). */
 const DATABASE_FILES: Readonly<Record<EngineId, { readonly extension: string; readonly accept: string }>> = {
@@ -123,20 +110,8 @@ export class Controls {
 
   setState(state: PlaygroundState): void {
     for (const radio of this.#root.querySelectorAll<HTMLInputElement>('input[name="pg-orm"]')) radio.checked = radio.value === state.orm;
-    for (const radio of this.#root.querySelectorAll<HTMLInputElement>('input[name="pg-engine"]')) {
-      radio.checked = radio.value === state.engine;
-      // An engine the chosen adapter package does not run on (the official MikroORM adapter on PostgreSQL, for now).
-      unavailable(radio, isEngineId(radio.value) && !hasRuntime(state.orm, radio.value, state.implementation) && !radio.checked, () => {
-        const engine = engineEntry(radio.value as EngineId).label;
-        return `${engine}: the official ${ormEntry(state.orm).adapter.official} does not run on ${engine} in the playground yet.`;
-      });
-    }
-    for (const radio of this.#root.querySelectorAll<HTMLInputElement>('input[name="pg-implementation"]')) {
-      radio.checked = radio.value === state.implementation;
-      unavailable(radio, isImplementationId(radio.value) && !hasRuntime(state.orm, state.engine, radio.value) && !radio.checked, () => {
-        return `${ormEntry(state.orm).adapter.official} does not run on ${engineEntry(state.engine).label} in the playground yet: choose ${engineEntry('sqlite').label} to run it.`;
-      });
-    }
+    for (const radio of this.#root.querySelectorAll<HTMLInputElement>('input[name="pg-engine"]')) radio.checked = radio.value === state.engine;
+    for (const radio of this.#root.querySelectorAll<HTMLInputElement>('input[name="pg-implementation"]')) radio.checked = radio.value === state.implementation;
     this.#root.dataset['implementation'] = state.implementation;
     this.#fresh.checked = state.options.freshDatabase;
     this.#root.dataset['orm'] = state.orm;

@@ -40,11 +40,6 @@ const WORKER_URLS: Readonly<Record<OrmId, Readonly<Record<ImplementationId, Read
   ),
 );
 
-/** Whether the playground can run `implementation` of `orm`'s adapter on `engine`. */
-export function hasRuntime(orm: OrmId, engine: EngineId, implementation: ImplementationId): boolean {
-  return WORKER_URLS[orm][implementation][engine] !== undefined;
-}
-
 /** The built worker of `orm` on `engine` with `implementation`; throws, saying so, when there is none. */
 export function workerUrl(orm: OrmId, engine: EngineId, implementation: ImplementationId = DEFAULT_IMPLEMENTATION): string {
   const url = WORKER_URLS[orm][implementation][engine];
