@@ -72,7 +72,7 @@ export function typeBundleInputs(orm: OrmId): string[] {
 
 /** The overlay for one ORM: its adapter's declarations, its redirects, the entry importing it all. */
 function prepareOverlay(ts: Ts, modules: readonly ModuleName[]): Overlay {
-  const overlay: Overlay = { files: new Map(), replaced: new Set() };
+  const overlay: Overlay = { files: new Map(), replaced: new Set(), aliases: new Map() };
   for (const module of modules) if (isAdapterPackage(module.specifier)) adapterPackage(ts, module.specifier, overlay);
   // After the adapters: the official adapters' names re-export ours (unless the official package is chosen: then it is itself).
   for (const module of modules) if (module.redirect !== undefined) redirectPackage(ts, module, overlay);
