@@ -130,7 +130,7 @@ export const ORMS = [
     },
     officialRuntime: {
       on: 'MikroORM 5',
-      typed: false,
+      typed: true,
       workers: { sqlite: 'mikro-orm-official.worker', postgres: 'mikro-orm-official-postgres.worker' },
       environments: {
         sqlite: { module: 'mikro-orm-official-env', export: 'mikroOrmOfficialEnvironment' },

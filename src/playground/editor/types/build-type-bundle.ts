@@ -8,8 +8,9 @@
  * The file list is TypeScript's own: a program over a virtual entry that imports every
  * specifier, compiled with the playground's options, over the real node_modules with a few
  * files laid over it (compiler-host.ts) — our adapters' declarations (adapter-packages.ts), the
- * packages the playground redirects (redirect-packages.ts), Auth.js's (auth-packages.ts), and an
- * augmentation of @mikro-orm/core (core-decorators.ts). Every generated file is type-checked
+ * packages the playground redirects (redirect-packages.ts), Auth.js's (auth-packages.ts), an
+ * augmentation of @mikro-orm/core (core-decorators.ts), and for the official MikroORM adapter,
+ * MikroORM 5 from its runtime's workspace (mikro-orm-5-packages.ts). Every generated file is type-checked
  * here, so a MikroORM or Auth.js update that breaks one fails the build rather than the
  * reader's editor.
  */
@@ -21,11 +22,13 @@ import { COMPILER_OPTIONS } from '../../compiler/compile-options.ts';
 import type { ImplementationId } from '../../implementation-registry.ts';
 import { AUTH_MODULE_NAMES, MODULE_NAMES, type ModuleName, OFFICIAL_MODULE_NAMES } from '../../module-names.ts';
 import type { OrmId } from '../../protocol.ts';
+import { MIKRO_ORM_OFFICIAL_MODULE_NAMES } from '../../runtime/env/mikro-orm-official-modules.ts';
 import { adapterInputs, adapterPackage, isAdapterPackage } from './adapter-packages.ts';
 import { authPackages, PLAYGROUND_API } from './auth-packages.ts';
 import { packageRootOf, REPO, toVirtual } from './bundle-paths.ts';
-import { formatDiagnostics, type Overlay, overlayHost, type Resolutions } from './compiler-host.ts';
+import { formatDiagnostics, type Overlay, overlayHost, physicalPath, type Resolutions } from './compiler-host.ts';
 import { CORE_AUGMENTATION_FILE, coreDecoratorAugmentation, needsCoreDecorators } from './core-decorators.ts';
+import { mikroOrm5Packages } from './mikro-orm-5-packages.ts';
 import { readJson, trimPackageJson } from './package-manifests.ts';
 import { pruneLibraries } from './pruned-libraries.ts';
 import { redirectPackage } from './redirect-packages.ts';
@@ -35,9 +38,18 @@ export { VIRTUAL_NODE_MODULES } from './bundle-paths.ts';
 
 export type { TypeBundle } from './type-bundle-patch.ts';
 
-/** The modules a bundle declares: the ORM's, with the official adapter as itself when it is chosen. */
+/**
+ * Official implementations that run on another major of their ORM, by ORM: the modules their
+ * runtime serves, and how their packages are laid (read from where npm installed them).
+ */
+const OFFICIAL_RUNTIMES: Partial<Record<OrmId, { readonly modules: readonly ModuleName[]; readonly lay: (ts: Ts, overlay: Overlay) => void }>> = {
+  'mikro-orm': { modules: MIKRO_ORM_OFFICIAL_MODULE_NAMES, lay: mikroOrm5Packages },
+};
+
+/** The modules a bundle declares: the ORM's, with the official adapter as itself when it is chosen (its runtime's own, where it has some). */
 function modulesFor(orm: OrmId, implementation: ImplementationId): readonly ModuleName[] {
-  return implementation === 'official' ? OFFICIAL_MODULE_NAMES[orm] : MODULE_NAMES[orm];
+  if (implementation === 'ours') return MODULE_NAMES[orm];
+  return OFFICIAL_RUNTIMES[orm]?.modules ?? OFFICIAL_MODULE_NAMES[orm];
 }
 
 /** The playground's globals (`process.env`, `console`, …), which lib es2023 lacks. */
@@ -70,9 +82,10 @@ export function typeBundleInputs(orm: OrmId): string[] {
   return [PLAYGROUND_API, ...MODULE_NAMES[orm].filter((module) => isAdapterPackage(module.specifier)).flatMap((module) => adapterInputs(module.specifier))];
 }
 
-/** The overlay for one ORM: its adapter's declarations, its redirects, the entry importing it all. */
-function prepareOverlay(ts: Ts, modules: readonly ModuleName[]): Overlay {
-  const overlay: Overlay = { files: new Map(), replaced: new Set() };
+/** The overlay for one ORM: its adapter's declarations, its redirects (or its official runtime's packages), the entry importing it all. */
+function prepareOverlay(ts: Ts, modules: readonly ModuleName[], runtime: ((ts: Ts, overlay: Overlay) => void) | undefined): Overlay {
+  const overlay: Overlay = { files: new Map(), replaced: new Set(), aliases: new Map() };
+  runtime?.(ts, overlay);
   for (const module of modules) if (isAdapterPackage(module.specifier)) adapterPackage(ts, module.specifier, overlay);
   // After the adapters: the official adapters' names re-export ours (unless the official package is chosen: then it is itself).
   for (const module of modules) if (module.redirect !== undefined) redirectPackage(ts, module, overlay);
@@ -105,7 +118,7 @@ export async function buildTypeBundle(orm: OrmId, implementation: Implementation
   const ts = (await import('typescript')).default;
   const options = bundleOptions();
   const modules = modulesFor(orm, implementation);
-  const overlay = prepareOverlay(ts, modules);
+  const overlay = prepareOverlay(ts, modules, implementation === 'official' ? OFFICIAL_RUNTIMES[orm]?.lay : undefined);
   const resolutions: Resolutions = new Map();
   const host = overlayHost(ts, options, overlay, resolutions);
   let program = ts.createProgram({ rootNames: [ENTRY, GLOBALS], options, host });
@@ -136,7 +149,7 @@ export async function buildTypeBundle(orm: OrmId, implementation: Implementation
   for (const dir of [...packages].sort()) {
     const manifest = path.join(dir, 'package.json');
     const generated = overlay.files.get(manifest);
-    files[toVirtual(manifest)] = generated ?? trimPackageJson(readJson(ts, manifest), resolutions.get(dir) ?? new Set());
+    files[toVirtual(manifest)] = generated ?? trimPackageJson(readJson(ts, physicalPath(overlay, manifest)), resolutions.get(dir) ?? new Set());
   }
   return { files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) };
 }
