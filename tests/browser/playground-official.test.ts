@@ -135,3 +135,74 @@ describe('the official @auth/mikro-orm-adapter', () => {
     await probe.close();
   });
 });
+
+describe('compare mode', () => {
+  /** The Compare panel's rows: the difference's subject, then each side's text. */
+  async function differences(page: Page): Promise<string[][]> {
+    const panel = await openPanel(page, 'Compare');
+    return panel.locator('tbody tr:not(.pg-compare-section)').evaluateAll((rows) =>
+      // biome-ignore lint/performance/useDomNodeTextContent: each cell as a reader reads it (a closed list of statements shows its first line).
+      rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell as HTMLElement).innerText.trim())),
+    );
+  }
+
+  it("shows the official docs' custom model's column difference, the statements each method sent, and the link keeps it", async () => {
+    const probe = await browser.openPage(linkTo(customModel('ours')), { waitUntil: 'load' });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    const panel = await openPanel(page, 'Compare');
+    await panel.getByRole('checkbox', { name: 'Run with both adapter packages and compare' }).check();
+    await expect
+      .poll(() => status(page), { timeout: RUN_TIMEOUT })
+      .toMatch(/differences? between @adapter-lab\/sequelize-adapter \d+\.\d+\.\d+ and @auth\/sequelize-adapter 2\.11\.3/);
+    await waitForRuns(page, 2);
+    const rows = await differences(page);
+    expect(rows).toContainEqual(['users: columns', 'email_verified', 'emailVerified']);
+    // Auth.js's first request: both adapters create their tables, each with its own statements.
+    const statements = rows.find((row) => row[0] === '1. getSessionAndUser');
+    expect(statements?.[1]).toMatch(/^\d+ statements$/);
+    expect(statements?.[2]).toMatch(/^\d+ statements$/);
+    expect(statements?.[1]).not.toBe(statements?.[2]);
+    expect(await axeViolations(page, AXE), 'Compare panel').toEqual([]);
+    const decoded = decodeState(new URL(page.url()).hash);
+    expect(decoded.ok && decoded.state.options.compare).toBe(true);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('shows the documented differences of a sign-in: linkAccount returns nothing upstream, and a session is read in two statements there', async () => {
+    const state = exampleState('sequelize-sign-in');
+    const files = state.files.map((file) => ({ ...file, code: file.code.replaceAll('"@adapter-lab/sequelize-adapter"', '"@auth/sequelize-adapter"') }));
+    const probe = await browser.openPage(linkTo({ ...state, files, options: { freshDatabase: true, compare: true } }), { waitUntil: 'load' });
+    const { page } = probe;
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toMatch(/differences? between/);
+    await waitForRuns(page, 1);
+    const rows = await differences(page);
+    const linkAccount = rows.find((row) => /^\d+\. linkAccount$/.test(row[0]!) && row[2] === 'undefined');
+    expect(linkAccount?.[1]).toMatch(/^\{ access_token: .*provider: "github"/);
+    const sessionRead = rows.find((row) => /^\d+\. getSessionAndUser$/.test(row[0]!) && row[1]?.startsWith('1 statement'));
+    expect(sessionRead?.[1]).toMatch(/JOIN/);
+    expect(sessionRead?.[2]).toMatch(/^[2-9] statements/);
+    // Same session ids by shape on both sides: the id a session is created with is the one it is read back with.
+    const created = rows.find((row) => /^\d+\. createSession$/.test(row[0]!));
+    expect(created).toBeUndefined();
+    await probe.close();
+  });
+
+  it('states "no difference" when there is none', async () => {
+    const code =
+      'import { Sequelize } from "sequelize"\nconst sequelize = new Sequelize("sqlite::memory:", { logging: false })\nawait sequelize.query("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")\nawait sequelize.query("INSERT INTO notes (body) VALUES (\'hi\')")\n';
+    const probe = await browser.openPage(
+      linkTo({ ...exampleState('sequelize-sign-in'), files: [{ name: 'run.ts', code }], active: 'run.ts', options: { freshDatabase: true, compare: true } }),
+      { waitUntil: 'load' },
+    );
+    const { page } = probe;
+    await expect
+      .poll(() => status(page), { timeout: RUN_TIMEOUT })
+      .toMatch(
+        /No difference between @adapter-lab\/sequelize-adapter \d+\.\d+\.\d+ and @auth\/sequelize-adapter 2\.11\.3 \(0 adapter calls, 1 table, (\d+) and \1 SQL statements compared\)/,
+      );
+    expect(await (await openPanel(page, 'Compare')).locator('table').count()).toBe(0);
+    await probe.close();
+  });
+});

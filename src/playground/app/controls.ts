@@ -140,6 +140,11 @@ export class Controls {
     this.status(runtimeBusy ? this.#runtimeDetail : message, kind);
   }
 
+  /** What the status line says now, and how. */
+  currentStatus(): { readonly text: string; readonly kind: StatusKind } {
+    return { text: this.#status.textContent ?? '', kind: (this.#status.dataset['kind'] as StatusKind | undefined) ?? 'info' };
+  }
+
   status(message: string, kind: StatusKind): void {
     // Runtime text reaches this line (an error's message): one line, whatever its size.
     this.#status.textContent = shortenText(message, STATUS_TEXT_LIMIT);

@@ -27,6 +27,8 @@ import { RequestScheduler, type Turn } from './request-scheduler.ts';
 import { prefetchRuntime } from '../sandbox/runtime-client.ts';
 import { prepareTranspiler, transpile } from '../compiler/transpiler-client.ts';
 import { ShareActions } from './share-actions.ts';
+import { CompareRuns } from './compare-runs.ts';
+import { comparisonSummary } from '../compare/compare-outcomes.ts';
 import { copyWholeValue } from './whole-value-copy.ts';
 import { FLOW_LIST } from '../flow-list.ts';
 import { authErrorOf } from '../panels/auth-view-model.ts';
@@ -56,6 +58,7 @@ export class PlaygroundApp {
   readonly #notices: Notices;
   readonly #share: ShareActions;
   readonly #runner: Runner;
+  readonly #compareRuns: CompareRuns;
   readonly #displaced: DisplacedWork;
   readonly #runMarks: RunMarks;
   #state: PlaygroundState;
@@ -118,7 +121,12 @@ export class PlaygroundApp {
           busy: (busy, message, kind) => this.#controls.busy(busy, message, kind),
           status: (message, kind) => this.#controls.status(message, kind),
         }),
+      setCompare: (on) => {
+        this.#setState({ ...this.#syncFromEditor(), options: { ...this.#state.options, compare: on } });
+        if (on) this.run();
+      },
     });
+    this.#compareRuns = new CompareRuns(this.#results.comparePanel);
     this.#share = new ShareActions(
       root,
       () => this.#state,
@@ -145,6 +153,8 @@ export class PlaygroundApp {
     });
     this.#controls.setExamples(examplesOf(this.#state.orm), this.#exampleId);
     this.#controls.setState(this.#state);
+    this.#results.comparePanel.setEnabled(this.#state.options.compare === true);
+    if (this.#state.options.compare) this.#compareRuns.prepare(this.#state);
     if (boot.problem) this.#notices.problem(boot.problem, 'link');
     // Moving a damaged autosave aside can mean rewriting megabytes of storage: a task of its own.
     setTimeout(() => {
@@ -211,12 +221,15 @@ export class PlaygroundApp {
     this.#results.startRun();
     this.#notices.clearRunNotices();
     const run = this.#runMarks.started(state);
-    const result = await this.#runner.run(state, compiled.files, entryFile(state), state.options.freshDatabase, turn.signal);
+    // Compare mode compares two runs from the same start: an empty database each.
+    const fresh = state.options.freshDatabase || state.options.compare === true;
+    const result = await this.#runner.run(state, compiled.files, entryFile(state), fresh, turn.signal);
     // Its code is no longer on screen: the run queued by the change shows its own result.
     if (result.kind === 'superseded' || !turn.current()) return this.#runMarks.dropped(run);
     const notShown = this.#runMarks.show(run, () => this.#finish(result, 'Ran'));
     if (notShown) return this.#controls.busy(false, notShown, 'error');
     performance.mark('playground:run-finished');
+    if (state.options.compare && result.kind === 'outcome') await this.#compare(state, compiled.files, result.outcome, turn);
     if (!this.#firstResult && result.kind === 'outcome') {
       this.#firstResult = true;
       this.#root.dataset['firstResult'] = String(performance.now());
@@ -225,6 +238,18 @@ export class PlaygroundApp {
       // A run of edited code then waits for nothing but its compilation.
       requestIdleCallback(() => prepareTranspiler(), { timeout: 3_000 });
     }
+  }
+
+  /** Compare mode: the same files with the other adapter package; the status line says what differed. */
+  async #compare(state: PlaygroundState, files: readonly CompiledFile[], outcome: Outcome, turn: Turn): Promise<void> {
+    const versions = await this.#runner.versions();
+    if (!versions || !turn.current()) return;
+    const ran = this.#controls.currentStatus();
+    this.#controls.busy(true, 'Running the same code with the other adapter package, to compare…', 'info');
+    const compared = await this.#compareRuns.compare(state, files, entryFile(state), outcome, versions, turn.signal);
+    if (compared.kind === 'superseded' || !turn.current()) return;
+    if (compared.kind === 'failed') this.#controls.busy(false, compared.message, 'warning');
+    else this.#controls.busy(false, `${ran.text} ${comparisonSummary(compared.comparison)} See Compare.`, ran.kind);
   }
 
   /**
@@ -244,6 +269,7 @@ export class PlaygroundApp {
   #stop(): void {
     this.#scheduler.stop();
     this.#runner.stop();
+    this.#compareRuns.stop();
   }
 
   /** The runtime the code on screen runs on. */
@@ -517,6 +543,9 @@ export class PlaygroundApp {
   #setState(state: PlaygroundState): void {
     this.#state = state;
     this.#controls.setState(state);
+    this.#results.comparePanel.setEnabled(state.options.compare === true);
+    // Its runtime starts now, not after the first run.
+    if (state.options.compare) this.#compareRuns.prepare(state);
     this.#scheduleSave();
   }
 

@@ -3,6 +3,7 @@ import { appendBounded, PAGE_STATEMENT_LIMIT } from '../output-limits.ts';
 import type { AdapterMethod, ChangeSource, ConsoleEntry, Outcome, FlowRequest, SchemaInfo, StatementRecord, TableView } from '../protocol.ts';
 import { AdapterPanel } from '../panels/adapter-panel.ts';
 import { AuthPanel } from '../panels/auth-panel.ts';
+import { ComparePanel } from '../panels/compare-panel.ts';
 import { ConsolePanel } from '../panels/console-panel.ts';
 import type { LocationActions } from '../panels/error-view.ts';
 import { mermaidMarkdown } from '../panels/er-diagram.ts';
@@ -15,7 +16,7 @@ import { FLOW_LIST } from '../flow-list.ts';
 import { el } from '../ui/dom.ts';
 import { TabList } from '../ui/tabs.ts';
 
-export type PanelId = 'tables' | 'sql' | 'console' | 'schema' | 'problems' | 'adapter' | 'auth';
+export type PanelId = 'tables' | 'sql' | 'console' | 'schema' | 'problems' | 'adapter' | 'auth' | 'compare';
 
 const PANELS: ReadonlyArray<{ id: PanelId; label: string }> = [
   { id: 'tables', label: 'Tables' },
@@ -25,6 +26,7 @@ const PANELS: ReadonlyArray<{ id: PanelId; label: string }> = [
   { id: 'problems', label: 'Problems' },
   { id: 'adapter', label: 'Adapter' },
   { id: 'auth', label: 'Auth.js' },
+  { id: 'compare', label: 'Compare' },
 ];
 
 export function sourceTitle(source: ChangeSource): string {
@@ -41,10 +43,10 @@ export function sourceTitle(source: ChangeSource): string {
 }
 
 /**
- * The results side of the page: the tab list and its seven panels, and what they show — the
+ * The results side of the page: the tab list and its eight panels, and what they show — the
  * last run with every call, flow and import after it appended (Console, SQL), the tables as the
  * last action left them (Tables, with its changes), the schema, the problems, the adapter, and
- * Auth.js (its app, browsers, flows and the last flow's HTTP exchange).
+ * Auth.js (its app, browsers, flows and the last flow's HTTP exchange), and Compare (the same run with the other adapter package, and what differed).
  */
 export class Results {
   readonly tabs: TabList;
@@ -52,6 +54,7 @@ export class Results {
   readonly #locations: LocationActions;
   readonly adapterPanel: AdapterPanel;
   readonly authPanel: AuthPanel;
+  readonly comparePanel: ComparePanel;
   readonly #console: ConsolePanel;
   readonly #copy: (text: string, what: string) => void;
   readonly #wholeValue: (cell: CellRef, epoch: number) => void;
@@ -83,6 +86,7 @@ export class Results {
       copy(text: string, what: string): void;
       /** A cut cell's whole value was asked for; `epoch`: the tables it was drawn from (see `epoch`). */
       wholeValue(cell: CellRef, epoch: number): void;
+      setCompare(on: boolean): void;
     },
   ) {
     this.#locations = locations;
@@ -90,6 +94,7 @@ export class Results {
     this.#wholeValue = (cell, epoch) => actions.wholeValue(cell, epoch);
     this.#console = new ConsolePanel(locations);
     this.adapterPanel = new AdapterPanel(actions, locations);
+    this.comparePanel = new ComparePanel({ setCompare: (on) => actions.setCompare(on) });
     this.authPanel = new AuthPanel({ flow: (request) => actions.flow(request), showPanel: (id) => this.select(id) }, locations);
     this.tabs = new TabList(
       'Results',
@@ -130,6 +135,7 @@ export class Results {
       problems: [this.#problemsBody],
       adapter: [this.adapterPanel.element],
       auth: [this.authPanel.element],
+      compare: [this.comparePanel.element],
     };
     for (const { id } of PANELS) {
       const panel = el(

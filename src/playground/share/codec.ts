@@ -56,7 +56,8 @@ interface WireV2 {
   i?: string;
   f: Array<[string, string]>;
   a: number;
-  x: { fresh: 0 | 1 };
+  /** Options: a fresh database each run; compare mode (`c`, absent when off, as in every link before it). */
+  x: { fresh: 0 | 1; c?: 1 };
 }
 
 /**
@@ -117,7 +118,7 @@ function toWireV2(state: PlaygroundState): WireV2 {
     ...(state.implementation === DEFAULT_IMPLEMENTATION ? {} : { i: state.implementation }),
     f: state.files.map((file) => [file.name, file.code]),
     a: active,
-    x: { fresh: state.options.freshDatabase ? 1 : 0 },
+    x: { fresh: state.options.freshDatabase ? 1 : 0, ...(state.options.compare ? { c: 1 } : {}) },
   };
 }
 
@@ -232,6 +233,8 @@ function fromWireV2(wire: unknown): unknown {
   const options = wire['x'];
   const fresh = isRecord(options) ? options['fresh'] : undefined;
   if (fresh !== 0 && fresh !== 1) return 'its options are not valid (fresh must be 0 or 1)';
+  const compare = isRecord(options) ? options['c'] : undefined;
+  if (compare !== undefined && compare !== 1) return 'its options are not valid (c must be 1 or absent)';
   const activeEntry: unknown = files[active];
   const engine = wire['e'];
   if (engine !== undefined && !(ENGINE_IDS as readonly unknown[]).includes(engine)) return `its database must be ${ENGINE_IDS.join(' or ')}`;
@@ -243,7 +246,7 @@ function fromWireV2(wire: unknown): unknown {
     implementation: implementation ?? DEFAULT_IMPLEMENTATION,
     files: entries,
     active: Array.isArray(activeEntry) ? activeEntry[0] : undefined,
-    options: { freshDatabase: fresh === 1 },
+    options: { freshDatabase: fresh === 1, ...(compare === 1 ? { compare: true } : {}) },
   };
 }
 
@@ -296,7 +299,19 @@ export function parseState(value: unknown): { ok: true; state: PlaygroundState }
   const options = value['options'];
   const fresh = isRecord(options) ? options['freshDatabase'] : undefined;
   if (typeof fresh !== 'boolean') return problem('options.freshDatabase must be true or false');
-  return { ok: true, state: { orm: orm as OrmId, engine: engine as EngineId, implementation, files: parsed, active, options: { freshDatabase: fresh } } };
+  const compare = isRecord(options) ? options['compare'] : undefined;
+  if (compare !== undefined && typeof compare !== 'boolean') return problem('options.compare must be true or false');
+  return {
+    ok: true,
+    state: {
+      orm: orm as OrmId,
+      engine: engine as EngineId,
+      implementation,
+      files: parsed,
+      active,
+      options: { freshDatabase: fresh, ...(compare ? { compare } : {}) },
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -238,6 +238,6 @@ export function plain(state: PlaygroundState): PlaygroundState {
     implementation: state.implementation,
     files: state.files.map((file) => ({ name: file.name, code: file.code })),
     active: state.active,
-    options: { freshDatabase: state.options.freshDatabase },
+    options: { freshDatabase: state.options.freshDatabase, ...(state.options.compare ? { compare: true } : {}) },
   };
 }

@@ -22,6 +22,12 @@ export interface PlaygroundOptions {
    * last run, call or import left (e.g. an imported `.sqlite` file).
    */
   readonly freshDatabase: boolean;
+  /**
+   * Compare mode: each run also runs with the other adapter implementation, both on fresh
+   * databases, and the Compare panel shows what differs. Absent (off) in links and autosaves
+   * from before it.
+   */
+  readonly compare?: boolean;
 }
 
 export const DEFAULT_OPTIONS: PlaygroundOptions = { freshDatabase: true };
@@ -54,6 +60,7 @@ export function sameState(a: PlaygroundState, b: PlaygroundState): boolean {
     a.implementation === b.implementation &&
     a.active === b.active &&
     a.options.freshDatabase === b.options.freshDatabase &&
+    (a.options.compare ?? false) === (b.options.compare ?? false) &&
     sameFiles(a.files, b.files)
   );
 }

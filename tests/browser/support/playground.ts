@@ -67,7 +67,7 @@ export async function menuAction(page: Page, menu: 'Share' | 'Settings', item: s
   await (await openMenu(page, menu)).getByRole('button', { name: item, exact: true }).click();
 }
 
-export async function openPanel(page: Page, name: 'Tables' | 'SQL' | 'Console' | 'Schema' | 'Problems' | 'Adapter' | 'Auth.js'): Promise<Locator> {
+export async function openPanel(page: Page, name: 'Tables' | 'SQL' | 'Console' | 'Schema' | 'Problems' | 'Adapter' | 'Auth.js' | 'Compare'): Promise<Locator> {
   await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
   return page.getByRole('tabpanel', { name: new RegExp(`^${name}`) });
 }

@@ -65,3 +65,23 @@ describe('parseState and the autosave', () => {
     expect(sameState(ours, official)).toBe(false);
   });
 });
+
+describe('compare mode in links and the autosave', () => {
+  const comparing: PlaygroundState = { ...ours, options: { freshDatabase: true, compare: true } };
+
+  it('round-trips as `c: 1` in the options, absent when off (links from before it open without it)', () => {
+    expect(payload(encodeState(comparing))).toContain('"x":{"fresh":1,"c":1}');
+    expect(decodeState(encodeState(comparing))).toEqual({ ok: true, state: comparing, version: 2 });
+    expect(payload(encodeState(ours))).toContain('"x":{"fresh":1}}');
+    const refused = decodeState(shareLink(2, { o: 'sequelize', f: [['run.ts', '']], a: 0, x: { fresh: 1, c: 2 } }));
+    expect(!refused.ok && refused.message).toContain('c must be 1 or absent');
+  });
+
+  it('is kept by the autosave and told apart by sameState', () => {
+    const storage = new MemoryStorage();
+    createAutosave(storage).save(comparing);
+    expect(createAutosave(storage).load()?.state).toEqual(comparing);
+    expect(sameState(ours, comparing)).toBe(false);
+    expect(sameState(ours, { ...ours, options: { freshDatabase: true, compare: false } })).toBe(true);
+  });
+});
