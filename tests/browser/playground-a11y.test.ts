@@ -11,7 +11,7 @@ import { openMenu, openPanel, runs, waitForEditor, waitForRuns } from './support
 const browser = useBrowser();
 // Runs in every document, the sandbox's opaque-origin iframe too (where storage throws).
 const theme = (name: 'light' | 'dark') => `try { localStorage.setItem('starlight-theme', '${name}') } catch {}`;
-const PANELS = ['Tables', 'SQL', 'Console', 'Schema', 'Problems', 'Adapter', 'Auth.js'] as const;
+const PANELS = ['Tables', 'SQL', 'Console', 'Schema', 'Problems', 'Adapter', 'Auth.js', 'Compare'] as const;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 // Monaco's own DOM is Monaco's (it has its own accessibility mode); everything else is ours.
 const AXE = { exclude: ['.pg-monaco'] };

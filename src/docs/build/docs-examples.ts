@@ -25,6 +25,11 @@ export interface ExampleExpectation {
    * of its message; without it, the run must end without one.
    */
   readonly error?: string;
+  /**
+   * For a compare-mode example: what the Compare panel must list, each a difference's subject
+   * without its call number ("users: columns", "linkAccount") — the documented differences it shows live.
+   */
+  readonly differences: readonly string[];
 }
 
 export interface DocsExample extends BuiltExample {
@@ -35,7 +40,9 @@ export interface DocsExample extends BuiltExample {
 
 export function readExpectation(id: string, dir: string): ExampleExpectation {
   const where = `${dir}${id}/example.json`;
-  const { expect } = JSON.parse(readFileSync(where, 'utf8')) as { expect?: { tables?: unknown; rows?: unknown; authErrors?: unknown; error?: unknown } };
+  const { expect } = JSON.parse(readFileSync(where, 'utf8')) as {
+    expect?: { tables?: unknown; rows?: unknown; authErrors?: unknown; error?: unknown; differences?: unknown };
+  };
   const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isRecord(expect) || !isRecord(expect.tables) || Object.keys(expect.tables).length === 0) {
     throw new Error(`${where}: "expect.tables" must name the tables (and columns) a run of this example leaves behind`);
@@ -52,7 +59,11 @@ export function readExpectation(id: string, dir: string): ExampleExpectation {
     throw new Error(`${where}: expect.authErrors must be a list of Auth.js error types`);
   if (expect.error !== undefined && (typeof expect.error !== 'string' || !expect.error))
     throw new Error(`${where}: expect.error must be (part of) the message of the error the run ends with`);
+  const differences = expect.differences ?? [];
+  if (!Array.isArray(differences) || !differences.every((subject) => typeof subject === 'string'))
+    throw new Error(`${where}: expect.differences must be a list of the Compare panel's subjects`);
   return {
+    differences: differences as string[],
     tables: expect.tables as Record<string, string[]>,
     rows: rows as Record<string, number>,
     authErrors: authErrors as string[],
@@ -60,9 +71,13 @@ export function readExpectation(id: string, dir: string): ExampleExpectation {
   };
 }
 
-/** The link carries the example's engine (`"engine": "postgres"` in its example.json), so it opens on that database. */
-export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'engine' | 'files' | 'active'>): string {
-  return `/playground/#${encodeState({ orm: example.orm, engine: example.engine, implementation: 'ours', files: example.files, active: example.active, options: { freshDatabase: true } })}`;
+/**
+ * The link carries the example's engine (`"engine": "postgres"` in its example.json), so it opens
+ * on that database, and compare mode (`"compare": true`), so it opens comparing both adapter packages.
+ */
+export function playgroundLink(example: Pick<BuiltExample, 'orm' | 'engine' | 'compare' | 'files' | 'active'>): string {
+  const options = { freshDatabase: true, ...(example.compare ? { compare: true } : {}) };
+  return `/playground/#${encodeState({ orm: example.orm, engine: example.engine, implementation: 'ours', files: example.files, active: example.active, options })}`;
 }
 
 /**

@@ -13,6 +13,12 @@ export interface ExampleSource {
   readonly orm: OrmId;
   /** The database it runs on (`"engine"` in example.json, SQLite when absent): docs links open it there. */
   readonly engine: EngineId;
+  /**
+   * Opens in compare mode (`"compare": true`): each run also runs with the official adapter
+   * package, and the Compare panel shows what differs. Its code imports `@auth/…-adapter`, the
+   * name both packages answer to.
+   */
+  readonly compare: boolean;
   readonly description: string;
   readonly default: boolean;
   readonly files: readonly SourceFile[];
@@ -23,6 +29,7 @@ interface ExampleJson {
   title?: unknown;
   orm?: unknown;
   engine?: unknown;
+  compare?: unknown;
   description?: unknown;
   default?: unknown;
   files?: unknown;
@@ -77,6 +84,7 @@ export function readExamples(dir = EXAMPLES_DIR, { requireDefaults = true } = {}
       if (typeof json.description !== 'string') fail('no description');
       if (!ORM_IDS.includes(json.orm as OrmId)) fail(`orm must be one of ${ORM_IDS.join(', ')}`);
       if (json.engine !== undefined && !isEngineId(json.engine)) fail(`engine must be one of ${ENGINE_IDS.join(', ')} (or absent: ${DEFAULT_ENGINE})`);
+      if (json.compare !== undefined && typeof json.compare !== 'boolean') fail('compare must be true or false');
       if (!Array.isArray(json.files) || json.files.length === 0) fail('no files');
       const names = json.files as unknown[];
       const paths = exampleFilePaths(dir, id);
@@ -87,12 +95,15 @@ export function readExamples(dir = EXAMPLES_DIR, { requireDefaults = true } = {}
         return { name, code: readFileSync(paths.get(name)!, 'utf8') };
       });
       const active = typeof json.active === 'string' ? json.active : files[0]!.name;
+      if (json.compare === true && !files.some((file) => /from ["']@auth\/[a-z-]+-adapter["']/.test(file.code)))
+        fail('compare is true, but no file imports @auth/…-adapter: both runs would run the same adapter');
       if (!files.some((file) => file.name === active)) fail(`active file ${active} is not among the files`);
       return {
         id,
         title: json.title as string,
         orm: json.orm as OrmId,
         engine: isEngineId(json.engine) ? json.engine : DEFAULT_ENGINE,
+        compare: json.compare === true,
         description: json.description as string,
         default: json.default === true,
         files,

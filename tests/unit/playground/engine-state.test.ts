@@ -124,7 +124,7 @@ describe('docs examples carry their engine', () => {
   it('"Open in playground" opens the example on its engine', async () => {
     const { playgroundLink } = await import('../../../src/docs/build/docs-examples.ts');
     const open = (engine: 'sqlite' | 'postgres') => {
-      const link = playgroundLink({ ...postgres, engine });
+      const link = playgroundLink({ ...postgres, engine, compare: false });
       expect(link).toMatch(/^\/playground\/#2\./);
       const decoded = decodeState(link.slice(link.indexOf('#')));
       return decoded.ok ? decoded.state.engine : null;
