@@ -87,7 +87,8 @@ export function rowKey(table: string, row: Row): string {
   return columns.map((column) => `${column}=${String(row[column])}`).join(' ');
 }
 
-function sortRows(table: string, rows: Row[]): Row[] {
+/** `rows`, sorted by `rowKey` (in place). */
+export function sortRows(table: string, rows: Row[]): Row[] {
   return rows.sort((a, b) => (rowKey(table, a) < rowKey(table, b) ? -1 : rowKey(table, a) > rowKey(table, b) ? 1 : 0));
 }
 

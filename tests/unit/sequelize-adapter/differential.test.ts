@@ -4,7 +4,24 @@
 // keys), the contents of every table and the call's result. Every difference we intend is
 // listed in INTENDED_DIFFERENCES below, with the reason and the exact rule that reconciles it;
 // anything else must be equal, and each listed difference must actually occur.
+//
+// Two paths to the adapters, one per leg (LEGS):
+// - sqlite and pglite: the playground's own path (differential-session.ts). Each side is a
+//   PlaygroundSession — 'ours' and 'official', the runtimes the playground's implementation
+//   choice serves — on the playground's engine (sql.js; PGlite); a run.ts imports
+//   `@auth/sequelize-adapter` and calls `SequelizeAdapter(sequelize)`, and each call goes
+//   through `session.call(method, args)` with JSON arguments, as the Adapter panel sends them.
+//   What is compared is the call's Outcome: the result the session recorded (a DisplayValue,
+//   decoded back into the value it shows, refusing any value the display cut short; a Sequelize
+//   Model instance is known by its class, which Sequelize names after the model, and shows its
+//   data values), the error it recorded ("Name: message"), and the Outcome's schema and live rows.
+// - postgres (the test cluster): the direct path. Sessions run on sql.js and PGlite only, so
+//   this leg imports both packages itself, calls the adapters with the arguments as Auth.js
+//   passes them (Dates, not JSON), normalises results with `normalise` (Model instances through
+//   `get({ plain: true })`) and reads schema and rows from the database with its own queries.
 import type { Adapter } from '@auth/core/adapters';
+import type { EngineId } from '../../../src/playground/engine-registry.ts';
+import type { AdapterMethod } from '../../../src/playground/protocol.ts';
 import UpstreamSequelizeAdapter from '@auth/sequelize-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import SequelizeAdapter from '@adapter-lab/sequelize-adapter';
@@ -18,11 +35,13 @@ import {
   openDatabase,
   settle,
   show,
+  type Snapshot,
   type Contents,
   type Dialect,
   type Schema,
   type TestDatabase,
 } from './differential-support.ts';
+import { openSessionSide, type SessionSide } from './differential-session.ts';
 
 type Method = keyof Adapter;
 
@@ -376,35 +395,89 @@ function invoke(adapter: Adapter, call: Call): Promise<unknown> {
 
 // =============================================================================================
 
-const LEGS: readonly Dialect[] = ['sqlite', 'postgres', 'pglite'];
+/** How a leg gets its adapters (see the header): through playground sessions, or directly. */
+type Path = 'session' | 'direct';
 
-describe.each(LEGS)('@adapter-lab/sequelize-adapter vs @auth/sequelize-adapter 2.11.3 on %s', (dialect) => {
-  let ours: TestDatabase;
-  let upstream: TestDatabase;
-  let oursAdapter: Adapter;
-  let upstreamAdapter: Adapter;
+const LEGS: ReadonlyArray<{ readonly dialect: Dialect; readonly path: Path }> = [
+  { dialect: 'sqlite', path: 'session' },
+  { dialect: 'pglite', path: 'session' },
+  { dialect: 'postgres', path: 'direct' },
+];
+
+/** One side of a leg: each call's result and the database after it. */
+interface Driver {
+  step(call: Call): Promise<{ result: unknown } & Snapshot>;
+  close(): Promise<void>;
+}
+
+function directDriver(database: TestDatabase, adapter: Adapter): Driver {
+  return {
+    async step(call) {
+      const result = await settle(() => invoke(adapter, call));
+      return { result, ...(await database.snapshot()) };
+    },
+    close: () => database.close(),
+  };
+}
+
+function sessionDriver(side: SessionSide): Driver {
+  return {
+    step: (call) => side.call(call.method as AdapterMethod, call.args),
+    close: async () => side.close(),
+  };
+}
+
+/** The playground engine a session leg runs on. */
+const SESSION_ENGINES: Partial<Record<Dialect, EngineId>> = { sqlite: 'sqlite', pglite: 'postgres' };
+
+describe.each(LEGS)('@adapter-lab/sequelize-adapter vs @auth/sequelize-adapter 2.11.3 on $dialect ($path path)', ({ dialect, path }) => {
+  let ours: Driver;
+  let upstream: Driver;
+  const sessions: Partial<Side<SessionSide>> = {};
   /** Intended difference → the steps (and methods) where it occurred. */
   const occurred = new Map<IntendedDifference, Array<{ step: string; method: Method }>>();
   const ids: Side<SurrogateIds> = { ours: new SurrogateIds(), upstream: new SurrogateIds() };
 
   beforeAll(async () => {
+    if (path === 'session') {
+      const engine = SESSION_ENGINES[dialect];
+      if (!engine) throw new Error(`no playground engine runs ${dialect}`);
+      // One after the other: on SQLite both sessions open their databases on the test file's one
+      // sql.js engine (createSession starts it once); on PGlite each side starts an engine of its own.
+      sessions.ours = await openSessionSide(engine, 'ours');
+      sessions.upstream = await openSessionSide(engine, 'official');
+      ours = sessionDriver(sessions.ours);
+      upstream = sessionDriver(sessions.upstream);
+      return;
+    }
     // Upstream syncs its four tables in parallel. Over a pool of several PostgreSQL connections
     // `accounts` can then be created before `users` ("relation "users" does not exist" on the
     // first call, now and then): a known upstream weakness, not something to compare. One
     // connection runs its statements in the order they were issued, users first.
-    [ours, upstream] = await Promise.all([openDatabase[dialect](), openDatabase[dialect]({ connections: 1 })]);
-    oursAdapter = SequelizeAdapter(ours.sequelize);
-    upstreamAdapter = UpstreamSequelizeAdapter(upstream.sequelize);
-  });
+    const [mine, theirs] = await Promise.all([openDatabase[dialect](), openDatabase[dialect]({ connections: 1 })]);
+    ours = directDriver(mine, SequelizeAdapter(mine.sequelize));
+    upstream = directDriver(theirs, UpstreamSequelizeAdapter(theirs.sequelize));
+  }, 60_000);
   afterAll(async () => {
     await Promise.all([ours?.close(), upstream?.close()]);
   });
 
+  if (path === 'session') {
+    it('each side got its adapter through its session: ours for the official name on "ours", the published package on "official"', () => {
+      expect(sessions.ours?.adapter).toMatch(/^@adapter-lab\/sequelize-adapter /);
+      expect(sessions.upstream?.adapter).toBe('@auth/sequelize-adapter 2.11.3');
+      for (const side of [sessions.ours, sessions.upstream]) expect(side?.description).toMatch(/sequelize-adapter/);
+      // Upstream's models, whose instances its results are (see the Model-instance difference).
+      expect(sessions.upstream?.models).toEqual(expect.arrayContaining(['user', 'account', 'session', 'verificationToken']));
+    });
+  }
+
   CALLS.forEach((call, i) => {
     const step = `${i + 1}. ${call.flow} → ${call.method}(${call.args.map((arg) => show(arg)).join(', ')})`;
     it(step.length > 160 ? `${step.slice(0, 157)}…` : step, async () => {
-      const result = { ours: await settle(() => invoke(oursAdapter, call)), upstream: await settle(() => invoke(upstreamAdapter, call)) };
-      const [mine, theirs] = await Promise.all([ours.snapshot(), upstream.snapshot()]);
+      const mine = await ours.step(call);
+      const theirs = await upstream.step(call);
+      const result = { ours: mine.result, upstream: theirs.result };
       // Session and account ids: the same when each side returns the id of the row it is about.
       ids.ours.nameRows(mine.contents);
       ids.upstream.nameRows(theirs.contents);
@@ -429,7 +502,7 @@ describe.each(LEGS)('@adapter-lab/sequelize-adapter vs @auth/sequelize-adapter 2
         ...compareContents(view.contents.ours, view.contents.upstream),
         ...compareValues('result', view.result.ours, view.result.upstream),
       ];
-      const where = `step ${i + 1} (${call.flow} → ${call.method}, ${dialect})`;
+      const where = `step ${i + 1} (${call.flow} → ${call.method}, ${dialect}, ${path} path)`;
       expect(threw, `${where}: a call rejected and INTENDED_DIFFERENCES does not expect it`).toEqual([]);
       expect(unlisted, `${where}: differences that INTENDED_DIFFERENCES does not list`).toEqual([]);
     });
