@@ -63,6 +63,35 @@ function docsLink(): { path: string; orm: OrmId; engine: EngineId } {
   throw new Error(`The built ${DOCS_PAGE}/ page has no playground link with code that is not a built-in example.`);
 }
 
+/**
+ * The default example on the published package ("@auth (official)"): Sequelize's with the
+ * adapter imported by its official name; MikroORM's default example is MikroORM 7 code, so the
+ * official docs' MikroORM example (on MikroORM 5) with the same sign-ins instead.
+ */
+function officialLink(orm: OrmId): string {
+  const example = defaultExample(orm);
+  const files =
+    orm === 'sequelize'
+      ? example.files.map((file) => ({ ...file, code: file.code.replaceAll('"@adapter-lab/sequelize-adapter"', '"@auth/sequelize-adapter"') }))
+      : example.files.map((file) =>
+          file.name === 'auth.ts' ? { ...file, code: OFFICIAL_MIKRO_ORM_AUTH } : { ...file, code: file.code.replace('signIn("nodemailer"', 'signIn("email"') },
+        );
+  return link({ ...stateOf(example, files), implementation: 'official' });
+}
+
+/** The official Auth.js docs' MikroORM example, as the official package's users have it (no providers: the playground's own stand in). */
+const OFFICIAL_MIKRO_ORM_AUTH = `import NextAuth from "next-auth"
+import { MikroOrmAdapter } from "@auth/mikro-orm-adapter"
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter: MikroOrmAdapter({
+    dbName: process.env.DATABASE_CONNECTION_STRING,
+    type: "sqlite",
+  }),
+  providers: [],
+})
+`;
+
 /** The Sequelize default example with its first console.log's message changed: code the build never compiled. */
 function editedLink(): string {
   const example = defaultExample('sequelize');
@@ -104,5 +133,23 @@ export function playgroundRoutes(): Route[] {
     { label: 'switch ORM (click MikroORM → first table)', path: '/playground/', link: false, kind: 'switch', orm: 'mikro-orm', engine: 'sqlite', rerun: false },
     { label: 'PostgreSQL: Sequelize, share link', path: onPostgres('sequelize'), link: true, kind: 'load', orm: 'sequelize', engine: 'postgres', rerun: true },
     { label: 'PostgreSQL: MikroORM, share link', path: onPostgres('mikro-orm'), link: true, kind: 'load', orm: 'mikro-orm', engine: 'postgres', rerun: true },
+    {
+      label: 'official: @auth/sequelize-adapter, share link',
+      path: officialLink('sequelize'),
+      link: true,
+      kind: 'load',
+      orm: 'sequelize',
+      engine: 'sqlite',
+      rerun: false,
+    },
+    {
+      label: 'official: @auth/mikro-orm-adapter on MikroORM 5, share link',
+      path: officialLink('mikro-orm'),
+      link: true,
+      kind: 'load',
+      orm: 'mikro-orm',
+      engine: 'sqlite',
+      rerun: false,
+    },
   ];
 }
