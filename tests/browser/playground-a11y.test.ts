@@ -74,10 +74,11 @@ describe('keyboard', () => {
     await waitForRuns(page, 1);
     await waitForEditor(page);
     // In page order; Stop is disabled while nothing runs, and Tab enters a radio group at its
-    // checked radio (arrows move within it), so neither Stop nor MikroORM nor PostgreSQL is a Tab stop.
+    // checked radio (arrows move within it), so neither Stop nor MikroORM nor PostgreSQL nor @auth is a Tab stop.
     const names = [
       'Sequelize',
       'SQLite (sql.js)',
+      '@adapter-lab',
       'Example',
       'Run',
       'Share',
@@ -113,7 +114,7 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('SQL');
     expect(await page.getByRole('tabpanel', { name: 'SQL' }).isVisible()).toBe(true);
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Auth.js');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Compare');
     expectNoConsoleErrors(probe);
     await probe.close();
   });

@@ -30,6 +30,8 @@ export interface ExampleExpectation {
    * without its call number ("users: columns", "linkAccount") — the documented differences it shows live.
    */
   readonly differences: readonly string[];
+  /** Adapter methods a call of which throws on purpose (the example catches it to show it): each must throw, and nothing else may. */
+  readonly callErrors: readonly string[];
 }
 
 export interface DocsExample extends BuiltExample {
@@ -41,7 +43,7 @@ export interface DocsExample extends BuiltExample {
 export function readExpectation(id: string, dir: string): ExampleExpectation {
   const where = `${dir}${id}/example.json`;
   const { expect } = JSON.parse(readFileSync(where, 'utf8')) as {
-    expect?: { tables?: unknown; rows?: unknown; authErrors?: unknown; error?: unknown; differences?: unknown };
+    expect?: { tables?: unknown; rows?: unknown; authErrors?: unknown; error?: unknown; differences?: unknown; callErrors?: unknown };
   };
   const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isRecord(expect) || !isRecord(expect.tables) || Object.keys(expect.tables).length === 0) {
@@ -62,8 +64,12 @@ export function readExpectation(id: string, dir: string): ExampleExpectation {
   const differences = expect.differences ?? [];
   if (!Array.isArray(differences) || !differences.every((subject) => typeof subject === 'string'))
     throw new Error(`${where}: expect.differences must be a list of the Compare panel's subjects`);
+  const callErrors = expect.callErrors ?? [];
+  if (!Array.isArray(callErrors) || !callErrors.every((method) => typeof method === 'string'))
+    throw new Error(`${where}: expect.callErrors must be a list of adapter method names`);
   return {
     differences: differences as string[],
+    callErrors: callErrors as string[],
     tables: expect.tables as Record<string, string[]>,
     rows: rows as Record<string, number>,
     authErrors: authErrors as string[],

@@ -3,6 +3,7 @@ import { adapter as official, core, knex, versions } from '@adapter-lab/mikro-or
 import type { OrmConnectors } from '../../../engine/engine.ts';
 import type { ProvidedModule } from '../module-graph.ts';
 import { maskUrl, namespace, sharedModule, type EnvironmentContext, type OrmEnvironment } from './environment.ts';
+import { afterPreparation } from './prepared-adapter.ts';
 import { MIKRO_ORM_5_DRIVERS, MIKRO_ORM_OFFICIAL_MODULE_NAMES, OFFICIAL_MIKRO_ORM_ADAPTER } from './mikro-orm-official-modules.ts';
 
 /*
@@ -130,7 +131,6 @@ function adapterEntities(options: Options, adapterOptions: AdapterOptions): NonN
  * Existing tables are left alone.
  */
 function withTables(adapter: Adapter, options: Options, adapterOptions: AdapterOptions, context: EnvironmentContext): Adapter {
-  let ready: Promise<void> | undefined;
   const ensure = async (): Promise<void> => {
     const orm = await core.MikroORM.init({ ...options, entities: adapterEntities(options, adapterOptions) });
     try {
@@ -148,20 +148,7 @@ function withTables(adapter: Adapter, options: Options, adapterOptions: AdapterO
       await orm.close();
     }
   };
-  const wrapped: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(adapter)) {
-    wrapped[key] =
-      typeof value !== 'function'
-        ? value
-        : async (...args: unknown[]) => {
-            await (ready ??= ensure().catch((error: unknown) => {
-              ready = undefined;
-              throw error;
-            }));
-            return (value as (...a: unknown[]) => unknown).apply(adapter, args);
-          };
-  }
-  return wrapped as Adapter;
+  return afterPreparation(adapter, ensure);
 }
 
 /** MikroORM 5's MikroORM class whose instances always use the run's database, by `new` and by `init()` (which constructs the base class itself). */

@@ -12,6 +12,7 @@ import { MIKRO_ORM_CORE_DECORATOR_HINT, MODULE_NAMES } from '../../module-names.
 import { ormEntry } from '../../orm-registry.ts';
 import type { ProvidedModule } from '../module-graph.ts';
 import { maskUrl, namespace, sharedModule, type EnvironmentContext, type OrmEnvironment } from './environment.ts';
+import { afterPreparation } from './prepared-adapter.ts';
 
 type Options = adapterModule.MikroOrmOptions;
 type OrmClass = typeof core.MikroORM;
@@ -152,7 +153,6 @@ function withTables(
   adapterOptions: adapterModule.MikroOrmAdapterOptions | undefined,
   context: EnvironmentContext,
 ): Adapter {
-  let ready: Promise<void> | undefined;
   const ensure = async (): Promise<void> => {
     const entities = resolveEntities(options.entities ?? [], adapterOptions?.entities);
     const custom = entities.User === adapterModule.defaultEntities.User ? undefined : entities.User;
@@ -169,20 +169,7 @@ function withTables(
       await orm.close();
     }
   };
-  const wrapped: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(adapter)) {
-    wrapped[key] =
-      typeof value !== 'function'
-        ? value
-        : async (...args: unknown[]) => {
-            await (ready ??= ensure().catch((error: unknown) => {
-              ready = undefined;
-              throw error;
-            }));
-            return (value as (...a: unknown[]) => unknown).apply(adapter, args);
-          };
-  }
-  return wrapped as Adapter;
+  return afterPreparation(adapter, ensure);
 }
 
 /** A MikroORM class (core's, or @mikro-orm/sql's) whose instances always use the run's database. */
