@@ -1,14 +1,14 @@
 /**
  * What differs between two runs of the same project, one per adapter implementation (ours and
  * the published package): the run's error, each adapter call's return value, error and
- * statements, the tables' columns and rows. Values that differ between any two runs — random
+ * statements, the tables' columns (their types, indexes and foreign keys too) and rows. Values that differ between any two runs — random
  * ids, tokens and points in time — are compared by shape: within one value (a call's result, a
  * table's rows) ids are numbered in the order they first appear (‹id 1›, ‹id 2›, …), so "the
  * session's userId is the user's id" still shows, and one call returning more or less than the
  * other does not renumber every value after it; times are ‹time›. Plain data in, plain data out:
  * the Compare panel draws it, the tests read it.
  */
-import type { CellValue } from '../../engine/database-state.ts';
+import type { CellValue, ForeignKeyInfo, IndexInfo, TableSchema } from '../../engine/database-state.ts';
 import type { AdapterCallRecord, DisplayValue, Outcome, StatementRecord, TableView } from '../protocol.ts';
 
 export type DiffSection = 'Error' | 'Adapter calls' | 'Statements' | 'Tables';
@@ -130,6 +130,36 @@ function compareCalls(a: Outcome, b: Outcome, rows: DiffRow[]): void {
   }
 }
 
+/** An index by what it does, not its name (each package names its own): "unique (provider, provider_account_id)". */
+const indexText = (index: IndexInfo): string => `${index.unique ? 'unique ' : ''}(${index.columns.join(', ')})`;
+const foreignKeyText = (key: ForeignKeyInfo): string =>
+  `(${key.columns.join(', ')}) → ${key.table}(${key.references.join(', ')}) on delete ${key.onDelete.toLowerCase()}`;
+
+/** One side's items that the other lacks, and the other's, as the two columns of a row; undefined when both have the same. */
+function setDifference(a: readonly string[], b: readonly string[]): readonly [string, string] | undefined {
+  const onlyA = [...new Set(a.filter((item) => !b.includes(item)))].sort();
+  const onlyB = [...new Set(b.filter((item) => !a.includes(item)))].sort();
+  return onlyA.length === 0 && onlyB.length === 0 ? undefined : [onlyA.join('\n') || '—', onlyB.join('\n') || '—'];
+}
+
+/** A table's structure on both sides: the types of the columns both have, its indexes and foreign keys (what the docs list: token columns, indexes). */
+function compareStructure(name: string, a: TableSchema | undefined, b: TableSchema | undefined, rows: DiffRow[]): void {
+  if (!a || !b) return;
+  for (const column of a.columns) {
+    const other = b.columns.find((each) => each.name === column.name);
+    if (!other) continue;
+    const typeA = `${column.type.toUpperCase()}${column.notNull ? ' NOT NULL' : ''}`;
+    const typeB = `${other.type.toUpperCase()}${other.notNull ? ' NOT NULL' : ''}`;
+    if (typeA !== typeB) rows.push({ section: 'Tables', subject: `${name}.${column.name}: type`, a: typeA, b: typeB });
+  }
+  // A primary key's own index is the key, not one the package chose.
+  const indexes = (table: TableSchema): string[] => table.indexes.filter((index) => index.origin !== 'pk').map(indexText);
+  const indexDiff = setDifference(indexes(a), indexes(b));
+  if (indexDiff) rows.push({ section: 'Tables', subject: `${name}: indexes`, a: indexDiff[0], b: indexDiff[1] });
+  const keyDiff = setDifference(a.foreignKeys.map(foreignKeyText), b.foreignKeys.map(foreignKeyText));
+  if (keyDiff) rows.push({ section: 'Tables', subject: `${name}: foreign keys`, a: keyDiff[0], b: keyDiff[1] });
+}
+
 function compareTables(a: Outcome, b: Outcome, rows: DiffRow[]): number {
   const names = [...new Set([...a.tables.map((table) => table.name), ...b.tables.map((table) => table.name)])].sort();
   for (const name of names) {
@@ -144,6 +174,12 @@ function compareTables(a: Outcome, b: Outcome, rows: DiffRow[]): number {
     if (onlyA.length > 0 || onlyB.length > 0) {
       rows.push({ section: 'Tables', subject: `${name}: columns`, a: onlyA.join(', ') || '—', b: onlyB.join(', ') || '—' });
     }
+    compareStructure(
+      name,
+      a.schema.tables.find((table) => table.name === name),
+      b.schema.tables.find((table) => table.name === name),
+      rows,
+    );
     if (tableA.rowCount !== tableB.rowCount) {
       rows.push({ section: 'Tables', subject: `${name}: rows`, a: plural(tableA.rowCount, 'row'), b: plural(tableB.rowCount, 'row') });
       continue;

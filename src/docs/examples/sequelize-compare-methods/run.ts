@@ -1,5 +1,6 @@
-// The methods' documented differences, live: compare mode runs these calls with this site's
-// adapter and with the published @auth/sequelize-adapter, and the Compare tab lists each one.
+// The documented differences, live: compare mode runs these calls with this site's adapter and
+// with the published @auth/sequelize-adapter, and the Compare tab lists each one — the tables'
+// too (TEXT token columns here, VARCHAR(255) there; the unique and user_id indexes).
 import SequelizeAdapter from "@auth/sequelize-adapter"
 import { Sequelize } from "sequelize"
 
