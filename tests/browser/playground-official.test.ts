@@ -64,6 +64,12 @@ describe('the official @auth/sequelize-adapter', () => {
     // Nothing of the official package was downloaded for ours.
     expect(officialRequests(ours)).toEqual([]);
     await ours.close();
+    // Nor, on a MikroORM page of ours, anything of MikroORM 5 or the official MikroORM adapter.
+    const mikroOrm = await browser.openPage(linkTo(exampleState('mikro-orm-sign-in')), { waitUntil: 'load' });
+    await waitForRuns(mikroOrm.page, 1);
+    expect(await mikroOrm.page.locator('[data-runtime-state]').textContent()).toMatch(/^MikroORM 7\.\d+\.\d+, @adapter-lab\/mikro-orm-adapter/);
+    expect(officialRequests(mikroOrm)).toEqual([]);
+    await mikroOrm.close();
   });
 
   it('is chosen by keyboard on a loaded page: the same code runs on the official package, and the link, the editor and Markdown follow', async () => {
