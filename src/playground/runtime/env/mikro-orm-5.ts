@@ -4,6 +4,7 @@ import type { OrmConnectors } from '../../../engine/engine.ts';
 import type { ProvidedModule } from '../module-graph.ts';
 import { maskUrl, namespace, sharedModule, type EnvironmentContext, type OrmEnvironment } from './environment.ts';
 import { afterPreparation } from './prepared-adapter.ts';
+import { withEngineSchemaOptions } from './schema-generator-options.ts';
 import { MIKRO_ORM_5_DRIVERS, MIKRO_ORM_OFFICIAL_MODULE_NAMES, OFFICIAL_MIKRO_ORM_ADAPTER } from './mikro-orm-official-modules.ts';
 
 /*
@@ -90,15 +91,7 @@ function toEngine(options: Options | undefined, context: EnvironmentContext, con
     ...rest,
     ...connection,
     // The connection's schema options (tables the engine keeps to itself) join the reader's.
-    ...(connection.schemaGenerator
-      ? {
-          schemaGenerator: {
-            ...rest.schemaGenerator,
-            ...connection.schemaGenerator,
-            ignoreSchema: [...(rest.schemaGenerator?.ignoreSchema ?? []), ...(connection.schemaGenerator.ignoreSchema ?? [])],
-          },
-        }
-      : {}),
+    ...withEngineSchemaOptions(rest.schemaGenerator, connection.schemaGenerator),
     driver: database.Driver,
     // MikroORM 5's default logger is console.log bound when its module loaded, which bypasses
     // the console the playground captures per run: `debug: true` output belongs in the Console panel.

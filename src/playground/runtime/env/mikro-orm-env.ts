@@ -13,6 +13,7 @@ import { ormEntry } from '../../orm-registry.ts';
 import type { ProvidedModule } from '../module-graph.ts';
 import { maskUrl, namespace, sharedModule, type EnvironmentContext, type OrmEnvironment } from './environment.ts';
 import { afterPreparation } from './prepared-adapter.ts';
+import { withEngineSchemaOptions } from './schema-generator-options.ts';
 
 type Options = adapterModule.MikroOrmOptions;
 type OrmClass = typeof core.MikroORM;
@@ -127,15 +128,7 @@ function toEngine(options: Options | undefined, context: EnvironmentContext, con
   return {
     ...rest,
     ...connection,
-    ...(connection.schemaGenerator
-      ? {
-          schemaGenerator: {
-            ...rest.schemaGenerator,
-            ...connection.schemaGenerator,
-            ignoreSchema: [...(rest.schemaGenerator?.ignoreSchema ?? []), ...(connection.schemaGenerator.ignoreSchema ?? [])],
-          },
-        }
-      : {}),
+    ...withEngineSchemaOptions(rest.schemaGenerator, connection.schemaGenerator),
     driver: database.Driver,
     metadataProvider: rest.metadataProvider ?? legacy.ReflectMetadataProvider,
   } as Options;
