@@ -112,7 +112,7 @@ export class PlaygroundSession {
         resolve: (specifier) => modules.get(specifier) ?? auth.resolve(specifier),
         specifiers: [...modules.keys(), ...auth.specifiers],
         prepare: (specifiers) => auth.prepare(specifiers),
-        explain: (specifier) => auth.explain(specifier),
+        explain: (specifier) => environment.explain?.(specifier) ?? auth.explain(specifier),
       },
       this.#locations,
     );

@@ -175,18 +175,31 @@ await adapter.createUser!({ id: 'u2', email: 'ada@example.com', emailVerified: n
     expect(failed?.error).toContain('UNIQUE constraint failed: user.email');
   });
 
-  it('the module map refuses what it does not serve, our own adapter included, with the usual message', async () => {
-    const outcome = await run({
+  it('the module map explains why MikroORM 7 packages, our adapter among them, cannot be imported here, and refuses the rest', async () => {
+    const ours = await run({
       'run.ts': '// Ours is not the official one\nimport { MikroOrmAdapter } from "@adapter-lab/mikro-orm-adapter"\nconsole.log(MikroOrmAdapter)\n',
     });
-    expect(outcome.error).toMatchObject({
+    expect(ours.error).toMatchObject({
       name: 'LoadError',
       phase: 'load',
-      message: 'Cannot import "@adapter-lab/mikro-orm-adapter" in run.ts: the playground has no such package.',
+      message:
+        'Cannot import "@adapter-lab/mikro-orm-adapter" in run.ts: @adapter-lab/mikro-orm-adapter runs on MikroORM 7, and this run uses the official @auth/mikro-orm-adapter on MikroORM 5.',
       at: { file: 'run.ts', line: 2 },
     });
-    expect(outcome.error?.hint).toContain('@mikro-orm/core, @mikro-orm/knex, reflect-metadata, @mikro-orm/sqlite');
-    expect(outcome.error?.hint).toContain('@auth/mikro-orm-adapter');
+    expect(ours.error?.hint).toBe(
+      'Import MikroOrmAdapter from "@auth/mikro-orm-adapter" to run the official package (the same call), or choose "@adapter-lab" under Adapter package to run it on MikroORM 7.',
+    );
+
+    const decorators = await run({ 'run.ts': 'import { Entity } from "@mikro-orm/decorators/legacy"\nconsole.log(Entity)\n' });
+    expect(decorators.error?.message).toContain("@mikro-orm/decorators/legacy is MikroORM 7's; this run uses MikroORM 5, whose decorators");
+    expect(decorators.error?.hint).toContain('Import the decorators from "@mikro-orm/core"');
+    const sql = await run({ 'run.ts': 'import { EntityManager } from "@mikro-orm/sql"\nconsole.log(EntityManager)\n' });
+    expect(sql.error?.message).toContain('whose SQL layer is @mikro-orm/knex');
+
+    const unknown = await run({ 'run.ts': 'import lodash from "lodash"\nconsole.log(lodash)\n' });
+    expect(unknown.error?.message).toBe('Cannot import "lodash" in run.ts: the playground has no such package.');
+    expect(unknown.error?.hint).toContain('@mikro-orm/core, @mikro-orm/knex, reflect-metadata, @mikro-orm/sqlite');
+    expect(unknown.error?.hint).toContain('@auth/mikro-orm-adapter');
   });
 
   it('serves the other MikroORM 5 driver packages as SQLite, with a notice when the config names another database', { timeout: 60_000 }, async () => {

@@ -5,7 +5,7 @@ import type { ProvidedModule } from '../module-graph.ts';
 import { maskUrl, namespace, sharedModule, type EnvironmentContext, type OrmEnvironment } from './environment.ts';
 import { afterPreparation } from './prepared-adapter.ts';
 import { withEngineSchemaOptions } from './schema-generator-options.ts';
-import { MIKRO_ORM_5_DRIVERS, MIKRO_ORM_OFFICIAL_MODULE_NAMES, OFFICIAL_MIKRO_ORM_ADAPTER } from './mikro-orm-official-modules.ts';
+import { MIKRO_ORM_5_DRIVERS, MIKRO_ORM_OFFICIAL_MODULE_NAMES, mikroOrm7Only, OFFICIAL_MIKRO_ORM_ADAPTER } from './mikro-orm-official-modules.ts';
 
 /*
  * The published, unmodified @auth/mikro-orm-adapter on the MikroORM 5 it was written for, over
@@ -186,6 +186,7 @@ export function createMikroOrm5Environment(database: MikroOrm5Database): OrmEnvi
   return {
     orm: 'mikro-orm',
     versions: { orm: `MikroORM ${versions.mikroOrm}`, adapter: `${OFFICIAL_MIKRO_ORM_ADAPTER} ${versions.adapter}`, database: '' },
+    explain: mikroOrm7Only,
     modules(context) {
       const converted: Converted = new WeakSet();
       const MikroORM = playgroundOrm(context, converted, database);

@@ -31,3 +31,31 @@ export const MIKRO_ORM_OFFICIAL_MODULE_NAMES: readonly ModuleName[] = [
   ...MIKRO_ORM_5_DRIVERS.map(({ specifier }) => ({ specifier })),
   { specifier: OFFICIAL_MIKRO_ORM_ADAPTER },
 ];
+
+/** What the reader is told when their code imports a package that exists only for MikroORM 7 (our adapter, its decorators, its SQL layer). */
+export interface Explanation {
+  readonly message: string;
+  readonly hint: string;
+}
+
+const CHOOSE_OURS = 'or choose "@adapter-lab" under Adapter package to run it on MikroORM 7.';
+
+/** MikroORM 7's packages, explained when the official package on MikroORM 5 runs; undefined for any other specifier. */
+export function mikroOrm7Only(specifier: string): Explanation | undefined {
+  if (specifier === '@adapter-lab/mikro-orm-adapter')
+    return {
+      message: `${specifier} runs on MikroORM 7, and this run uses the official ${OFFICIAL_MIKRO_ORM_ADAPTER} on MikroORM 5.`,
+      hint: `Import MikroOrmAdapter from "${OFFICIAL_MIKRO_ORM_ADAPTER}" to run the official package (the same call), ${CHOOSE_OURS}`,
+    };
+  if (specifier === '@mikro-orm/decorators' || specifier.startsWith('@mikro-orm/decorators/'))
+    return {
+      message: `${specifier} is MikroORM 7's; this run uses MikroORM 5, whose decorators (Entity, PrimaryKey, Property, …) are exported by @mikro-orm/core.`,
+      hint: `Import the decorators from "@mikro-orm/core", ${CHOOSE_OURS}`,
+    };
+  if (specifier === '@mikro-orm/sql' || specifier === '@mikro-orm/libsql' || specifier === '@mikro-orm/mssql')
+    return {
+      message: `${specifier} is a MikroORM 6/7 package; this run uses MikroORM 5${specifier === '@mikro-orm/sql' ? ', whose SQL layer is @mikro-orm/knex' : ''}.`,
+      hint: `Import ${specifier === '@mikro-orm/sql' ? '"@mikro-orm/knex"' : 'a MikroORM 5 driver package ("@mikro-orm/sqlite", "@mikro-orm/postgresql")'}, ${CHOOSE_OURS}`,
+    };
+  return undefined;
+}
