@@ -49,6 +49,7 @@ export const number: Guard<number> = (value, path) => (typeof value === 'number'
 export const boolean: Guard<boolean> = (value, path) => (typeof value === 'boolean' ? undefined : expected(path, 'true or false', value));
 export const nullValue: Guard<null> = (value, path) => (value === null ? undefined : expected(path, 'null', value));
 export const bytes: Guard<Uint8Array> = (value, path) => (value instanceof Uint8Array ? undefined : expected(path, 'bytes', value));
+export const arrayBuffer: Guard<ArrayBuffer> = (value, path) => (value instanceof ArrayBuffer ? undefined : expected(path, 'an ArrayBuffer', value));
 
 /** One of a few strings (an enum-like union). */
 export function oneOf<const V extends readonly string[]>(...values: V): Guard<V[number]> {

@@ -7,6 +7,7 @@
  * `optional(…)` when the field is optional. The type check fails until you do.
  */
 import {
+  arrayBuffer,
   arrayOf,
   boolean,
   bytes,
@@ -306,7 +307,7 @@ const wholeValue: Guard<WholeValue> = either(
 );
 
 const runtimeResponse = variants<RuntimeResponse, 'type'>('type', {
-  ready: { versions: runtimeVersions, startupMs: number },
+  ready: { versions: runtimeVersions, startupMs: number, files: recordOf(arrayBuffer) },
   outcome: { id: number, outcome },
   database: { id: number, bytes },
   value: { id: number, value: wholeValue },

@@ -416,6 +416,8 @@ export interface RuntimeVersions {
  * directory (a .tar.gz made at build time: PGlite starts from it without running initdb).
  */
 export type EngineAssets = SqliteAssets | PostgresAssets;
+/** An engine's files by their EngineAssets names, as the page keeps them. */
+export type EngineFiles = Readonly<Record<string, ArrayBuffer>>;
 export interface SqliteAssets {
   readonly engine: 'sqlite';
   readonly wasm: ArrayBuffer;
@@ -468,7 +470,12 @@ export type RuntimeRequest =
 
 /** Runtime → page. */
 export type RuntimeResponse =
-  | { readonly type: 'ready'; readonly versions: RuntimeVersions; readonly startupMs: number }
+  /**
+   * The runtime started. `files` gives the engine's files back (by their EngineAssets names):
+   * the runtime no longer needs them once the engine is open, and the page keeps them for later
+   * starts without copying megabytes on its main thread (engine-downloads.ts).
+   */
+  | { readonly type: 'ready'; readonly versions: RuntimeVersions; readonly startupMs: number; readonly files: EngineFiles }
   | { readonly type: 'outcome'; readonly id: number; readonly outcome: Outcome }
   /** The answer to `read-value` (a row or column that is gone, or a value over the limit, is `refused`). */
   | { readonly type: 'value'; readonly id: number; readonly value: WholeValue }

@@ -354,6 +354,10 @@ describe('switching engines at every moment', () => {
     await page.locator('[data-run]').click();
     await expect.poll(() => runs(page), { timeout: 90_000 }).toBe(1);
     expect(await settledRuns(page)).toBe(1);
+    // The stopped runtime had given PGlite's files back once it started: the new one got them without a download.
+    const fetched = pgliteRequests(probe);
+    expect(fetched.filter((path) => /\/pglite[.-].*\.wasm$/.test(path))).toHaveLength(1);
+    expect(fetched.filter((path) => /fresh-data-dir[.-].*\.tgz$/.test(path))).toHaveLength(1);
     await probe.close();
   });
 

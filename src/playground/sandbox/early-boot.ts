@@ -147,25 +147,26 @@ export function earlyFetch(config: EarlyFetchConfig): void {
         const response = await load(url);
         const length = Number(response.headers.get('content-length'));
         const encoding = response.headers.get('content-encoding');
-        totals.push(length > 0 && (!encoding || encoding === 'identity') ? length : (sizes[url] ?? null));
+        const expected = length > 0 && (!encoding || encoding === 'identity') ? length : (sizes[url] ?? null);
+        totals.push(expected);
         if (totals.length === entries.length && totals.every((total) => total !== null)) progress.total = (totals as number[]).reduce((a, b) => a + b, 0);
+        // Each chunk copied into place as it comes (joining megabytes at the end was one long task).
         const reader = response.body!.getReader();
-        const chunks: Uint8Array[] = [];
+        let bytes = new Uint8Array(expected ?? 1 << 20);
         let size = 0;
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          chunks.push(value);
+          if (size + value.byteLength > bytes.byteLength) {
+            const grown = new Uint8Array(Math.max(bytes.byteLength * 2, size + value.byteLength));
+            grown.set(bytes.subarray(0, size));
+            bytes = grown;
+          }
+          bytes.set(value, size);
           size += value.byteLength;
           progress.received += value.byteLength;
         }
-        const bytes = new Uint8Array(size);
-        let at = 0;
-        for (const chunk of chunks) {
-          bytes.set(chunk, at);
-          at += chunk.byteLength;
-        }
-        return [name, bytes.buffer] as const;
+        return [name, size === bytes.byteLength ? bytes.buffer : bytes.buffer.slice(0, size)] as const;
       }),
     ).then((named) => {
       progress.done = true;
@@ -204,12 +205,12 @@ export function earlyBoot(config: EarlyBootConfig, start: typeof startInSandbox)
 
   const boot = async (): Promise<EarlyRuntime> => {
     const download = await downloads.runtime;
-    // Copies: the transfer empties what it sends, and the page keeps the downloads for later starts.
+    // Moved, not copied (a copy of PGlite's files held the main thread): the runtime gives them
+    // back with its `ready`, and the page keeps them for later starts (engine-downloads.ts).
     const init = download.files.then((files): [RuntimeInit, Transferable[]] => {
-      // Every file under its EngineAssets name (the config names them so), each a copy.
-      const copies = Object.entries(files).map(([name, bytes]) => [name, bytes.slice(0)] as const);
-      const assets = { engine: download.engine, ...Object.fromEntries(copies) } as EngineAssets;
-      return [{ type: config.handshake.init, assets, database: null }, copies.map(([, bytes]) => bytes)];
+      // Every file under its EngineAssets name (the config names them so).
+      const assets = { engine: download.engine, ...files } as EngineAssets;
+      return [{ type: config.handshake.init, assets, database: null }, Object.values(files)];
     });
     init.catch(() => {});
     const port = await start(frame, { names: config.handshake, readyGlobal: config.readyGlobal, worker: download.worker, init });

@@ -17,7 +17,7 @@ import {
 } from '../protocol.ts';
 import { checkRuntimeResponse, runtimeText } from '../protocol-guards.ts';
 import { EARLY_DOWNLOADS_GLOBAL, EARLY_RUNTIME_GLOBAL, type EarlyDownloads, type EarlyRuntime } from './early-boot.ts';
-import { adoptEarlyDownload, engineAssets, engineFiles } from './engine-downloads.ts';
+import { adoptEarlyDownload, engineAssets, engineFiles, giveBack } from './engine-downloads.ts';
 import { type SandboxStartOptions, startInSandbox } from './handshake.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
 import { CHECK_INTERVAL_MS, Watchdog, policyFor, stopMessage, type RequestType } from './watchdog.ts';
@@ -226,7 +226,7 @@ export class RuntimeClient {
     init.catch(() => {});
     const { port, teardown } = await connect(url, init);
     try {
-      const ready = await runtimeReady(port);
+      const ready = await runtimeReady(port, engine);
       performance.mark('playground:runtime-ready', { detail: { startupMs: ready.startupMs } });
       return new RuntimeClient(orm, engine, port, teardown, ready, options);
     } catch (error) {
@@ -407,7 +407,7 @@ async function adoptEarlyRuntime(
       () => onStarting?.(),
       () => {},
     );
-    const ready = await runtimeReady(booted.port);
+    const ready = await runtimeReady(booted.port, booted.engine);
     performance.mark('playground:runtime-ready', { detail: { startupMs: ready.startupMs, early: true } });
     const frame = booted.frame;
     return { port: booted.port, teardown: () => frame.remove(), ready };
@@ -478,14 +478,16 @@ async function connect(url: string, init: SandboxStartOptions['init']): Promise<
 }
 
 /** The runtime's answer to `init`: its versions, or why it could not start. */
-function runtimeReady(port: MessagePort): Promise<{ versions: RuntimeVersions; startupMs: number }> {
+function runtimeReady(port: MessagePort, engine: EngineId): Promise<{ versions: RuntimeVersions; startupMs: number }> {
   return new Promise((resolve, reject) => {
     port.onmessage = (event: MessageEvent<unknown>) => {
       const problem = checkRuntimeResponse(event.data);
       const message = event.data as RuntimeResponse;
       if (problem) reject(new Error(`it sent a malformed message (${problem})`));
-      else if (message.type === HANDSHAKE.ready) resolve(message);
-      else if (message.type === HANDSHAKE.fatal) reject(new Error(runtimeText(message.message)));
+      else if (message.type === HANDSHAKE.ready) {
+        giveBack(engine, message.files);
+        resolve({ versions: message.versions, startupMs: message.startupMs });
+      } else if (message.type === HANDSHAKE.fatal) reject(new Error(runtimeText(message.message)));
     };
   });
 }

@@ -34,6 +34,11 @@ function send(id: number, outcome: Outcome): void {
   post({ type: 'outcome', id, outcome }, outcome.database ? [outcome.database.buffer as ArrayBuffer] : []);
 }
 
+/** The init message's engine files (every ArrayBuffer of its assets), by name. */
+function engineFiles(assets: EngineAssets): Record<string, ArrayBuffer> {
+  return Object.fromEntries(Object.entries(assets).filter((entry): entry is [string, ArrayBuffer] => entry[1] instanceof ArrayBuffer));
+}
+
 /** `openEngine`: the database engine from the assets the page sends (the worker fetches nothing). */
 export function startRuntimeWorker<E extends EngineAssets>(environment: OrmEnvironment, openEngine: (assets: E) => Promise<Engine>): void {
   // Node-minded code (the ORMs' BLOB handling, the reader's `Buffer.from`) expects a global Buffer.
@@ -120,7 +125,9 @@ export function startRuntimeWorker<E extends EngineAssets>(environment: OrmEnvir
             if (performance.now() - lastBeat >= HEARTBEAT_MS) beat();
           };
           blockNetworkAndStorage(globalThis);
-          post({ type: 'ready', versions: session.versions, startupMs: performance.now() - started });
+          // The engine is open and keeps what it needs of its files: the page gets them back (moved, not copied).
+          const files = engineFiles(message.assets);
+          post({ type: 'ready', versions: session.versions, startupMs: performance.now() - started, files }, Object.values(files));
         })
         .catch((error: unknown) =>
           post({ type: 'fatal', message: `The playground runtime could not start: ${error instanceof Error ? error.message : String(error)}` }),

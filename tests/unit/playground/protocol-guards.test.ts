@@ -62,7 +62,7 @@ describe('what the runtime really sends passes', () => {
     expect(live.some((entry) => entry.kind === 'log')).toBe(true);
     for (const entry of live) expect(checkRuntimeResponse(received({ type: 'progress', id: 1, console: [entry] }))).toBeUndefined();
     expect(checkRuntimeResponse({ type: 'progress', id: 1, console: [] })).toBeUndefined();
-    expect(checkRuntimeResponse({ type: 'ready', versions: session.versions, startupMs: 12.5 })).toBeUndefined();
+    expect(checkRuntimeResponse({ type: 'ready', versions: session.versions, startupMs: 12.5, files: { wasm: new ArrayBuffer(8) } })).toBeUndefined();
     expect(checkRuntimeResponse({ type: 'refused', id: 3, message: 'x.csv: not a database' })).toBeUndefined();
     expect(checkRuntimeResponse({ type: 'fatal', message: 'The playground runtime failed: …' })).toBeUndefined();
   });
@@ -253,7 +253,12 @@ describe('a changed message fails, with the place named', () => {
     );
     expect(checkRuntimeResponse({ type: 'refused', id: 1 })).toBe('message.message: expected a string, got undefined');
     expect(checkRuntimeResponse({ type: 'fatal', message: { toString: () => 'x' } })).toBe('message.message: expected a string, got an object');
-    expect(checkRuntimeResponse({ type: 'ready', versions: { orm: 'x' }, startupMs: 1 })).toBe('message.versions.adapter: expected a string, got undefined');
+    expect(checkRuntimeResponse({ type: 'ready', versions: { orm: 'x' }, startupMs: 1, files: {} })).toBe(
+      'message.versions.adapter: expected a string, got undefined',
+    );
+    expect(checkRuntimeResponse({ type: 'ready', versions: session.versions, startupMs: 1, files: { wasm: new Uint8Array(8) } })).toBe(
+      'message.files.wasm: expected an ArrayBuffer, got bytes',
+    );
     for (const value of [null, undefined, 'outcome', 42, [], new Uint8Array(2)])
       expect(checkRuntimeResponse(value)).toMatch(/^message: expected an object, got /);
   });
