@@ -12,7 +12,7 @@ import { Dialogs } from '../ui/dialogs.ts';
 import { plural, formatMs } from '../ui/dom.ts';
 import { CodeArea } from './code-area.ts';
 import { Controls } from './controls.ts';
-import { buildOutput, defaultExample, exampleOf, exampleState, examplesOf, EXAMPLES } from './examples.ts';
+import { buildOutput, checkedByBuild, defaultExample, exampleOf, exampleState, examplesOf, EXAMPLES } from './examples.ts';
 import { DisplacedWork } from './displaced-work.ts';
 import { initialState, withoutFallback } from './initial-state.ts';
 import { showKeptAside } from './kept-aside-notices.ts';
@@ -34,6 +34,8 @@ import { FLOW_LIST } from '../flow-list.ts';
 import { authErrorOf } from '../panels/auth-view-model.ts';
 
 const SAVE_DELAY_MS = 300;
+/** When a damaged autosave moves aside at the latest if the first run shows no result (see the constructor). */
+const KEEP_ASIDE_LATEST_MS = 5_000;
 
 /** A title for the Console section of a request that was stopped. */
 const STOPPED_TITLE = 'Run (stopped)';
@@ -66,6 +68,7 @@ export class PlaygroundApp {
   #diagnostics: readonly Diagnostic[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #firstResult = false;
+  #keptAsideShown = false;
   readonly #scheduler = new RequestScheduler<PlaygroundState>(sameState, () => {
     this.#controls.settle();
     this.#results.idle();
@@ -108,6 +111,7 @@ export class PlaygroundApp {
       onDiagnostics: (diagnostics) => this.#setDiagnostics(diagnostics),
       onRunShortcut: () => this.run(),
       onEditorState: (state, detail) => this.#controls.editorState(state, detail),
+      checkedByBuild,
     });
     this.#results = new Results(root.querySelector<HTMLElement>('[data-results]')!, locations, {
       call: (method, args) => void this.#call(method, args),
@@ -156,11 +160,12 @@ export class PlaygroundApp {
     this.#results.comparePanel.setEnabled(this.#state.options.compare === true);
     if (this.#state.options.compare) this.#compareRuns.prepare(this.#state);
     if (boot.problem) this.#notices.problem(boot.problem, 'link');
-    // Moving a damaged autosave aside can mean rewriting megabytes of storage: a task of its own.
-    setTimeout(() => {
-      this.#autosave.keepDamagedAside();
-      showKeptAside(this.#autosave, this.#notices, this.#dialogs, (message, kind) => this.#controls.status(message, kind));
-    });
+    // Moving a damaged autosave aside can mean rewriting megabytes of storage (one synchronous
+    // write of ~150 ms for 4.5 MB): after the first result, when the page is idle. Saves wait for
+    // it; until then the entry stays where it was, so leaving the page first loses nothing. A
+    // first run that ends without a result still gets its move, a few seconds on.
+    if (boot.autorun) setTimeout(() => this.#keepDamagedAside(), KEEP_ASIDE_LATEST_MS);
+    else setTimeout(() => this.#keepDamagedAside());
     if (boot.displaced) this.#displaced.displaced(boot.displaced, 'a link', 'This link replaced the code you had open here.');
     if (boot.held) this.#controls.status(boot.held, 'warning');
     root.addEventListener('keydown', (event) => {
@@ -179,6 +184,14 @@ export class PlaygroundApp {
     if (boot.autorun) this.run();
     else void this.#code.loadEditor();
     void this.#replay(early, boot.autorun);
+  }
+
+  /** Moves a damaged autosave aside (once) and shows what is kept aside. */
+  #keepDamagedAside(): void {
+    if (this.#keptAsideShown) return;
+    this.#keptAsideShown = true;
+    this.#autosave.keepDamagedAside();
+    showKeptAside(this.#autosave, this.#notices, this.#dialogs, (message, kind) => this.#controls.status(message, kind));
   }
 
   /** Runs the code on screen on the ORM on screen: at once, or after the request in flight. */
@@ -235,6 +248,7 @@ export class PlaygroundApp {
       this.#root.dataset['firstResult'] = String(performance.now());
       performance.mark('playground:first-result');
       void this.#code.loadEditor();
+      requestIdleCallback(() => this.#keepDamagedAside(), { timeout: 1_000 });
       // A run of edited code then waits for nothing but its compilation.
       requestIdleCallback(() => prepareTranspiler(), { timeout: 3_000 });
     }

@@ -37,6 +37,8 @@ export interface EarlyFetchConfig {
   /** The share-link formats the codec reads (each payload's JSON starts with the ORM, then the engine and the implementation unless they are the defaults). */
   readonly linkVersions: readonly number[];
   readonly autosaveKey: string;
+  /** No autosave the page would load is longer: a longer one opens the default, so it is not parsed here. */
+  readonly maxAutosaveLength: number;
   readonly maxHashLength: number;
   /** Where the downloads are left for earlyBoot. */
   readonly fetchGlobal: string;
@@ -119,7 +121,9 @@ export function earlyFetch(config: EarlyFetchConfig): void {
   };
   const savedChoice = (): { orm?: unknown; engine?: unknown; implementation?: unknown } | null => {
     try {
-      const saved = JSON.parse(localStorage.getItem(config.autosaveKey) ?? 'null') as {
+      const text = localStorage.getItem(config.autosaveKey);
+      if (text === null || text.length > config.maxAutosaveLength) return null;
+      const saved = JSON.parse(text) as {
         state?: { orm?: unknown; engine?: unknown; implementation?: unknown };
       } | null;
       return saved?.state
