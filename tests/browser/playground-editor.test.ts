@@ -6,6 +6,7 @@ import { expectNoConsoleErrors, useBrowser, type PageProbe } from './support/pag
 import {
   RUN_TIMEOUT,
   clickRun,
+  defaultState,
   exampleState,
   linkTo,
   openFile,
@@ -102,6 +103,37 @@ describe('TypeScript in the editor', () => {
     await waitForRuns(page, before + 1);
     expect(await status(page)).toMatch(/^Ran in/);
     expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+});
+
+describe("TypeScript's worker (seconds of CPU) starts", () => {
+  const started = (probe: PageProbe): boolean => probe.requests.some((request) => /\/ts\.worker-[\w-]+\.js$/.test(new URL(request.url).pathname));
+
+  it('for a built-in example, only once the reader turns to the code (the build has type-checked it)', async () => {
+    const probe = await open();
+    const { page } = probe;
+    // The editor is in and idle: nothing has asked TypeScript anything.
+    await page.waitForTimeout(1_500);
+    expect(started(probe)).toBe(false);
+    expect(await page.getByRole('tab', { name: /^Problems/ }).textContent()).toBe('Problems');
+    // By keyboard: Tab from the file's tab, past the file actions, reaches the editor, and with it the worker starts.
+    await page.getByRole('tab', { name: 'run.ts', exact: true }).focus();
+    const inEditor = () => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null);
+    for (let presses = 0; presses < 5 && !(await inEditor()); presses++) await page.keyboard.press('Tab');
+    expect(await inEditor()).toBe(true);
+    await expect.poll(() => started(probe), { timeout: RUN_TIMEOUT }).toBe(true);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('for code of the reader’s own, at once, and its type errors are listed without a click', async () => {
+    const state = defaultState('sequelize');
+    const code = `${state.files.find((file) => file.name === 'run.ts')!.code}\nconst mistyped: number = "text"\n`;
+    const probe = await open(linkTo({ ...state, files: state.files.map((file) => (file.name === 'run.ts' ? { ...file, code } : file)) }));
+    const { page } = probe;
+    await expect.poll(() => started(probe), { timeout: RUN_TIMEOUT }).toBe(true);
+    expect((await problems(page, 1))[0]).toMatch(/^error run\.ts:\d+:\d+ Type 'string' is not assignable to type 'number'.* TS2322$/);
     await probe.close();
   });
 });

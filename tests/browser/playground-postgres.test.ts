@@ -230,8 +230,14 @@ describe('on PostgreSQL', () => {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 5, downloadThroughput: 4_000_000, uploadThroughput: 4_000_000 });
     await page.getByRole('radio', { name: 'PostgreSQL (PGlite)' }).check();
-    await expect.poll(() => page.locator('[data-playground]').getAttribute('data-last-engine'), { timeout: 90_000 }).toBe('postgres');
-    const seen = await page.evaluate(() => (window as unknown as { __statusTexts: Record<'status' | 'runtime', string[]> }).__statusTexts);
+    const texts = () => page.evaluate(() => (window as unknown as { __statusTexts: Record<'status' | 'runtime', string[]> }).__statusTexts);
+    try {
+      await expect.poll(() => page.locator('[data-playground]').getAttribute('data-last-engine'), { timeout: 90_000 }).toBe('postgres');
+    } catch (error) {
+      // What the page said meanwhile, to tell a slow start from a stuck one.
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n${JSON.stringify(await texts(), null, 1)}\n${probe.errors.join('\n')}`);
+    }
+    const seen = await texts();
     const downloading = /^Downloading PostgreSQL \(PGlite\): (\d+\.\d) of (\d+\.\d) MB$/;
     for (const part of ['runtime', 'status'] as const) {
       const texts = seen[part].filter(Boolean);

@@ -15,6 +15,8 @@ export interface CodeAreaEvents {
   onDiagnostics(diagnostics: readonly Diagnostic[]): void;
   onRunShortcut(): void;
   onEditorState(state: 'loading' | 'ready' | 'failed', detail: string): void;
+  /** Whether the build type-checked exactly these files with these declarations (then the editor checks them only when the reader turns to them). */
+  checkedByBuild(types: TypesId, files: readonly SourceFile[]): Promise<boolean>;
 }
 
 /**
@@ -95,6 +97,7 @@ export class CodeArea {
       return Promise.resolve();
     }
     this.#editor.setFiles(this.#files, this.#active);
+    void this.#checkUnlessBuilt(this.#editor);
     return typesChanged ? this.#editor.setTypes(types) : Promise.resolve();
   }
 
@@ -147,6 +150,7 @@ export class CodeArea {
         this.#events.onChange();
       });
       this.#editor = editor;
+      void this.#checkUnlessBuilt(editor);
       this.#plain.remove();
       this.#events.onEditorState('ready', `Editor ready. ${EDITOR_KEYBOARD_HINT}`);
       return editor;
@@ -158,6 +162,13 @@ export class CodeArea {
       this.#loading = undefined;
       return undefined;
     }
+  }
+
+  /** Type-checks the code on screen at once unless the build has checked it. */
+  async #checkUnlessBuilt(editor: CodeEditor): Promise<void> {
+    const types = this.#types;
+    const files = this.#files;
+    if (!(await this.#events.checkedByBuild(types, files))) editor.checkTypes();
   }
 
   #open(name: string): void {

@@ -2,7 +2,8 @@ import { examples } from 'virtual:playground-examples';
 import type { BuiltExample } from '../build/examples-plugin.ts';
 import type { EngineId } from '../engine-registry.ts';
 import { DEFAULT_IMPLEMENTATION, type ImplementationId } from '../implementation-registry.ts';
-import { ormEntry, type OrmId } from '../orm-registry.ts';
+import type { TypesId } from '../editor/types-id.ts';
+import { ORM_IDS, ormEntry, type OrmId } from '../orm-registry.ts';
 import type { CompiledFile, SourceFile } from '../protocol.ts';
 import { DEFAULT_OPTIONS, sameFiles, type PlaygroundState } from '../store/state.ts';
 
@@ -53,4 +54,10 @@ export async function buildOutput(orm: OrmId, files: readonly SourceFile[]): Pro
     // The chunk did not load (offline, a new deployment): the transpiler compiles it instead.
     return undefined;
   }
+}
+
+/** Whether the build type-checked exactly these files against `types` (a built-in or docs example, with our adapter's declarations). */
+export async function checkedByBuild(types: TypesId, files: readonly SourceFile[]): Promise<boolean> {
+  const orm = ORM_IDS.find((id) => id === types);
+  return orm !== undefined && (await buildOutput(orm, files)) !== undefined;
 }

@@ -18,6 +18,12 @@ export interface CodeEditor {
   files(): SourceFile[];
   /** Called (debounced by the caller if needed) after every edit. */
   onChange(listener: () => void): void;
+  /**
+   * Starts type-checking (TypeScript's worker: seconds of CPU), if it has not started. Until then
+   * the editor checks nothing; it starts by itself when the reader turns to the code (focus, the
+   * pointer over it, an edit).
+   */
+  checkTypes(): void;
   /** Called with every file's diagnostics whenever they change (after edits settle). */
   onDiagnostics(listener: (diagnostics: readonly Diagnostic[]) => void): void;
   /** Ctrl/Cmd+Enter inside the editor. */

@@ -38,6 +38,17 @@ export { EDITOR_KEYBOARD_HINT };
 /** How long typing must pause before every file is checked again. */
 const SETTLE_MS = 400;
 const MARKER_OWNER = 'adapter-lab';
+/** Editor features that query TypeScript's worker for a model as soon as it is shown (see startChecking). */
+const WORKER_ON_SHOW_OFF: editor.IEditorOptions = {
+  lightbulb: { enabled: editor.ShowLightbulbIconMode.Off },
+  stickyScroll: { enabled: false },
+  occurrencesHighlight: 'off',
+};
+const WORKER_ON_SHOW_ON: editor.IEditorOptions = {
+  lightbulb: { enabled: editor.ShowLightbulbIconMode.OnCode },
+  stickyScroll: { enabled: true },
+  occurrencesHighlight: 'singleFile',
+};
 const FALLBACK_MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace";
 
 interface OpenFile {
@@ -149,7 +160,8 @@ export const createMonacoEditor: CreateCodeEditor = async (container, types, ini
     model.updateOptions({ tabSize: 2, indentSize: 2, insertSpaces: true });
     const subscription = model.onDidChangeContent(() => {
       emit(changeListeners);
-      scheduleDiagnostics(SETTLE_MS);
+      if (checking) scheduleDiagnostics(SETTLE_MS);
+      else startChecking();
     });
     return { name: source.name, model, viewState: null, subscription };
   }
@@ -251,8 +263,22 @@ export const createMonacoEditor: CreateCodeEditor = async (container, types, ini
     }
   }
 
+  /*
+   * TypeScript's worker costs seconds of CPU to start (its compiler and the ORM's declarations):
+   * not spent on code the build has already checked until the reader turns to it (see
+   * CodeEditor.checkTypes). Once started, every change is checked.
+   */
+  let checking = false;
+
+  function startChecking(): void {
+    if (checking || disposed) return;
+    checking = true;
+    codeEditor.updateOptions(WORKER_ON_SHOW_ON);
+    scheduleDiagnostics(0);
+  }
+
   function scheduleDiagnostics(delay: number): void {
-    if (disposed) return;
+    if (disposed || !checking) return;
     clearTimeout(diagnosticsTimer);
     diagnosticsTimer = setTimeout(() => void refreshDiagnostics(), delay);
   }
@@ -276,6 +302,10 @@ export const createMonacoEditor: CreateCodeEditor = async (container, types, ini
     // TypeScript's completions only: words from the text would crowd them.
     wordBasedSuggestions: 'off',
     padding: { top: 8, bottom: 8 },
+    // TypeScript's inlay hints are all off (typescriptDefaults): asking for none would still start its worker.
+    inlayHints: { enabled: 'off' },
+    // These ask TypeScript's worker for the code as soon as it is shown: on once checking starts.
+    ...WORKER_ON_SHOW_OFF,
   });
   show(fileNamed(initialActive) ?? files[0]);
 
@@ -289,6 +319,9 @@ export const createMonacoEditor: CreateCodeEditor = async (container, types, ini
       run: () => emit(runListeners),
     }),
     escapeThenTab(codeEditor),
+    // The reader turns to the code: its types are wanted soon (hovers, completions, squiggles).
+    codeEditor.onDidFocusEditorText(startChecking),
+    codeEditor.onMouseMove(startChecking),
     // "Go to definition" into another of the reader's files opens that file's tab.
     editor.registerEditorOpener({
       openCodeEditor(source, resource, selectionOrPosition) {
@@ -358,6 +391,7 @@ export const createMonacoEditor: CreateCodeEditor = async (container, types, ini
     onChange(listener) {
       changeListeners.push(listener);
     },
+    checkTypes: startChecking,
     onDiagnostics(listener) {
       diagnosticsListeners.push(listener);
     },
@@ -401,7 +435,6 @@ export const createMonacoEditor: CreateCodeEditor = async (container, types, ini
     api.dispose();
     throw error;
   }
-  scheduleDiagnostics(0);
   return api;
 };
 
