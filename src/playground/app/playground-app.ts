@@ -249,8 +249,10 @@ export class PlaygroundApp {
       performance.mark('playground:first-result');
       void this.#code.loadEditor();
       requestIdleCallback(() => this.#keepDamagedAside(), { timeout: 1_000 });
-      // A run of edited code then waits for nothing but its compilation.
-      requestIdleCallback(() => prepareTranspiler(), { timeout: 3_000 });
+      // Edited code compiles in the transpiler's worker: it starts when the reader turns to the code
+      // (an edit is preceded by focus or the pointer), so an edit's run waits for nothing but its
+      // compilation, and a reader who only reads spends nothing on it.
+      whenTurnedTo(this.#root.querySelector<HTMLElement>('[data-code]')!, prepareTranspiler);
     }
   }
 
@@ -584,4 +586,14 @@ export class PlaygroundApp {
   #reveal(location: SourceLocation): void {
     this.#code.reveal(location);
   }
+}
+
+/** Calls `then` once, at the first focus, pointer or key inside `area`. */
+function whenTurnedTo(area: HTMLElement, then: () => void): void {
+  const events = ['focusin', 'pointerover', 'keydown'] as const;
+  const once = (): void => {
+    for (const type of events) area.removeEventListener(type, once, true);
+    then();
+  };
+  for (const type of events) area.addEventListener(type, once, true);
 }
