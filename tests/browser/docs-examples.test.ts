@@ -19,6 +19,8 @@ const HEAVY_CODE = /sql-wasm|\.wasm$|\.worker[-.]|monaco/i;
 interface Link {
   readonly id: string;
   readonly href: string;
+  /** The link's fragment: what a reader pastes into an open playground's address bar. */
+  readonly hash: string;
   readonly pages: string[];
 }
 
@@ -39,7 +41,7 @@ for (const [path, html] of pages) {
     const href = match[1]!.replaceAll('&amp;', '&');
     const known = links.get(href);
     if (known) known.pages.push(path);
-    else links.set(href, { id: match[2]!, href, pages: [path] });
+    else links.set(href, { id: match[2]!, href, hash: new URL(href, 'http://docs.example').hash, pages: [path] });
   }
 }
 const inlinePages = [...pages]
@@ -71,19 +73,7 @@ function unexpectedErrors(id: string, texts: readonly string[]): string[] {
 
 const browser = useBrowser();
 
-/** The playground's first outcome is in and it is idle (no expect.poll: these tests run concurrently). */
-async function firstOutcome(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const playground = document.querySelector<HTMLElement>('[data-playground]');
-      return Number(playground?.dataset['runs'] ?? 0) >= 1 && playground?.dataset['busy'] === 'false';
-    },
-    undefined,
-    { timeout: RUN_TIMEOUT },
-  );
-}
-
-/** The outcome of a run after the `before`-th is in, and the playground is idle. */
+/** The outcome of a run after the `before`-th is in, and the playground is idle (no expect.poll: other tests here run concurrently). */
 async function outcomeAfter(page: Page, before: number): Promise<void> {
   await page.waitForFunction(
     (count) => {
@@ -114,7 +104,7 @@ it('the docs have "Open in playground" links for every docs example, and inline 
  */
 const linkGroups = new Map<string, Link[]>();
 for (const link of links.values()) {
-  const decoded = decodeState(new URL(link.href, 'http://docs.example').hash);
+  const decoded = decodeState(link.hash);
   const key = decoded.ok ? `${decoded.state.orm} on ${decoded.state.engine} (${decoded.state.implementation})` : link.href;
   linkGroups.set(key, [...(linkGroups.get(key) ?? []), link]);
 }
@@ -131,13 +121,13 @@ describe.each([...linkGroups])('every "Open in playground" link of %s', (_group,
       let errorsBefore = 0;
       if (!probe) {
         probe = await browser.openPage(link.href, { waitUntil: 'load' });
-        await firstOutcome(probe.page);
+        await outcomeAfter(probe.page, 0);
       } else {
         errorsBefore = probe.errors.length;
         const before = Number(await root(probe.page).getAttribute('data-runs'));
         await probe.page.evaluate((hash) => {
           location.hash = hash;
-        }, new URL(link.href, 'http://docs.example').hash);
+        }, link.hash);
         await outcomeAfter(probe.page, before);
       }
       const { page } = probe;

@@ -56,16 +56,21 @@ async function openSettled(engine: EngineId = 'sqlite'): Promise<{ probe: PagePr
   const open = settled.get(engine);
   const probe = open && !open.page.isClosed() ? open : await settle(engine);
   await waitIdle(probe.page);
+  // The page's one listener (settle) fills the latest test's list.
   const warnings: string[] = [];
-  probe.context.on('console', (message) => {
-    if (message.type() === 'warning') warnings.push(message.text());
-  });
+  warningsOf.set(probe, warnings);
   return { probe, warnings };
 }
+
+/** Each settled page's console warnings since the current test took it. */
+const warningsOf = new Map<PageProbe, string[]>();
 
 async function settle(engine: EngineId): Promise<PageProbe> {
   const probe = await browser.openPage('about:blank', { waitUntil: 'load' });
   await observeLongTasks(probe.context);
+  probe.context.on('console', (message) => {
+    if (message.type() === 'warning') warningsOf.get(probe)?.push(message.text());
+  });
   await probe.page.goto(new URL(linkTo({ ...defaultState('sequelize'), engine }), browser.baseUrl).href, { waitUntil: 'load' });
   await waitForRuns(probe.page, 1);
   await waitForEditor(probe.page);
