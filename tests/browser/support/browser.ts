@@ -24,6 +24,11 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium 156 builds two WebUI omnibox popups (chrome://omnibox-popup.top-chrome) for every
+  // window, and each Playwright context is a window: a renderer process per context that spent
+  // 1–1.7 CPU-s beside the page under test, on a 2-core machine. Headless has no omnibox to pop
+  // up. Chromium merges this list with Playwright's own `--disable-features`.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 
 export async function launchBrowserServer(): Promise<BrowserServer> {
