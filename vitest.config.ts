@@ -29,6 +29,10 @@ export default defineConfig({
           // A file's first playground run builds its ORM's type bundle (seconds on the 2-core CI
           // machine): generous limits, and no test asserts on timing.
           testTimeout: 30_000,
+          // Two files at a time even on 2 cores (vitest's default there is one): a unit file
+          // mostly keeps one core busy or waits on a database server, so two share the machine well.
+          // The browser project still runs alone, after this one (its files: one at a time).
+          maxWorkers: 2,
           // One throwaway PostgreSQL cluster and one MariaDB server for all unit test files
           // (inject('postgres'), freshPostgresDatabase() in tests/support/postgres.ts; inject('mariadb'),
           // freshMariaDbDatabase() in tests/support/mariadb.ts); fails the run if either can't start.
