@@ -46,7 +46,12 @@ const NORMAL = 'console.log("a normal run")\n';
  * recovered (its next run works), which is where the next one starts. Settling a page (a cold
  * load, the editor, the transpiler) cost seconds of CPU per test for the same starting point.
  */
-const settled = new Map<EngineId, PageProbe>();
+interface Settled {
+  readonly probe: PageProbe;
+  /** The page's console warnings since the current test took it (the page's one listener fills it). */
+  warnings: string[];
+}
+const settled = new Map<EngineId, Settled>();
 
 /**
  * A page with the default example run on `engine` and the editor loaded, long tasks observed from
@@ -54,22 +59,18 @@ const settled = new Map<EngineId, PageProbe>();
  */
 async function openSettled(engine: EngineId = 'sqlite'): Promise<{ probe: PageProbe; warnings: string[] }> {
   const open = settled.get(engine);
-  const probe = open && !open.page.isClosed() ? open : await settle(engine);
-  await waitIdle(probe.page);
-  // The page's one listener (settle) fills the latest test's list.
-  const warnings: string[] = [];
-  warningsOf.set(probe, warnings);
-  return { probe, warnings };
+  const entry = open && !open.probe.page.isClosed() ? open : await settle(engine);
+  await waitIdle(entry.probe.page);
+  entry.warnings = [];
+  return { probe: entry.probe, warnings: entry.warnings };
 }
 
-/** Each settled page's console warnings since the current test took it. */
-const warningsOf = new Map<PageProbe, string[]>();
-
-async function settle(engine: EngineId): Promise<PageProbe> {
+async function settle(engine: EngineId): Promise<Settled> {
   const probe = await browser.openPage('about:blank', { waitUntil: 'load' });
+  const entry: Settled = { probe, warnings: [] };
   await observeLongTasks(probe.context);
   probe.context.on('console', (message) => {
-    if (message.type() === 'warning') warningsOf.get(probe)?.push(message.text());
+    if (message.type() === 'warning') entry.warnings.push(message.text());
   });
   await probe.page.goto(new URL(linkTo({ ...defaultState('sequelize'), engine }), browser.baseUrl).href, { waitUntil: 'load' });
   await waitForRuns(probe.page, 1);
@@ -77,8 +78,8 @@ async function settle(engine: EngineId): Promise<PageProbe> {
   // The first code that is no example loads the transpiler and the docs' known code: not what is measured here.
   await openLink(probe, codeState(NORMAL, engine));
   await waitForRuns(probe.page, 2);
-  settled.set(engine, probe);
-  return probe;
+  settled.set(engine, entry);
+  return entry;
 }
 
 /** Puts a link's code on screen (it runs at once, as any link does). */
