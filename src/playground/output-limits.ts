@@ -1,3 +1,5 @@
+import { countText } from './count-text.ts';
+
 /**
  * How much output one action (run, call, flow, import) may produce for the page. The runtime
  * keeps to these when it builds an Outcome; the page keeps its own, larger limits too, since it
@@ -57,7 +59,7 @@ export function appendBounded<T>(target: T[], items: readonly T[], limit: number
 
 /** `text`, or its first `limit` characters followed by its full length. */
 export function shortenText(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length.toLocaleString('en')} characters in all)`;
+  return text.length <= limit ? text : `${text.slice(0, limit)}… (${countText(text.length)} characters in all)`;
 }
 /** HTTP exchanges the page draws for one action (the runtime sends at most HTTP_EXCHANGE_LIMIT); the rest are counted. */
 export const PAGE_HTTP_EXCHANGE_LIMIT = 200;

@@ -4,6 +4,7 @@ import { sameState, type PlaygroundState } from '../store/state.ts';
 import type { StatusKind } from './controls.ts';
 import { exampleOf } from './examples.ts';
 import type { Notices } from './notices.ts';
+import { countText } from '../count-text.ts';
 
 export interface DisplacedWorkHooks {
   /** The state on screen now. */
@@ -81,5 +82,5 @@ export function describe(version: Version, today = new Date()): string {
   const files = version.state.files.map((file) => file.name);
   const names = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
   const size = version.state.files.reduce((total, file) => total + file.code.length, 0);
-  return `${ORM_LABELS[version.state.orm]}: ${names} (${size.toLocaleString('en')} characters) — replaced by ${version.by}, ${when}`;
+  return `${ORM_LABELS[version.state.orm]}: ${names} (${countText(size)} characters) — replaced by ${version.by}, ${when}`;
 }

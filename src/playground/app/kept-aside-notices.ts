@@ -2,6 +2,7 @@ import type { Autosave, KeptAsideCopy } from '../store/autosave.ts';
 import type { Dialogs } from '../ui/dialogs.ts';
 import type { StatusKind } from './controls.ts';
 import type { Notices } from './notices.ts';
+import { countText } from '../count-text.ts';
 
 /**
  * A note for every piece of stored data the playground could not read (a damaged or oversized
@@ -66,5 +67,5 @@ function downloadText(name: string, text: string): string {
 }
 
 function chars(n: number): string {
-  return `${n.toLocaleString('en')} character${n === 1 ? '' : 's'}`;
+  return `${countText(n)} character${n === 1 ? '' : 's'}`;
 }

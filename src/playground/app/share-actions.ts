@@ -5,6 +5,7 @@ import { markdownForIssue } from '../share/markdown.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import type { StatusKind } from './controls.ts';
 import { databaseVersion } from './engine-versions.ts';
+import { countText } from '../count-text.ts';
 
 /** Copy link, Copy as Markdown, the link-length meter, the URL hash, and database downloads. */
 export class ShareActions {
@@ -69,8 +70,8 @@ export class ShareActions {
     this.#length.textContent = refused
       ? `No link: ${refused.message} "Copy as Markdown" includes the code instead.`
       : tooLong
-        ? `Link: ${length.toLocaleString('en')} characters — over GitHub's ${GITHUB_URL_LIMIT.toLocaleString('en')}; "Copy as Markdown" includes the code instead.`
-        : `Link: ${length.toLocaleString('en')} characters`;
+        ? `Link: ${countText(length)} characters — over GitHub's ${countText(GITHUB_URL_LIMIT)}; "Copy as Markdown" includes the code instead.`
+        : `Link: ${countText(length)} characters`;
     this.#length.dataset['tooLong'] = String(tooLong);
     this.#length.title = this.#length.textContent;
   }
@@ -109,7 +110,7 @@ export class ShareActions {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    this.#status(`Downloaded ${link.download} (${database.length.toLocaleString('en')} bytes).`, 'ok');
+    this.#status(`Downloaded ${link.download} (${countText(database.length)} bytes).`, 'ok');
   }
 
   async #copyLink(): Promise<void> {
@@ -119,9 +120,9 @@ export class ShareActions {
       return;
     }
     const length = linkLength(url);
-    if ((await this.copyText(url, `the link (${length.toLocaleString('en')} characters)`)) && length > GITHUB_URL_LIMIT) {
+    if ((await this.copyText(url, `the link (${countText(length)} characters)`)) && length > GITHUB_URL_LIMIT) {
       this.#status(
-        `Copied the link, but at ${length.toLocaleString('en')} characters it is longer than GitHub accepts (${GITHUB_URL_LIMIT.toLocaleString('en')}): use "Copy as Markdown for an issue".`,
+        `Copied the link, but at ${countText(length)} characters it is longer than GitHub accepts (${countText(GITHUB_URL_LIMIT)}): use "Copy as Markdown for an issue".`,
         'warning',
       );
     }

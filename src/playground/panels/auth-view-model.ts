@@ -4,6 +4,7 @@
  * cookie values, expiry in the simulated clock's terms, the profile the reader typed.
  */
 import type { AdapterInfo, AuthInfo, BrowserId, CookieChange, HttpExchange, ProviderInfo } from '../protocol.ts';
+import { countText } from '../count-text.ts';
 
 /** Characters of a cookie value shown in a list (Auth.js's tokens are long and opaque). */
 export const COOKIE_VALUE_SHOWN = 12;
@@ -42,7 +43,7 @@ export function shortValue(value: string, valueLength?: number): string {
 
 /** A cookie value's length when it is cut short, for its title: "36 characters". */
 export function valueLengthText(value: string, valueLength?: number): string {
-  return `${Math.max(valueLength ?? 0, value.length).toLocaleString('en')} characters`;
+  return `${countText(Math.max(valueLength ?? 0, value.length))} characters`;
 }
 
 export function cookieChangeText(change: CookieChange): string {

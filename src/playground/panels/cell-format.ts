@@ -1,5 +1,6 @@
 import type { CellValue } from '../protocol.ts';
 import { el } from '../ui/dom.ts';
+import { countText } from '../count-text.ts';
 
 const LONG_TEXT = 160;
 /** Longer than this without a space, a value is an id or a token: shown by its start only. */
@@ -39,8 +40,8 @@ export function shortText(text: string, fullLength?: number, gone?: string): HTM
   const length = fullLength ?? text.length;
   const note =
     fullLength === undefined
-      ? `(${length.toLocaleString('en')} characters)`
-      : `(${length.toLocaleString('en')} characters; hover for the first ${text.length.toLocaleString('en')}${gone ? `; ${gone}` : ''})`;
+      ? `(${countText(length)} characters)`
+      : `(${countText(length)} characters; hover for the first ${countText(text.length)}${gone ? `; ${gone}` : ''})`;
   return el(
     'span',
     { class: 'pg-text pg-long-text', title: fullLength === undefined ? text : `${text}…` },
@@ -59,7 +60,7 @@ export function cellView(value: CellValue, columnType = '', fullLength?: number,
   if (value === null) return el('span', { class: 'pg-null' }, 'NULL');
   if (value instanceof Uint8Array) {
     const hex = [...value.subarray(0, 24)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    const bytes = (fullLength ?? value.length).toLocaleString('en');
+    const bytes = countText(fullLength ?? value.length);
     return el(
       'span',
       { class: 'pg-blob', title: `BLOB, ${bytes} bytes${fullLength !== undefined && gone ? `; ${gone}` : ''}` },

@@ -1,5 +1,6 @@
 import type { ConsoleEntry } from '../protocol.ts';
 import { el, plural } from '../ui/dom.ts';
+import { countText } from '../count-text.ts';
 
 /** The output of one action (a run, then each call from the panel), as the page holds it. */
 export interface ConsoleSection {
@@ -71,10 +72,10 @@ export class ConsoleSectionView {
     this.#earlier.hidden = this.#first === 0;
     this.#earlierText.textContent = `${plural(this.#first, 'earlier entry', 'earlier entries')} not shown.`;
     const step = Math.min(STEP, this.#first);
-    this.#earlierButton.textContent = `Show ${step.toLocaleString('en')} earlier`;
-    this.#earlierButton.setAttribute('aria-label', `Show ${step.toLocaleString('en')} earlier entries of ${section.title}`);
+    this.#earlierButton.textContent = `Show ${countText(step)} earlier`;
+    this.#earlierButton.setAttribute('aria-label', `Show ${countText(step)} earlier entries of ${section.title}`);
     this.#notKept.hidden = section.notKept === 0;
-    this.#notKept.textContent = `${plural(section.notKept, 'more entry', 'more entries')} arrived and ${section.notKept === 1 ? 'was' : 'were'} not kept: the page holds at most ${section.entries.length.toLocaleString('en')} per action.`;
+    this.#notKept.textContent = `${plural(section.notKept, 'more entry', 'more entries')} arrived and ${section.notKept === 1 ? 'was' : 'were'} not kept: the page holds at most ${countText(section.entries.length)} per action.`;
   }
 
   #showEarlier(): void {

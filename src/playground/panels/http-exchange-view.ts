@@ -2,8 +2,7 @@ import { PAGE_HTTP_EXCHANGE_LIMIT, PAGE_TEXT_LIMIT, shortenText } from '../outpu
 import type { HttpExchange } from '../protocol.ts';
 import { el, formatMs, plural, srOnly } from '../ui/dom.ts';
 import { clip, cookieChangeText, PATH_SHOWN, pathOf, routeText, statusKind, valueLengthText } from './auth-view-model.ts';
-
-const count = (n: number): string => n.toLocaleString('en');
+import { countText as count } from '../count-text.ts';
 
 /** Runtime text in one element: bounded whatever the runtime sends (it keeps to HTTP_TEXT_LIMIT already). */
 const bounded = (text: string): string => shortenText(text, PAGE_TEXT_LIMIT);

@@ -1,6 +1,5 @@
 import { el } from '../ui/dom.ts';
-
-const count = (n: number): string => n.toLocaleString('en');
+import { countText as count } from '../count-text.ts';
 
 /** Characters each "Show more" adds: laying out much more at once would block the page (a table cell of 100,000 characters takes hundreds of ms). */
 const STEP = 20_000;

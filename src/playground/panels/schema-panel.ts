@@ -1,6 +1,7 @@
 import type { SchemaInfo, TableSchema } from '../protocol.ts';
 import { el } from '../ui/dom.ts';
 import { erDiagram } from './er-diagram.ts';
+import { countText as count } from '../count-text.ts';
 
 /** Table cards drawn at first, and added by each "Show more tables". */
 export const SCHEMA_TABLE_PAGE = 25;
@@ -12,8 +13,6 @@ export const DIAGRAM_COLUMNS = 30;
 /** DDL characters shown before "Show the whole DDL". */
 const DDL_LENGTH = 4_000;
 const INDEXES_LISTED = 20;
-
-const count = (value: number): string => value.toLocaleString('en');
 
 function columnRows(table: TableSchema, from: number, to: number): HTMLTableRowElement[] {
   const foreign = new Map(

@@ -1,6 +1,7 @@
 import type { SqlParam, StatementOrigin, StatementRecord } from '../protocol.ts';
 import { el, formatMs, plural } from '../ui/dom.ts';
 import { longText } from './long-text.ts';
+import { countText } from '../count-text.ts';
 
 /** Rows drawn at first, and added by each "Show more". */
 export const SQL_PAGE_SIZE = 100;
@@ -91,10 +92,7 @@ export function renderStatements(container: HTMLElement, statements: readonly St
   const shown = statements.filter(
     (statement) => (!filter.origin || originLabel(statement.origin) === filter.origin) && (!text || statement.sql.toLowerCase().includes(text)),
   );
-  const counted =
-    shown.length === statements.length
-      ? statements.length.toLocaleString('en')
-      : `${shown.length.toLocaleString('en')} of ${statements.length.toLocaleString('en')}`;
+  const counted = shown.length === statements.length ? countText(statements.length) : `${countText(shown.length)} of ${countText(statements.length)}`;
   const caption = el('caption');
   const body = el('tbody');
   const region = el(
@@ -116,11 +114,11 @@ export function renderStatements(container: HTMLElement, statements: readonly St
     const next = shown.slice(drawn, drawn + SQL_PAGE_SIZE);
     body.append(...next.map((statement) => statementRow(statement, view.copy)));
     drawn += next.length;
-    caption.textContent = `SQL statements (${counted}${drawn < shown.length ? `, first ${drawn.toLocaleString('en')} shown` : ''})`;
+    caption.textContent = `SQL statements (${counted}${drawn < shown.length ? `, first ${countText(drawn)} shown` : ''})`;
     const left = shown.length - drawn;
     more.hidden = left === 0;
     rest.textContent = `${plural(left, 'more statement')} not shown.`;
-    button.textContent = `Show ${Math.min(SQL_PAGE_SIZE, left).toLocaleString('en')} more`;
+    button.textContent = `Show ${countText(Math.min(SQL_PAGE_SIZE, left))} more`;
   };
   button.addEventListener('click', () => {
     drawMore();

@@ -3,6 +3,7 @@ import { el, plural, srOnly } from '../ui/dom.ts';
 import { cellText, cellView, isLongToken, shortText, tokenView } from './cell-format.ts';
 import { TASK_BUDGET, type RenderQueue } from './render-queue.ts';
 import { wholeValueButton, type WholeValueAction } from './whole-value-control.ts';
+import { countText as count } from '../count-text.ts';
 
 /**
  * Rows drawn at first, and added by each "Show more rows", and columns drawn at once: more than
@@ -14,8 +15,6 @@ export const COLUMN_PAGE = 20;
 
 const STATUS_LABEL: Record<RowView['status'], string> = { same: 'Unchanged', inserted: 'Inserted', updated: 'Updated', deleted: 'Deleted' };
 const STATUS_MARK: Record<RowView['status'], string> = { same: '', inserted: '+', updated: '~', deleted: '−' };
-
-const count = (value: number): string => value.toLocaleString('en');
 
 function changeSummary(table: TableView): string {
   const parts = [plural(table.rowCount, 'row')];

@@ -4,6 +4,7 @@ import { copyWholeValues } from './cell-format.ts';
 import { RenderQueue } from './render-queue.ts';
 import { tableBlock } from './table-block.ts';
 import type { WholeValueAction } from './whole-value-control.ts';
+import { countText } from '../count-text.ts';
 
 /** Tables drawn at first, and added by each "Show more tables". */
 export const TABLE_PAGE = 25;
@@ -45,7 +46,7 @@ export function renderTables(
     blocks.append(...next.map((table) => tableBlock(table, types.get(table.name) ?? [], changedOnly, queue, wholeValue)));
     shown += next.length;
     moreBar.hidden = shown >= tables.length;
-    more.textContent = `Show more tables (${shown.toLocaleString('en')} of ${tables.length.toLocaleString('en')} shown)`;
+    more.textContent = `Show more tables (${countText(shown)} of ${countText(tables.length)} shown)`;
   };
   more.addEventListener('click', () => {
     queue.refill();

@@ -1,4 +1,5 @@
 import { el } from '../ui/dom.ts';
+import { countText } from '../count-text.ts';
 
 /** A cell whose value the runtime cut short, as the page asks the runtime for it whole. */
 export interface CellRef {
@@ -16,7 +17,7 @@ export type WholeValueAction = (cell: CellRef) => void;
 
 /** How a cell's full size reads: "2,000,000 characters", "1,000 bytes". */
 export function cellSize(cell: Pick<CellRef, 'length' | 'blob'>): string {
-  return `${cell.length.toLocaleString('en')} ${cell.blob ? 'bytes' : 'characters'}`;
+  return `${countText(cell.length)} ${cell.blob ? 'bytes' : 'characters'}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DisplayValue } from '../protocol.ts';
+import { countText } from '../count-text.ts';
 
 /** How much of a value is sent to the page: enough to read, never a whole ORM object graph. */
 export interface DisplayLimits {
@@ -45,7 +46,7 @@ export function toDisplayValues(values: readonly unknown[], limits: DisplayLimit
 
 /** A string cut to `max` characters, saying how long it was. */
 export function clipText(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length.toLocaleString('en')} characters)` : text;
+  return text.length > max ? `${text.slice(0, max)}… (${countText(text.length)} characters)` : text;
 }
 
 function render(value: unknown, limits: DisplayLimits, depth: number, seen: WeakSet<object>, budget: Budget): DisplayValue {

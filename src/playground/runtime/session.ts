@@ -27,6 +27,7 @@ import { SessionAuth } from './session-auth.ts';
 import { SourceLocations } from './source-locations.ts';
 import { StatementRecords } from './statement-records.ts';
 import { diffTables } from './table-diff.ts';
+import { countText } from '../count-text.ts';
 
 /** What one action (run, call, scenario, import) collects until its outcome is built. */
 interface Action {
@@ -346,7 +347,7 @@ export class PlaygroundSession {
     const dropped = this.#console.dropped() + action.droppedEntries;
     if (dropped > 0) {
       this.#notice(
-        `${dropped.toLocaleString('en')} more console entries were left out: the playground keeps the first ${CONSOLE_LOG_LIMIT.toLocaleString('en')} console.* lines and ${CONSOLE_ENTRY_LIMIT.toLocaleString('en')} entries in all per run.`,
+        `${countText(dropped)} more console entries were left out: the playground keeps the first ${countText(CONSOLE_LOG_LIMIT)} console.* lines and ${countText(CONSOLE_ENTRY_LIMIT)} entries in all per run.`,
       );
     }
     const after = await this.#database.readState();

@@ -6,6 +6,7 @@ import { DEFAULT_IMPLEMENTATION, type ImplementationId } from '../implementation
 import { ORM_LABELS, type OrmId, ormEntry } from '../orm-registry.ts';
 import type { PlaygroundState } from '../store/state.ts';
 import { GITHUB_URL_LIMIT, linkLength } from './codec.ts';
+import { countText } from '../count-text.ts';
 
 export interface ReportVersions {
   readonly orm: string;
@@ -39,7 +40,7 @@ export function markdownForIssue({ state, url, versions }: { state: PlaygroundSt
   ];
   if (!fits) {
     lines.push(
-      `The share link is too long for GitHub (${length.toLocaleString('en-US')} characters, over ${GITHUB_URL_LIMIT.toLocaleString('en-US')}), so it is left out: the code below reproduces it.`,
+      `The share link is too long for GitHub (${countText(length)} characters, over ${countText(GITHUB_URL_LIMIT)}), so it is left out: the code below reproduces it.`,
       '',
     );
   }

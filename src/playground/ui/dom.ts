@@ -1,3 +1,5 @@
+import { countText } from '../count-text.ts';
+
 /** Small DOM builder: text always goes through text nodes, never HTML. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -22,5 +24,5 @@ export function formatMs(ms: number): string {
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  return `${countText(count)} ${count === 1 ? one : many}`;
 }
