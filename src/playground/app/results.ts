@@ -225,6 +225,7 @@ export class Results {
   #show(id: PanelId): void {
     for (const [panelId, panel] of this.#panels) panel.hidden = panelId !== id;
     this.#console.setVisible(id === 'console');
+    this.authPanel.setVisible(id === 'auth');
     this.#renderIfStale(id);
   }
 

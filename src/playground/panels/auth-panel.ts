@@ -1,22 +1,20 @@
 import { FLOW_LIST } from '../flow-list.ts';
-import { PAGE_COOKIE_LIMIT, PAGE_FLOW_CALL_LIMIT, PAGE_TEXT_LIMIT, shortenText } from '../output-limits.ts';
-import type { AdapterCallRecord, AdapterInfo, AuthInfo, BrowserId, BrowserInfo, FlowId, FlowRequest, Outcome, ProviderInfo, RunError } from '../protocol.ts';
-import { el, plural, srOnly } from '../ui/dom.ts';
+import { PAGE_COOKIE_LIMIT, PAGE_TEXT_LIMIT, shortenText } from '../output-limits.ts';
+import type { AdapterInfo, AuthInfo, BrowserId, BrowserInfo, FlowId, FlowRequest, Outcome, ProviderInfo } from '../protocol.ts';
+import { el, plural } from '../ui/dom.ts';
 import {
   approximateDuration,
   authErrorOf,
   BROWSER_LABELS,
   expiryText,
   isOAuth,
-  pathOf,
   providersOf,
   sessionText,
   shortValue,
   valueLengthText,
 } from './auth-view-model.ts';
-import { callView } from './console-entry-view.ts';
-import { errorView, type LocationActions } from './error-view.ts';
-import { httpExchangesView } from './http-exchange-view.ts';
+import type { LocationActions } from './error-view.ts';
+import { type AuthErrorInfo, type LastAction, lastActionBody } from './last-action-view.ts';
 import { InboxView } from './inbox-view.ts';
 import { ProfileEditor } from './profile-editor.ts';
 
@@ -76,6 +74,9 @@ export class AuthPanel {
   readonly #lastTitle = el('h3', { id: 'pg-auth-last-title' }, 'Last action');
   readonly #lastSummary = el('p', { class: 'pg-auth-summary', 'aria-live': 'polite' });
   readonly #lastBody = el('div', { class: 'pg-auth-last-body' });
+  #visible = false;
+  /** The last action whose body is not drawn yet (the panel was hidden when it came). */
+  #unshownLast: { readonly last: LastAction; readonly authError: AuthErrorInfo } | null = null;
   #providers: readonly ProviderInfo[] = [];
   #providerSignature = '';
   #providerControls = new Map<string, ProviderControls>();
@@ -172,6 +173,15 @@ export class AuthPanel {
     for (const button of this.element.querySelectorAll<HTMLButtonElement>('.pg-auth-controls button[aria-disabled]'))
       button.setAttribute('aria-disabled', String(busy));
     this.#inbox.setBusy(busy);
+  }
+
+  /** Whether the panel's tab is the one shown: a last action's body waits for it. */
+  setVisible(visible: boolean): void {
+    this.#visible = visible;
+    if (!visible || !this.#unshownLast) return;
+    const { last, authError } = this.#unshownLast;
+    this.#unshownLast = null;
+    this.#drawLastBody(last, authError);
   }
 
   #update(auth: AuthInfo | null, adapter: AdapterInfo | null): void {
@@ -382,7 +392,8 @@ export class AuthPanel {
     this.#actions.flow({ ...request, browser: this.#browser });
   }
 
-  #showLast(last: { readonly outcome: Outcome; readonly title: string; readonly calls: readonly AdapterCallRecord[] } | null): void {
+  #showLast(last: LastAction | null): void {
+    this.#unshownLast = null;
     if (!last) {
       this.#lastTitle.textContent = 'Last action';
       this.#lastSummary.textContent = "Nothing yet: press a flow's button, and the HTTP requests it made and the adapter calls they caused appear here.";
@@ -405,41 +416,16 @@ export class AuthPanel {
       PAGE_TEXT_LIMIT,
     );
     this.#last.dataset['state'] = authError ? 'auth-error' : outcome.error ? 'failed' : 'ok';
-    const body: Array<HTMLElement | null> = [];
-    const failedCall = calls.find((call) => call.error);
-    if (authError || outcome.error || failedCall) body.push(this.#errorBox(authError, outcome.error, failedCall));
-    const shownCalls = calls.slice(0, PAGE_FLOW_CALL_LIMIT);
-    body.push(
-      el(
-        'div',
-        { class: 'pg-auth-columns' },
-        el(
-          'section',
-          { class: 'pg-auth-http', 'aria-labelledby': 'pg-auth-http-title' },
-          el('h4', { id: 'pg-auth-http-title' }, `HTTP requests (${(outcome.http.length + (outcome.httpDropped ?? 0)).toLocaleString('en')})`),
-          outcome.http.length > 0 ? httpExchangesView(outcome.http, outcome.httpDropped ?? 0) : el('p', { class: 'pg-meta' }, noRequestsText(outcome)),
-        ),
-        el(
-          'section',
-          { class: 'pg-auth-calls', 'aria-labelledby': 'pg-auth-calls-title' },
-          el(
-            'h4',
-            { id: 'pg-auth-calls-title' },
-            `Adapter calls (${(calls.length + (outcome.source.kind === 'flow' ? (outcome.callsDropped ?? 0) : 0)).toLocaleString('en')})`,
-          ),
-          shownCalls.length > 0
-            ? el(
-                'ol',
-                { class: 'pg-console pg-auth-call-list', 'aria-label': 'Adapter calls' },
-                ...shownCalls.map((call) => el('li', { class: 'pg-log', 'data-kind': 'call' }, callView(call, this.#locations))),
-              )
-            : el('p', { class: 'pg-meta' }, outcome.error ? 'None.' : 'None: Auth.js did not need the database for this.'),
-          calls.length > shownCalls.length ? el('p', { class: 'pg-meta' }, `${plural(calls.length - shownCalls.length, 'more call')} in the Console.`) : null,
-        ),
-      ),
-      this.#tabsLine(outcome),
-    );
-    this.#lastBody.replaceChildren(...body.filter((node) => node !== null));
+    // Its exchanges are hundreds of elements: drawn when the panel is shown, not on every run's first result.
+    if (this.#visible) this.#drawLastBody(last, authError);
+    else {
+      this.#lastBody.replaceChildren();
+      this.#unshownLast = { last, authError };
+    }
+  }
+
+  #drawLastBody(last: LastAction, authError: AuthErrorInfo): void {
+    this.#lastBody.replaceChildren(...lastActionBody(last, authError, { locations: this.#locations, showPanel: (id) => this.#actions.showPanel(id) }));
   }
 
   /**
@@ -451,55 +437,4 @@ export class AuthPanel {
     const controls = this.#body.firstElementChild!.getBoundingClientRect();
     if (this.#last.getBoundingClientRect().top >= controls.bottom - 1) this.#lastTitle.scrollIntoView({ block: 'start' });
   }
-
-  #errorBox(authError: ReturnType<typeof authErrorOf>, error: RunError | undefined, failedCall: AdapterCallRecord | undefined): HTMLElement {
-    const box = el('div', { class: 'pg-auth-error', role: 'group', 'aria-label': 'What went wrong' });
-    if (authError) {
-      box.append(
-        el('p', { class: 'pg-auth-error-title' }, el('strong', {}, 'Auth.js error: '), el('code', { 'data-auth-error': authError.code }, authError.code)),
-        el('p', {}, authError.explanation),
-        el('p', { class: 'pg-meta' }, 'The browser was sent to ', el('code', { title: authError.url }, pathOf(authError.url)), '.'),
-      );
-    }
-    // The flow's own error says the above again ("…landed on Auth.js's error page: Verification…"):
-    // its words in one quiet line, then what it wraps — the adapter's error, at the reader's line.
-    if (error && authError && (error.name === authError.code || error.message.includes(authError.code))) {
-      box.append(el('p', { class: 'pg-meta' }, shortenText(error.message, PAGE_TEXT_LIMIT)));
-      if (error.cause) box.append(errorView(error.cause, this.#locations));
-    } else if (error) box.append(errorView(error, this.#locations));
-    // Auth.js hides an adapter's error behind its own code: the call that threw says what it was.
-    else if (failedCall?.error)
-      box.append(
-        el('p', { class: 'pg-auth-error-title' }, srOnly('Underlying error: '), el('code', {}, `adapter.${failedCall.method}()`), ' threw:'),
-        errorView(failedCall.error, this.#locations),
-      );
-    return box;
-  }
-
-  #tabsLine(outcome: Outcome): HTMLElement {
-    const statements = outcome.statements.length + (outcome.statementsDropped ?? 0);
-    const tables = el('button', { type: 'button', class: 'pg-text-button' }, 'Tables');
-    const sql = el('button', { type: 'button', class: 'pg-text-button' }, 'SQL');
-    const consoleButton = el('button', { type: 'button', class: 'pg-text-button' }, 'Console');
-    tables.addEventListener('click', () => this.#actions.showPanel('tables'));
-    sql.addEventListener('click', () => this.#actions.showPanel('sql'));
-    consoleButton.addEventListener('click', () => this.#actions.showPanel('console'));
-    return el(
-      'p',
-      { class: 'pg-meta pg-auth-see' },
-      'The ',
-      tables,
-      ' tab shows the rows this changed (inserted, updated, deleted), the ',
-      sql,
-      ` tab its ${plural(statements, 'statement')}, the `,
-      consoleButton,
-      " its console output (your callbacks' and events' logs).",
-    );
-  }
-}
-
-function noRequestsText(outcome: Outcome): string {
-  if (outcome.source.kind === 'flow' && outcome.source.flow === 'delete-user' && !outcome.error)
-    return 'None: Auth.js has no route for deleting a user; the app calls adapter.deleteUser itself.';
-  return 'None.';
 }
