@@ -60,6 +60,7 @@ const EMPTY_STATE: DatabaseState = new Map();
  */
 export class PlaygroundSession {
   readonly #engine: Engine;
+  readonly #environment: OrmEnvironment;
   readonly #locations = new SourceLocations();
   readonly #graph: ModuleGraph;
   readonly #recorder: AdapterRecorder;
@@ -83,6 +84,7 @@ export class PlaygroundSession {
   /** `loadAuth`: how to get Auth.js when the code imports it or a flow runs (without it, neither works). */
   constructor(engine: Engine, environment: OrmEnvironment, database?: Uint8Array, options: { loadAuth?: AuthRuntimeLoader } = {}) {
     this.#engine = engine;
+    this.#environment = environment;
     const now = (): number => performance.now() - (this.#action?.started ?? 0);
     this.#recorder = new AdapterRecorder(this.#locations, now, (record) => {
       const action = this.#action;
@@ -143,6 +145,7 @@ export class PlaygroundSession {
     this.#recorder.reset();
     this.#graph.dispose();
     this.#locations.clear();
+    this.#environment.beforeRun?.();
     if (options.database) await this.#replaceDatabase(options.database);
     else if (!options.keep) await this.#replaceDatabase(undefined);
     this.#auth.reset();

@@ -54,6 +54,28 @@ describe.each(['sqlite', 'postgres'] as const)('the official Sequelize adapter o
     expect(ours.console.some((entry) => entry.kind === 'notice' && entry.text.includes('serves @adapter-lab'))).toBe(true);
   });
 
+  it('starts each run from the package as loaded: what one run defined from its models decides nothing in the next', async () => {
+    // One worker keeps the package across runs; Sequelize writes `field` into the attribute
+    // definitions it is given, and the custom model spreads the package's own.
+    const example = (id: string) => examples.find((candidate) => candidate.id === id)!;
+    const session = await createSession('sequelize', engine, 'official');
+    sessions.push(session);
+    const run = async (id: string) => {
+      const sources = example(id).files.map(({ name, code }) => ({
+        name,
+        code: code.replaceAll('"@adapter-lab/sequelize-adapter"', '"@auth/sequelize-adapter"'),
+      }));
+      const outcome = await session.run(await compile('sequelize', sources), entryFile(example(id)));
+      expect(outcome.error).toBeUndefined();
+      return columns(outcome, 'users');
+    };
+    expect(await run('sequelize-custom-model')).toContain('emailVerified');
+    // The default models are defined underscored, as in a fresh process…
+    expect(await run('sequelize-sign-in')).toContain('email_verified');
+    // …and that leaves the custom model camelCase, as upstream.
+    expect(await run('sequelize-custom-model')).toEqual(expect.arrayContaining(['emailVerified', 'phoneNumber', 'createdAt']));
+  });
+
   it('signs two people in through Auth.js with the default example, with its own statements', async () => {
     const { outcome } = await runExample('sequelize-sign-in', engine, 'official');
     expect(outcome.error).toBeUndefined();

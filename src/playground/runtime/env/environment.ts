@@ -22,6 +22,8 @@ export interface OrmEnvironment {
   readonly versions: RuntimeVersions;
   /** The importable modules by specifier (see module-names.ts), bound to `context`. */
   modules(context: EnvironmentContext): ReadonlyMap<string, ProvidedModule>;
+  /** Called as each run starts: puts back what earlier runs changed in the packages, as a fresh process would have them. */
+  beforeRun?(): void;
   /** Why a package this environment does not serve cannot be imported here, when there is more to say than "no such package". */
   explain?(specifier: string): { readonly message: string; readonly hint: string } | undefined;
 }

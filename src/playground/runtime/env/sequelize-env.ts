@@ -2,6 +2,7 @@ import type { Adapter } from '@auth/core/adapters';
 import * as sequelizeModule from 'sequelize';
 import { Sequelize as RealSequelize, type Options } from 'sequelize';
 import * as adapterModule from '@adapter-lab/sequelize-adapter';
+import { pristineData } from './pristine-data.ts';
 import adapterPackage from '../../../../packages/sequelize-adapter/package.json' with { type: 'json' };
 import { MODULE_NAMES } from '../../module-names.ts';
 import type { ProvidedModule } from '../module-graph.ts';
@@ -117,6 +118,8 @@ export function sequelizeEnvironmentWith(official?: SequelizeAdapterPackage): Or
     version: adapterPackage.version,
   };
   const served = official ?? ours;
+  // Recorded now, before any run defines a model from the packages' exported `models`.
+  const restorePackages = pristineData([ours.module, official?.module]);
   return {
     orm: 'sequelize',
     versions: {
@@ -124,6 +127,7 @@ export function sequelizeEnvironmentWith(official?: SequelizeAdapterPackage): Or
       adapter: `${served.name} ${served.version}`,
       database: '',
     },
+    beforeRun: restorePackages,
     modules(context) {
       const Sequelize = playgroundSequelize(context);
       // Sequelize is CommonJS: its exports are the static members of the Sequelize class.
