@@ -4,6 +4,7 @@ import type { OrmId } from '../../protocol.ts';
 import { buildTypeBundle, type TypeBundle } from './build-type-bundle.ts';
 
 const built = new Map<string, Promise<TypeBundle>>();
+let builds = 0;
 
 /**
  * The bundle of `orm` (with `implementation`'s adapter for the official name), built once per
@@ -16,6 +17,7 @@ export function cachedTypeBundle(orm: OrmId, implementation: ImplementationId = 
   let bundle = built.get(key);
   if (!bundle) {
     const building = buildTypeBundle(orm, implementation);
+    builds++;
     built.set(key, (bundle = building));
     building.catch(() => {
       if (built.get(key) === building) built.delete(key);
@@ -28,4 +30,9 @@ export function cachedTypeBundle(orm: OrmId, implementation: ImplementationId = 
 export function forgetTypeBundles(orm?: OrmId): void {
   if (!orm) built.clear();
   else for (const key of [...built.keys()]) if (key.startsWith(`${orm}/`)) built.delete(key);
+}
+
+/** How many builds this process has started: a rebuild on every load would be seconds each (the build plugins' tests count them). */
+export function typeBundleBuilds(): number {
+  return builds;
 }
