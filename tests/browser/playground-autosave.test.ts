@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PlaygroundState } from '../../src/playground/store/state.ts';
 import { axeViolations } from './support/axe.ts';
@@ -165,10 +165,11 @@ describe('a damaged or oversized autosave is kept aside, never overwritten', () 
     expect(await note.textContent()).toMatch(/Nothing was overwritten: it is kept aside, untouched \([\d,]+ characters\)/);
     const [download] = await Promise.all([page.waitForEvent('download'), note.getByRole('button', { name: 'Download it' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^adapter-lab-autosave-.*\.json$/);
-    const file = join(await mkdtemp(join(tmpdir(), 'autosave-download-')), download.suggestedFilename());
+    const folder = await mkdtemp(join(tmpdir(), 'autosave-download-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
+    const file = join(folder, download.suggestedFilename());
     await download.saveAs(file);
     expect(await readFile(file, 'utf8')).toBe(raw);
-    await rm(file);
     const asideKeys = () => page.evaluate((prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix)), `${KEY}:kept-aside:`);
     const [aside] = await asideKeys();
     expect(await stored(page, aside)).toBe(raw);

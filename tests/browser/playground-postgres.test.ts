@@ -3,10 +3,10 @@
 // download nothing of PGlite, and on PostgreSQL — each ORM's default example with the adapter's
 // tables filled, a share link that reopens on PostgreSQL with the same tables, the download's
 // progress in bytes, and a database exported and imported back.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { OrmId } from '../../src/playground/protocol.ts';
 import { decodeState, encodeState } from '../../src/playground/share/codec.ts';
@@ -269,6 +269,7 @@ describe('on PostgreSQL', () => {
     ]);
     expect(download.suggestedFilename()).toBe('adapter-lab-sequelize.tar.gz');
     const file = join(tmpdir(), `adapter-lab-${process.pid}-${Date.now()}.tar.gz`);
+    onTestFinished(() => rm(file, { force: true }));
     await download.saveAs(file);
     const bytes = await readFile(file);
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);

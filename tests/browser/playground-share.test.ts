@@ -1,9 +1,9 @@
 // Sharing the playground: links (current and older formats, and bad ones), Markdown for an
 // issue, and database files (export, import, refusal).
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { prng } from '../support/prng.ts';
 import { encodeStateV1 } from '../support/share-links.ts';
@@ -177,6 +177,7 @@ describe('database files', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), menuAction(page, 'Share', 'Export .sqlite')]);
     expect(download.suggestedFilename()).toBe('adapter-lab-sequelize.sqlite');
     const file = join(tmpdir(), `adapter-lab-${process.pid}-${Date.now()}.sqlite`);
+    onTestFinished(() => rm(file, { force: true }));
     await download.saveAs(file);
     expect((await readFile(file)).subarray(0, 15).toString()).toBe('SQLite format 3');
 
