@@ -2,7 +2,7 @@ import type { Autosave, KeptAsideCopy } from '../store/autosave.ts';
 import type { Dialogs } from '../ui/dialogs.ts';
 import type { StatusKind } from './controls.ts';
 import type { Notices } from './notices.ts';
-import { countText } from '../count-text.ts';
+import { plural } from '../ui/dom.ts';
 
 /**
  * A note for every piece of stored data the playground could not read (a damaged or oversized
@@ -13,7 +13,7 @@ export function showKeptAside(autosave: Autosave, notices: Notices, dialogs: Dia
   const damaged = autosave.damaged;
   if (damaged && !damaged.copy) {
     notices.keptAside(
-      `${damaged.problem} It could not be moved aside (${chars(damaged.text.length)}), so autosave is paused rather than overwrite it: download it, or delete it to resume autosave.`,
+      `${damaged.problem} It could not be moved aside (${plural(damaged.text.length, 'character')}), so autosave is paused rather than overwrite it: download it, or delete it to resume autosave.`,
       {
         download: () => status(downloadText(fileName(Date.now()), damaged.text), 'ok'),
         discard: async () => {
@@ -29,7 +29,7 @@ export function showKeptAside(autosave: Autosave, notices: Notices, dialogs: Dia
     const where = now
       ? 'Nothing was overwritten: it is kept aside, untouched'
       : `It has been kept aside, untouched, since ${new Date(copy.keptAt).toLocaleString('en-GB')}`;
-    notices.keptAside(`${copy.problem} ${where} (${chars(copy.chars)}).`, {
+    notices.keptAside(`${copy.problem} ${where} (${plural(copy.chars, 'character')}).`, {
       download: () => download(autosave, copy, status),
       discard: async () => {
         if (!(await confirmDelete(dialogs))) return false;
@@ -63,9 +63,5 @@ function downloadText(name: string, text: string): string {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  return `Downloaded ${name} (${chars(text.length)}).`;
-}
-
-function chars(n: number): string {
-  return `${countText(n)} character${n === 1 ? '' : 's'}`;
+  return `Downloaded ${name} (${plural(text.length, 'character')}).`;
 }
