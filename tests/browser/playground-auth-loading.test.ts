@@ -1,6 +1,8 @@
 // Auth.js is downloaded only when the reader's code needs it: the runtime worker (in its sandbox,
 // which fetches nothing) asks the page, the page downloads the Auth.js runtime's script once and
-// hands it over — to the runtime the page's inline script started, and to every later one. A
+// hands it over — to the runtime the page's inline script started, and to every later one. Code
+// that imports it has it downloaded while the runtime starts, so the runtime's request waits for
+// no download. A
 // download that fails is reported as such and tried again by the next run; a slow one does not
 // count towards the run's time limit, nor does the page take the waiting worker for a stuck one.
 import { describe, expect, it } from 'vitest';
@@ -55,6 +57,31 @@ describe('Auth.js, loaded on demand', () => {
     await clickRun(page);
     expect(await status(page)).toMatch(/^Ran in/);
     expect(authDownloads(probe)).toHaveLength(1);
+    expectNoConsoleErrors(probe);
+    await probe.close();
+  });
+
+  it('code that imports Auth.js has it downloaded while the runtime starts, once, not when the runtime asks for it', async () => {
+    const probe = await browser.openPage(linkWith(WITH_AUTH), { waitUntil: 'load' });
+    const { page } = probe;
+    await waitForRuns(page, 1);
+    expect(await status(page)).toMatch(/^Ran in/);
+    expect(authDownloads(probe)).toHaveLength(1);
+    const [requested, ready] = await page.evaluate(() => [
+      performance.getEntriesByType('resource').find((entry) => entry.name.includes('/auth-runtime.chunk-'))?.startTime,
+      performance.getEntriesByName('playground:runtime-ready')[0]?.startTime,
+    ]);
+    // The runtime asks for Auth.js once it is ready and running the code; the page started before.
+    expect(requested).toBeLessThan(ready!);
+    // After the runtime's own downloads (worker script, sql.js's wasm), not competing with them.
+    const runtimeFiles = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/(sequelize\.worker-|sql-wasm)/.test(entry.name))
+        .map((entry) => (entry as PerformanceResourceTiming).responseEnd),
+    );
+    expect(runtimeFiles).toHaveLength(2);
+    for (const end of runtimeFiles) expect(requested).toBeGreaterThanOrEqual(end);
     expectNoConsoleErrors(probe);
     await probe.close();
   });

@@ -24,7 +24,8 @@ import { importTooLarge, Runner, stoppedBeforeStart, untilAborted, type RunnerRe
 import { otherEngineFile } from './database-files.ts';
 import { runtimeText } from '../protocol-guards.ts';
 import { RequestScheduler, type Turn } from './request-scheduler.ts';
-import { prefetchRuntime } from '../sandbox/runtime-client.ts';
+import { prefetchAuthCode, prefetchRuntime } from '../sandbox/runtime-client.ts';
+import { importsAuth } from './auth-imports.ts';
 import { prepareTranspiler, transpile } from '../compiler/transpiler-client.ts';
 import { ShareActions } from './share-actions.ts';
 import { CompareRuns } from './compare-runs.ts';
@@ -203,6 +204,8 @@ export class PlaygroundApp {
   }
 
   async #runNow(state: PlaygroundState, turn: Turn): Promise<void> {
+    // Auth.js downloads while the runtime starts and the code compiles, not when the runtime asks for it.
+    if (importsAuth(state.files)) prefetchAuthCode();
     this.#controls.busy(true, 'Compiling…');
     const compiled = await untilAborted(this.#compile(state), [turn.signal]);
     if (!turn.current()) return;

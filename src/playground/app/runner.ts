@@ -14,7 +14,7 @@ import { runtimeText } from '../protocol-guards.ts';
 import { engineEntry, type EngineId } from '../engine-registry.ts';
 import type { ImplementationId } from '../implementation-registry.ts';
 import { engineProgress, progressText } from '../sandbox/engine-downloads.ts';
-import { RuntimeClient, type Request, type RequestResult } from '../sandbox/runtime-client.ts';
+import { prefetchAuthCode, RuntimeClient, type Request, type RequestResult } from '../sandbox/runtime-client.ts';
 import { databaseVersion } from './engine-versions.ts';
 
 /** A runtime: one ORM on one engine with one adapter implementation. Every request names the one it is for. */
@@ -164,6 +164,8 @@ export class Runner {
   }
 
   flow(target: RuntimeTarget, flow: FlowRequest, signal?: AbortSignal): Promise<RunnerResult> {
+    // A flow runs Auth.js: downloaded while the runtime starts, not when it asks.
+    prefetchAuthCode();
     return this.#send(target, { type: 'flow', flow }, signal);
   }
 

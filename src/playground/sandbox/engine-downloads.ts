@@ -128,6 +128,11 @@ export function engineFiles(engine: EngineId): EngineDownload {
   return current;
 }
 
+/** Every engine download the page has started, settled or not. */
+export function engineDownloadsStarted(): Promise<unknown>[] {
+  return [...downloads.values()].map((download) => download.files);
+}
+
 /** How far `engine`'s download is, if it has started. */
 export function engineProgress(engine: EngineId): AssetProgress | undefined {
   return downloads.get(engine)?.progress;

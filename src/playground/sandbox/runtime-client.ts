@@ -17,13 +17,14 @@ import {
 } from '../protocol.ts';
 import { checkRuntimeResponse, runtimeText } from '../protocol-guards.ts';
 import { EARLY_DOWNLOADS_GLOBAL, EARLY_RUNTIME_GLOBAL, type EarlyDownloads, type EarlyRuntime } from './early-boot.ts';
-import { adoptEarlyDownload, engineAssets, engineFiles, giveBack } from './engine-downloads.ts';
+import { adoptEarlyDownload, engineAssets, engineDownloadsStarted, engineFiles, giveBack } from './engine-downloads.ts';
 import { type SandboxStartOptions, startInSandbox } from './handshake.ts';
 import { READY_SANDBOXES_GLOBAL, SANDBOX_FRAME_ATTRIBUTES, sandboxSrcdoc } from './sandbox-frame.ts';
 import { CHECK_INTERVAL_MS, Watchdog, policyFor, stopMessage, type RequestType } from './watchdog.ts';
 
 // Auth.js (@auth/core and the playground's modules over it): a classic script of its own, built
-// like the workers, downloaded only when a runtime asks for it (`load-auth`).
+// like the workers, downloaded only for code that imports it (prefetchAuthCode) or a runtime that
+// asks for it (`load-auth`).
 import authRuntimeUrl from './auth-runtime.chunk.ts?worker&url';
 
 // Every ORM's worker entry per engine and adapter implementation (orm-registry.ts runtimeWorker),
@@ -108,11 +109,57 @@ function fetchOnce<T extends ArrayBuffer | Blob | string>(url: string, as: 'blob
 /** A download of Auth.js's script that hangs fails after this long (the run waiting for it is told). */
 const AUTH_DOWNLOAD_TIMEOUT_MS = 60_000;
 
-/** Auth.js's script, downloaded once for every runtime (a failed download is tried again next time). */
+/**
+ * Auth.js's script, downloaded once for every runtime. A failed download is forgotten once a
+ * runtime has been told (the next run downloads it again), or when a later prefetch finds it failed.
+ */
+let authDownload: { readonly code: Promise<string>; failed: boolean } | undefined;
+
+function downloadAuth(): Promise<string> {
+  if (authDownload) return authDownload.code;
+  const download = {
+    code: fetch(authRuntimeUrl, { signal: AbortSignal.timeout(AUTH_DOWNLOAD_TIMEOUT_MS) }).then((response) => {
+      if (!response.ok) throw new Error(`${authRuntimeUrl}: HTTP ${response.status}`);
+      return response.text();
+    }),
+    failed: false,
+  };
+  download.code.catch(() => {
+    download.failed = true;
+  });
+  authDownload = download;
+  return download.code;
+}
+
+/** Everything the page is downloading for runtimes (worker scripts, engine files, the inline script's), once settled. */
+function runtimeDownloads(): Promise<unknown> {
+  const early = (window as unknown as Record<string, EarlyDownloads | undefined>)[EARLY_DOWNLOADS_GLOBAL]?.runtime.then((download) =>
+    Promise.allSettled([download.worker, download.files]),
+  );
+  return Promise.allSettled([...cache.values(), ...engineDownloadsStarted(), ...(early ? [early] : [])]);
+}
+
+/**
+ * Downloads Auth.js's script for a run that will ask for it (app/auth-imports.ts), once the
+ * runtime's own downloads are in (not competing with them: the runtime compiles its script for a
+ * while after). The runtime's request for it is then answered at once instead of waiting for a
+ * download. Under `astro dev` the worker imports Auth.js itself.
+ */
+export function prefetchAuthCode(): void {
+  if (import.meta.env.DEV) return;
+  void runtimeDownloads().then(() => {
+    if (authDownload?.failed) authDownload = undefined;
+    void downloadAuth().catch(() => {});
+  });
+}
+
+/** Auth.js's script for a runtime that asked for it (a download already under way included). */
 function authCode(): Promise<AuthCode> {
-  return fetchOnce<string>(authRuntimeUrl, 'text', { signal: AbortSignal.timeout(AUTH_DOWNLOAD_TIMEOUT_MS) }).then(
+  return downloadAuth().then(
     (code): AuthCode => ({ type: 'auth-code', code }),
     (error: unknown): AuthCode => {
+      // Told once: the next run downloads it again.
+      if (authDownload?.failed) authDownload = undefined;
       const reason =
         error instanceof Error && error.name === 'TimeoutError'
           ? `no answer within ${AUTH_DOWNLOAD_TIMEOUT_MS / 1000} s`
