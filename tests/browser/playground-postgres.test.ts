@@ -160,6 +160,10 @@ describe('on PostgreSQL', () => {
     expect(fetched.filter((path) => /fresh-data-dir[.-].*\.tgz$/.test(path))).toHaveLength(1);
     expect(fetched.filter((path) => /\/pglite[.-].*\.data$/.test(path))).toHaveLength(1);
     expect(probe.requests.filter((request) => /\/(sequelize|mikro-orm)\.worker-/.test(request.url))).toEqual([]);
+    // Read off the page's main thread (megabytes of response chunks held it before its code showed):
+    // a worker of the page's own fetched them, so the page's resource timeline has none of them.
+    const onPage = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(onPage.filter((url) => /\/(pglite[.-]|fresh-data-dir[.-])/.test(url))).toEqual([]);
     const ready = await page.evaluate(() => (performance.getEntriesByName('playground:runtime-ready')[0] as PerformanceMark | undefined)?.detail);
     expect(ready).toMatchObject({ early: true });
     expect(await page.locator('[data-runtime-state]').textContent()).toMatch(/PostgreSQL \d+(\.\d+)* \(PGlite \d+\.\d+\.\d+\)/);

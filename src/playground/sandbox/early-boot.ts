@@ -95,6 +95,8 @@ export function earlyFetch(config: EarlyFetchConfig): void {
       if (size > 0) sizes[url] = size;
     }
   }
+  /** Engine files of this many bytes or more are read in a worker (see startReading). */
+  const READ_IN_WORKER_BYTES = 4_000_000;
   const load = (url: string): Promise<Response> =>
     fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -142,40 +144,111 @@ export function earlyFetch(config: EarlyFetchConfig): void {
   const isImplementation = (value: unknown): value is ImplementationId =>
     typeof value === 'string' && Object.hasOwn(config.urls.workers[config.defaultOrm], value);
 
-  /** The engine's files, each response streamed so that `progress` counts its bytes as they arrive. */
+  /**
+   * One file fetched and read into one buffer, in the reading worker below: each chunk copied into
+   * place as it comes (joining megabytes at the end was one long task), its bytes counted.
+   */
+  const readFile = async (url: string, sizeHint: number | null, post: (message: unknown, transfer?: Transferable[]) => void): Promise<void> => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const length = Number(response.headers.get('content-length'));
+    const encoding = response.headers.get('content-encoding');
+    const expected = length > 0 && (!encoding || encoding === 'identity') ? length : sizeHint;
+    post({ kind: 'expected', expected });
+    const reader = response.body!.getReader();
+    let bytes = new Uint8Array(expected ?? 1 << 20);
+    let size = 0;
+    let unreported = 0;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (size + value.byteLength > bytes.byteLength) {
+        const grown = new Uint8Array(Math.max(bytes.byteLength * 2, size + value.byteLength));
+        grown.set(bytes.subarray(0, size));
+        bytes = grown;
+      }
+      bytes.set(value, size);
+      size += value.byteLength;
+      unreported += value.byteLength;
+      // The page's progress needs no more than a few hundred steps for megabytes.
+      if (unreported >= 1 << 16) {
+        post({ kind: 'progress', bytes: unreported });
+        unreported = 0;
+      }
+    }
+    if (unreported > 0) post({ kind: 'progress', bytes: unreported });
+    const buffer = size === bytes.byteLength ? bytes.buffer : bytes.buffer.slice(0, size);
+    post({ kind: 'done', buffer }, [buffer]);
+  };
+
+  type ReadMessage = { id: number; kind: string; expected?: number | null; bytes?: number; buffer?: ArrayBuffer; message?: string };
+
+  /**
+   * Reads `urls` with readFile — in a worker of the page's own when they are megabytes: read on
+   * the page, PGlite's ~20 MB of response chunks held its main thread in frames of 50–250 ms
+   * before the page's script could run (a PostgreSQL link showed no code for about a second).
+   * sql.js's wasm is read on the page: a worker costs more than it saves there.
+   */
+  const startReading = (urls: readonly string[], bytes: number, receive: (message: ReadMessage) => void): (() => void) => {
+    if (bytes < READ_IN_WORKER_BYTES) {
+      urls.forEach((url, id) => {
+        readFile(url, sizes[url] ?? null, (message) => receive({ id, ...(message as object) } as ReadMessage)).catch((error: unknown) =>
+          receive({ id, kind: 'error', message: String((error as Error | null)?.message ?? error) }),
+        );
+      });
+      return () => {};
+    }
+    const source = `const readFile = ${readFile.toString()};
+onmessage = (event) => {
+  const { id, url, sizeHint } = event.data;
+  readFile(url, sizeHint, (message, transfer) => postMessage({ id, ...message }, transfer || [])).catch((error) => postMessage({ id, kind: 'error', message: String((error && error.message) || error) }));
+};`;
+    const scriptUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    const reader = new Worker(scriptUrl, { name: 'adapter-lab-engine-download' });
+    reader.onmessage = (event: MessageEvent<ReadMessage>) => receive(event.data);
+    reader.onerror = (event) => {
+      event.preventDefault();
+      const message = `the engine's files could not be read: ${event.message || 'the reading worker failed'}`;
+      urls.forEach((_, id) => receive({ id, kind: 'error', message }));
+    };
+    // A blob: worker's URLs resolve against the blob: URL: each is made absolute here.
+    urls.forEach((url, id) => reader.postMessage({ id, url: new URL(url, location.href).href, sizeHint: sizes[url] ?? null }));
+    return () => {
+      reader.terminate();
+      URL.revokeObjectURL(scriptUrl);
+    };
+  };
+
+  /** The engine's files, each counted into `progress` as it arrives, each moved whole to the page. */
   const files = (engine: EngineId, progress: AssetProgress): Promise<Record<string, ArrayBuffer>> => {
     const entries = Object.entries(config.urls.assets[engine]);
     const totals: Array<number | null> = [];
-    return Promise.all(
-      entries.map(async ([name, url]) => {
-        const response = await load(url);
-        const length = Number(response.headers.get('content-length'));
-        const encoding = response.headers.get('content-encoding');
-        const expected = length > 0 && (!encoding || encoding === 'identity') ? length : (sizes[url] ?? null);
-        totals.push(expected);
+    const pending = new Map<number, { resolve(buffer: ArrayBuffer): void; reject(error: Error): void }>();
+    const receive = (message: ReadMessage): void => {
+      if (message.kind === 'expected') {
+        totals.push(message.expected ?? null);
         if (totals.length === entries.length && totals.every((total) => total !== null)) progress.total = (totals as number[]).reduce((a, b) => a + b, 0);
-        // Each chunk copied into place as it comes (joining megabytes at the end was one long task).
-        const reader = response.body!.getReader();
-        let bytes = new Uint8Array(expected ?? 1 << 20);
-        let size = 0;
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          if (size + value.byteLength > bytes.byteLength) {
-            const grown = new Uint8Array(Math.max(bytes.byteLength * 2, size + value.byteLength));
-            grown.set(bytes.subarray(0, size));
-            bytes = grown;
-          }
-          bytes.set(value, size);
-          size += value.byteLength;
-          progress.received += value.byteLength;
-        }
-        return [name, size === bytes.byteLength ? bytes.buffer : bytes.buffer.slice(0, size)] as const;
-      }),
+      } else if (message.kind === 'progress') progress.received += message.bytes ?? 0;
+      else if (message.kind === 'done') pending.get(message.id)?.resolve(message.buffer!);
+      else if (message.kind === 'error') pending.get(message.id)?.reject(new Error(message.message));
+    };
+    const all = Promise.all(
+      entries.map(
+        ([name], id) =>
+          new Promise<readonly [string, ArrayBuffer]>((resolve, reject) => pending.set(id, { resolve: (buffer) => resolve([name, buffer] as const), reject })),
+      ),
     ).then((named) => {
       progress.done = true;
       return Object.fromEntries(named);
     });
+    const urls = entries.map(([, url]) => url);
+    const finish = startReading(
+      urls,
+      urls.reduce((sum, url) => sum + (sizes[url] ?? 0), 0),
+      receive,
+    );
+    all.then(finish, finish);
+    return all;
   };
 
   const runtime = (async (): Promise<EarlyDownload> => {
