@@ -5,7 +5,7 @@
  * works out which ORM and engine the page will open (share link, else autosave, else the defaults
  * — the rules of initial-state.ts, reading only the first characters of the link's JSON) and
  * fetches that ORM's worker script for that engine and the engine's files (sql.js's wasm, or
- * PGlite's three files, counting the bytes as they come so the page can show progress). In the body, `earlyBoot` starts the worker in the sandbox iframe the HTML holds
+ * PGlite's three files — megabytes, read by a worker of its own — counting the bytes as they come so the page can show progress). In the body, `earlyBoot` starts the worker in the sandbox iframe the HTML holds
  * by then, with the handshake RuntimeClient uses too (handshake.ts). RuntimeClient.start()
  * adopts it; when the ORM or engine turns out different, or anything here failed, it starts a runtime as
  * usual.
