@@ -209,10 +209,10 @@ onmessage = (event) => {
     reader.onerror = (event) => {
       event.preventDefault();
       const message = `the engine's files could not be read: ${event.message || 'the reading worker failed'}`;
-      urls.forEach((_, id) => receive({ id, kind: 'error', message }));
+      for (const id of urls.keys()) receive({ id, kind: 'error', message });
     };
     // A blob: worker's URLs resolve against the blob: URL: each is made absolute here.
-    urls.forEach((url, id) => reader.postMessage({ id, url: new URL(url, location.href).href, sizeHint: sizes[url] ?? null }));
+    for (const [id, url] of urls.entries()) reader.postMessage({ id, url: new URL(url, location.href).href, sizeHint: sizes[url] ?? null });
     return () => {
       reader.terminate();
       URL.revokeObjectURL(scriptUrl);
