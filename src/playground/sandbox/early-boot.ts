@@ -145,8 +145,10 @@ export function earlyFetch(config: EarlyFetchConfig): void {
     typeof value === 'string' && Object.hasOwn(config.urls.workers[config.defaultOrm], value);
 
   /**
-   * One file fetched and read into one buffer, in the reading worker below: each chunk copied into
-   * place as it comes (joining megabytes at the end was one long task), its bytes counted.
+   * One file fetched and read into one buffer, on the page or in the reading worker (startReading):
+   * each chunk copied into place as it comes (joining megabytes at the end was one long task), its
+   * bytes counted. The same loop as engine-downloads.ts's `streamed`: this one is serialised into
+   * the page and into the reading worker, so it can import nothing.
    */
   const readFile = async (url: string, sizeHint: number | null, post: (message: unknown, transfer?: Transferable[]) => void): Promise<void> => {
     const response = await fetch(url);
